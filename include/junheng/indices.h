@@ -29,13 +29,8 @@ extern "C" {
 #endif
 
 /* Scratch space for functions that sort a slice.  Allocate once for the
- * largest slice and reuse; one workspace per thread. */
-typedef struct jh_workspace {
-    size_t capacity; /* largest n the buffers hold */
-    double *x;       /* sorted copy of the values */
-    double *w;       /* weights permuted alongside x */
-    size_t *idx;     /* sort permutation */
-} jh_workspace;
+ * largest slice and reuse; one workspace per thread.  Opaque. */
+typedef struct jh_workspace jh_workspace;
 
 /* Returns a workspace for slices of up to n values, or NULL when out of
  * memory.  Caller owns it; free with jh_workspace_free(). */

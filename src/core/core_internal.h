@@ -1,0 +1,33 @@
+/* Internal helpers of the numeric core; not installed, not public API. */
+#ifndef JUNHENG_CORE_INTERNAL_H
+#define JUNHENG_CORE_INTERNAL_H
+
+#include <stddef.h>
+#include "junheng/indices.h"
+
+struct jh_sort_pair {
+    double x;     /* value */
+    size_t i;     /* input position: ties keep input order, so output is deterministic */
+};
+
+struct jh_workspace {
+    size_t capacity;            /* largest n the buffers hold */
+    struct jh_sort_pair *pairs; /* sort keys */
+    double *xs;                 /* values in ascending order */
+    double *ws;                 /* their weights (1 when unweighted) */
+};
+
+/* Fills ws->xs and ws->ws with x sorted ascending and the weights permuted
+ * alongside (1.0 for every value when w == NULL).  Inputs already checked. */
+int jh_sort_slice(const double *x, const double *w, size_t n, jh_workspace *ws);
+
+/* Total weight W and weighted mean mu_w = sum w x / W (long double sums). */
+void jh_weighted_mean(const double *x, const double *w, size_t n,
+                      long double *total_weight, long double *mean);
+
+/* Kernels over a sorted slice (xs ascending, ws its weights, n >= 1,
+ * sum ws*xs > 0 for the ratios). */
+double jh_gini_sorted(const double *xs, const double *ws, size_t n);
+double jh_quantile_sorted(const double *xs, const double *ws, size_t n, double p);
+
+#endif

@@ -1,0 +1,98 @@
+/* Generalised entropy GE(alpha) (Shorrocks 1980), Theil T and L (Theil
+ * 1967) and the Atkinson index (Atkinson 1970), all with population shares
+ * p_i = w_i / W and r_i = x_i / mu_w. */
+#include <math.h>
+#include "core_internal.h"
+
+static int has_zero(const double *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (x[i] == 0)
+            return 1;
+    return 0;
+}
+
+/* Common checks: x >= 0, mu_w > 0; on success *total and *mean are set. */
+static int prepare(const double *x, const double *w, size_t n, void *result,
+                   long double *total, long double *mean)
+{
+    int rc = jh_check_input(x, w, n, 1);
+    if (rc)
+        return rc;
+    if (!result)
+        return JH_EINVAL;
+    jh_weighted_mean(x, w, n, total, mean);
+    return *mean == 0 ? JH_EZEROMEAN : JH_OK;
+}
+
+/* GE(alpha) = 1/(alpha(alpha-1)) [sum p_i r_i^alpha - 1], with the limits
+ * GE(1) = sum p_i r_i ln r_i (0 ln 0 = 0) and GE(0) = -sum p_i ln r_i.
+ * GE(2) is summed as 1/2 sum p_i (r_i - 1)^2, the same quantity without
+ * the cancellation of subtracting 1 from a sum near 1. */
+static long double ge_sum(const double *x, const double *w, size_t n,
+                          double alpha, long double total, long double mean)
+{
+    long double s = 0;
+    for (size_t i = 0; i < n; i++) {
+        long double p = (w ? w[i] : 1.0L) / total, r = x[i] / mean;
+        if (alpha == 1)
+            s += r > 0 ? p * r * logl(r) : 0;
+        else if (alpha == 0)
+            s -= p * logl(r);
+        else if (alpha == 2)
+            s += p * (r - 1) * (r - 1) / 2;
+        else
+            s += p * powl(r, alpha);
+    }
+    if (alpha == 0 || alpha == 1 || alpha == 2)
+        return s;
+    return (s - 1) / (alpha * (alpha - 1));
+}
+
+int jh_ge(const double *x, const double *w, size_t n, double alpha,
+          double *result)
+{
+    long double total, mean;
+    int rc;
+    if (!isfinite(alpha))
+        return JH_EINVAL;
+    rc = prepare(x, w, n, result, &total, &mean);
+    if (rc)
+        return rc;
+    if (alpha <= 0 && has_zero(x, n))
+        return JH_EZERO;
+    *result = (double)ge_sum(x, w, n, alpha, total, mean);
+    return JH_OK;
+}
+
+int jh_theil_t(const double *x, const double *w, size_t n, double *result)
+{
+    return jh_ge(x, w, n, 1.0, result);
+}
+
+int jh_theil_l(const double *x, const double *w, size_t n, double *result)
+{
+    return jh_ge(x, w, n, 0.0, result);
+}
+
+/* A(eps) = 1 - [sum p_i r_i^(1-eps)]^(1/(1-eps)); A(1) = 1 - exp(sum p_i ln r_i),
+ * the ratio of the geometric to the arithmetic mean subtracted from 1. */
+int jh_atkinson(const double *x, const double *w, size_t n, double eps,
+                double *result)
+{
+    long double total, mean, s = 0;
+    int rc;
+    if (!(eps >= 0) || !isfinite(eps))
+        return JH_EINVAL;
+    rc = prepare(x, w, n, result, &total, &mean);
+    if (rc)
+        return rc;
+    if (eps >= 1 && has_zero(x, n))
+        return JH_EZERO;
+    for (size_t i = 0; i < n; i++) {
+        long double p = (w ? w[i] : 1.0L) / total, r = x[i] / mean;
+        s += eps == 1 ? p * logl(r) : p * powl(r, 1 - eps);
+    }
+    *result = (double)(eps == 1 ? 1 - expl(s) : 1 - powl(s, 1 / (1 - (long double)eps)));
+    return JH_OK;
+}

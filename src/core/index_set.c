@@ -1,0 +1,123 @@
+/* The table of reported indices and the computation of all of them for one
+ * slice from a single sort. */
+#include <math.h>
+#include <string.h>
+#include "core_internal.h"
+
+static const struct {
+    const char *name;   /* output name, unweighted */
+    const char *name_w; /* weighted twin, or NULL when weights cannot matter */
+} index_table[JH_IX_COUNT] = {
+    [JH_IX_N] = {"n", NULL},
+    [JH_IX_MEAN] = {"mean", "mean_w"},
+    [JH_IX_SD] = {"sd", "sd_w"},
+    [JH_IX_MIN] = {"min", NULL},
+    [JH_IX_MAX] = {"max", NULL},
+    [JH_IX_MEDIAN] = {"median", "median_w"},
+    [JH_IX_GINI] = {"gini", "gini_w"},
+    [JH_IX_CV] = {"cv", "cv_w"},
+    [JH_IX_THEIL_T] = {"theil_t", "theil_t_w"},
+    [JH_IX_THEIL_L] = {"theil_l", "theil_l_w"},
+    [JH_IX_GE2] = {"ge2", "ge2_w"},
+    [JH_IX_ATKINSON_05] = {"atkinson_0.5", "atkinson_0.5_w"},
+    [JH_IX_ATKINSON_1] = {"atkinson_1", "atkinson_1_w"},
+    [JH_IX_ATKINSON_2] = {"atkinson_2", "atkinson_2_w"},
+    [JH_IX_MAX_MIN_RATIO] = {"max_min_ratio", NULL},
+    [JH_IX_P90_P10] = {"p90_p10", "p90_p10_w"},
+    [JH_IX_RANGE] = {"range", NULL},
+    [JH_IX_HOOVER] = {"hoover", "hoover_w"},
+};
+
+const char *jh_index_name(jh_index_id id, int weighted)
+{
+    if ((int)id < 0 || id >= JH_IX_COUNT)
+        return NULL;
+    return weighted ? index_table[id].name_w : index_table[id].name;
+}
+
+int jh_index_lookup(const char *name, jh_index_id *id, int *weighted)
+{
+    if (!name)
+        return JH_EINVAL;
+    for (int k = 0; k < JH_IX_COUNT; k++)
+        for (int wt = 0; wt < 2; wt++) {
+            const char *s = jh_index_name((jh_index_id)k, wt);
+            if (s && strcmp(s, name) == 0) {
+                if (id)
+                    *id = (jh_index_id)k;
+                if (weighted)
+                    *weighted = wt;
+                return JH_OK;
+            }
+        }
+    return JH_ENOTFOUND;
+}
+
+static void put(jh_index_set *out, jh_index_id k, int status, double v)
+{
+    out->status[k] = status;
+    out->value[k] = status ? NAN : v;
+}
+
+/* Calls one of the O(n) index functions and records its result. */
+#define PUT_CALL(k, call)              \
+    do {                               \
+        double v_ = NAN;               \
+        int rc_ = (call);              \
+        put(out, (k), rc_, v_);        \
+    } while (0)
+
+/* Indices that need sorted data, from the one sort of this slice. */
+static void put_order_based(const double *x, const double *w, size_t n,
+                            jh_workspace *ws, jh_index_set *out)
+{
+    double mean = out->value[JH_IX_MEAN];
+    int nonneg = jh_check_input(x, w, n, 1);
+    put(out, JH_IX_MEDIAN, JH_OK, jh_quantile_sorted(ws->xs, ws->ws, n, 0.5));
+    if (nonneg) {
+        put(out, JH_IX_GINI, nonneg, 0);
+        put(out, JH_IX_P90_P10, nonneg, 0);
+        return;
+    }
+    if (mean == 0)
+        put(out, JH_IX_GINI, JH_EZEROMEAN, 0);
+    else
+        put(out, JH_IX_GINI, JH_OK, jh_gini_sorted(ws->xs, ws->ws, n));
+    double q10 = jh_quantile_sorted(ws->xs, ws->ws, n, 0.1);
+    if (q10 == 0)
+        put(out, JH_IX_P90_P10, JH_EZERO, 0);
+    else
+        put(out, JH_IX_P90_P10, JH_OK,
+            jh_quantile_sorted(ws->xs, ws->ws, n, 0.9) / q10);
+}
+
+int jh_indices_all(const double *x, const double *w, size_t n,
+                   jh_workspace *ws, jh_index_set *out)
+{
+    if (!out || (n && !x))
+        return JH_EINVAL;
+    int base = jh_check_input(x, w, n, 0);
+    for (int k = 0; k < JH_IX_COUNT; k++)
+        put(out, (jh_index_id)k, base, 0);
+    put(out, JH_IX_N, JH_OK, (double)n);
+    if (base)
+        return JH_OK;
+    if (jh_sort_slice(x, w, n, ws))
+        return JH_EINVAL;
+    PUT_CALL(JH_IX_MEAN, jh_mean(x, w, n, &v_));
+    PUT_CALL(JH_IX_SD, jh_sd(x, w, n, &v_));
+    put(out, JH_IX_MIN, JH_OK, ws->xs[0]);
+    put(out, JH_IX_MAX, JH_OK, ws->xs[n - 1]);
+    put(out, JH_IX_RANGE, JH_OK, ws->xs[n - 1] - ws->xs[0]);
+    PUT_CALL(JH_IX_MAX_MIN_RATIO, jh_max_min_ratio(x, n, &v_));
+    put_order_based(x, w, n, ws, out);
+    PUT_CALL(JH_IX_CV, jh_cv(x, w, n, &v_));
+    PUT_CALL(JH_IX_THEIL_T, jh_ge(x, w, n, 1.0, &v_));
+    PUT_CALL(JH_IX_THEIL_L, jh_ge(x, w, n, 0.0, &v_));
+    PUT_CALL(JH_IX_GE2, jh_ge(x, w, n, 2.0, &v_));
+    PUT_CALL(JH_IX_ATKINSON_05, jh_atkinson(x, w, n, 0.5, &v_));
+    PUT_CALL(JH_IX_ATKINSON_1, jh_atkinson(x, w, n, 1.0, &v_));
+    PUT_CALL(JH_IX_ATKINSON_2, jh_atkinson(x, w, n, 2.0, &v_));
+    PUT_CALL(JH_IX_HOOVER, jh_hoover(x, w, n, &v_));
+    return JH_OK;
+}

@@ -1,0 +1,59 @@
+/* Mean, population standard deviation and the coefficient of variation,
+ * unweighted or weighted by population (p_i = w_i / W). */
+#include <math.h>
+#include "core_internal.h"
+
+int jh_mean(const double *x, const double *w, size_t n, double *result)
+{
+    int rc = jh_check_input(x, w, n, 0);
+    long double total, mean;
+    if (rc)
+        return rc;
+    if (!result)
+        return JH_EINVAL;
+    jh_weighted_mean(x, w, n, &total, &mean);
+    *result = (double)mean;
+    return JH_OK;
+}
+
+/* Two passes: sd = sqrt(sum p_i (x_i - mu_w)^2), the population form
+ * (divides by W, i.e. by n when unweighted), so that cv = sd / mean. */
+static long double weighted_sd(const double *x, const double *w, size_t n,
+                               long double total, long double mean)
+{
+    long double ss = 0;
+    for (size_t i = 0; i < n; i++) {
+        long double d = x[i] - mean;
+        ss += (w ? w[i] : 1.0L) * d * d;
+    }
+    return sqrtl(ss / total);
+}
+
+int jh_sd(const double *x, const double *w, size_t n, double *result)
+{
+    int rc = jh_check_input(x, w, n, 0);
+    long double total, mean;
+    if (rc)
+        return rc;
+    if (!result)
+        return JH_EINVAL;
+    jh_weighted_mean(x, w, n, &total, &mean);
+    *result = (double)weighted_sd(x, w, n, total, mean);
+    return JH_OK;
+}
+
+/* CV = sd / mu; weighted, Williamson (1965): sqrt(sum p_i (x_i - mu_w)^2) / mu_w. */
+int jh_cv(const double *x, const double *w, size_t n, double *result)
+{
+    int rc = jh_check_input(x, w, n, 1);
+    long double total, mean;
+    if (rc)
+        return rc;
+    if (!result)
+        return JH_EINVAL;
+    jh_weighted_mean(x, w, n, &total, &mean);
+    if (mean == 0)
+        return JH_EZEROMEAN;
+    *result = (double)(weighted_sd(x, w, n, total, mean) / mean);
+    return JH_OK;
+}
