@@ -1,0 +1,50 @@
+/* junheng — diagnostics: the errors and warnings a reader or an analysis
+ * collects, each already formatted as "FILE:LINE:COL: message".
+ *
+ * Library code never prints; it adds to a jh_diag, and the program prints
+ * what was collected (prefixed with "junheng: ") and picks the exit code. */
+#ifndef JUNHENG_DIAG_H
+#define JUNHENG_DIAG_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum jh_diag_level { JH_DIAG_ERROR, JH_DIAG_WARNING } jh_diag_level;
+
+typedef struct jh_diag_item {
+    jh_diag_level level; /* error or warning */
+    char *text;          /* formatted message; owned by the jh_diag */
+} jh_diag_item;
+
+typedef struct jh_diag {
+    jh_diag_item *items; /* kept messages, in the order they were added */
+    size_t n, cap;       /* kept, allocated */
+    size_t max_kept;     /* keep at most this many of each level (0: 100) */
+    size_t n_errors;     /* errors seen, including those not kept */
+    size_t n_warnings;   /* warnings seen, including those not kept */
+} jh_diag;
+
+/* Caller-owned struct: jh_diag_init before use, jh_diag_clear to free. */
+void jh_diag_init(jh_diag *d, size_t max_kept);
+void jh_diag_clear(jh_diag *d);
+
+/* Adds a message.  file may be NULL (then no position is printed); line
+ * and col count from 1, and 0 omits them.  Returns 0, or -1 when out of
+ * memory (the message is then only counted). */
+int jh_diag_add(jh_diag *d, jh_diag_level level, const char *file,
+                unsigned long line, unsigned long col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* True once max_kept errors were kept: readers stop early then. */
+int jh_diag_full(const jh_diag *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

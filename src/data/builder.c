@@ -1,0 +1,300 @@
+/* Collects observations and turns them into the dense dataset. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "builder_internal.h"
+
+const char *jh_stratum_name(jh_stratum s)
+{
+    static const char *const names[JH_STRATUM_COUNT] = {"total", "urban", "rural"};
+    return (unsigned)s < JH_STRATUM_COUNT ? names[s] : "?";
+}
+
+int jh_stratum_parse(const char *text, jh_stratum *s)
+{
+    static const struct { const char *name; jh_stratum s; } known[] = {
+        {"", JH_STRATUM_TOTAL},      {"total", JH_STRATUM_TOTAL},
+        {"urban", JH_STRATUM_URBAN}, {"rural", JH_STRATUM_RURAL},
+        {"合计", JH_STRATUM_TOTAL},  {"城镇", JH_STRATUM_URBAN},
+        {"农村", JH_STRATUM_RURAL},  {"全部", JH_STRATUM_TOTAL},
+        {"城市", JH_STRATUM_URBAN},  {"乡村", JH_STRATUM_RURAL},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcasecmp(text, known[i].name) == 0) {
+            *s = known[i].s;
+            return 0;
+        }
+    return -1;
+}
+
+jh_builder *jh_builder_alloc(const jh_read_opts *opts)
+{
+    jh_builder *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    if (opts)
+        b->opts = *opts;
+    jh_intern_init(&b->regions);
+    jh_intern_init(&b->indicators);
+    return b;
+}
+
+static void free_strings(char **s, size_t n)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(s[i]);
+    free(s);
+}
+
+void jh_builder_free(jh_builder *b)
+{
+    if (!b)
+        return;
+    free_strings(b->region_name, b->region_cap);
+    free_strings(b->region_group, b->region_cap);
+    jh_intern_clear(&b->regions);
+    jh_intern_clear(&b->indicators);
+    free(b->obs);
+    free_strings(b->files, b->n_files);
+    free(b->weight_name);
+    free(b);
+}
+
+int jh_builder_push(jh_builder *b, const jh_obs *o)
+{
+    if (b->n_obs == b->obs_cap) {
+        size_t cap = b->obs_cap ? 2 * b->obs_cap : 4096;
+        jh_obs *obs = realloc(b->obs, cap * sizeof *obs);
+        if (!obs)
+            return -1;
+        b->obs = obs;
+        b->obs_cap = cap;
+    }
+    b->obs[b->n_obs++] = *o;
+    return 0;
+}
+
+static int grow_regions(jh_builder *b, size_t need)
+{
+    if (need <= b->region_cap)
+        return 0;
+    size_t cap = b->region_cap ? 2 * b->region_cap : 64;
+    while (cap < need)
+        cap *= 2;
+    char **name = realloc(b->region_name, cap * sizeof *name);
+    if (!name)
+        return -1;
+    b->region_name = name;
+    char **group = realloc(b->region_group, cap * sizeof *group);
+    if (!group)
+        return -1;
+    b->region_group = group;
+    for (size_t i = b->region_cap; i < cap; i++)
+        name[i] = group[i] = NULL;
+    b->region_cap = cap;
+    return 0;
+}
+
+static int set_once(char **slot, const char *text)
+{
+    if (*slot || !text || !*text)
+        return 0;
+    *slot = strdup(text);
+    return *slot ? 0 : -1;
+}
+
+int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name,
+                            const char *group)
+{
+    if (grow_regions(b, r + 1))
+        return -1;
+    if (set_once(&b->region_name[r], name) || set_once(&b->region_group[r], group))
+        return -1;
+    return 0;
+}
+
+uint32_t jh_builder_add_file(jh_builder *b, const char *path)
+{
+    char **files = realloc(b->files, (b->n_files + 1) * sizeof *files);
+    if (!files)
+        return (uint32_t)-1;
+    b->files = files;
+    if (!(files[b->n_files] = strdup(path)))
+        return (uint32_t)-1;
+    return (uint32_t)b->n_files++;
+}
+
+void jh_dataset_free(jh_dataset *d)
+{
+    if (!d)
+        return;
+    free_strings(d->region_name, d->regions.n);
+    free_strings(d->region_group, d->regions.n);
+    jh_intern_clear(&d->regions);
+    jh_intern_clear(&d->indicators);
+    free(d->years);
+    free(d->values);
+    free(d->weights);
+    free(d->weight_name);
+    free(d);
+}
+
+static int compare_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorted distinct years of the observations. */
+static int collect_years(const jh_builder *b, jh_dataset *d)
+{
+    int *y = malloc((b->n_obs ? b->n_obs : 1) * sizeof *y);
+    if (!y)
+        return -1;
+    for (size_t i = 0; i < b->n_obs; i++)
+        y[i] = b->obs[i].year;
+    qsort(y, b->n_obs, sizeof *y, compare_int);
+    size_t n = 0;
+    for (size_t i = 0; i < b->n_obs; i++)
+        if (n == 0 || y[n - 1] != y[i])
+            y[n++] = y[i];
+    d->years = y;
+    d->n_years = n;
+    return 0;
+}
+
+static size_t year_index(const jh_dataset *d, int year)
+{
+    const int *p = bsearch(&year, d->years, d->n_years, sizeof *d->years, compare_int);
+    return (size_t)(p - d->years);
+}
+
+static void collect_strata(const jh_builder *b, jh_dataset *d)
+{
+    int seen[JH_STRATUM_COUNT] = {0};
+    for (size_t i = 0; i < b->n_obs; i++)
+        seen[b->obs[i].stratum] = 1;
+    d->n_strata = 0;
+    for (int s = 0; s < JH_STRATUM_COUNT; s++)
+        if (seen[s])
+            d->strata[d->n_strata++] = (jh_stratum)s;
+}
+
+/* Moves interned tables and region attributes from builder to dataset. */
+static int take_tables(jh_builder *b, jh_dataset *d)
+{
+    size_t nr = b->regions.n;
+    if (grow_regions(b, nr))
+        return -1;
+    d->regions = b->regions;
+    d->indicators = b->indicators;
+    jh_intern_init(&b->regions);
+    jh_intern_init(&b->indicators);
+    d->region_name = calloc(nr ? nr : 1, sizeof *d->region_name);
+    d->region_group = calloc(nr ? nr : 1, sizeof *d->region_group);
+    if (!d->region_name || !d->region_group)
+        return -1;
+    for (size_t r = 0; r < nr; r++) {
+        d->region_name[r] = b->region_name[r];
+        d->region_group[r] = b->region_group[r];
+        b->region_name[r] = b->region_group[r] = NULL;
+    }
+    d->weight_name = b->weight_name;
+    b->weight_name = NULL;
+    d->n_missing = b->n_missing;
+    d->n_censored = b->n_censored;
+    d->n_observations = b->n_obs;
+    return 0;
+}
+
+static size_t stratum_slot(const jh_dataset *d, int s)
+{
+    for (size_t k = 0; k < d->n_strata; k++)
+        if ((int)d->strata[k] == s)
+            return k;
+    return 0;
+}
+
+static size_t obs_offset(const jh_dataset *d, const jh_obs *o)
+{
+    return jh_dataset_offset(d, o->indicator, year_index(d, o->year),
+                             stratum_slot(d, o->stratum), o->region);
+}
+
+static int same_key(const jh_obs *a, const jh_obs *b)
+{
+    return a->region == b->region && a->indicator == b->indicator &&
+           a->year == b->year && a->stratum == b->stratum;
+}
+
+static void report_duplicate(const jh_builder *b, const jh_dataset *d,
+                             size_t second, jh_diag *diag)
+{
+    const jh_obs *o = &b->obs[second];
+    size_t first = 0;
+    while (first < second && !same_key(&b->obs[first], o))
+        first++;
+    jh_diag_add(diag, JH_DIAG_ERROR, b->files[o->file], o->line, 1,
+                "duplicate observation for region '%s', year %d, indicator '%s', "
+                "stratum %s (first at %s:%lu)",
+                d->regions.str[o->region], (int)o->year, d->indicators.str[o->indicator],
+                jh_stratum_name((jh_stratum)o->stratum), b->files[b->obs[first].file],
+                (unsigned long)b->obs[first].line);
+}
+
+/* Scatters observations into the cube, marking each cell as it fills. */
+static int scatter(jh_builder *b, jh_dataset *d, size_t cells, jh_diag *diag)
+{
+    unsigned char *filled = calloc(cells / 8 + 1, 1);
+    int bad = 0;
+    if (!filled)
+        return JH_ENOMEM;
+    for (size_t i = 0; i < cells; i++)
+        d->values[i] = NAN;
+    if (d->weights)
+        for (size_t i = 0; i < cells; i++)
+            d->weights[i] = NAN;
+    for (size_t i = 0; i < b->n_obs && !jh_diag_full(diag); i++) {
+        size_t off = obs_offset(d, &b->obs[i]);
+        if (filled[off / 8] & (1u << (off % 8))) {
+            report_duplicate(b, d, i, diag);
+            bad = 1;
+            continue;
+        }
+        filled[off / 8] |= (unsigned char)(1u << (off % 8));
+        d->values[off] = b->obs[i].value;
+        if (d->weights)
+            d->weights[off] = b->obs[i].weight;
+    }
+    free(filled);
+    return bad ? JH_EPARSE : JH_OK;
+}
+
+int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
+{
+    jh_dataset *d = calloc(1, sizeof *d);
+    int rc = JH_ENOMEM;
+    *out = NULL;
+    if (!d)
+        return JH_ENOMEM;
+    if (collect_years(b, d) || take_tables(b, d))
+        goto fail;
+    collect_strata(b, d);
+    size_t cells = d->indicators.n * d->n_years * d->n_strata * d->regions.n;
+    d->values = malloc((cells ? cells : 1) * sizeof *d->values);
+    if (!d->values)
+        goto fail;
+    if (d->weight_name && !(d->weights = malloc((cells ? cells : 1) * sizeof *d->weights)))
+        goto fail;
+    rc = scatter(b, d, cells, diag);
+    if (rc)
+        goto fail;
+    *out = d;
+    return JH_OK;
+fail:
+    jh_dataset_free(d);
+    return rc;
+}
