@@ -1,0 +1,94 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "cli.h"
+
+void cli_print_diag(const jh_diag *d)
+{
+    size_t kept_err = 0, kept_warn = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        int warn = d->items[i].level == JH_DIAG_WARNING;
+        kept_warn += warn;
+        kept_err += !warn;
+        fprintf(stderr, "junheng: %s%s\n", warn ? "warning: " : "", d->items[i].text);
+    }
+    if (d->n_errors > kept_err)
+        fprintf(stderr, "junheng: ... and %zu more errors\n", d->n_errors - kept_err);
+    if (d->n_warnings > kept_warn)
+        fprintf(stderr, "junheng: ... and %zu more warnings\n", d->n_warnings - kept_warn);
+}
+
+int cli_exit_code(int status)
+{
+    switch (status) {
+    case JH_OK:
+        return EX_OK;
+    case JH_EPARSE:
+    case JH_EDUP:
+        return EX_DATAERR;
+    case JH_ENOTFOUND:
+        return EX_NOINPUT;
+    case JH_EIO:
+        return EX_IOERR;
+    case JH_EINVAL:
+        return EX_USAGE;
+    default:
+        return EX_SOFTWARE;
+    }
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "junheng: %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'junheng %s --help'.\n", cmd);
+    return EX_USAGE;
+}
+
+int cli_files_add(cli_files *f, char *path)
+{
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? 2 * f->cap : 4;
+        char **p = realloc(f->path, cap * sizeof *p);
+        if (!p)
+            return -1;
+        f->path = p;
+        f->cap = cap;
+    }
+    f->path[f->n++] = path;
+    return 0;
+}
+
+int cli_load_dataset(char **files, size_t n_files, const jh_read_opts *opts,
+                     jh_dataset **out)
+{
+    jh_diag diag;
+    int rc = JH_OK;
+    jh_builder *b = jh_builder_alloc(opts);
+    *out = NULL;
+    if (!b) {
+        fputs("junheng: out of memory\n", stderr);
+        return EX_OSERR;
+    }
+    jh_diag_init(&diag, 20);
+    for (size_t i = 0; i < n_files && !jh_diag_full(&diag); i++) {
+        int r = jh_builder_read(b, files[i], &diag);
+        if (r == JH_ENOTFOUND || r == JH_ENOMEM || r == JH_EIO)
+            rc = r;
+        else if (r && !rc)
+            rc = r;
+    }
+    if (!rc && diag.n_errors)
+        rc = JH_EPARSE;
+    if (!rc)
+        rc = jh_builder_finish(b, &diag, out);
+    if (rc == JH_ENOMEM)
+        jh_diag_add(&diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory while reading the data");
+    cli_print_diag(&diag);
+    jh_diag_clear(&diag);
+    jh_builder_free(b);
+    return cli_exit_code(rc);
+}

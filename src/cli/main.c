@@ -1,0 +1,60 @@
+/* junheng — disparities of basic public services between counties,
+ * prefectures, and town and country.  The program: subcommand dispatch. */
+#include <stdio.h>
+#include <string.h>
+#include <gsl/gsl_errno.h>
+#include "cli.h"
+
+static const cli_command commands[] = {
+    {"indices", cmd_indices, "disparity indices for every indicator, year and stratum"},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+    fputs("Usage: junheng COMMAND [OPTIONS]\n"
+          "       junheng --help | --version\n"
+          "\n"
+          "Measures how equally basic public services reach people: between counties,\n"
+          "between prefectures, and between town and country.\n"
+          "\n"
+          "Commands:\n", f);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n'junheng COMMAND --help' describes each command.\n"
+          "Exit codes: 0 success, 64 usage, 65 bad input data, 66 input not found,\n"
+          "69 a needed program is missing, 70 internal error, 73 cannot create output,\n"
+          "74 input/output error.\n", f);
+}
+
+/* A full disk or closed stdout must not pass for success. */
+static int close_stdout(int code)
+{
+    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+        fputs("junheng: error writing standard output\n", stderr);
+        return code ? code : EX_IOERR;
+    }
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    if (argc < 2) {
+        usage(stderr);
+        return EX_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return close_stdout(EX_OK);
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("junheng %s\n", JUNHENG_VERSION);
+        return close_stdout(EX_OK);
+    }
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return close_stdout(commands[i].run(argc - 1, argv + 1));
+    fprintf(stderr, "junheng: unknown command '%s'\nTry 'junheng --help'.\n", argv[1]);
+    return EX_USAGE;
+}
