@@ -50,6 +50,8 @@ struct reader {
     int have_header;
     size_t n_header;          /* fields in the header */
     int *role;                /* [field] role of each header field */
+    char **name;              /* [field] header text, for messages */
+    size_t n_names;           /* entries of name allocated */
     size_t role_cap;
     struct cell cell[ROLE_COUNT];
     int failed;               /* a structural error: stop reading */
@@ -118,6 +120,10 @@ static int remember_header_field(struct reader *r, const char *s, size_t len)
         if (!role)
             return -1;
         r->role = role;
+        char **name = realloc(r->name, cap * sizeof *name);
+        if (!name)
+            return -1;
+        r->name = name;
         r->role_cap = cap;
     }
     char buf[256];
@@ -134,6 +140,10 @@ static int remember_header_field(struct reader *r, const char *s, size_t len)
             r->failed = 1;
         }
     r->role[r->field] = (int)k;
+    r->name[r->field] = strdup(buf);
+    if (!r->name[r->field])
+        return -1;
+    r->n_names++;
     return 0;
 }
 
@@ -195,12 +205,12 @@ static void check_header(struct reader *r)
     r->have_header = 1;
 }
 
-static void cell_error(struct reader *r, const struct cell *c, enum role k,
+static void cell_error(struct reader *r, const struct cell *c,
                        const char *what, const char *why)
 {
     jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, c->col,
                 "cannot read \"%s\" as %s (column '%s': %s)", c->text, what,
-                role_aliases[k][0], why);
+                r->name[c->col - 1], why);
 }
 
 /* A year is an integer from 1 to 9999, nothing else. */
@@ -226,7 +236,7 @@ static int parse_number_cell(struct reader *r, enum role k, double *x)
     jh_value v;
     const char *why = NULL;
     if (jh_value_parse(c->text, c->len, &v, &why) != JH_OK) {
-        cell_error(r, c, k, "a number", why);
+        cell_error(r, c, "a number", why);
         return -1;
     }
     *x = v.kind == JH_VALUE_MISSING ? NAN : v.x;
@@ -244,7 +254,7 @@ static int require_text(struct reader *r, enum role k)
         return 0;
     jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, c->col,
                 "empty %s (column '%s')", k == ROLE_REGION ? "region code" : "indicator",
-                role_aliases[k][0]);
+                r->name[c->col - 1]);
     return -1;
 }
 
@@ -256,7 +266,7 @@ static void add_observation(struct reader *r, int has[ROLE_COUNT])
     bad |= require_text(r, ROLE_REGION);
     bad |= require_text(r, ROLE_INDICATOR);
     if (parse_year(r->cell[ROLE_YEAR].text, &year)) {
-        cell_error(r, &r->cell[ROLE_YEAR], ROLE_YEAR, "a year", "expected an integer such as 2020");
+        cell_error(r, &r->cell[ROLE_YEAR], "a year", "expected an integer such as 2020");
         bad = 1;
     }
     bad |= parse_number_cell(r, ROLE_VALUE, &o.value);
@@ -319,50 +329,25 @@ static void on_record(int c, void *ctx)
     r->field = 0;
 }
 
-/* Line and column (in characters) of byte offset `at` of the file, for
- * errors that libcsv reports only as a byte position. */
-static void locate_byte(const char *path, size_t at, unsigned long *line,
-                        unsigned long *col)
-{
-    FILE *f = fopen(path, "rb");
-    int ch;
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; f && i < at && (ch = getc(f)) != EOF; i++) {
-        if (ch == '\n') {
-            ++*line;
-            *col = 1;
-        } else if ((ch & 0xC0) != 0x80) {
-            ++*col;
-        }
-    }
-    if (f)
-        fclose(f);
-}
-
 static int parse_stream(struct reader *r, FILE *f, struct csv_parser *p)
 {
     char buf[1 << 16];
-    size_t n, consumed = 0;
+    size_t n;
     int first = 1;
     while (!r->failed && (n = fread(buf, 1, sizeof buf, f)) > 0) {
         char *s = buf;
         if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
             s += 3;
             n -= 3;
-            consumed = 3;
         }
         first = 0;
         size_t done = csv_parse(p, s, n, on_field, on_record, r);
         if (done != n && !r->failed) {
-            unsigned long line, col;
-            locate_byte(r->path, consumed + done, &line, &col);
-            jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, line, col,
+            jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->line, r->field + 1,
                         "malformed quoted field (a quote must be doubled inside quotes "
                         "and followed by a delimiter or the end of the line)");
             return JH_EPARSE;
         }
-        consumed += n;
     }
     if (ferror(f)) {
         jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, 0, 0, "read error: %s", strerror(errno));
@@ -403,6 +388,9 @@ int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
     fclose(f);
     for (int k = 0; k < ROLE_COUNT; k++)
         free(r.cell[k].text);
+    for (size_t i = 0; i < r.n_names; i++)
+        free(r.name[i]);
+    free(r.name);
     free(r.role);
     if (r.oom)
         return JH_ENOMEM;
