@@ -43,6 +43,10 @@ typedef struct jh_dataset {
     size_t n_observations;  /* rows read */
     size_t n_missing;       /* rows whose value was a marker of missing */
     size_t n_censored;      /* rows whose value was a bound such as >98 */
+    size_t n_duplicates;    /* observations merged by the duplicate policy */
+    const char **file_encoding; /* [file] "utf-8" or "gb18030"; array owned, strings static */
+    char **files;           /* [file] paths read; owned */
+    size_t n_files;
 } jh_dataset;
 
 /* Position of a cell in values/weights. */
@@ -62,10 +66,34 @@ static inline const double *jh_dataset_slice(const jh_dataset *d, size_t ind,
 /* Frees everything the dataset owns, and the dataset itself. */
 void jh_dataset_free(jh_dataset *d);
 
-/* How to read CSV files. */
+typedef enum jh_encoding { JH_ENC_AUTO, JH_ENC_UTF8, JH_ENC_GB18030 } jh_encoding;
+typedef enum jh_format { JH_FORMAT_AUTO, JH_FORMAT_LONG, JH_FORMAT_WIDE } jh_format;
+/* What a bound such as ">98" becomes: its number, missing, or an error. */
+typedef enum jh_censored_policy {
+    JH_CENSORED_VALUE, JH_CENSORED_MISSING, JH_CENSORED_ERROR
+} jh_censored_policy;
+/* What a second observation of the same cell does. */
+typedef enum jh_dup_policy { JH_DUP_ERROR, JH_DUP_FIRST, JH_DUP_LAST, JH_DUP_MEAN } jh_dup_policy;
+
+/* How to read CSV files.  Zero-initialised means: detect the format and
+ * the encoding, comma (tab for .tsv), built-in column names, bounds read
+ * as their number, duplicates an error. */
 typedef struct jh_read_opts {
-    const char *weight_col; /* weight column; NULL means "population" if present */
-    int no_weight;          /* ignore any weight column */
+    const char *region_col;    /* column names overriding the built-in ones */
+    const char *year_col;
+    const char *indicator_col;
+    const char *value_col;
+    const char *weight_col;    /* NULL means "population" (or 人口, 常住人口...) if present */
+    const char *group_col;
+    const char *stratum_col;
+    const char *name_col;
+    int no_weight;             /* ignore any weight column */
+    jh_format format;          /* AUTO: wide when there is no indicator column */
+    int year;                  /* year of a wide file without a year column; 0 = none */
+    jh_encoding encoding;      /* AUTO: valid UTF-8 is UTF-8, anything else GB18030 */
+    char delimiter;            /* 0: tab for *.tsv, comma otherwise */
+    jh_censored_policy censored;
+    jh_dup_policy on_duplicate;
 } jh_read_opts;
 
 /* A builder collects observations from one or more files, then makes the
@@ -75,7 +103,7 @@ typedef struct jh_builder jh_builder;
 jh_builder *jh_builder_alloc(const jh_read_opts *opts);
 void jh_builder_free(jh_builder *b);
 
-/* Reads one canonical long-format file into the builder.  Data errors
+/* Reads one file, long or wide, into the builder.  Data errors
  * (bad number, bad year, unknown stratum, ragged row, malformed CSV) go to
  * diag as "FILE:LINE:COL: ..."; reading goes on after a bad cell until
  * diag is full.  Returns JH_OK, JH_EPARSE (errors were added to diag),

@@ -44,4 +44,49 @@ typedef struct cli_files {
 } cli_files;
 int cli_files_add(cli_files *f, char *path);
 
+
+/* Options shared by every command that reads data.  Each command puts
+ * CLI_DATA_LONGOPTS into its getopt_long table ("d:w:" in its short
+ * options) and passes unknown option codes to cli_data_option. */
+enum {
+    CLI_OPT_NO_WEIGHT = 256, CLI_OPT_WIDE, CLI_OPT_LONG, CLI_OPT_REGION_COL,
+    CLI_OPT_YEAR_COL, CLI_OPT_INDICATOR_COL, CLI_OPT_VALUE_COL, CLI_OPT_GROUP_COL,
+    CLI_OPT_STRATUM_COL, CLI_OPT_NAME_COL, CLI_OPT_YEAR, CLI_OPT_ENCODING,
+    CLI_OPT_DELIMITER, CLI_OPT_CENSORED, CLI_OPT_ON_DUPLICATE,
+    CLI_OPT_FIRST_FREE /* first code a command may use for its own options */
+};
+#define CLI_DATA_LONGOPTS                                                   \
+    {"data", required_argument, NULL, 'd'},                                 \
+    {"weight-col", required_argument, NULL, 'w'},                           \
+    {"no-weight", no_argument, NULL, CLI_OPT_NO_WEIGHT},                    \
+    {"wide", no_argument, NULL, CLI_OPT_WIDE},                              \
+    {"long", no_argument, NULL, CLI_OPT_LONG},                              \
+    {"region-col", required_argument, NULL, CLI_OPT_REGION_COL},            \
+    {"year-col", required_argument, NULL, CLI_OPT_YEAR_COL},                \
+    {"indicator-col", required_argument, NULL, CLI_OPT_INDICATOR_COL},      \
+    {"value-col", required_argument, NULL, CLI_OPT_VALUE_COL},              \
+    {"group-col", required_argument, NULL, CLI_OPT_GROUP_COL},              \
+    {"stratum-col", required_argument, NULL, CLI_OPT_STRATUM_COL},          \
+    {"name-col", required_argument, NULL, CLI_OPT_NAME_COL},                \
+    {"year", required_argument, NULL, CLI_OPT_YEAR},                        \
+    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},                \
+    {"delimiter", required_argument, NULL, CLI_OPT_DELIMITER},              \
+    {"censored", required_argument, NULL, CLI_OPT_CENSORED},                \
+    {"on-duplicate", required_argument, NULL, CLI_OPT_ON_DUPLICATE}
+
+typedef struct cli_data {
+    cli_files files;       /* --data arguments */
+    jh_read_opts read;     /* how to read them */
+} cli_data;
+
+/* The help text of the shared options. */
+extern const char cli_data_help[];
+
+/* Handles option c with argument arg.  Returns EX_OK, an exit code after a
+ * usage message, or -1 when c is not a data option. */
+int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d);
+
+/* After parsing: EX_OK or a usage error (no --data, contradictions). */
+int cli_data_check(const char *cmd, const cli_data *d);
+
 #endif

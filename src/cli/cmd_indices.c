@@ -22,9 +22,6 @@ static const char help[] =
     "Empty values are missing and are skipped per slice.\n"
     "\n"
     "Options:\n"
-    "  -d, --data FILE        input CSV file (repeatable; files are merged)\n"
-    "  -w, --weight-col NAME  weight column (default: population, when present)\n"
-    "      --no-weight        ignore any weight column: no _w indices\n"
     "  -l, --layout LAYOUT    long (default): indicator,year,stratum,index,value,\n"
     "                         values printed to round-trip (%.17g);\n"
     "                         wide: one row per slice, one column per index\n"
@@ -35,12 +32,12 @@ static const char help[] =
     "An index that is undefined for a slice (e.g. theil_l with a zero value) is\n"
     "left empty, and a warning counts such slices.\n"
     "\n"
+    "\n"
     "Example:\n"
     "  junheng indices --data datasets/sample/values.csv --layout wide\n";
 
 struct opts {
-    cli_files data;
-    jh_read_opts read;
+    cli_data data;
     jh_layout layout;
     const char *output;
 };
@@ -48,9 +45,7 @@ struct opts {
 static int parse_args(int argc, char **argv, struct opts *o)
 {
     static const struct option longopts[] = {
-        {"data", required_argument, NULL, 'd'},
-        {"weight-col", required_argument, NULL, 'w'},
-        {"no-weight", no_argument, NULL, 'W'},
+        CLI_DATA_LONGOPTS,
         {"layout", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
@@ -60,16 +55,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":d:w:l:o:h", longopts, NULL)) != -1) {
         switch (c) {
-        case 'd':
-            if (cli_files_add(&o->data, optarg))
-                return EX_OSERR;
-            break;
-        case 'w':
-            o->read.weight_col = optarg;
-            break;
-        case 'W':
-            o->read.no_weight = 1;
-            break;
         case 'l':
             if (strcmp(optarg, "long") == 0)
                 o->layout = JH_LAYOUT_LONG;
@@ -83,20 +68,23 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         case 'h':
             fputs(help, stdout);
+            fputs("\n", stdout);
+            fputs(cli_data_help, stdout);
             return -1;
         case ':':
             return cli_usage_error("indices", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_usage_error("indices", "unknown option '%s'", argv[optind - 1]);
+        default: {
+            int rc = c == '?' ? -1 : cli_data_option(c, optarg, "indices", &o->data);
+            if (rc < 0)
+                return cli_usage_error("indices", "unknown option '%s'", argv[optind - 1]);
+            if (rc)
+                return rc;
+        }
         }
     }
     if (optind < argc)
         return cli_usage_error("indices", "unexpected argument '%s'", argv[optind]);
-    if (o->data.n == 0)
-        return cli_usage_error("indices", "no input: give --data FILE");
-    if (o->read.weight_col && o->read.no_weight)
-        return cli_usage_error("indices", "--weight-col and --no-weight exclude each other");
-    return EX_OK;
+    return cli_data_check("indices", &o->data);
 }
 
 /* One warning per index that some slices leave undefined, with the reason
@@ -146,12 +134,12 @@ int cmd_indices(int argc, char **argv)
     jh_diag diag;
     int code = parse_args(argc, argv, &o);
     if (code) {
-        free(o.data.path);
+        free(o.data.files.path);
         return code < 0 ? EX_OK : code;
     }
-    code = cli_load_dataset(o.data.path, o.data.n, &o.read, &d);
+    code = cli_load_dataset(o.data.files.path, o.data.files.n, &o.data.read, &d);
     jh_diag_init(&diag, 20);
-    if (!code && jh_analysis_indices(d, !o.read.no_weight, &diag, &s, &n)) {
+    if (!code && jh_analysis_indices(d, !o.data.read.no_weight, &diag, &s, &n)) {
         fputs("junheng: out of memory\n", stderr);
         code = EX_OSERR;
     }
@@ -163,6 +151,6 @@ int cmd_indices(int argc, char **argv)
     jh_diag_clear(&diag);
     free(s);
     jh_dataset_free(d);
-    free(o.data.path);
+    free(o.data.files.path);
     return code;
 }

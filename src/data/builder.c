@@ -59,6 +59,7 @@ void jh_builder_free(jh_builder *b)
     jh_intern_clear(&b->indicators);
     free(b->obs);
     free_strings(b->files, b->n_files);
+    free(b->file_encoding);
     free(b->weight_name);
     free(b);
 }
@@ -116,14 +117,19 @@ int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name,
     return 0;
 }
 
-uint32_t jh_builder_add_file(jh_builder *b, const char *path)
+uint32_t jh_builder_add_file(jh_builder *b, const char *path, const char *encoding)
 {
     char **files = realloc(b->files, (b->n_files + 1) * sizeof *files);
     if (!files)
         return (uint32_t)-1;
     b->files = files;
+    const char **enc = realloc(b->file_encoding, (b->n_files + 1) * sizeof *enc);
+    if (!enc)
+        return (uint32_t)-1;
+    b->file_encoding = enc;
     if (!(files[b->n_files] = strdup(path)))
         return (uint32_t)-1;
+    enc[b->n_files] = encoding;
     return (uint32_t)b->n_files++;
 }
 
@@ -139,6 +145,8 @@ void jh_dataset_free(jh_dataset *d)
     free(d->values);
     free(d->weights);
     free(d->weight_name);
+    free_strings(d->files, d->n_files);
+    free(d->file_encoding);
     free(d);
 }
 
@@ -207,6 +215,16 @@ static int take_tables(jh_builder *b, jh_dataset *d)
     d->n_missing = b->n_missing;
     d->n_censored = b->n_censored;
     d->n_observations = b->n_obs;
+    d->n_files = b->n_files;
+    d->files = calloc(b->n_files ? b->n_files : 1, sizeof *d->files);
+    d->file_encoding = calloc(b->n_files ? b->n_files : 1, sizeof *d->file_encoding);
+    if (!d->files || !d->file_encoding)
+        return -1;
+    for (size_t i = 0; i < b->n_files; i++) {
+        d->file_encoding[i] = b->file_encoding[i];
+        if (!(d->files[i] = strdup(b->files[i])))
+            return -1;
+    }
     return 0;
 }
 
@@ -245,31 +263,69 @@ static void report_duplicate(const jh_builder *b, const jh_dataset *d,
                 (unsigned long)b->obs[first].line);
 }
 
+/* Applies the duplicate policy to a second observation o of cell off.
+ * count[off] (JH_DUP_MEAN only) is how many were summed so far. */
+static void merge_duplicate(jh_dataset *d, size_t off, const jh_obs *o,
+                            jh_dup_policy policy, uint32_t *count)
+{
+    if (policy == JH_DUP_LAST) {
+        d->values[off] = o->value;
+        if (d->weights)
+            d->weights[off] = o->weight;
+    } else if (policy == JH_DUP_MEAN) {
+        /* Running mean over the non-missing values: the cell is missing only
+         * when every duplicate is. */
+        if (isnan(o->value))
+            return;
+        if (isnan(d->values[off])) {
+            d->values[off] = o->value;
+            count[off] = 1;
+        } else {
+            count[off]++;
+            d->values[off] += (o->value - d->values[off]) / count[off];
+        }
+    }
+}
+
 /* Scatters observations into the cube, marking each cell as it fills. */
 static int scatter(jh_builder *b, jh_dataset *d, size_t cells, jh_diag *diag)
 {
+    jh_dup_policy policy = b->opts.on_duplicate;
     unsigned char *filled = calloc(cells / 8 + 1, 1);
+    uint32_t *count = policy == JH_DUP_MEAN ? calloc(cells ? cells : 1, sizeof *count) : NULL;
     int bad = 0;
-    if (!filled)
+    if (!filled || (policy == JH_DUP_MEAN && !count)) {
+        free(filled);
+        free(count);
         return JH_ENOMEM;
+    }
     for (size_t i = 0; i < cells; i++)
         d->values[i] = NAN;
     if (d->weights)
         for (size_t i = 0; i < cells; i++)
             d->weights[i] = NAN;
     for (size_t i = 0; i < b->n_obs && !jh_diag_full(diag); i++) {
-        size_t off = obs_offset(d, &b->obs[i]);
+        const jh_obs *o = &b->obs[i];
+        size_t off = obs_offset(d, o);
         if (filled[off / 8] & (1u << (off % 8))) {
-            report_duplicate(b, d, i, diag);
-            bad = 1;
+            d->n_duplicates++;
+            if (policy == JH_DUP_ERROR) {
+                report_duplicate(b, d, i, diag);
+                bad = 1;
+            } else {
+                merge_duplicate(d, off, o, policy, count);
+            }
             continue;
         }
         filled[off / 8] |= (unsigned char)(1u << (off % 8));
-        d->values[off] = b->obs[i].value;
+        d->values[off] = o->value;
+        if (count)
+            count[off] = !isnan(o->value);
         if (d->weights)
-            d->weights[off] = b->obs[i].weight;
+            d->weights[off] = o->weight;
     }
     free(filled);
+    free(count);
     return bad ? JH_EPARSE : JH_OK;
 }
 

@@ -27,6 +27,7 @@ struct jh_builder {
     jh_obs *obs;            /* observations in reading order */
     size_t n_obs, obs_cap;
     char **files;           /* paths read, for messages */
+    const char **file_encoding; /* [file] encoding name, static strings */
     size_t n_files;
     char *weight_name;      /* weight column found, or NULL */
     size_t n_missing;       /* cells that were markers of missing */
@@ -40,7 +41,8 @@ int jh_builder_push(jh_builder *b, const jh_obs *o);
 int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name,
                             const char *group);
 
-/* Remembers path, returns its index (or (uint32_t)-1 when out of memory). */
-uint32_t jh_builder_add_file(jh_builder *b, const char *path);
+/* Remembers path and its encoding (a static string), returns its index
+ * (or (uint32_t)-1 when out of memory). */
+uint32_t jh_builder_add_file(jh_builder *b, const char *path, const char *encoding);
 
 #endif

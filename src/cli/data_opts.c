@@ -1,0 +1,121 @@
+/* The options every command that reads data shares. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+const char cli_data_help[] =
+    "Input options (every command that reads data):\n"
+    "  -d, --data FILE          input CSV file (repeatable; files are merged)\n"
+    "      --wide | --long      force the layout (default: wide when the file\n"
+    "                           has no indicator column)\n"
+    "      --year YEAR          the year of a wide file without a year column\n"
+    "      --encoding ENC       auto (default: valid UTF-8 is UTF-8, anything\n"
+    "                           else GB18030), utf-8 or gb18030\n"
+    "      --delimiter CHAR     comma (default), tab, semicolon, or the character;\n"
+    "                           *.tsv files default to tab\n"
+    "      --region-col NAME    column names replacing the built-in ones; also\n"
+    "      --year-col NAME      --indicator-col, --value-col, --group-col,\n"
+    "                           --stratum-col, --name-col\n"
+    "  -w, --weight-col NAME    weight column (default: population, 人口, 常住人口\n"
+    "                           or 户籍人口, when present)\n"
+    "      --no-weight          ignore any weight column\n"
+    "      --censored POLICY    a bound such as >98 is its number (value, default),\n"
+    "                           missing, or an error\n"
+    "      --on-duplicate P     a second value for the same region, year,\n"
+    "                           indicator and stratum: error (default), first,\n"
+    "                           last, or mean\n";
+
+static int pick(const char *arg, const char *const *names, int n, int *out)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(arg, names[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_delimiter(const char *arg, char *out)
+{
+    if (strcmp(arg, "comma") == 0 || strcmp(arg, ",") == 0)
+        *out = ',';
+    else if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0 || strcmp(arg, "\t") == 0)
+        *out = '\t';
+    else if (strcmp(arg, "semicolon") == 0 || strcmp(arg, ";") == 0)
+        *out = ';';
+    else if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' && arg[0] != '\r')
+        *out = arg[0];
+    else
+        return -1;
+    return 0;
+}
+
+static int parse_year_arg(const char *arg, int *year)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (*arg == '\0' || *end != '\0' || v < 1 || v > 9999)
+        return -1;
+    *year = (int)v;
+    return 0;
+}
+
+int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
+{
+    static const char *const enc[] = {"auto", "utf-8", "gb18030"};
+    static const char *const cens[] = {"value", "missing", "error"};
+    static const char *const dup[] = {"error", "first", "last", "mean"};
+    jh_read_opts *o = &d->read;
+    int k;
+    switch (c) {
+    case 'd':
+        return cli_files_add(&d->files, (char *)arg) ? EX_OSERR : EX_OK;
+    case 'w': o->weight_col = arg; break;
+    case CLI_OPT_NO_WEIGHT: o->no_weight = 1; break;
+    case CLI_OPT_WIDE: o->format = JH_FORMAT_WIDE; break;
+    case CLI_OPT_LONG: o->format = JH_FORMAT_LONG; break;
+    case CLI_OPT_REGION_COL: o->region_col = arg; break;
+    case CLI_OPT_YEAR_COL: o->year_col = arg; break;
+    case CLI_OPT_INDICATOR_COL: o->indicator_col = arg; break;
+    case CLI_OPT_VALUE_COL: o->value_col = arg; break;
+    case CLI_OPT_GROUP_COL: o->group_col = arg; break;
+    case CLI_OPT_STRATUM_COL: o->stratum_col = arg; break;
+    case CLI_OPT_NAME_COL: o->name_col = arg; break;
+    case CLI_OPT_YEAR:
+        if (parse_year_arg(arg, &o->year))
+            return cli_usage_error(cmd, "--year needs a year such as 2020, not '%s'", arg);
+        break;
+    case CLI_OPT_ENCODING:
+        if (pick(arg, enc, 3, &k))
+            return cli_usage_error(cmd, "unknown encoding '%s' (expected auto, utf-8 or gb18030)", arg);
+        o->encoding = (jh_encoding)k;
+        break;
+    case CLI_OPT_DELIMITER:
+        if (parse_delimiter(arg, &o->delimiter))
+            return cli_usage_error(cmd, "bad delimiter '%s' (expected comma, tab, semicolon or one character)", arg);
+        break;
+    case CLI_OPT_CENSORED:
+        if (pick(arg, cens, 3, &k))
+            return cli_usage_error(cmd, "unknown --censored policy '%s' (expected value, missing or error)", arg);
+        o->censored = (jh_censored_policy)k;
+        break;
+    case CLI_OPT_ON_DUPLICATE:
+        if (pick(arg, dup, 4, &k))
+            return cli_usage_error(cmd, "unknown --on-duplicate policy '%s' (expected error, first, last or mean)", arg);
+        o->on_duplicate = (jh_dup_policy)k;
+        break;
+    default:
+        return -1;
+    }
+    return EX_OK;
+}
+
+int cli_data_check(const char *cmd, const cli_data *d)
+{
+    if (d->files.n == 0)
+        return cli_usage_error(cmd, "no input: give --data FILE");
+    if (d->read.weight_col && d->read.no_weight)
+        return cli_usage_error(cmd, "--weight-col and --no-weight exclude each other");
+    return EX_OK;
+}

@@ -1,0 +1,510 @@
+/* The data reader: libcsv, streaming, long or wide layout.
+ *
+ * Long: one observation per row (region, year, indicator, value).  Wide: one
+ * row per region (and year), every column that plays no other part is an
+ * indicator.  Positions in messages: LINE is the physical line where the
+ * field starts (quoted fields may span lines); COL is the field's column
+ * number, counted from 1 as a spreadsheet counts columns. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <csv.h>
+#include "builder_internal.h"
+#include "junheng/value.h"
+#include "source.h"
+
+enum role {
+    ROLE_NONE, ROLE_REGION, ROLE_YEAR, ROLE_INDICATOR, ROLE_VALUE,
+    ROLE_NAME, ROLE_GROUP, ROLE_STRATUM, ROLE_WEIGHT, ROLE_COUNT
+};
+
+/* Canonical name first, then the built-in aliases (matched ignoring case
+ * and surrounding blanks). */
+static const char *const role_aliases[ROLE_COUNT][8] = {
+    [ROLE_REGION] = {"region_code", "code", "地区代码", "行政区划代码", "区划代码"},
+    [ROLE_YEAR] = {"year", "年份", "年度"},
+    [ROLE_INDICATOR] = {"indicator", "指标", "指标代码"},
+    [ROLE_VALUE] = {"value", "数值", "值"},
+    [ROLE_NAME] = {"region_name", "name", "地区", "地区名称", "县（市、区）", "县(市、区)"},
+    [ROLE_GROUP] = {"group", "prefecture", "市（州）", "市(州)", "地市"},
+    [ROLE_STRATUM] = {"stratum", "城乡"},
+    [ROLE_WEIGHT] = {"population", "人口", "常住人口", "户籍人口"},
+};
+
+struct cell {
+    char *text;          /* NUL-terminated, trimmed copy */
+    size_t len, cap;
+    unsigned long line;  /* line where the field starts */
+};
+
+struct reader {
+    jh_builder *b;
+    const jh_read_opts *o;
+    jh_diag *diag;
+    const char *path;
+    uint32_t file;
+    unsigned long line;       /* current physical line, from 1 */
+    unsigned long row_line;   /* line where the current row starts */
+    size_t field;             /* fields seen in the current row */
+    int prev_cr;              /* last terminator was CR (CRLF pair) */
+    int have_header;
+    int wide;                 /* layout decided from the header */
+    size_t n_header;          /* fields in the header */
+    int *role;                /* [field] role of each header field */
+    uint32_t *indicator;      /* [field] indicator of a wide column */
+    char **name;              /* [field] header text, for messages */
+    size_t n_names, cap;      /* entries of name allocated, capacity */
+    int at[ROLE_COUNT];       /* field of each role, -1 when absent */
+    struct cell *cell;        /* [field] cells of the current row */
+    size_t n_cells;           /* cells allocated */
+    int failed;               /* structural error: stop reading */
+    int oom;
+};
+
+static size_t trim(char *s, size_t len)
+{
+    size_t a = 0;
+    while (a < len && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    memmove(s, s + a, len - a);
+    s[len - a] = '\0';
+    return len - a;
+}
+
+static const char *override_of(const jh_read_opts *o, int k)
+{
+    switch (k) {
+    case ROLE_REGION: return o->region_col;
+    case ROLE_YEAR: return o->year_col;
+    case ROLE_INDICATOR: return o->indicator_col;
+    case ROLE_VALUE: return o->value_col;
+    case ROLE_NAME: return o->name_col;
+    case ROLE_GROUP: return o->group_col;
+    case ROLE_STRATUM: return o->stratum_col;
+    case ROLE_WEIGHT: return o->weight_col;
+    default: return NULL;
+    }
+}
+
+/* The part a header name plays.  A name given on the command line wins and
+ * replaces the built-in aliases of its role. */
+static enum role role_of(const struct reader *r, const char *name)
+{
+    for (int k = 1; k < ROLE_COUNT; k++) {
+        const char *ov = override_of(r->o, k);
+        if (ov && strcasecmp(name, ov) == 0)
+            return k == ROLE_WEIGHT && r->o->no_weight ? ROLE_NONE : (enum role)k;
+    }
+    for (int k = 1; k < ROLE_COUNT; k++) {
+        if (override_of(r->o, k) || (k == ROLE_WEIGHT && r->o->no_weight))
+            continue;
+        if (r->o->format == JH_FORMAT_WIDE && (k == ROLE_INDICATOR || k == ROLE_VALUE))
+            continue;
+        for (int a = 0; a < 8 && role_aliases[k][a]; a++)
+            if (strcasecmp(name, role_aliases[k][a]) == 0)
+                return (enum role)k;
+    }
+    return ROLE_NONE;
+}
+
+static int grow_fields(struct reader *r, size_t need)
+{
+    if (need <= r->cap)
+        return 0;
+    size_t cap = r->cap ? 2 * r->cap : 16;
+    while (cap < need)
+        cap *= 2;
+    int *role = realloc(r->role, cap * sizeof *role);
+    if (role)
+        r->role = role;
+    uint32_t *ind = realloc(r->indicator, cap * sizeof *ind);
+    if (ind)
+        r->indicator = ind;
+    char **name = realloc(r->name, cap * sizeof *name);
+    if (name)
+        r->name = name;
+    struct cell *cell = realloc(r->cell, cap * sizeof *cell);
+    if (cell) {
+        r->cell = cell;
+        memset(cell + r->n_cells, 0, (cap - r->n_cells) * sizeof *cell);
+        r->n_cells = cap;
+    }
+    if (!role || !ind || !name || !cell)
+        return -1;
+    r->cap = cap;
+    return 0;
+}
+
+static int keep_cell(struct reader *r, const char *s, size_t len)
+{
+    struct cell *c = &r->cell[r->field];
+    if (len + 1 > c->cap) {
+        size_t cap = c->cap ? c->cap : 32;
+        while (cap < len + 1)
+            cap *= 2;
+        char *t = realloc(c->text, cap);
+        if (!t)
+            return -1;
+        c->text = t;
+        c->cap = cap;
+    }
+    memcpy(c->text, s, len);
+    c->len = trim(c->text, len);
+    c->line = r->line;
+    return 0;
+}
+
+static unsigned long count_newlines(const char *s, size_t len)
+{
+    unsigned long n = 0;
+    for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s))); p++)
+        n++;
+    return n;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+    struct reader *r = ctx;
+    if (r->failed)
+        return;
+    if (r->field == 0)
+        r->row_line = r->line;
+    r->prev_cr = 0;
+    if (grow_fields(r, r->field + 1) || keep_cell(r, data ? data : "", len))
+        r->oom = r->failed = 1;
+    r->line += count_newlines(data ? data : "", len);
+    r->field++;
+}
+
+static void header_error(struct reader *r, size_t col, const char *fmt, const char *a,
+                         const char *b)
+{
+    jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->row_line, col, fmt, a, b);
+    r->failed = 1;
+}
+
+/* Assigns each header field its role; the rest are indicators when wide. */
+static void assign_roles(struct reader *r)
+{
+    for (int k = 0; k < ROLE_COUNT; k++)
+        r->at[k] = -1;
+    for (size_t f = 0; f < r->n_header; f++) {
+        struct cell *c = &r->cell[f];
+        if (!(r->name[f] = strdup(c->text))) {
+            r->oom = r->failed = 1;
+            return;
+        }
+        r->n_names++;
+        enum role k = role_of(r, c->text);
+        r->role[f] = (int)k;
+        if (k == ROLE_NONE)
+            continue;
+        if (r->at[k] >= 0)
+            header_error(r, f + 1, "column '%s' plays the same part as column '%s'",
+                         c->text, r->name[r->at[k]]);
+        r->at[k] = (int)f;
+    }
+}
+
+static void require_column(struct reader *r, int k, const char *why)
+{
+    const char *name = override_of(r->o, k);
+    if (r->at[k] < 0)
+        header_error(r, 0, "missing column '%s' (%s)", name ? name : role_aliases[k][0], why);
+}
+
+static void intern_wide_columns(struct reader *r)
+{
+    for (size_t f = 0; f < r->n_header; f++) {
+        if (r->role[f] != ROLE_NONE)
+            continue;
+        if (!r->name[f][0]) {
+            header_error(r, f + 1, "empty column name%s%s (an indicator column needs its code)",
+                         "", "");
+            continue;
+        }
+        size_t ind = jh_intern_add(&r->b->indicators, r->name[f], strlen(r->name[f]), NULL);
+        if (ind == (size_t)-1)
+            r->oom = r->failed = 1;
+        r->indicator[f] = (uint32_t)ind;
+    }
+}
+
+static void check_header(struct reader *r)
+{
+    r->n_header = r->field;
+    assign_roles(r);
+    if (r->failed)
+        return;
+    r->wide = r->o->format == JH_FORMAT_WIDE ||
+              (r->o->format == JH_FORMAT_AUTO && r->at[ROLE_INDICATOR] < 0);
+    require_column(r, ROLE_REGION, "every row needs its region code");
+    if (!r->wide) {
+        require_column(r, ROLE_INDICATOR, "a long file has one indicator per row");
+        require_column(r, ROLE_VALUE, "a long file has one value per row");
+    }
+    if (r->at[ROLE_YEAR] < 0 && !(r->wide && r->o->year))
+        header_error(r, 0, "missing column '%s' (%s)", r->o->year_col ? r->o->year_col : "year",
+                     r->wide ? "or give --year for a file of one year" : "every row needs its year");
+    if (r->o->weight_col && !r->o->no_weight && r->at[ROLE_WEIGHT] < 0)
+        header_error(r, 0, "no column '%s' for the weight%s", r->o->weight_col, "");
+    if (r->wide)
+        intern_wide_columns(r);
+    if (r->at[ROLE_WEIGHT] >= 0 && !r->b->weight_name &&
+        !(r->b->weight_name = strdup(r->name[r->at[ROLE_WEIGHT]])))
+        r->oom = r->failed = 1;
+    r->have_header = 1;
+}
+
+static const struct cell *cell_of(const struct reader *r, int k)
+{
+    return r->at[k] >= 0 ? &r->cell[r->at[k]] : NULL;
+}
+
+static void cell_error(struct reader *r, int field, const char *what, const char *why)
+{
+    const struct cell *c = &r->cell[field];
+    jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)field + 1,
+                "cannot read \"%s\" as %s (column '%s': %s)", c->text, what,
+                r->name[field], why);
+}
+
+/* A year is an integer from 1 to 9999 (surrounding blanks trimmed). */
+static int parse_year(const char *s, int *year)
+{
+    long v = 0;
+    if (!*s)
+        return -1;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9' || v > 9999)
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    if (v < 1 || v > 9999)
+        return -1;
+    *year = (int)v;
+    return 0;
+}
+
+/* A value cell: number, missing (NaN) or a bound, by the censored policy. */
+static int parse_value(struct reader *r, int field, int counts, double *x)
+{
+    const struct cell *c = &r->cell[field];
+    jh_value v;
+    const char *why = NULL;
+    if (jh_value_parse(c->text, c->len, &v, &why) != JH_OK) {
+        cell_error(r, field, "a number", why);
+        return -1;
+    }
+    *x = v.x;
+    if (v.kind == JH_VALUE_CENSORED) {
+        if (r->o->censored == JH_CENSORED_ERROR) {
+            cell_error(r, field, "a number", "a bound, and --censored=error");
+            return -1;
+        }
+        if (r->o->censored == JH_CENSORED_MISSING)
+            *x = NAN;
+    }
+    if (counts) {
+        r->b->n_missing += v.kind == JH_VALUE_MISSING;
+        r->b->n_censored += v.kind == JH_VALUE_CENSORED;
+    }
+    return 0;
+}
+
+static int require_text(struct reader *r, int k, const char *what)
+{
+    const struct cell *c = cell_of(r, k);
+    if (c->len)
+        return 0;
+    jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[k] + 1,
+                "empty %s (column '%s')", what, r->name[r->at[k]]);
+    return -1;
+}
+
+/* The parts every row has: region, year, stratum, weight. */
+static int row_key(struct reader *r, jh_obs *o)
+{
+    int bad = require_text(r, ROLE_REGION, "region code");
+    jh_stratum s = JH_STRATUM_TOTAL;
+    o->year = r->o->year;
+    if (r->at[ROLE_YEAR] >= 0 && parse_year(cell_of(r, ROLE_YEAR)->text, &o->year)) {
+        cell_error(r, r->at[ROLE_YEAR], "a year", "expected an integer such as 2020");
+        bad = 1;
+    }
+    o->weight = NAN;
+    if (r->at[ROLE_WEIGHT] >= 0)
+        bad |= parse_value(r, r->at[ROLE_WEIGHT], 0, &o->weight);
+    if (r->at[ROLE_STRATUM] >= 0 && jh_stratum_parse(cell_of(r, ROLE_STRATUM)->text, &s)) {
+        const struct cell *c = cell_of(r, ROLE_STRATUM);
+        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[ROLE_STRATUM] + 1,
+                    "unknown stratum \"%s\" (expected total, urban or rural)", c->text);
+        bad = 1;
+    }
+    o->stratum = (uint8_t)s;
+    if (bad)
+        return -1;
+    const struct cell *reg = cell_of(r, ROLE_REGION);
+    size_t k = jh_intern_add(&r->b->regions, reg->text, reg->len, NULL);
+    const struct cell *nm = cell_of(r, ROLE_NAME), *gr = cell_of(r, ROLE_GROUP);
+    if (k == (size_t)-1 || k > UINT32_MAX ||
+        jh_builder_region_attrs(r->b, k, nm ? nm->text : NULL, gr ? gr->text : NULL)) {
+        r->oom = r->failed = 1;
+        return -1;
+    }
+    o->region = (uint32_t)k;
+    return 0;
+}
+
+static void push(struct reader *r, const jh_obs *o)
+{
+    if (jh_builder_push(r->b, o))
+        r->oom = r->failed = 1;
+}
+
+static void long_row(struct reader *r, jh_obs *o)
+{
+    int bad = require_text(r, ROLE_INDICATOR, "indicator");
+    bad |= parse_value(r, r->at[ROLE_VALUE], 1, &o->value);
+    if (bad)
+        return;
+    const struct cell *c = cell_of(r, ROLE_INDICATOR);
+    size_t ind = jh_intern_add(&r->b->indicators, c->text, c->len, NULL);
+    if (ind == (size_t)-1 || ind > UINT32_MAX) {
+        r->oom = r->failed = 1;
+        return;
+    }
+    o->indicator = (uint32_t)ind;
+    push(r, o);
+}
+
+static void wide_row(struct reader *r, jh_obs *o)
+{
+    for (size_t f = 0; f < r->n_header && !r->failed; f++) {
+        if (r->role[f] != ROLE_NONE)
+            continue;
+        if (parse_value(r, (int)f, 1, &o->value))
+            continue;
+        o->indicator = r->indicator[f];
+        push(r, o);
+    }
+}
+
+static void on_row(struct reader *r)
+{
+    jh_obs o = {.file = r->file, .line = (uint32_t)r->row_line};
+    if (r->field != r->n_header) {
+        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->row_line, 0,
+                    "row has %zu fields, the header has %zu", r->field, r->n_header);
+        return;
+    }
+    if (row_key(r, &o))
+        return;
+    if (r->wide)
+        wide_row(r, &o);
+    else
+        long_row(r, &o);
+}
+
+static void on_record(int c, void *ctx)
+{
+    struct reader *r = ctx;
+    int crlf_tail = c == '\n' && r->prev_cr;
+    r->prev_cr = c == '\r';
+    if (!crlf_tail && (c == '\n' || c == '\r'))
+        r->line++;
+    if (r->failed || r->field == 0)
+        return;
+    if (!r->have_header)
+        check_header(r);
+    else
+        on_row(r);
+    if (jh_diag_full(r->diag))
+        r->failed = 1;
+    r->field = 0;
+}
+
+static int parse_stream(struct reader *r, jh_source *src, struct csv_parser *p)
+{
+    const char *chunk;
+    long n;
+    while (!r->failed && (n = jh_source_read(src, &chunk, r->diag)) > 0) {
+        size_t done = csv_parse(p, chunk, (size_t)n, on_field, on_record, r);
+        if (done != (size_t)n && !r->failed) {
+            jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->line, r->field + 1,
+                        "malformed quoted field (a quote must be doubled inside quotes "
+                        "and followed by a delimiter or the end of the line)");
+            return JH_EPARSE;
+        }
+    }
+    if (!r->failed && n < 0)
+        return JH_EPARSE;
+    if (!r->failed && csv_fini(p, on_field, on_record, r) != 0) {
+        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->line, r->field + 1,
+                    "unterminated quoted field (the file ends inside quotes)");
+        return JH_EPARSE;
+    }
+    return JH_OK;
+}
+
+/* libcsv trims blanks around unquoted fields; a tab must stay a delimiter. */
+static int space_is_blank(unsigned char c)
+{
+    return c == ' ';
+}
+
+static unsigned char delimiter_for(const char *path, char given)
+{
+    size_t len = strlen(path);
+    if (given)
+        return (unsigned char)given;
+    return len >= 4 && strcasecmp(path + len - 4, ".tsv") == 0 ? '\t' : ',';
+}
+
+static void free_reader(struct reader *r)
+{
+    for (size_t i = 0; i < r->n_cells; i++)
+        free(r->cell[i].text);
+    for (size_t i = 0; i < r->n_names; i++)
+        free(r->name[i]);
+    free(r->cell);
+    free(r->name);
+    free(r->role);
+    free(r->indicator);
+}
+
+int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
+{
+    struct reader r = {.b = b, .o = &b->opts, .diag = diag, .path = path, .line = 1};
+    struct csv_parser p;
+    jh_source src;
+    size_t errors_before = diag->n_errors;
+    int rc = jh_source_open(&src, path, b->opts.encoding, diag);
+    if (rc)
+        return rc;
+    r.file = jh_builder_add_file(b, path, jh_encoding_name(src.encoding));
+    if (r.file == (uint32_t)-1 ||
+        csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL)) {
+        jh_source_close(&src);
+        return JH_ENOMEM;
+    }
+    csv_set_space_func(&p, space_is_blank);
+    csv_set_delim(&p, delimiter_for(path, b->opts.delimiter));
+    rc = parse_stream(&r, &src, &p);
+    csv_free(&p);
+    jh_source_close(&src);
+    free_reader(&r);
+    if (r.oom)
+        return JH_ENOMEM;
+    if (!rc && !r.have_header && diag->n_errors == errors_before) {
+        jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0, "empty file (no header row)");
+        rc = JH_EPARSE;
+    }
+    if (!rc && diag->n_errors > errors_before)
+        rc = JH_EPARSE;
+    return rc;
+}

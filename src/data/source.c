@@ -1,0 +1,193 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "source.h"
+
+const char *jh_encoding_name(jh_encoding e)
+{
+    return e == JH_ENC_GB18030 ? "gb18030" : e == JH_ENC_UTF8 ? "utf-8" : "auto";
+}
+
+/* Length of the valid UTF-8 sequence at p (1..4), 0 when invalid, -1 when
+ * it may continue past end.  Overlongs, surrogates and > U+10FFFF are invalid. */
+static int utf8_seq(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+    int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+            : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len <= 1)
+        return len;
+    for (int k = 1; k < len; k++) {
+        if ((size_t)k >= avail)
+            return -1;
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+    }
+    if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) ||
+        (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+        return 0;
+    return len;
+}
+
+/* Whole-file check: valid UTF-8 from start to end. */
+static int file_is_utf8(FILE *f)
+{
+    unsigned char buf[1 << 16];
+    size_t keep = 0, n;
+    int ok = 1;
+    while (ok && (n = fread(buf + keep, 1, sizeof buf - keep, f)) > 0) {
+        size_t len = keep + n, i = 0;
+        while (i < len) {
+            int k = utf8_seq(buf + i, len - i);
+            if (k < 0)
+                break;
+            if (k == 0) {
+                ok = 0;
+                break;
+            }
+            i += (size_t)k;
+        }
+        keep = len - i;
+        memmove(buf, buf + i, keep);
+    }
+    rewind(f);
+    return ok && keep == 0;
+}
+
+int jh_source_open(jh_source *s, const char *path, jh_encoding enc, jh_diag *diag)
+{
+    memset(s, 0, offsetof(jh_source, in));
+    s->path = path;
+    s->cd = (iconv_t)-1;
+    s->first = 1;
+    s->in_len = 0;
+    s->lines = 0;
+    s->eof = 0;
+    s->f = fopen(path, "rb");
+    if (!s->f) {
+        jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+        return JH_ENOTFOUND;
+    }
+    if (enc == JH_ENC_AUTO)
+        enc = file_is_utf8(s->f) ? JH_ENC_UTF8 : JH_ENC_GB18030;
+    s->encoding = enc;
+    if (enc == JH_ENC_GB18030) {
+        s->cd = iconv_open("UTF-8", "GB18030");
+        if (s->cd == (iconv_t)-1) {
+            jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0,
+                        "cannot convert from GB18030: %s", strerror(errno));
+            fclose(s->f);
+            s->f = NULL;
+            return JH_EIO;
+        }
+    }
+    return JH_OK;
+}
+
+static unsigned long count_lines(const char *p, size_t n)
+{
+    unsigned long k = 0;
+    for (const char *e = p + n; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+        k++;
+    return k;
+}
+
+static long convert(jh_source *s, const char **chunk, jh_diag *diag)
+{
+    char *in = s->in, *out = s->out;
+    size_t in_left = s->in_len, out_left = sizeof s->out;
+    if (iconv(s->cd, &in, &in_left, &out, &out_left) == (size_t)-1 && errno == EILSEQ) {
+        size_t done = sizeof s->out - out_left;
+        const char *nl = NULL;
+        for (size_t i = done; i > 0 && !nl; i--)
+            if (s->out[i - 1] == '\n')
+                nl = s->out + i - 1;
+        jh_diag_add(diag, JH_DIAG_ERROR, s->path, s->lines + count_lines(s->out, done) + 1, 0,
+                    "byte 0x%02X is not valid GB18030 (give --encoding to choose the "
+                    "file's encoding) after \"%.*s\"", (unsigned char)*in,
+                    (int)(nl ? done - (size_t)(nl - s->out) - 1 : done),
+                    nl ? nl + 1 : s->out);
+        return -1;
+    }
+    /* EINVAL: a character split by the chunk boundary; keep its bytes. */
+    memmove(s->in, in, in_left);
+    s->in_len = in_left;
+    *chunk = s->out;
+    return (long)(sizeof s->out - out_left);
+}
+
+/* Hands out the valid UTF-8 prefix of s->in; an incomplete sequence at the
+ * end waits for the next read, an invalid one is an error. */
+static long utf8_chunk(jh_source *s, const char **chunk, jh_diag *diag)
+{
+    const unsigned char *p = (const unsigned char *)s->in;
+    size_t i = 0, n = s->in_len;
+    while (i < n) {
+        int k = utf8_seq(p + i, n - i);
+        if (k < 0 && !s->eof)
+            break;
+        if (k <= 0) {
+            unsigned long line = s->lines + count_lines(s->in, i) + 1;
+            jh_diag_add(diag, JH_DIAG_ERROR, s->path, line, 0,
+                        "byte 0x%02X is not valid UTF-8 (is the file GB18030? "
+                        "give --encoding gb18030 or auto)", p[i]);
+            return -1;
+        }
+        i += (size_t)k;
+    }
+    memcpy(s->out, s->in, i);
+    memmove(s->in, s->in + i, n - i);
+    s->in_len = n - i;
+    *chunk = s->out;
+    return (long)i;
+}
+
+long jh_source_read(jh_source *s, const char **chunk, jh_diag *diag)
+{
+    for (;;) {
+        size_t n = s->eof ? 0 : fread(s->in + s->in_len, 1, sizeof s->in - s->in_len, s->f);
+        if (n == 0 && ferror(s->f)) {
+            jh_diag_add(diag, JH_DIAG_ERROR, s->path, 0, 0, "read error: %s", strerror(errno));
+            return -1;
+        }
+        if (n == 0)
+            s->eof = 1;
+        s->in_len += n;
+        if (s->in_len == 0)
+            return 0;
+        long len;
+        if (s->cd == (iconv_t)-1) {
+            len = utf8_chunk(s, chunk, diag);
+            if (len < 0)
+                return -1;
+        } else {
+            len = convert(s, chunk, diag);
+            if (len < 0)
+                return -1;
+            if (len == 0 && s->eof) {
+                jh_diag_add(diag, JH_DIAG_ERROR, s->path, s->lines + 1, 0,
+                            "the file ends inside a GB18030 character");
+                return -1;
+            }
+        }
+        if (s->first && len >= 3 && memcmp(*chunk, "\xEF\xBB\xBF", 3) == 0) {
+            *chunk += 3;
+            len -= 3;
+        }
+        s->first = 0;
+        if (len > 0) {
+            s->lines += count_lines(*chunk, (size_t)len);
+            return len;
+        }
+    }
+}
+
+void jh_source_close(jh_source *s)
+{
+    if (s->cd != (iconv_t)-1)
+        iconv_close(s->cd);
+    if (s->f)
+        fclose(s->f);
+    s->f = NULL;
+    s->cd = (iconv_t)-1;
+}
