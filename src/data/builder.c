@@ -20,6 +20,10 @@ int jh_stratum_parse(const char *text, jh_stratum *s)
         {"农村", JH_STRATUM_RURAL},  {"全部", JH_STRATUM_TOTAL},
         {"城市", JH_STRATUM_URBAN},  {"乡村", JH_STRATUM_RURAL},
     };
+    if (strcmp(text, "total") == 0) { /* the common case, without case folding */
+        *s = JH_STRATUM_TOTAL;
+        return 0;
+    }
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         if (strcasecmp(text, known[i].name) == 0) {
             *s = known[i].s;
@@ -58,14 +62,48 @@ void jh_builder_free(jh_builder *b)
     jh_intern_clear(&b->regions);
     jh_intern_clear(&b->indicators);
     free(b->obs);
+    free(b->years);
     free_strings(b->files, b->n_files);
     free(b->file_encoding);
     free(b->weight_name);
     free(b);
 }
 
+/* Keeps the distinct years sorted as observations arrive, so that finish
+ * needs no pass over them; the last year matches almost every time. */
+static int note_year(jh_builder *b, int year)
+{
+    size_t lo = 0, hi = b->n_years;
+    if (b->n_years && b->years[b->n_years - 1] == year)
+        return 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b->years[mid] < year)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < b->n_years && b->years[lo] == year)
+        return 0;
+    if (b->n_years == b->years_cap) {
+        size_t cap = b->years_cap ? 2 * b->years_cap : 16;
+        int *y = realloc(b->years, cap * sizeof *y);
+        if (!y)
+            return -1;
+        b->years = y;
+        b->years_cap = cap;
+    }
+    memmove(b->years + lo + 1, b->years + lo, (b->n_years - lo) * sizeof *b->years);
+    b->years[lo] = year;
+    b->n_years++;
+    return 0;
+}
+
 int jh_builder_push(jh_builder *b, const jh_obs *o)
 {
+    if (note_year(b, o->year))
+        return -1;
+    b->strata_seen[o->stratum] = 1;
     if (b->n_obs == b->obs_cap) {
         size_t cap = b->obs_cap ? 2 * b->obs_cap : 4096;
         jh_obs *obs = realloc(b->obs, cap * sizeof *obs);
@@ -150,44 +188,36 @@ void jh_dataset_free(jh_dataset *d)
     free(d);
 }
 
-static int compare_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
+/* Sorted distinct years of the observations, and a direct table from
+ * year - first year to the year's index (years are few; observations many). */
+struct year_map {
+    int first;      /* smallest year */
+    size_t span;    /* last - first + 1 */
+    uint32_t *idx;  /* [year - first] index into d->years */
+};
 
-/* Sorted distinct years of the observations. */
-static int collect_years(const jh_builder *b, jh_dataset *d)
+static int collect_years(const jh_builder *b, jh_dataset *d, struct year_map *ym)
 {
-    int *y = malloc((b->n_obs ? b->n_obs : 1) * sizeof *y);
-    if (!y)
+    size_t n = b->n_years;
+    ym->first = n ? b->years[0] : 0;
+    ym->span = n ? (size_t)(b->years[n - 1] - b->years[0]) + 1 : 1;
+    ym->idx = calloc(ym->span, sizeof *ym->idx);
+    d->years = malloc((n ? n : 1) * sizeof *d->years);
+    if (!ym->idx || !d->years)
         return -1;
-    for (size_t i = 0; i < b->n_obs; i++)
-        y[i] = b->obs[i].year;
-    qsort(y, b->n_obs, sizeof *y, compare_int);
-    size_t n = 0;
-    for (size_t i = 0; i < b->n_obs; i++)
-        if (n == 0 || y[n - 1] != y[i])
-            y[n++] = y[i];
-    d->years = y;
+    for (size_t k = 0; k < n; k++) {
+        d->years[k] = b->years[k];
+        ym->idx[b->years[k] - ym->first] = (uint32_t)k;
+    }
     d->n_years = n;
     return 0;
 }
 
-static size_t year_index(const jh_dataset *d, int year)
-{
-    const int *p = bsearch(&year, d->years, d->n_years, sizeof *d->years, compare_int);
-    return (size_t)(p - d->years);
-}
-
 static void collect_strata(const jh_builder *b, jh_dataset *d)
 {
-    int seen[JH_STRATUM_COUNT] = {0};
-    for (size_t i = 0; i < b->n_obs; i++)
-        seen[b->obs[i].stratum] = 1;
     d->n_strata = 0;
     for (int s = 0; s < JH_STRATUM_COUNT; s++)
-        if (seen[s])
+        if (b->strata_seen[s])
             d->strata[d->n_strata++] = (jh_stratum)s;
 }
 
@@ -228,18 +258,11 @@ static int take_tables(jh_builder *b, jh_dataset *d)
     return 0;
 }
 
-static size_t stratum_slot(const jh_dataset *d, int s)
+static size_t obs_offset(const jh_dataset *d, const struct year_map *ym,
+                         const size_t *slot, const jh_obs *o)
 {
-    for (size_t k = 0; k < d->n_strata; k++)
-        if ((int)d->strata[k] == s)
-            return k;
-    return 0;
-}
-
-static size_t obs_offset(const jh_dataset *d, const jh_obs *o)
-{
-    return jh_dataset_offset(d, o->indicator, year_index(d, o->year),
-                             stratum_slot(d, o->stratum), o->region);
+    return jh_dataset_offset(d, o->indicator, ym->idx[o->year - ym->first],
+                             slot[o->stratum], o->region);
 }
 
 static int same_key(const jh_obs *a, const jh_obs *b)
@@ -288,8 +311,12 @@ static void merge_duplicate(jh_dataset *d, size_t off, const jh_obs *o,
 }
 
 /* Scatters observations into the cube, marking each cell as it fills. */
-static int scatter(jh_builder *b, jh_dataset *d, size_t cells, jh_diag *diag)
+static int scatter(jh_builder *b, jh_dataset *d, const struct year_map *ym,
+                   size_t cells, jh_diag *diag)
 {
+    size_t slot[JH_STRATUM_COUNT] = {0};
+    for (size_t k = 0; k < d->n_strata; k++)
+        slot[d->strata[k]] = k;
     jh_dup_policy policy = b->opts.on_duplicate;
     unsigned char *filled = calloc(cells / 8 + 1, 1);
     uint32_t *count = policy == JH_DUP_MEAN ? calloc(cells ? cells : 1, sizeof *count) : NULL;
@@ -306,7 +333,7 @@ static int scatter(jh_builder *b, jh_dataset *d, size_t cells, jh_diag *diag)
             d->weights[i] = NAN;
     for (size_t i = 0; i < b->n_obs && !jh_diag_full(diag); i++) {
         const jh_obs *o = &b->obs[i];
-        size_t off = obs_offset(d, o);
+        size_t off = obs_offset(d, ym, slot, o);
         if (filled[off / 8] & (1u << (off % 8))) {
             d->n_duplicates++;
             if (policy == JH_DUP_ERROR) {
@@ -332,11 +359,12 @@ static int scatter(jh_builder *b, jh_dataset *d, size_t cells, jh_diag *diag)
 int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
 {
     jh_dataset *d = calloc(1, sizeof *d);
+    struct year_map ym = {0, 0, NULL};
     int rc = JH_ENOMEM;
     *out = NULL;
     if (!d)
         return JH_ENOMEM;
-    if (collect_years(b, d) || take_tables(b, d))
+    if (collect_years(b, d, &ym) || take_tables(b, d))
         goto fail;
     collect_strata(b, d);
     size_t cells = d->indicators.n * d->n_years * d->n_strata * d->regions.n;
@@ -345,12 +373,14 @@ int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
         goto fail;
     if (d->weight_name && !(d->weights = malloc((cells ? cells : 1) * sizeof *d->weights)))
         goto fail;
-    rc = scatter(b, d, cells, diag);
+    rc = scatter(b, d, &ym, cells, diag);
     if (rc)
         goto fail;
+    free(ym.idx);
     *out = d;
     return JH_OK;
 fail:
+    free(ym.idx);
     jh_dataset_free(d);
     return rc;
 }

@@ -30,6 +30,9 @@ struct jh_builder {
     const char **file_encoding; /* [file] encoding name, static strings */
     size_t n_files;
     char *weight_name;      /* weight column found, or NULL */
+    int *years;             /* distinct years seen, ascending */
+    size_t n_years, years_cap;
+    int strata_seen[JH_STRATUM_COUNT]; /* which strata occur */
     size_t n_missing;       /* cells that were markers of missing */
     size_t n_censored;      /* cells that were bounds */
 };
