@@ -5,7 +5,8 @@
  * Both are small UTF-8 CSV files (an optional byte-order mark is dropped),
  * read with libcsv.  Header names are matched ignoring ASCII case and
  * surrounding blanks; the columns may come in any order.  Cell text is
- * trimmed of ASCII blanks and U+3000 before it is used.  Every problem goes
+ * trimmed of ASCII spaces, tabs, CR and LF, U+3000 (ideographic space) and
+ * U+00A0 (no-break space) before it is used.  Every problem goes
  * to a jh_diag as "FILE:LINE:COL: message", where LINE is the physical line
  * where the field starts and COL the 1-based field number, and the raw text
  * is quoted; reading goes on after a bad cell, so one run lists every error
