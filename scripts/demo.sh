@@ -11,12 +11,13 @@ cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release -DJUNHENG_TESTS=OFF >/dev
 cmake --build "$build" -j "$(jh_jobs)" >/dev/null
 
 out=${1:-"$top/out"}
+jilin="$top/datasets/jilin"
 mkdir -p "$out"
-"$build/junheng" indices --data "$top/datasets/sample/values.csv" --layout wide \
-    -o "$out/sample-indices-wide.csv"
-"$build/junheng" indices --data "$top/datasets/sample/values.csv" \
-    -o "$out/sample-indices.csv"
+"$build/junheng" indices --data "$jilin/values.csv" --layout wide \
+    -o "$out/jilin-indices-wide.csv"
+"$build/junheng" indices --data "$jilin/values.csv" -o "$out/jilin-indices.csv"
 echo "junheng: built $build/junheng"
-echo "junheng: results in $out:"
-echo "  $out/sample-indices-wide.csv  (one row per indicator x year x stratum)"
-echo "  $out/sample-indices.csv       (long layout, full precision)"
+echo "junheng: disparity indices of the bundled Jilin panel (synthetic values, see"
+echo "         datasets/README.md), every indicator x year x stratum, in $out:"
+echo "  $out/jilin-indices-wide.csv  (one row per indicator x year x stratum)"
+echo "  $out/jilin-indices.csv       (long layout, full precision)"
