@@ -7,6 +7,7 @@
 
 static const cli_command commands[] = {
     {"indices", cmd_indices, "disparity indices for every indicator, year and stratum"},
+    {"validate", cmd_validate, "check the data: coverage, missing values, ranges, outliers"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -1,0 +1,71 @@
+/* junheng — checks of a dataset for `junheng validate`: coverage,
+ * plausible ranges, robust outliers, and agreement with the catalogs.
+ *
+ * Pure library code: the checks read the dataset (and the catalogs when
+ * given), put what they find into a jh_diag and the numbers into a
+ * jh_validation, and print nothing.  Every loop runs in the dataset's
+ * fixed order (indicator, year, stratum, region), so the findings come out
+ * in the same order on every run. */
+#ifndef JUNHENG_VALIDATE_H
+#define JUNHENG_VALIDATE_H
+
+#include <stddef.h>
+#include "junheng/catalog.h"
+#include "junheng/dataset.h"
+#include "junheng/diag.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The robust z-score above which a value is reported as an outlier:
+ * |x - median| / (1.4826 MAD) > 3.5 (Iglewicz & Hoaglin, 1993). */
+#define JH_VALIDATE_OUTLIER_Z 3.5
+/* 1.4826 MAD estimates the standard deviation of a normal distribution. */
+#define JH_VALIDATE_MAD_SCALE 1.4826
+
+typedef struct jh_validate_opts {
+    const jh_region_catalog *regions;       /* NULL: no region checks */
+    const jh_indicator_catalog *indicators; /* NULL: no unit checks */
+    double outlier_z;  /* threshold; 0 means JH_VALIDATE_OUTLIER_Z */
+    int lenient;       /* a region missing from the catalog is a warning,
+                          not an error */
+} jh_validate_opts;
+
+/* What the checks counted.  Owned by the caller: jh_validation_free. */
+typedef struct jh_validation {
+    size_t *present;   /* [(ind * n_years + year) * n_strata + stratum]:
+                          regions with a value in that slice */
+    size_t n_slices;   /* entries of present */
+    size_t n_negative;          /* values below zero (errors) */
+    size_t n_above_100;         /* values above 100 where the unit is % (errors) */
+    size_t n_outliers;          /* robust outliers (warnings) */
+    size_t n_slices_mad_zero;   /* slices skipped by the outlier check (MAD 0) */
+    size_t n_unknown_regions;   /* data regions not in the catalog */
+    size_t n_unknown_indicators;/* data indicators not in the catalog (warnings) */
+    size_t n_regions_without_data; /* catalog regions with no value (warnings) */
+} jh_validation;
+
+/* Runs every check on d.  Findings go to diag without a file position
+ * (the dense dataset no longer knows lines): errors for negative values,
+ * values above 100 with unit %, and regions missing from the catalog
+ * (warnings when lenient); warnings for outliers, indicators missing from
+ * the catalog and catalog regions without data. A dataset without
+ * observations is a warning too.  Returns JH_OK and sets
+ * *out, JH_EINVAL for NULL arguments, JH_ENOMEM. */
+int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag,
+                jh_validation **out);
+
+void jh_validation_free(jh_validation *v);
+
+/* Number of regions with a value in slice (ind, year, stratum). */
+static inline size_t jh_validation_present(const jh_validation *v, const jh_dataset *d,
+                                           size_t ind, size_t year, size_t stratum)
+{
+    return v->present[(ind * d->n_years + year) * d->n_strata + stratum];
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,195 @@
+/* The checks of `junheng validate`, as library code: no printing. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "junheng/indices.h"
+#include "junheng/validate.h"
+
+void jh_validation_free(jh_validation *v)
+{
+    if (!v)
+        return;
+    free(v->present);
+    free(v);
+}
+
+static int unit_is_percent(const jh_indicator_catalog *cat, const char *code)
+{
+    if (!cat)
+        return 0;
+    size_t k = jh_indicator_catalog_find(cat, code);
+    if (k == JH_CATALOG_NONE)
+        return 0;
+    const char *u = cat->ind[k].unit;
+    return strcmp(u, "%") == 0 || strcmp(u, "\xef\xbc\x85") == 0; /* ％ */
+}
+
+static const char *region_label(const jh_dataset *d, size_t r)
+{
+    return d->region_name && d->region_name[r] ? d->region_name[r] : NULL;
+}
+
+/* Negative values everywhere, values above 100 where the unit is %. */
+static void check_ranges(const jh_dataset *d, const jh_validate_opts *o, jh_diag *diag,
+                         jh_validation *v)
+{
+    for (size_t i = 0; i < d->indicators.n; i++) {
+        const char *ind = d->indicators.str[i];
+        int pct = unit_is_percent(o->indicators, ind);
+        for (size_t y = 0; y < d->n_years; y++)
+            for (size_t s = 0; s < d->n_strata; s++) {
+                const double *x = jh_dataset_slice(d, i, y, s);
+                size_t *present = &v->present[(i * d->n_years + y) * d->n_strata + s];
+                for (size_t r = 0; r < d->regions.n; r++) {
+                    if (isnan(x[r]))
+                        continue;
+                    ++*present;
+                    const char *name = region_label(d, r);
+                    if (x[r] < 0) {
+                        v->n_negative++;
+                        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                                    "negative value %.10g for region '%s'%s%s%s, indicator '%s', "
+                                    "year %d, stratum %s (no service count or rate is below zero)",
+                                    x[r], d->regions.str[r], name ? " (" : "", name ? name : "",
+                                    name ? ")" : "", ind, d->years[y],
+                                    jh_stratum_name(d->strata[s]));
+                    } else if (pct && x[r] > 100) {
+                        v->n_above_100++;
+                        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                                    "value %.10g above 100 for region '%s'%s%s%s, indicator '%s', "
+                                    "year %d, stratum %s (the catalog's unit is %%)",
+                                    x[r], d->regions.str[r], name ? " (" : "", name ? name : "",
+                                    name ? ")" : "", ind, d->years[y],
+                                    jh_stratum_name(d->strata[s]));
+                    }
+                }
+            }
+    }
+}
+
+/* Robust z-scores per slice: |x - median| / (1.4826 MAD) > threshold. */
+static int check_outliers(const jh_dataset *d, double zmax, jh_diag *diag, jh_validation *v)
+{
+    size_t nr = d->regions.n ? d->regions.n : 1;
+    double *x = malloc(nr * sizeof *x), *dev = malloc(nr * sizeof *dev);
+    size_t *who = malloc(nr * sizeof *who);
+    jh_workspace *ws = jh_workspace_alloc(nr);
+    int rc = JH_OK;
+    if (!x || !dev || !who || !ws) {
+        rc = JH_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < d->indicators.n; i++)
+        for (size_t y = 0; y < d->n_years; y++)
+            for (size_t s = 0; s < d->n_strata; s++) {
+                const double *sl = jh_dataset_slice(d, i, y, s);
+                size_t n = 0;
+                double med, mad;
+                for (size_t r = 0; r < d->regions.n; r++)
+                    if (!isnan(sl[r])) {
+                        x[n] = sl[r];
+                        who[n++] = r;
+                    }
+                if (n < 3 || jh_median(x, NULL, n, ws, &med) != JH_OK)
+                    continue;
+                for (size_t k = 0; k < n; k++)
+                    dev[k] = fabs(x[k] - med);
+                if (jh_median(dev, NULL, n, ws, &mad) != JH_OK)
+                    continue;
+                if (mad == 0) {
+                    v->n_slices_mad_zero++;
+                    continue;
+                }
+                for (size_t k = 0; k < n; k++) {
+                    double z = dev[k] / (JH_VALIDATE_MAD_SCALE * mad);
+                    if (!(z > zmax))
+                        continue;
+                    const char *name = region_label(d, who[k]);
+                    v->n_outliers++;
+                    jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
+                                "outlier: region '%s'%s%s%s, indicator '%s', year %d, "
+                                "stratum %s: value %.10g (robust z %.1f; median %.10g, MAD %.10g)",
+                                d->regions.str[who[k]], name ? " (" : "", name ? name : "",
+                                name ? ")" : "", d->indicators.str[i], d->years[y],
+                                jh_stratum_name(d->strata[s]), x[k], z, med, mad);
+                }
+            }
+done:
+    free(x);
+    free(dev);
+    free(who);
+    jh_workspace_free(ws);
+    return rc;
+}
+
+/* 1 when region r of d has at least one value. */
+static int region_has_data(const jh_dataset *d, size_t r)
+{
+    size_t slices = d->indicators.n * d->n_years * d->n_strata;
+    for (size_t k = 0; k < slices; k++)
+        if (!isnan(d->values[k * d->regions.n + r]))
+            return 1;
+    return 0;
+}
+
+static void check_catalogs(const jh_dataset *d, const jh_validate_opts *o, jh_diag *diag,
+                           jh_validation *v)
+{
+    if (o->regions) {
+        const jh_region_catalog *cat = o->regions;
+        for (size_t r = 0; r < d->regions.n; r++)
+            if (jh_region_catalog_find(cat, d->regions.str[r]) == JH_CATALOG_NONE) {
+                v->n_unknown_regions++;
+                jh_diag_add(diag, o->lenient ? JH_DIAG_WARNING : JH_DIAG_ERROR, NULL, 0, 0,
+                            "region '%s' of the data is not in the regions catalog %s",
+                            d->regions.str[r], cat->path);
+            }
+        for (size_t c = 0; c < cat->n; c++) {
+            size_t r = jh_intern_find(&d->regions, cat->codes.str[c]);
+            if (r != (size_t)-1 && region_has_data(d, r))
+                continue;
+            v->n_regions_without_data++;
+            jh_diag_add(diag, JH_DIAG_WARNING, cat->path, cat->line[c], 0,
+                        "region '%s'%s%s%s of the catalog has no data", cat->codes.str[c],
+                        cat->name[c][0] ? " (" : "", cat->name[c], cat->name[c][0] ? ")" : "");
+        }
+    }
+    if (o->indicators)
+        for (size_t i = 0; i < d->indicators.n; i++)
+            if (jh_indicator_catalog_find(o->indicators, d->indicators.str[i]) ==
+                JH_CATALOG_NONE) {
+                v->n_unknown_indicators++;
+                jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
+                            "indicator '%s' of the data is not in the indicators catalog %s",
+                            d->indicators.str[i], o->indicators->path);
+            }
+}
+
+int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag,
+                jh_validation **out)
+{
+    static const jh_validate_opts defaults = {NULL, NULL, 0, 0};
+    if (!d || !diag || !out)
+        return JH_EINVAL;
+    *out = NULL;
+    const jh_validate_opts *o = opts ? opts : &defaults;
+    jh_validation *v = calloc(1, sizeof *v);
+    if (!v)
+        return JH_ENOMEM;
+    v->n_slices = d->indicators.n * d->n_years * d->n_strata;
+    v->present = calloc(v->n_slices ? v->n_slices : 1, sizeof *v->present);
+    if (!v->present) {
+        jh_validation_free(v);
+        return JH_ENOMEM;
+    }
+    if (d->n_observations == 0)
+        jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0, "the data have no observations");
+    check_ranges(d, o, diag, v);
+    if (check_outliers(d, o->outlier_z > 0 ? o->outlier_z : JH_VALIDATE_OUTLIER_Z, diag, v)) {
+        jh_validation_free(v);
+        return JH_ENOMEM;
+    }
+    check_catalogs(d, o, diag, v);
+    *out = v;
+    return JH_OK;
+}

@@ -1,0 +1,313 @@
+/* junheng validate: reads the data as every other command does and prints
+ * a report of what is there and what looks wrong. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "junheng/catalog.h"
+#include "junheng/validate.h"
+
+static const char help[] =
+    "Usage: junheng validate --data FILE [--data FILE ...] [OPTIONS]\n"
+    "\n"
+    "Reads the data exactly as the other commands do and prints a report to\n"
+    "standard output: the files and their detected encodings; the regions,\n"
+    "indicators, years and strata found; a coverage table (share of the regions\n"
+    "with a value, per indicator, stratum and year; urban and rural rows an\n"
+    "indicator never has are left out); how many values were missing,\n"
+    "censored (>98, <5 ...) or merged duplicates; and the findings of the checks:\n"
+    "  - errors: negative values; values above 100 where the indicators catalog\n"
+    "    gives the unit %; data regions missing from the regions catalog;\n"
+    "  - warnings: outliers, |x - median| / (1.4826 MAD) > 3.5 within an\n"
+    "    indicator x year x stratum (slices where the MAD is 0 are skipped);\n"
+    "    catalog regions without data; indicators missing from the catalog.\n"
+    "Errors found while reading (file:line:col) go to standard error; reading\n"
+    "goes on after a bad cell so that every error is listed.\n"
+    "\n"
+    "Options:\n"
+    "      --regions FILE       regions catalog to check the region codes against\n"
+    "      --indicators FILE    indicators catalog (units, codes)\n"
+    "      --lenient            a region missing from the catalog is a warning\n"
+    "      --max-errors N       list at most N errors (and N warnings) of each\n"
+    "                           kind (default 100); the rest are counted\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 when there is no error (warnings allowed), 65 when there are\n"
+    "errors, 66 when a file cannot be read, 64 on a usage error.\n"
+    "\n"
+    "Example:\n"
+    "  junheng validate --data values_2019.csv --data values_2020.csv \\\n"
+    "                   --regions regions.csv --indicators indicators.csv\n";
+
+enum {
+    OPT_REGIONS = CLI_OPT_FIRST_FREE, OPT_INDICATORS, OPT_MAX_ERRORS, OPT_LENIENT
+};
+
+struct opts {
+    cli_data data;
+    const char *regions;
+    const char *indicators;
+    size_t max_errors;
+    int lenient;
+};
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"regions", required_argument, NULL, OPT_REGIONS},
+        {"indicators", required_argument, NULL, OPT_INDICATORS},
+        {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
+        {"lenient", no_argument, NULL, OPT_LENIENT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:w:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_REGIONS:
+            o->regions = optarg;
+            break;
+        case OPT_INDICATORS:
+            o->indicators = optarg;
+            break;
+        case OPT_LENIENT:
+            o->lenient = 1;
+            break;
+        case OPT_MAX_ERRORS: {
+            char *end;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (!*optarg || *end || optarg[0] == '-' || v < 1 || v > 1000000)
+                return cli_usage_error("validate",
+                                       "--max-errors needs a number from 1 to 1000000, not '%s'",
+                                       optarg);
+            o->max_errors = (size_t)v;
+            break;
+        }
+        case 'h':
+            fputs(help, stdout);
+            fputs("\n", stdout);
+            fputs(cli_data_help, stdout);
+            return -1;
+        case ':':
+            return cli_usage_error("validate", "option '%s' needs a value", argv[optind - 1]);
+        default: {
+            int rc = c == '?' ? -1 : cli_data_option(c, optarg, "validate", &o->data);
+            if (rc < 0)
+                return cli_usage_error("validate", "unknown option '%s'", argv[optind - 1]);
+            if (rc)
+                return rc;
+        }
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("validate", "unexpected argument '%s'", argv[optind]);
+    return cli_data_check("validate", &o->data);
+}
+
+/* Worst library status first: a file that cannot be opened wins over bad
+ * data, which wins over nothing. */
+static int worse(int a, int b)
+{
+    static const int rank[JH_STATUS_COUNT] = {
+        [JH_EIO] = 2, [JH_ENOTFOUND] = 3, [JH_ENOMEM] = 4,
+    };
+    int ra = a == JH_OK ? 0 : a < 0 || a >= JH_STATUS_COUNT || !rank[a] ? 1 : rank[a];
+    int rb = b == JH_OK ? 0 : b < 0 || b >= JH_STATUS_COUNT || !rank[b] ? 1 : rank[b];
+    return rb > ra ? b : a;
+}
+
+/* Reads every file (not stopping at the first bad one) with the same
+ * builder the other commands use, keeping up to max errors.  *out is the
+ * dataset of what could be read, or NULL when it cannot be built. */
+static int load(const struct opts *o, jh_diag *diag, jh_dataset **out)
+{
+    int rc = JH_OK;
+    jh_builder *b = jh_builder_alloc(&o->data.read);
+    *out = NULL;
+    if (!b)
+        return JH_ENOMEM;
+    for (size_t i = 0; i < o->data.files.n && !jh_diag_full(diag); i++) {
+        int r = jh_builder_read(b, o->data.files.path[i], diag);
+        rc = worse(rc, r);
+        if (r == JH_ENOMEM)
+            break;
+    }
+    if (rc != JH_ENOMEM && !jh_diag_full(diag))
+        rc = worse(rc, jh_builder_finish(b, diag, out));
+    jh_builder_free(b);
+    return rc;
+}
+
+static int load_catalogs(const struct opts *o, jh_diag *diag, jh_region_catalog **reg,
+                         jh_indicator_catalog **ind)
+{
+    int rc = JH_OK;
+    if (o->regions)
+        rc = worse(rc, jh_region_catalog_read(o->regions, diag, reg));
+    if (o->indicators)
+        rc = worse(rc, jh_indicator_catalog_read(o->indicators, diag, ind));
+    return rc;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+static void print_coverage(const jh_dataset *d, const jh_validation *v)
+{
+    size_t nr = d->regions.n;
+    printf("\ncoverage (share of the %zu %s with a value):\n", nr, plural(nr, "region", "regions"));
+    if (!d->indicators.n || !d->n_years) {
+        printf("  (no values)\n");
+        return;
+    }
+    for (size_t y = 0; y < d->n_years; y++)
+        printf("%8d", d->years[y]);
+    printf("  indicator\n");
+    for (size_t i = 0; i < d->indicators.n; i++)
+        for (size_t s = 0; s < d->n_strata; s++) {
+            size_t any = 0;
+            for (size_t y = 0; y < d->n_years; y++)
+                any += jh_validation_present(v, d, i, y, s);
+            if (!any && s > 0)
+                continue; /* a stratum the indicator does not have */
+            for (size_t y = 0; y < d->n_years; y++) {
+                size_t k = jh_validation_present(v, d, i, y, s);
+                /* Rounded down, so that 100.0% means every region. */
+                unsigned long per_mille = nr ? (unsigned long)(k * 1000 / nr) : 0;
+                printf("  %3lu.%lu%%", per_mille / 10, per_mille % 10);
+            }
+            if (d->n_strata > 1)
+                printf("  %s (%s)\n", d->indicators.str[i], jh_stratum_name(d->strata[s]));
+            else
+                printf("  %s\n", d->indicators.str[i]);
+        }
+}
+
+static void print_report(const jh_dataset *d, const jh_validation *v, const jh_diag *checks,
+                         const struct opts *o)
+{
+    printf("junheng validate\n\nfiles:\n");
+    for (size_t i = 0; i < d->n_files; i++)
+        printf("  %s (%s)\n", d->files[i], d->file_encoding[i]);
+    if (o->regions)
+        printf("regions catalog: %s\n", o->regions);
+    if (o->indicators)
+        printf("indicators catalog: %s\n", o->indicators);
+    printf("\nobservations: %zu\n", d->n_observations);
+    printf("missing: %zu\n", d->n_missing);
+    printf("censored: %zu%s\n", d->n_censored,
+           !d->n_censored ? ""
+           : o->data.read.censored == JH_CENSORED_MISSING ? " (read as missing)"
+                                                          : " (read as their bound)");
+    printf("duplicates merged: %zu\n", d->n_duplicates);
+    printf("regions: %zu\n", d->regions.n);
+    printf("indicators: %zu\n", d->indicators.n);
+    printf("years: %zu", d->n_years);
+    for (size_t y = 0; y < d->n_years; y++)
+        printf("%s%d", y ? " " : ": ", d->years[y]);
+    printf("\nstrata: %zu", d->n_strata);
+    for (size_t s = 0; s < d->n_strata; s++)
+        printf("%s%s", s ? " " : ": ", jh_stratum_name(d->strata[s]));
+    printf("\nweight: %s\n", d->weight_name ? d->weight_name : "none");
+    print_coverage(d, v);
+    printf("\nchecks:\n");
+    printf("  negative values: %zu\n", v->n_negative);
+    if (o->indicators)
+        printf("  values above 100 with unit %%: %zu\n", v->n_above_100);
+    printf("  outliers (robust z > %.1f): %zu", JH_VALIDATE_OUTLIER_Z, v->n_outliers);
+    if (v->n_slices_mad_zero)
+        printf(" (%zu %s with MAD 0 skipped)", v->n_slices_mad_zero,
+               plural(v->n_slices_mad_zero, "slice", "slices"));
+    printf("\n");
+    if (o->regions) {
+        printf("  regions not in the catalog: %zu\n", v->n_unknown_regions);
+        printf("  catalog regions without data: %zu\n", v->n_regions_without_data);
+    }
+    if (o->indicators)
+        printf("  indicators not in the catalog: %zu\n", v->n_unknown_indicators);
+    if (checks->n)
+        printf("\n");
+    for (size_t i = 0; i < checks->n; i++)
+        printf("%s: %s\n", checks->items[i].level == JH_DIAG_ERROR ? "error" : "warning",
+               checks->items[i].text);
+}
+
+/* Counts of kept items of each level. */
+static void kept(const jh_diag *d, size_t *err, size_t *warn)
+{
+    *err = *warn = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->items[i].level == JH_DIAG_ERROR)
+            ++*err;
+        else
+            ++*warn;
+    }
+}
+
+int cmd_validate(int argc, char **argv)
+{
+    struct opts o = {.max_errors = 100};
+    jh_dataset *d = NULL;
+    jh_region_catalog *reg = NULL;
+    jh_indicator_catalog *ind = NULL;
+    jh_validation *v = NULL;
+    jh_diag read_diag, check_diag;
+    int code = parse_args(argc, argv, &o);
+    if (code) {
+        free(o.data.files.path);
+        return code < 0 ? EX_OK : code;
+    }
+    jh_diag_init(&read_diag, o.max_errors);
+    jh_diag_init(&check_diag, o.max_errors);
+    int rc = load(&o, &read_diag, &d);
+    rc = worse(rc, load_catalogs(&o, &read_diag, &reg, &ind));
+    if (rc == JH_OK && read_diag.n_errors)
+        rc = JH_EPARSE;
+    if (rc == JH_ENOMEM)
+        jh_diag_add(&read_diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory while reading the data");
+    cli_print_diag(&read_diag);
+    if (jh_diag_full(&read_diag))
+        fprintf(stderr, "junheng: validate: stopped after %zu errors (raise --max-errors to "
+                "see more)\n", read_diag.n_errors);
+    if (d && rc != JH_ENOMEM) {
+        jh_validate_opts vo = {.regions = reg, .indicators = ind, .lenient = o.lenient};
+        if (jh_validate(d, &vo, &check_diag, &v)) {
+            fputs("junheng: out of memory\n", stderr);
+            rc = JH_ENOMEM;
+        } else {
+            size_t ke, kw;
+            print_report(d, v, &check_diag, &o);
+            kept(&check_diag, &ke, &kw);
+            if (check_diag.n_errors > ke)
+                printf("... and %zu more errors\n", check_diag.n_errors - ke);
+            if (check_diag.n_warnings > kw)
+                printf("... and %zu more warnings\n", check_diag.n_warnings - kw);
+            size_t ne = read_diag.n_errors + check_diag.n_errors;
+            size_t nw = read_diag.n_warnings + check_diag.n_warnings;
+            printf("\nresult: %zu %s, %zu %s", ne, plural(ne, "error", "errors"), nw,
+                   plural(nw, "warning", "warnings"));
+            if (read_diag.n_errors + read_diag.n_warnings)
+                printf(" (%zu while reading, listed on standard error)",
+                       read_diag.n_errors + read_diag.n_warnings);
+            printf("\n");
+            if (check_diag.n_errors) {
+                fprintf(stderr, "junheng: validate: %zu %s in the data (see the report)\n",
+                        check_diag.n_errors, plural(check_diag.n_errors, "error", "errors"));
+                rc = worse(rc, JH_EPARSE);
+            }
+        }
+    }
+    jh_validation_free(v);
+    jh_dataset_free(d);
+    jh_region_catalog_free(reg);
+    jh_indicator_catalog_free(ind);
+    jh_diag_clear(&read_diag);
+    jh_diag_clear(&check_diag);
+    free(o.data.files.path);
+    return cli_exit_code(rc);
+}
