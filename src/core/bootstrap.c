@@ -1,0 +1,294 @@
+/* Resampling inference: bootstrap draws by counts, percentile intervals,
+ * the jackknife standard error of the Gini, permutations of group labels.
+ * See include/junheng/bootstrap.h and docs/indices.md ("Inference"). */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include "core_internal.h"
+#include "junheng/bootstrap.h"
+
+/* SplitMix64 finaliser (Steele, Lea & Flood 2014, "Fast splittable
+ * pseudorandom number generators", OOPSLA): a bijective mix whose output
+ * bits each depend on every input bit. */
+static uint64_t mix64(uint64_t z)
+{
+    z += 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+unsigned long jh_boot_seed(unsigned long seed, size_t k1, size_t k2, size_t k3)
+{
+    uint64_t z = mix64((uint64_t)seed);
+    z = mix64(z ^ (uint64_t)k1);
+    z = mix64(z ^ (uint64_t)k2);
+    z = mix64(z ^ (uint64_t)k3);
+    /* gsl_rng_set takes an unsigned long, which may be 32 bits wide. */
+    return (unsigned long)(z & 0xffffffffUL);
+}
+
+/* ---- draws ------------------------------------------------------------- */
+
+jh_resampler *jh_resampler_alloc(const size_t *stratum, size_t n, size_t n_strata)
+{
+    jh_resampler *rs;
+    if (n == 0 || (stratum && n_strata == 0))
+        return NULL;
+    if (!stratum)
+        n_strata = 1;
+    for (size_t i = 0; stratum && i < n; i++)
+        if (stratum[i] >= n_strata)
+            return NULL;
+    rs = calloc(1, sizeof *rs);
+    if (!rs)
+        return NULL;
+    rs->n = n;
+    rs->n_strata = n_strata;
+    rs->start = calloc(n_strata + 1, sizeof *rs->start);
+    rs->member = malloc(n * sizeof *rs->member);
+    if (!rs->start || !rs->member) {
+        jh_resampler_free(rs);
+        return NULL;
+    }
+    /* Counting sort by stratum: stable, so input order is kept inside. */
+    for (size_t i = 0; i < n; i++)
+        rs->start[(stratum ? stratum[i] : 0) + 1]++;
+    for (size_t s = 0; s < n_strata; s++)
+        rs->start[s + 1] += rs->start[s];
+    for (size_t i = 0; i < n; i++) {
+        size_t s = stratum ? stratum[i] : 0;
+        /* start[s] is used as a cursor, then restored below. */
+        rs->member[rs->start[s]++] = i;
+    }
+    for (size_t s = n_strata; s > 0; s--)
+        rs->start[s] = rs->start[s - 1];
+    rs->start[0] = 0;
+    return rs;
+}
+
+void jh_resampler_free(jh_resampler *rs)
+{
+    if (!rs)
+        return;
+    free(rs->start);
+    free(rs->member);
+    free(rs);
+}
+
+int jh_resampler_draw(const jh_resampler *rs, gsl_rng *rng, unsigned *counts)
+{
+    if (!rs || !rng || !counts)
+        return JH_EINVAL;
+    memset(counts, 0, rs->n * sizeof *counts);
+    for (size_t s = 0; s < rs->n_strata; s++) {
+        size_t a = rs->start[s], m = rs->start[s + 1] - a;
+        for (size_t k = 0; k < m; k++)
+            counts[rs->member[a + gsl_rng_uniform_int(rng, (unsigned long)m)]]++;
+    }
+    return JH_OK;
+}
+
+size_t jh_boot_apply(const unsigned *counts, const double *x, const double *w,
+                     const size_t *g, size_t n, double *x_out, double *w_out,
+                     size_t *g_out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!counts[i])
+            continue;
+        x_out[m] = x[i];
+        w_out[m] = (w ? w[i] : 1.0) * counts[i];
+        if (g && g_out)
+            g_out[m] = g[i];
+        m++;
+    }
+    return m;
+}
+
+/* ---- summaries --------------------------------------------------------- */
+
+int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
+                     double *se, size_t *kept)
+{
+    size_t m = 0;
+    if (!rep || !lo || !hi || !se || B == 0 || !(ci > 0 && ci < 1))
+        return JH_EINVAL;
+    for (size_t b = 0; b < B; b++)
+        if (!isnan(rep[b]))
+            rep[m++] = rep[b];
+    if (kept)
+        *kept = m;
+    if (m < 2) {
+        *lo = *hi = *se = NAN;
+        return JH_EEMPTY;
+    }
+    gsl_sort(rep, 1, m);
+    *lo = gsl_stats_quantile_from_sorted_data(rep, 1, m, (1 - ci) / 2);
+    *hi = gsl_stats_quantile_from_sorted_data(rep, 1, m, (1 + ci) / 2);
+    /* se = sqrt(sum (r_b - rbar)^2 / (B' - 1)), the sample SD. */
+    *se = gsl_stats_sd(rep, 1, m);
+    return JH_OK;
+}
+
+/* ---- the Gini ------------------------------------------------------------ */
+
+int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
+                      double ci, gsl_rng *rng, jh_workspace *ws,
+                      unsigned *counts, double *rep, double *lo, double *hi,
+                      double *se)
+{
+    int rc = jh_check_input(x, w, n, 1);
+    long double total, mean;
+    double *r, *cw;
+    if (rc)
+        return rc;
+    if (B == 0 || !(ci > 0 && ci < 1) || !rng || !ws || !counts || !lo || !hi || !se)
+        return JH_EINVAL;
+    jh_weighted_mean(x, w, n, &total, &mean);
+    if (mean == 0)
+        return JH_EZEROMEAN;
+    rc = jh_sort_slice(x, w, n, ws);
+    if (rc)
+        return rc;
+    r = malloc(B * sizeof *r);
+    cw = malloc(n * sizeof *cw);
+    if (!r || !cw) {
+        free(r);
+        free(cw);
+        return JH_ENOMEM;
+    }
+    for (size_t b = 0; b < B; b++) {
+        long double swx = 0;
+        /* Draw over input positions, then read the counts in sorted order
+         * through the sort's permutation, so the draws do not depend on
+         * how ties were ordered. */
+        memset(counts, 0, n * sizeof *counts);
+        for (size_t k = 0; k < n; k++)
+            counts[gsl_rng_uniform_int(rng, (unsigned long)n)]++;
+        for (size_t k = 0; k < n; k++) {
+            cw[k] = ws->ws[k] * counts[ws->pairs[k].i];
+            swx += (long double)cw[k] * ws->xs[k];
+        }
+        /* A replicate made only of zeros has no Gini. */
+        r[b] = swx > 0 ? jh_gini_sorted(ws->xs, cw, n) : NAN;
+    }
+    if (rep)
+        memcpy(rep, r, B * sizeof *r);
+    rc = jh_boot_interval(r, B, ci, lo, hi, se, NULL);
+    free(r);
+    free(cw);
+    return rc;
+}
+
+/* Leave-one-out Ginis from one sort.  With x sorted ascending, C_k and P_k
+ * the weight and the weighted sum w x of the values before k, and W, T the
+ * totals, the weighted distance of x_k to all values is
+ *   A_k = sum_j w_j |x_k - x_j| = x_k C_k - P_k + (T - P_k - w_k x_k) - x_k (W - C_k - w_k)
+ * and the ordered-pair sum D = sum_i sum_j w_i w_j |x_i - x_j| = sum_k w_k A_k.
+ * Without k: D_k = D - 2 w_k A_k, W_k = W - w_k, T_k = T - w_k x_k, and
+ *   G_(k) = D_k / (2 W_k T_k)   (G = D / (2 W^2 mu) = D / (2 W T)). */
+int jh_gini_jackknife(const double *x, const double *w, size_t n,
+                      jh_workspace *ws, double *gini, double *se)
+{
+    int rc = jh_check_input(x, w, n, 1);
+    long double W = 0, T = 0, D = 0, C = 0, P = 0, sum = 0, sum2 = 0;
+    if (rc)
+        return rc;
+    if (!se)
+        return JH_EINVAL;
+    if (n < 3)
+        return JH_EEMPTY;
+    rc = jh_sort_slice(x, w, n, ws);
+    if (rc)
+        return rc;
+    const double *xs = ws->xs, *wk = ws->ws;
+    for (size_t k = 0; k < n; k++) {
+        W += wk[k];
+        T += (long double)wk[k] * xs[k];
+    }
+    if (T == 0)
+        return JH_EZEROMEAN;
+    /* First pass: D. */
+    for (size_t k = 0; k < n; k++) {
+        long double wx = (long double)wk[k] * xs[k];
+        long double A = xs[k] * C - P + (T - P - wx) - xs[k] * (W - C - wk[k]);
+        D += wk[k] * A;
+        C += wk[k];
+        P += wx;
+    }
+    /* Second pass: each G_(k); the pseudo-values are not needed, only their
+     * mean and spread (accumulated around G to limit cancellation). */
+    long double G = D / (2 * W * T);
+    C = P = 0;
+    for (size_t k = 0; k < n; k++) {
+        long double wx = (long double)wk[k] * xs[k];
+        long double A = xs[k] * C - P + (T - P - wx) - xs[k] * (W - C - wk[k]);
+        long double Tk = T - wx;
+        if (Tk <= 0)
+            return JH_EZEROMEAN;
+        long double Gk = (D - 2 * wk[k] * A) / (2 * (W - wk[k]) * Tk);
+        sum += Gk - G;
+        sum2 += (Gk - G) * (Gk - G);
+        C += wk[k];
+        P += wx;
+    }
+    long double nn = (long double)n, mean_dev = sum / nn;
+    long double ss = sum2 - nn * mean_dev * mean_dev; /* sum (G_(k) - G_(.))^2 */
+    if (ss < 0)
+        ss = 0;
+    *se = (double)sqrtl((nn - 1) / nn * ss);
+    if (gini)
+        *gini = (double)G;
+    return JH_OK;
+}
+
+/* ---- permutations -------------------------------------------------------- */
+
+jh_permuter *jh_permuter_alloc(const size_t *block, size_t n, size_t n_blocks)
+{
+    return jh_resampler_alloc(block, n, n_blocks);
+}
+
+void jh_permuter_free(jh_permuter *p)
+{
+    jh_resampler_free(p);
+}
+
+int jh_permute_labels(const jh_permuter *p, gsl_rng *rng, const size_t *g_in,
+                      size_t *g_out, size_t *labels)
+{
+    if (!p || !rng || !g_in || !g_out || !labels)
+        return JH_EINVAL;
+    for (size_t b = 0; b < p->n_strata; b++) {
+        size_t a = p->start[b], m = p->start[b + 1] - a;
+        for (size_t k = 0; k < m; k++)
+            labels[k] = g_in[p->member[a + k]];
+        if (m > 1)
+            gsl_ran_shuffle(rng, labels, m, sizeof *labels);
+        for (size_t k = 0; k < m; k++)
+            g_out[p->member[a + k]] = labels[k];
+    }
+    return JH_OK;
+}
+
+double jh_perm_pvalue(double observed, const double *perm, size_t P)
+{
+    size_t defined = 0, ge = 0;
+    if (isnan(observed) || !perm)
+        return NAN;
+    double tol = 1e-12 * fabs(observed);
+    for (size_t k = 0; k < P; k++) {
+        if (isnan(perm[k]))
+            continue;
+        defined++;
+        ge += perm[k] >= observed - tol;
+    }
+    if (!defined)
+        return NAN;
+    return (1.0 + (double)ge) / ((double)defined + 1.0);
+}

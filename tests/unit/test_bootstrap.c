@@ -1,0 +1,358 @@
+/* Unit tests for resampling inference (include/junheng/bootstrap.h).
+ *
+ * Expected values are worked by hand in the comment beside them, or come
+ * from an independent computation in this file: leave-one-out Ginis by
+ * calling jh_gini n times on the reduced sample (O(n^2 log n), the
+ * definition), and bootstrap replicates rebuilt from the same random
+ * stream as replicated rows fed to jh_gini.  Properties: draw counts add
+ * up to each stratum's size and never leave it; permutations keep the
+ * labels of every block; the same seed gives the same numbers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+
+#include "junheng/bootstrap.h"
+#include "junheng/indices.h"
+#include "junheng/status.h"
+
+#define REL_TOL 1e-12
+
+static void check_close(double got, double expected, double tol,
+                        const char *what, const char *file, int line)
+{
+    int ok = isnan(expected) ? isnan(got)
+             : expected == 0 ? fabs(got) <= tol
+                             : fabs(got - expected) <= tol * fabs(expected);
+    if (!ok) {
+        print_error("%s = %.17g, expected %.17g\n", what, got, expected);
+        _fail(file, line);
+    }
+}
+#define assert_close(got, expected) \
+    check_close((got), (expected), REL_TOL, #got, __FILE__, __LINE__)
+
+/* Knuth's MMIX LCG: deterministic test data on every platform. */
+static uint64_t lcg_state;
+static uint32_t lcg_next(void)
+{
+    lcg_state = lcg_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (uint32_t)(lcg_state >> 33);
+}
+
+static jh_workspace *WS;
+static gsl_rng *RNG;
+static int setup(void **state)
+{
+    (void)state;
+    gsl_set_error_handler_off();
+    WS = jh_workspace_alloc(1000);
+    RNG = gsl_rng_alloc(gsl_rng_mt19937);
+    return WS && RNG ? 0 : -1;
+}
+static int teardown(void **state)
+{
+    (void)state;
+    jh_workspace_free(WS);
+    gsl_rng_free(RNG);
+    return 0;
+}
+
+/* ---- percentile interval ----------------------------------------------- */
+
+/* Replicates {5, 1, 4, 2, 3} and one NaN (an undefined replicate, left
+ * out): sorted 1..5, B' = 5.  Type-7 quantile at f: position (B'-1) f.
+ * ci = 0.5: f = 0.25 -> position 1 -> 2; f = 0.75 -> position 3 -> 4.
+ * ci = 0.9: f = 0.05 -> position 0.2 -> 1.2; f = 0.95 -> 3.8 -> 4.8.
+ * se: mean 3, sum of squares 4+1+0+1+4 = 10, /(5-1) -> sqrt(2.5). */
+static void test_interval_hand(void **state)
+{
+    (void)state;
+    double r[] = {5, 1, 4, NAN, 2, 3};
+    double lo, hi, se;
+    size_t kept;
+    assert_int_equal(jh_boot_interval(r, 6, 0.5, &lo, &hi, &se, &kept), JH_OK);
+    assert_int_equal(kept, 5);
+    assert_close(lo, 2);
+    assert_close(hi, 4);
+    assert_close(se, sqrt(2.5));
+    double r2[] = {5, 1, 4, 2, 3};
+    assert_int_equal(jh_boot_interval(r2, 5, 0.9, &lo, &hi, &se, NULL), JH_OK);
+    assert_close(lo, 1.2);
+    assert_close(hi, 4.8);
+}
+
+static void test_interval_errors(void **state)
+{
+    (void)state;
+    double r[] = {1, 2, 3}, lo, hi, se;
+    assert_int_equal(jh_boot_interval(r, 0, 0.95, &lo, &hi, &se, NULL), JH_EINVAL);
+    assert_int_equal(jh_boot_interval(r, 3, 1.0, &lo, &hi, &se, NULL), JH_EINVAL);
+    assert_int_equal(jh_boot_interval(r, 3, 0.0, &lo, &hi, &se, NULL), JH_EINVAL);
+    double one[] = {1, NAN};
+    assert_int_equal(jh_boot_interval(one, 2, 0.95, &lo, &hi, &se, NULL), JH_EEMPTY);
+    assert_true(isnan(lo) && isnan(hi) && isnan(se));
+}
+
+/* ---- jackknife ----------------------------------------------------------- */
+
+/* x = {1, 2, 3}: G = sum|xi-xj| / (2 n^2 mu) = 8 / 36 = 2/9.
+ * Leave-one-out: {2,3}: 2/(2.4.2.5) = 1/10; {1,3}: 4/(2.4.2) = 1/4;
+ * {1,2}: 2/(2.4.1.5) = 1/6, i.e. 18/180, 45/180, 30/180, mean 31/180;
+ * deviations -13, 14, -1 (/180), squares sum 366/32400;
+ * se = sqrt(2/3 . 366/32400) = sqrt(61/8100) = sqrt(61)/90. */
+static void test_jackknife_hand(void **state)
+{
+    (void)state;
+    const double x[] = {3, 1, 2};
+    double g, se;
+    assert_int_equal(jh_gini_jackknife(x, NULL, 3, WS, &g, &se), JH_OK);
+    assert_close(g, 2.0 / 9);
+    assert_close(se, sqrt(61.0) / 90);
+    /* Weighted, the full-sample Gini equals that of replicated rows. */
+    const double xw[] = {1, 2, 5}, ww[] = {2, 1, 1};
+    assert_int_equal(jh_gini_jackknife(xw, ww, 3, WS, &g, &se), JH_OK);
+    /* rows {1,1,2,5}: mu = 9/4; pair sums |1-1|=0, |1-2|=1 (x2), |1-5|=4
+     * (x2), |2-5|=3: sum over unordered pairs 0+1+1+4+4+3 = 13, ordered 26;
+     * G = 26 / (2.16.9/4) = 26/72 = 13/36. */
+    assert_close(g, 13.0 / 36);
+}
+
+/* The O(n) leave-one-out formula against n calls of jh_gini, weighted and
+ * unweighted, on data with ties. */
+static void test_jackknife_naive(void **state)
+{
+    (void)state;
+    enum { N = 57 };
+    double x[N], w[N], xr[N], wr[N], loo[N];
+    lcg_state = 7;
+    for (size_t i = 0; i < N; i++) {
+        x[i] = (double)(lcg_next() % 40) / 4.0;
+        w[i] = 1 + lcg_next() % 7;
+    }
+    for (int weighted = 0; weighted < 2; weighted++) {
+        double g, se, g_full;
+        long double mean = 0, ss = 0;
+        for (size_t k = 0; k < N; k++) {
+            size_t m = 0;
+            for (size_t i = 0; i < N; i++)
+                if (i != k) {
+                    xr[m] = x[i];
+                    wr[m++] = w[i];
+                }
+            assert_int_equal(jh_gini(xr, weighted ? wr : NULL, m, 0, WS, &loo[k]), JH_OK);
+            mean += loo[k];
+        }
+        mean /= N;
+        for (size_t k = 0; k < N; k++)
+            ss += (loo[k] - mean) * (loo[k] - mean);
+        double expect = (double)sqrtl((N - 1.0L) / N * ss);
+        assert_int_equal(jh_gini(x, weighted ? w : NULL, N, 0, WS, &g_full), JH_OK);
+        assert_int_equal(jh_gini_jackknife(x, weighted ? w : NULL, N, WS, &g, &se), JH_OK);
+        check_close(g, g_full, REL_TOL, "jackknife gini", __FILE__, __LINE__);
+        /* se is a small difference of near-equal Ginis: 1e-9 relative. */
+        check_close(se, expect, 1e-9, "jackknife se", __FILE__, __LINE__);
+    }
+}
+
+static void test_jackknife_errors(void **state)
+{
+    (void)state;
+    const double two[] = {1, 2}, zeros[] = {0, 0, 0}, neg[] = {1, -1, 2};
+    const double lone[] = {0, 0, 5};
+    double g, se;
+    assert_int_equal(jh_gini_jackknife(two, NULL, 2, WS, &g, &se), JH_EEMPTY);
+    assert_int_equal(jh_gini_jackknife(zeros, NULL, 3, WS, &g, &se), JH_EZEROMEAN);
+    assert_int_equal(jh_gini_jackknife(neg, NULL, 3, WS, &g, &se), JH_ENEGATIVE);
+    /* Leaving out the only nonzero value leaves a zero mean. */
+    assert_int_equal(jh_gini_jackknife(lone, NULL, 3, WS, &g, &se), JH_EZEROMEAN);
+}
+
+/* ---- draws ----------------------------------------------------------------- */
+
+static void test_resampler_strata(void **state)
+{
+    (void)state;
+    const size_t strat[] = {1, 0, 1, 2, 1, 0, 2, 2, 2};
+    unsigned c1[9], c2[9];
+    jh_resampler *rs = jh_resampler_alloc(strat, 9, 3);
+    assert_non_null(rs);
+    gsl_rng_set(RNG, 42);
+    for (int rep = 0; rep < 200; rep++) {
+        unsigned per[3] = {0, 0, 0};
+        assert_int_equal(jh_resampler_draw(rs, RNG, c1), JH_OK);
+        for (size_t i = 0; i < 9; i++)
+            per[strat[i]] += c1[i];
+        /* Each stratum keeps its size: 2, 3 and 4 units. */
+        assert_int_equal(per[0], 2);
+        assert_int_equal(per[1], 3);
+        assert_int_equal(per[2], 4);
+    }
+    /* Same seed, same draws; another seed, other draws (over 5 replicates
+     * the chance of equal counts is negligible). */
+    int differ = 0;
+    for (int rep = 0; rep < 5; rep++) {
+        gsl_rng_set(RNG, 1000 + (unsigned long)rep);
+        jh_resampler_draw(rs, RNG, c1);
+        gsl_rng_set(RNG, 1000 + (unsigned long)rep);
+        jh_resampler_draw(rs, RNG, c2);
+        assert_memory_equal(c1, c2, sizeof c1);
+        gsl_rng_set(RNG, 2000 + (unsigned long)rep);
+        jh_resampler_draw(rs, RNG, c2);
+        differ |= memcmp(c1, c2, sizeof c1) != 0;
+    }
+    assert_true(differ);
+    jh_resampler_free(rs);
+    const size_t bad[] = {0, 3};
+    assert_null(jh_resampler_alloc(bad, 2, 3));
+    assert_null(jh_resampler_alloc(NULL, 0, 1));
+}
+
+/* counts {0, 2, 1, 0}: keeps rows 1 and 2; weights w*count = 10*2, 7*1. */
+static void test_boot_apply(void **state)
+{
+    (void)state;
+    const unsigned c[] = {0, 2, 1, 0};
+    const double x[] = {1, 2, 3, 4}, w[] = {5, 10, 7, 9};
+    const size_t g[] = {0, 1, 2, 3};
+    double xo[4], wo[4];
+    size_t go[4];
+    assert_int_equal(jh_boot_apply(c, x, w, g, 4, xo, wo, go), 2);
+    assert_close(xo[0], 2);
+    assert_close(xo[1], 3);
+    assert_close(wo[0], 20);
+    assert_close(wo[1], 7);
+    assert_int_equal(go[0], 1);
+    assert_int_equal(go[1], 2);
+    assert_int_equal(jh_boot_apply(c, x, NULL, NULL, 4, xo, wo, NULL), 2);
+    assert_close(wo[0], 2);
+}
+
+/* jh_gini_bootstrap: each replicate equals jh_gini on the same draws
+ * applied as integer weights (the definition: replicated rows); the same
+ * seed gives the same interval; the interval holds the point estimate. */
+static void test_gini_bootstrap(void **state)
+{
+    (void)state;
+    enum { N = 200, B = 300 };
+    double x[N], w[N], rep[B], xo[N], wo[N];
+    unsigned counts[N];
+    lcg_state = 11;
+    for (size_t i = 0; i < N; i++) {
+        /* Skewed but well-behaved values: exp of a uniform on [0, 2). */
+        x[i] = exp((double)(lcg_next() % 10000) / 5000.0);
+        w[i] = 1 + lcg_next() % 50;
+    }
+    jh_resampler *rs = jh_resampler_alloc(NULL, N, 1);
+    assert_non_null(rs);
+    for (int weighted = 0; weighted < 2; weighted++) {
+        const double *wp = weighted ? w : NULL;
+        double lo, hi, se, lo2, hi2, se2, g;
+        gsl_rng_set(RNG, 5);
+        assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, RNG, WS, counts, rep,
+                                           &lo, &hi, &se), JH_OK);
+        gsl_rng_set(RNG, 5);
+        for (size_t b = 0; b < B; b++) {
+            double gb;
+            jh_resampler_draw(rs, RNG, counts);
+            size_t m = jh_boot_apply(counts, x, wp, NULL, N, xo, wo, NULL);
+            assert_int_equal(jh_gini(xo, wo, m, 0, WS, &gb), JH_OK);
+            check_close(rep[b], gb, 1e-12, "replicate", __FILE__, __LINE__);
+        }
+        gsl_rng_set(RNG, 5);
+        assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, RNG, WS, counts, NULL,
+                                           &lo2, &hi2, &se2), JH_OK);
+        assert_true(lo == lo2 && hi == hi2 && se == se2);
+        assert_int_equal(jh_gini(x, wp, N, 0, WS, &g), JH_OK);
+        assert_true(lo < g && g < hi);
+        assert_true(se > 0 && se < hi - lo);
+    }
+    gsl_rng_set(RNG, 5);
+    double lo, hi, se;
+    assert_int_equal(jh_gini_bootstrap(x, NULL, N, 0, 0.95, RNG, WS, counts, NULL,
+                                       &lo, &hi, &se), JH_EINVAL);
+    jh_resampler_free(rs);
+}
+
+/* ---- permutations -------------------------------------------------------- */
+
+static void test_permute_blocks(void **state)
+{
+    (void)state;
+    /* Two blocks; block 0 holds labels {0,0,1}, block 1 holds {1,2,2,0}. */
+    const size_t block[] = {0, 1, 0, 1, 1, 0, 1};
+    const size_t g[] = {0, 1, 0, 2, 2, 1, 0};
+    size_t out[7], out2[7], scratch[7];
+    jh_permuter *p = jh_permuter_alloc(block, 7, 2);
+    assert_non_null(p);
+    gsl_rng_set(RNG, 9);
+    int moved = 0;
+    for (int rep = 0; rep < 100; rep++) {
+        size_t cnt[2][3] = {{0}};
+        assert_int_equal(jh_permute_labels(p, RNG, g, out, scratch), JH_OK);
+        for (size_t i = 0; i < 7; i++)
+            cnt[block[i]][out[i]]++;
+        assert_int_equal(cnt[0][0], 2);
+        assert_int_equal(cnt[0][1], 1);
+        assert_int_equal(cnt[0][2], 0);
+        assert_int_equal(cnt[1][0], 1);
+        assert_int_equal(cnt[1][1], 1);
+        assert_int_equal(cnt[1][2], 2);
+        moved |= memcmp(out, g, sizeof g) != 0;
+    }
+    assert_true(moved);
+    gsl_rng_set(RNG, 3);
+    jh_permute_labels(p, RNG, g, out, scratch);
+    gsl_rng_set(RNG, 3);
+    jh_permute_labels(p, RNG, g, out2, scratch);
+    assert_memory_equal(out, out2, sizeof out);
+    jh_permuter_free(p);
+}
+
+/* observed 0.5, permutation statistics {0.1, 0.5, 0.7, NaN}: two of the
+ * three defined ones are >= 0.5: p = (1 + 2)/(3 + 1) = 0.75.  None larger:
+ * p = 1/(P+1), never 0. */
+static void test_pvalue(void **state)
+{
+    (void)state;
+    const double perm[] = {0.1, 0.5, 0.7, NAN};
+    assert_close(jh_perm_pvalue(0.5, perm, 4), 0.75);
+    assert_close(jh_perm_pvalue(0.9, perm, 4), 0.25);
+    /* 0.5 computed another way (0.1 * 5) still counts as equal. */
+    assert_close(jh_perm_pvalue(0.1 * 5, perm, 4), 0.75);
+    assert_true(isnan(jh_perm_pvalue(NAN, perm, 4)));
+}
+
+static void test_seed(void **state)
+{
+    (void)state;
+    assert_true(jh_boot_seed(1, 2, 3, 4) == jh_boot_seed(1, 2, 3, 4));
+    assert_true(jh_boot_seed(1, 2, 3, 4) != jh_boot_seed(1, 2, 3, 5));
+    assert_true(jh_boot_seed(1, 2, 3, 4) != jh_boot_seed(2, 2, 3, 4));
+    assert_true(jh_boot_seed(1, 0, 1, 0) != jh_boot_seed(1, 1, 0, 0));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_interval_hand),
+        cmocka_unit_test(test_interval_errors),
+        cmocka_unit_test(test_jackknife_hand),
+        cmocka_unit_test(test_jackknife_naive),
+        cmocka_unit_test(test_jackknife_errors),
+        cmocka_unit_test(test_resampler_strata),
+        cmocka_unit_test(test_boot_apply),
+        cmocka_unit_test(test_gini_bootstrap),
+        cmocka_unit_test(test_permute_blocks),
+        cmocka_unit_test(test_pvalue),
+        cmocka_unit_test(test_seed),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
