@@ -6,6 +6,7 @@
 #include "junheng/dataset.h"
 #include "junheng/diag.h"
 #include "junheng/indices.h"
+#include "junheng/study.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,6 +30,11 @@ typedef struct jh_slice_indices {
  * JH_ENOMEM. */
 int jh_analysis_indices(const jh_dataset *d, int use_weights, jh_diag *diag,
                         jh_slice_indices **out, size_t *n_out);
+
+/* The same for a study: each indicator is weighted as jh_study_weights
+ * says (the catalog's weight: population, another indicator, or none). */
+int jh_study_indices(const jh_study *s, int use_weights, jh_diag *diag,
+                     jh_slice_indices **out, size_t *n_out);
 
 #ifdef __cplusplus
 }

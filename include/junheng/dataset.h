@@ -9,6 +9,7 @@
 #define JUNHENG_DATASET_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "junheng/diag.h"
 #include "junheng/status.h"
 #include "junheng/intern.h"
@@ -32,6 +33,8 @@ typedef struct jh_dataset {
     jh_intern regions;      /* region codes */
     char **region_name;     /* [region] name or NULL; owned */
     char **region_group;    /* [region] group or NULL; owned */
+    uint32_t *region_file;  /* [region] file of its first observation */
+    uint32_t *region_line;  /* [region] line of its first observation */
     jh_intern indicators;   /* indicator codes */
     int *years;             /* ascending; owned */
     size_t n_years;

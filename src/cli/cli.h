@@ -7,6 +7,7 @@
 #include <sysexits.h>
 #include "junheng/dataset.h"
 #include "junheng/diag.h"
+#include "junheng/study.h"
 
 /* One subcommand: `junheng NAME ...` calls run(argc, argv) with argv[0] ==
  * NAME and returns its exit code. */
@@ -53,7 +54,8 @@ enum {
     CLI_OPT_NO_WEIGHT = 256, CLI_OPT_WIDE, CLI_OPT_LONG, CLI_OPT_REGION_COL,
     CLI_OPT_YEAR_COL, CLI_OPT_INDICATOR_COL, CLI_OPT_VALUE_COL, CLI_OPT_GROUP_COL,
     CLI_OPT_STRATUM_COL, CLI_OPT_NAME_COL, CLI_OPT_YEAR, CLI_OPT_ENCODING,
-    CLI_OPT_DELIMITER, CLI_OPT_CENSORED, CLI_OPT_ON_DUPLICATE,
+    CLI_OPT_DELIMITER, CLI_OPT_CENSORED, CLI_OPT_ON_DUPLICATE, CLI_OPT_REGIONS,
+    CLI_OPT_INDICATORS, CLI_OPT_LENIENT,
     CLI_OPT_FIRST_FREE /* first code a command may use for its own options */
 };
 #define CLI_DATA_LONGOPTS                                                   \
@@ -73,12 +75,20 @@ enum {
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},                \
     {"delimiter", required_argument, NULL, CLI_OPT_DELIMITER},              \
     {"censored", required_argument, NULL, CLI_OPT_CENSORED},                \
-    {"on-duplicate", required_argument, NULL, CLI_OPT_ON_DUPLICATE}
+    {"on-duplicate", required_argument, NULL, CLI_OPT_ON_DUPLICATE},        \
+    {"regions", required_argument, NULL, CLI_OPT_REGIONS},                  \
+    {"indicators", required_argument, NULL, CLI_OPT_INDICATORS},            \
+    {"lenient", no_argument, NULL, CLI_OPT_LENIENT}
 
 typedef struct cli_data {
     cli_files files;       /* --data arguments */
     jh_read_opts read;     /* how to read them */
+    jh_study_opts study;   /* --regions, --indicators, --lenient */
 } cli_data;
+
+/* Reads the data and the catalogs into a study.  Prints diagnostics;
+ * returns EX_OK and sets *out (free with jh_study_free), or an exit code. */
+int cli_load_study(const cli_data *d, jh_study **out);
 
 /* The help text of the shared options. */
 extern const char cli_data_help[];

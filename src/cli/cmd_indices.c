@@ -128,7 +128,7 @@ static int write_output(const struct opts *o, const jh_dataset *d,
 int cmd_indices(int argc, char **argv)
 {
     struct opts o = {.layout = JH_LAYOUT_LONG};
-    jh_dataset *d = NULL;
+    jh_study *st = NULL;
     jh_slice_indices *s = NULL;
     size_t n = 0;
     jh_diag diag;
@@ -137,20 +137,20 @@ int cmd_indices(int argc, char **argv)
         free(o.data.files.path);
         return code < 0 ? EX_OK : code;
     }
-    code = cli_load_dataset(o.data.files.path, o.data.files.n, &o.data.read, &d);
+    code = cli_load_study(&o.data, &st);
     jh_diag_init(&diag, 20);
-    if (!code && jh_analysis_indices(d, !o.data.read.no_weight, &diag, &s, &n)) {
+    if (!code && jh_study_indices(st, !o.data.read.no_weight, &diag, &s, &n)) {
         fputs("junheng: out of memory\n", stderr);
         code = EX_OSERR;
     }
     if (!code) {
         cli_print_diag(&diag);
         warn_undefined(s, n);
-        code = write_output(&o, d, s, n);
+        code = write_output(&o, st->data, s, n);
     }
     jh_diag_clear(&diag);
     free(s);
-    jh_dataset_free(d);
+    jh_study_free(st);
     free(o.data.files.path);
     return code;
 }

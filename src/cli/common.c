@@ -92,3 +92,20 @@ int cli_load_dataset(char **files, size_t n_files, const jh_read_opts *opts,
     jh_builder_free(b);
     return cli_exit_code(rc);
 }
+
+int cli_load_study(const cli_data *d, jh_study **out)
+{
+    jh_dataset *data = NULL;
+    jh_diag diag;
+    *out = NULL;
+    int code = cli_load_dataset(d->files.path, d->files.n, &d->read, &data);
+    if (code)
+        return code;
+    jh_diag_init(&diag, 20);
+    int rc = jh_study_make(data, &d->study, &diag, out);
+    if (rc == JH_ENOMEM)
+        jh_diag_add(&diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
+    cli_print_diag(&diag);
+    jh_diag_clear(&diag);
+    return cli_exit_code(rc);
+}

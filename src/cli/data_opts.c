@@ -24,7 +24,12 @@ const char cli_data_help[] =
     "                           missing, or an error\n"
     "      --on-duplicate P     a second value for the same region, year,\n"
     "                           indicator and stratum: error (default), first,\n"
-    "                           last, or mean\n";
+    "                           last, or mean\n"
+    "      --regions FILE       region catalog (code, name, prefecture, type,\n"
+    "                           class, ...); every region of the data must be in it\n"
+    "      --indicators FILE    indicator catalog (direction, domain, unit, weight,\n"
+    "                           baseline, target, derived indicators)\n"
+    "      --lenient            regions missing from the catalog are a warning\n";
 
 static int pick(const char *arg, const char *const *names, int n, int *out)
 {
@@ -82,6 +87,9 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
     case CLI_OPT_GROUP_COL: o->group_col = arg; break;
     case CLI_OPT_STRATUM_COL: o->stratum_col = arg; break;
     case CLI_OPT_NAME_COL: o->name_col = arg; break;
+    case CLI_OPT_REGIONS: d->study.regions_path = arg; break;
+    case CLI_OPT_INDICATORS: d->study.indicators_path = arg; break;
+    case CLI_OPT_LENIENT: d->study.lenient = 1; break;
     case CLI_OPT_YEAR:
         if (parse_year_arg(arg, &o->year))
             return cli_usage_error(cmd, "--year needs a year such as 2020, not '%s'", arg);

@@ -59,6 +59,8 @@ void jh_builder_free(jh_builder *b)
         return;
     free_strings(b->region_name, b->region_cap);
     free_strings(b->region_group, b->region_cap);
+    free(b->region_file);
+    free(b->region_line);
     jh_intern_clear(&b->regions);
     jh_intern_clear(&b->indicators);
     free(b->obs);
@@ -131,8 +133,18 @@ static int grow_regions(jh_builder *b, size_t need)
     if (!group)
         return -1;
     b->region_group = group;
-    for (size_t i = b->region_cap; i < cap; i++)
+    uint32_t *file = realloc(b->region_file, cap * sizeof *file);
+    if (!file)
+        return -1;
+    b->region_file = file;
+    uint32_t *line = realloc(b->region_line, cap * sizeof *line);
+    if (!line)
+        return -1;
+    b->region_line = line;
+    for (size_t i = b->region_cap; i < cap; i++) {
         name[i] = group[i] = NULL;
+        line[i] = 0;
+    }
     b->region_cap = cap;
     return 0;
 }
@@ -146,10 +158,14 @@ static int set_once(char **slot, const char *text)
 }
 
 int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name,
-                            const char *group)
+                            const char *group, uint32_t file, uint32_t line)
 {
     if (grow_regions(b, r + 1))
         return -1;
+    if (!b->region_line[r]) {
+        b->region_file[r] = file;
+        b->region_line[r] = line;
+    }
     if (set_once(&b->region_name[r], name) || set_once(&b->region_group[r], group))
         return -1;
     return 0;
@@ -177,6 +193,8 @@ void jh_dataset_free(jh_dataset *d)
         return;
     free_strings(d->region_name, d->regions.n);
     free_strings(d->region_group, d->regions.n);
+    free(d->region_file);
+    free(d->region_line);
     jh_intern_clear(&d->regions);
     jh_intern_clear(&d->indicators);
     free(d->years);
@@ -233,11 +251,15 @@ static int take_tables(jh_builder *b, jh_dataset *d)
     jh_intern_init(&b->indicators);
     d->region_name = calloc(nr ? nr : 1, sizeof *d->region_name);
     d->region_group = calloc(nr ? nr : 1, sizeof *d->region_group);
-    if (!d->region_name || !d->region_group)
+    d->region_file = calloc(nr ? nr : 1, sizeof *d->region_file);
+    d->region_line = calloc(nr ? nr : 1, sizeof *d->region_line);
+    if (!d->region_name || !d->region_group || !d->region_file || !d->region_line)
         return -1;
     for (size_t r = 0; r < nr; r++) {
         d->region_name[r] = b->region_name[r];
         d->region_group[r] = b->region_group[r];
+        d->region_file[r] = b->region_file[r];
+        d->region_line[r] = b->region_line[r];
         b->region_name[r] = b->region_group[r] = NULL;
     }
     d->weight_name = b->weight_name;

@@ -22,7 +22,9 @@ struct jh_builder {
     jh_intern regions;      /* region codes */
     char **region_name;     /* [region] first name seen, or NULL */
     char **region_group;    /* [region] first group seen, or NULL */
-    size_t region_cap;      /* allocated length of the two arrays */
+    uint32_t *region_file;  /* [region] file of the first observation */
+    uint32_t *region_line;  /* [region] line of the first observation */
+    size_t region_cap;      /* allocated length of the four arrays */
     jh_intern indicators;   /* indicator codes */
     jh_obs *obs;            /* observations in reading order */
     size_t n_obs, obs_cap;
@@ -40,9 +42,10 @@ struct jh_builder {
 /* Appends an observation; 0, or -1 when out of memory. */
 int jh_builder_push(jh_builder *b, const jh_obs *o);
 
-/* Records the name and group of region r when first seen; 0 or -1. */
+/* Records the name, group and first position (file, line) of region r
+ * when first seen; 0 or -1. */
 int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name,
-                            const char *group);
+                            const char *group, uint32_t file, uint32_t line);
 
 /* Remembers path and its encoding (a static string), returns its index
  * (or (uint32_t)-1 when out of memory). */

@@ -1,4 +1,5 @@
 /* The table of `junheng indices`, long or wide. */
+#include <math.h>
 #include "junheng/output.h"
 
 static void write_key(FILE *f, const jh_dataset *d, const jh_slice_indices *s)
@@ -17,6 +18,8 @@ static void write_key(FILE *f, const jh_dataset *d, const jh_slice_indices *s)
 
 static double value_of(const jh_slice_indices *s, int k, int wt)
 {
+    if (wt && !s->has_weighted)
+        return NAN; /* an unweighted indicator among weighted ones */
     return wt ? s->weighted.value[k] : s->plain.value[k];
 }
 
@@ -34,14 +37,16 @@ static void write_long(FILE *f, const jh_dataset *d, const jh_slice_indices *s, 
 
 static void write_wide(FILE *f, const jh_dataset *d, const jh_slice_indices *s, size_t n)
 {
-    jh_slice_indices header = {.has_weighted = n ? s[0].has_weighted : 0};
+    jh_slice_indices header = {.has_weighted = 0};
+    for (size_t i = 0; i < n; i++)
+        header.has_weighted |= s[i].has_weighted;
     fputs("indicator,year,stratum", f);
     FOR_EACH_INDEX(&header, k, wt, name)
         fprintf(f, ",%s", name);
     putc('\n', f);
     for (size_t i = 0; i < n; i++) {
         write_key(f, d, &s[i]);
-        FOR_EACH_INDEX(&s[i], k, wt, name)
+        FOR_EACH_INDEX(&header, k, wt, name)
             jh_csv_number(f, value_of(&s[i], k, wt), "%.10g", 0);
         putc('\n', f);
     }

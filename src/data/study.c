@@ -1,0 +1,298 @@
+/* The study: a dataset joined with its catalogs. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "junheng/study.h"
+
+void jh_study_free(jh_study *s)
+{
+    if (!s)
+        return;
+    jh_dataset_free(s->data);
+    jh_region_catalog_free(s->regions);
+    jh_indicator_catalog_free(s->indicators);
+    free(s->region_entry);
+    free(s->indicator_entry);
+    free(s->weight_source);
+    free(s->unweighted);
+    free(s);
+}
+
+static int read_catalogs(jh_study *s, const jh_study_opts *o, jh_diag *diag)
+{
+    int rc = JH_OK;
+    if (o && o->regions_path)
+        rc = jh_region_catalog_read(o->regions_path, diag, &s->regions);
+    if (!rc && o && o->indicators_path)
+        rc = jh_indicator_catalog_read(o->indicators_path, diag, &s->indicators);
+    return rc;
+}
+
+/* Every region of the data must be in the region catalog. */
+static int match_regions(jh_study *s, int lenient, jh_diag *diag)
+{
+    const jh_dataset *d = s->data;
+    int bad = 0;
+    s->region_entry = malloc((d->regions.n ? d->regions.n : 1) * sizeof *s->region_entry);
+    if (!s->region_entry)
+        return JH_ENOMEM;
+    for (size_t r = 0; r < d->regions.n; r++) {
+        s->region_entry[r] = s->regions ? jh_region_catalog_find(s->regions, d->regions.str[r])
+                                        : JH_NONE;
+        if (!s->regions || s->region_entry[r] != JH_NONE)
+            continue;
+        jh_diag_add(diag, lenient ? JH_DIAG_WARNING : JH_DIAG_ERROR,
+                    d->files[d->region_file[r]], d->region_line[r], 0,
+                    "region '%s' is not in the region catalog %s%s", d->regions.str[r],
+                    s->regions->path, lenient ? "" : " (give --lenient to go on without it)");
+        bad |= !lenient;
+    }
+    return bad ? JH_EPARSE : JH_OK;
+}
+
+static int match_indicators(jh_study *s, jh_diag *diag)
+{
+    const jh_dataset *d = s->data;
+    size_t n = d->indicators.n ? d->indicators.n : 1;
+    free(s->indicator_entry);
+    s->indicator_entry = malloc(n * sizeof *s->indicator_entry);
+    if (!s->indicator_entry)
+        return JH_ENOMEM;
+    for (size_t i = 0; i < d->indicators.n; i++) {
+        s->indicator_entry[i] = s->indicators
+            ? jh_indicator_catalog_find(s->indicators, d->indicators.str[i]) : JH_NONE;
+        if (s->indicators && s->indicator_entry[i] == JH_NONE && diag)
+            jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
+                        "indicator '%s' is not in the indicator catalog %s: treated as "
+                        "higher-is-better, weighted by the data's weight column",
+                        d->indicators.str[i], s->indicators->path);
+    }
+    return JH_OK;
+}
+
+/* Data indicator that is catalog entry e, or JH_NONE. */
+static size_t data_indicator_of(const jh_study *s, size_t e)
+{
+    for (size_t i = 0; i < s->data->indicators.n; i++)
+        if (s->indicator_entry[i] == e)
+            return i;
+    return JH_NONE;
+}
+
+/* Appends an indicator to the cube, NaN everywhere; returns its index. */
+static size_t append_indicator(jh_dataset *d, const char *code)
+{
+    size_t slice = d->n_years * d->n_strata * d->regions.n;
+    size_t k = jh_intern_add(&d->indicators, code, strlen(code), NULL);
+    if (k == JH_NONE)
+        return JH_NONE;
+    size_t cells = (k + 1) * slice;
+    double *v = realloc(d->values, (cells ? cells : 1) * sizeof *v);
+    if (!v)
+        return JH_NONE;
+    d->values = v;
+    if (d->weights) {
+        double *w = realloc(d->weights, (cells ? cells : 1) * sizeof *w);
+        if (!w)
+            return JH_NONE;
+        d->weights = w;
+    }
+    for (size_t c = k * slice; c < cells; c++) {
+        d->values[c] = NAN;
+        if (d->weights)
+            d->weights[c] = NAN;
+    }
+    return k;
+}
+
+/* value = numerator / denominator x scale, cell by cell; the weight of a
+ * derived cell is the numerator's. */
+static void fill_derived(jh_dataset *d, size_t k, size_t num, size_t den, double scale)
+{
+    size_t slice = d->n_years * d->n_strata * d->regions.n;
+    for (size_t c = 0; c < slice; c++) {
+        double a = d->values[num * slice + c], b = d->values[den * slice + c];
+        if (!isnan(a) && !isnan(b) && b != 0)
+            d->values[k * slice + c] = a / b * scale;
+        if (d->weights)
+            d->weights[k * slice + c] = d->weights[num * slice + c];
+    }
+}
+
+static int derive_indicators(jh_study *s)
+{
+    const jh_indicator_catalog *cat = s->indicators;
+    for (size_t j = 0; cat && j < cat->n_derived; j++) {
+        const jh_indicator *in = &cat->ind[cat->derived_order[j]];
+        if (data_indicator_of(s, cat->derived_order[j]) != JH_NONE)
+            continue;
+        size_t num = data_indicator_of(s, in->numerator);
+        size_t den = data_indicator_of(s, in->denominator);
+        if (num == JH_NONE || den == JH_NONE)
+            continue;
+        size_t k = append_indicator(s->data, in->code);
+        if (k == JH_NONE || match_indicators(s, NULL))
+            return JH_ENOMEM;
+        fill_derived(s->data, k, num, den, in->scale);
+    }
+    return JH_OK;
+}
+
+static int resolve_weights(jh_study *s)
+{
+    size_t n = s->data->indicators.n ? s->data->indicators.n : 1;
+    s->weight_source = malloc(n * sizeof *s->weight_source);
+    s->unweighted = calloc(n, sizeof *s->unweighted);
+    if (!s->weight_source || !s->unweighted)
+        return JH_ENOMEM;
+    for (size_t i = 0; i < s->data->indicators.n; i++) {
+        const jh_indicator *in = jh_study_indicator(s, i);
+        s->weight_source[i] = JH_NONE;
+        if (!in)
+            continue;
+        s->unweighted[i] = in->weight == JH_WEIGHT_NONE;
+        if (in->weight == JH_WEIGHT_INDICATOR) {
+            s->weight_source[i] = data_indicator_of(s, in->weight_indicator);
+            s->unweighted[i] = s->weight_source[i] == JH_NONE;
+        }
+    }
+    return JH_OK;
+}
+
+int jh_study_make(jh_dataset *data, const jh_study_opts *opts, jh_diag *diag,
+                  jh_study **out)
+{
+    jh_study *s = calloc(1, sizeof *s);
+    int rc;
+    *out = NULL;
+    if (!s) {
+        jh_dataset_free(data);
+        return JH_ENOMEM;
+    }
+    s->data = data;
+    rc = read_catalogs(s, opts, diag);
+    if (!rc)
+        rc = match_regions(s, opts && opts->lenient, diag);
+    if (!rc)
+        rc = match_indicators(s, diag);
+    if (!rc)
+        rc = derive_indicators(s);
+    if (!rc)
+        rc = resolve_weights(s);
+    if (rc) {
+        jh_study_free(s);
+        return rc;
+    }
+    *out = s;
+    return JH_OK;
+}
+
+const jh_indicator *jh_study_indicator(const jh_study *s, size_t ind)
+{
+    if (!s->indicators || ind >= s->data->indicators.n || s->indicator_entry[ind] == JH_NONE)
+        return NULL;
+    return &s->indicators->ind[s->indicator_entry[ind]];
+}
+
+const double *jh_study_weights(const jh_study *s, size_t ind, size_t year, size_t stratum)
+{
+    const jh_dataset *d = s->data;
+    if (s->unweighted[ind])
+        return NULL;
+    if (s->weight_source[ind] != JH_NONE)
+        return jh_dataset_slice(d, s->weight_source[ind], year, stratum);
+    return d->weights ? d->weights + jh_dataset_offset(d, ind, year, stratum, 0) : NULL;
+}
+
+const char *jh_study_weight_name(const jh_study *s, size_t ind)
+{
+    if (s->unweighted[ind])
+        return NULL;
+    if (s->weight_source[ind] != JH_NONE)
+        return s->data->indicators.str[s->weight_source[ind]];
+    return s->data->weights ? s->data->weight_name : NULL;
+}
+
+jh_direction jh_study_direction(const jh_study *s, size_t ind)
+{
+    const jh_indicator *in = jh_study_indicator(s, ind);
+    return in ? in->direction : JH_DIRECTION_HIGHER;
+}
+
+const char *jh_study_domain(const jh_study *s, size_t ind)
+{
+    const jh_indicator *in = jh_study_indicator(s, ind);
+    return in && in->domain ? in->domain : "";
+}
+
+const char *jh_study_unit(const jh_study *s, size_t ind)
+{
+    const jh_indicator *in = jh_study_indicator(s, ind);
+    return in && in->unit ? in->unit : "";
+}
+
+static const char *first_nonempty(const char *a, const char *b, const char *c)
+{
+    if (a && *a)
+        return a;
+    if (b && *b)
+        return b;
+    return c;
+}
+
+const char *jh_study_indicator_label(const jh_study *s, size_t ind, const char *lang)
+{
+    const jh_indicator *in = jh_study_indicator(s, ind);
+    const char *code = s->data->indicators.str[ind];
+    if (!in)
+        return code;
+    int en = lang && strcmp(lang, "en") == 0;
+    return first_nonempty(en ? in->name_en : in->name_zh, en ? in->name_zh : in->name_en, code);
+}
+
+const char *jh_study_region_label(const jh_study *s, size_t region, const char *lang)
+{
+    const jh_dataset *d = s->data;
+    const char *code = d->regions.str[region];
+    size_t e = s->region_entry[region];
+    int en = lang && strcmp(lang, "en") == 0;
+    if (e == JH_NONE)
+        return first_nonempty(d->region_name[region], NULL, code);
+    const jh_region_catalog *c = s->regions;
+    return first_nonempty(en ? c->name_en[e] : c->name[e], en ? c->name[e] : c->name_en[e],
+                          first_nonempty(d->region_name[region], NULL, code));
+}
+
+int jh_study_groups(const jh_study *s, const char *column, size_t *group_of,
+                    jh_intern *names, jh_diag *diag)
+{
+    const jh_dataset *d = s->data;
+    const char *const *col = s->regions ? jh_region_catalog_column(s->regions, column) : NULL;
+    int own = strcmp(column, "group") == 0;
+    if (!col && !own) {
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                    "no column '%s' to group by (%s)", column,
+                    s->regions ? "not in the region catalog" : "give --regions, or use 'group'");
+        return JH_ENOTFOUND;
+    }
+    for (size_t r = 0; r < d->regions.n; r++) {
+        const char *g = NULL;
+        if (col && s->region_entry[r] != JH_NONE)
+            g = col[s->region_entry[r]];
+        else if (own)
+            g = d->region_group[r];
+        group_of[r] = JH_NONE;
+        if (!g || !*g)
+            continue;
+        group_of[r] = jh_intern_add(names, g, strlen(g), NULL);
+        if (group_of[r] == JH_NONE)
+            return JH_ENOMEM;
+    }
+    return JH_OK;
+}
+
+jh_region_class jh_study_region_class(const jh_study *s, size_t region)
+{
+    size_t e = s->region_entry[region];
+    return e == JH_NONE ? JH_REGION_CLASS_NONE : s->regions->cls[e];
+}
