@@ -41,6 +41,12 @@ int jh_diag_add(jh_diag *d, jh_diag_level level, const char *file,
 #endif
     ;
 
+/* Writes raw text s[0..len-1] into buf (cap >= 16 bytes) for quoting in a
+ * message: control characters and NUL as \xNN, a '"' as \", and text
+ * longer than fits cut at a character boundary with "..." appended.
+ * Returns buf. */
+char *jh_diag_excerpt(const char *s, size_t len, char *buf, size_t cap);
+
 /* True once max_kept errors were kept: readers stop early then. */
 int jh_diag_full(const jh_diag *d);
 

@@ -26,9 +26,6 @@ static const char help[] =
     "goes on after a bad cell so that every error is listed.\n"
     "\n"
     "Options:\n"
-    "      --regions FILE       regions catalog to check the region codes against\n"
-    "      --indicators FILE    indicators catalog (units, codes)\n"
-    "      --lenient            a region missing from the catalog is a warning\n"
     "      --max-errors N       list at most N errors (and N warnings) of each\n"
     "                           kind (default 100); the rest are counted\n"
     "  -h, --help               show this help\n"
@@ -40,9 +37,7 @@ static const char help[] =
     "  junheng validate --data values_2019.csv --data values_2020.csv \\\n"
     "                   --regions regions.csv --indicators indicators.csv\n";
 
-enum {
-    OPT_REGIONS = CLI_OPT_FIRST_FREE, OPT_INDICATORS, OPT_MAX_ERRORS, OPT_LENIENT
-};
+enum { OPT_MAX_ERRORS = CLI_OPT_FIRST_FREE };
 
 struct opts {
     cli_data data;
@@ -56,10 +51,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 {
     static const struct option longopts[] = {
         CLI_DATA_LONGOPTS,
-        {"regions", required_argument, NULL, OPT_REGIONS},
-        {"indicators", required_argument, NULL, OPT_INDICATORS},
         {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
-        {"lenient", no_argument, NULL, OPT_LENIENT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -67,15 +59,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":d:w:h", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_REGIONS:
-            o->regions = optarg;
-            break;
-        case OPT_INDICATORS:
-            o->indicators = optarg;
-            break;
-        case OPT_LENIENT:
-            o->lenient = 1;
-            break;
         case OPT_MAX_ERRORS: {
             char *end;
             unsigned long long v = strtoull(optarg, &end, 10);
@@ -104,6 +87,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
     }
     if (optind < argc)
         return cli_usage_error("validate", "unexpected argument '%s'", argv[optind]);
+    /* The catalogs come with the shared data options. */
+    o->regions = o->data.study.regions_path;
+    o->indicators = o->data.study.indicators_path;
+    o->lenient = o->data.study.lenient;
     return cli_data_check("validate", &o->data);
 }
 

@@ -82,3 +82,42 @@ int jh_diag_add(jh_diag *d, jh_diag_level level, const char *file,
     d->n++;
     return 0;
 }
+
+/* The largest length <= o at which buf[0..len) ends on a whole UTF-8
+ * character. */
+static size_t utf8_boundary(const char *buf, size_t o)
+{
+    size_t p = o;
+    while (p > 0 && o - p < 4 && ((unsigned char)buf[p - 1] & 0xC0) == 0x80)
+        p--;
+    if (p == 0)
+        return o;
+    unsigned char lead = (unsigned char)buf[p - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return o - (p - 1) < need ? p - 1 : o;
+}
+
+char *jh_diag_excerpt(const char *s, size_t len, char *buf, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char piece[8];
+        size_t k;
+        if (c < 0x20 || c == 0x7F)
+            k = (size_t)snprintf(piece, sizeof piece, "\\x%02X", c);
+        else if (c == '"')
+            k = (size_t)snprintf(piece, sizeof piece, "\\\"");
+        else
+            piece[0] = (char)c, k = 1;
+        /* Room for this piece and "..." + NUL; cut before a UTF-8 lead byte. */
+        if (o + k + 4 > cap) {
+            memcpy(buf + utf8_boundary(buf, o), "...", 4);
+            return buf;
+        }
+        memcpy(buf + o, piece, k);
+        o += k;
+    }
+    buf[o] = '\0';
+    return buf;
+}

@@ -252,7 +252,7 @@ static void check_header(struct reader *r)
                      r->wide ? "or give --year for a file of one year" : "every row needs its year");
     if (r->o->weight_col && !r->o->no_weight && r->at[ROLE_WEIGHT] < 0)
         header_error(r, 0, "no column '%s' for the weight%s", r->o->weight_col, "");
-    if (r->wide)
+    if (r->wide && !r->failed)
         intern_wide_columns(r);
     if (r->at[ROLE_WEIGHT] >= 0 && !r->b->weight_name &&
         !(r->b->weight_name = strdup(r->name[r->at[ROLE_WEIGHT]])))
@@ -268,25 +268,21 @@ static const struct cell *cell_of(const struct reader *r, int k)
 static void cell_error(struct reader *r, int field, const char *what, const char *why)
 {
     const struct cell *c = &r->cell[field];
+    char text[256];
     jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)field + 1,
-                "cannot read \"%s\" as %s (column '%s': %s)", c->text, what,
-                r->name[field], why);
+                "cannot read \"%s\" as %s (column '%s': %s)",
+                jh_diag_excerpt(c->text, c->len, text, sizeof text), what, r->name[field], why);
 }
 
-/* A year is an integer from 1 to 9999 (surrounding blanks trimmed). */
-static int parse_year(const char *s, int *year)
+/* A year is an integer from 1 to 9999, written as the value parser reads
+ * numbers (so full-width digits pass), with no sign, bound or percent. */
+static int parse_year(const char *s, size_t len, int *year)
 {
-    long v = 0;
-    if (!*s)
+    jh_value v;
+    if (jh_value_parse(s, len, &v, NULL) != JH_OK || v.kind != JH_VALUE_NUMBER ||
+        v.percent || v.x < 1 || v.x > 9999 || v.x != floor(v.x) || strpbrk(s, ".eE+-"))
         return -1;
-    for (const char *p = s; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 9999)
-            return -1;
-        v = v * 10 + (*p - '0');
-    }
-    if (v < 1 || v > 9999)
-        return -1;
-    *year = (int)v;
+    *year = (int)v.x;
     return 0;
 }
 
@@ -332,7 +328,8 @@ static int row_key(struct reader *r, jh_obs *o)
     int bad = require_text(r, ROLE_REGION, "region code");
     jh_stratum s = JH_STRATUM_TOTAL;
     o->year = r->o->year;
-    if (r->at[ROLE_YEAR] >= 0 && parse_year(cell_of(r, ROLE_YEAR)->text, &o->year)) {
+    if (r->at[ROLE_YEAR] >= 0 &&
+        parse_year(cell_of(r, ROLE_YEAR)->text, cell_of(r, ROLE_YEAR)->len, &o->year)) {
         cell_error(r, r->at[ROLE_YEAR], "a year", "expected an integer such as 2020");
         bad = 1;
     }
@@ -341,18 +338,25 @@ static int row_key(struct reader *r, jh_obs *o)
         bad |= parse_value(r, r->at[ROLE_WEIGHT], 0, &o->weight);
     if (r->at[ROLE_STRATUM] >= 0 && jh_stratum_parse(cell_of(r, ROLE_STRATUM)->text, &s)) {
         const struct cell *c = cell_of(r, ROLE_STRATUM);
+        char text[256];
         jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[ROLE_STRATUM] + 1,
-                    "unknown stratum \"%s\" (expected total, urban or rural)", c->text);
+                    "unknown stratum \"%s\" (expected total, urban or rural)",
+                    jh_diag_excerpt(c->text, c->len, text, sizeof text));
         bad = 1;
     }
     o->stratum = (uint8_t)s;
-    if (bad)
-        return -1;
+    return bad ? -1 : 0;
+}
+
+/* Interns the row's region once it is known to yield an observation. */
+static int row_region(struct reader *r, jh_obs *o)
+{
     const struct cell *reg = cell_of(r, ROLE_REGION);
     size_t k = jh_intern_add(&r->b->regions, reg->text, reg->len, NULL);
     const struct cell *nm = cell_of(r, ROLE_NAME), *gr = cell_of(r, ROLE_GROUP);
     if (k == (size_t)-1 || k > UINT32_MAX ||
-        jh_builder_region_attrs(r->b, k, nm ? nm->text : NULL, gr ? gr->text : NULL)) {
+        jh_builder_region_attrs(r->b, k, nm ? nm->text : NULL, gr ? gr->text : NULL,
+                                o->file, o->line)) {
         r->oom = r->failed = 1;
         return -1;
     }
@@ -360,8 +364,11 @@ static int row_key(struct reader *r, jh_obs *o)
     return 0;
 }
 
-static void push(struct reader *r, const jh_obs *o)
+static void push(struct reader *r, jh_obs *o, int *have_region)
 {
+    if (!*have_region && row_region(r, o))
+        return;
+    *have_region = 1;
     if (jh_builder_push(r->b, o))
         r->oom = r->failed = 1;
 }
@@ -379,18 +386,20 @@ static void long_row(struct reader *r, jh_obs *o)
         return;
     }
     o->indicator = (uint32_t)ind;
-    push(r, o);
+    int have_region = 0;
+    push(r, o, &have_region);
 }
 
 static void wide_row(struct reader *r, jh_obs *o)
 {
+    int have_region = 0;
     for (size_t f = 0; f < r->n_header && !r->failed; f++) {
         if (r->role[f] != ROLE_NONE)
             continue;
         if (parse_value(r, (int)f, 1, &o->value))
             continue;
         o->indicator = r->indicator[f];
-        push(r, o);
+        push(r, o, &have_region);
     }
 }
 
