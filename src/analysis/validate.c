@@ -67,8 +67,17 @@ static void check_ranges(const jh_dataset *d, const jh_validate_opts *o, jh_diag
     }
 }
 
+/* Indicators the catalog calls neutral are sizes (populations, counts):
+ * their skew is real, not an error, so they are not checked for outliers. */
+static int is_neutral(const jh_indicator_catalog *cat, const char *code)
+{
+    size_t e = cat ? jh_indicator_catalog_find(cat, code) : JH_CATALOG_NONE;
+    return e != JH_CATALOG_NONE && cat->ind[e].direction == JH_DIRECTION_NEUTRAL;
+}
+
 /* Robust z-scores per slice: |x - median| / (1.4826 MAD) > threshold. */
-static int check_outliers(const jh_dataset *d, double zmax, jh_diag *diag, jh_validation *v)
+static int check_outliers(const jh_dataset *d, const jh_indicator_catalog *cat, double zmax,
+                          jh_diag *diag, jh_validation *v)
 {
     size_t nr = d->regions.n ? d->regions.n : 1;
     double *x = malloc(nr * sizeof *x), *dev = malloc(nr * sizeof *dev);
@@ -80,7 +89,7 @@ static int check_outliers(const jh_dataset *d, double zmax, jh_diag *diag, jh_va
         goto done;
     }
     for (size_t i = 0; i < d->indicators.n; i++)
-        for (size_t y = 0; y < d->n_years; y++)
+        for (size_t y = 0; y < d->n_years && !is_neutral(cat, d->indicators.str[i]); y++)
             for (size_t s = 0; s < d->n_strata; s++) {
                 const double *sl = jh_dataset_slice(d, i, y, s);
                 size_t n = 0;
@@ -185,7 +194,7 @@ int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag
     if (d->n_observations == 0)
         jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0, "the data have no observations");
     check_ranges(d, o, diag, v);
-    if (check_outliers(d, o->outlier_z > 0 ? o->outlier_z : JH_VALIDATE_OUTLIER_Z, diag, v)) {
+    if (check_outliers(d, o->indicators, o->outlier_z > 0 ? o->outlier_z : JH_VALIDATE_OUTLIER_Z, diag, v)) {
         jh_validation_free(v);
         return JH_ENOMEM;
     }
