@@ -15,6 +15,7 @@ typedef struct jh_intern {
     size_t cap;      /* allocated length of str */
     size_t *slots;   /* open-addressing hash: index + 1, 0 = empty */
     size_t nslots;   /* power of two */
+    size_t last;     /* index returned last, checked first */
 } jh_intern;
 
 /* Caller-owned struct: jh_intern_init before use, jh_intern_clear to free. */

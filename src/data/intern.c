@@ -60,11 +60,15 @@ size_t jh_intern_add(jh_intern *t, const char *s, size_t len, int *added)
 {
     if (added)
         *added = 0;
+    /* Files are usually sorted, so the string just added or found comes
+     * again: check it before hashing. */
+    if (t->last < t->n && strncmp(t->str[t->last], s, len) == 0 && t->str[t->last][len] == '\0')
+        return t->last;
     if (2 * (t->n + 1) > t->nslots && grow(t))
         return JH_NONE;
     size_t k = probe(t, s, len);
     if (t->slots[k])
-        return t->slots[k] - 1;
+        return t->last = t->slots[k] - 1;
     if (t->n == t->cap) {
         size_t cap = t->cap ? 2 * t->cap : 16;
         char **str = realloc(t->str, cap * sizeof *str);
@@ -82,7 +86,7 @@ size_t jh_intern_add(jh_intern *t, const char *s, size_t len, int *added)
     t->slots[k] = ++t->n;
     if (added)
         *added = 1;
-    return t->n - 1;
+    return t->last = t->n - 1;
 }
 
 size_t jh_intern_find(const jh_intern *t, const char *s)

@@ -70,7 +70,8 @@ static size_t trim(char *s, size_t len)
         a++;
     while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t'))
         len--;
-    memmove(s, s + a, len - a);
+    if (a)
+        memmove(s, s + a, len - a);
     s[len - a] = '\0';
     return len - a;
 }
