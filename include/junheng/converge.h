@@ -60,9 +60,9 @@ void jh_mreg_free(jh_mreg_workspace *ws);
 /* Multiple regression y = X c (X row-major n x p, the caller includes the
  * constant column) by gsl_multifit_linear, or gsl_multifit_wlinear with
  * analytic weights w (covariance rescaled by SSR_w/(n-p) as above).
- * Writes c[0..p-1], se[0..p-1] (either may be NULL), *r2 (centred:
- * 1 - SSR/SST, may be NULL) and *rank-deficiency check: a column that is
- * a linear combination of others returns JH_EINVAL.  Needs n > p
+ * Writes c[0..p-1], se[0..p-1] (either may be NULL) and *r2 (centred:
+ * 1 - SSR/SST, may be NULL).  A column that is a linear combination of
+ * the others (rank-deficient X) returns JH_EINVAL.  Needs n > p
  * (JH_EEMPTY), finite data (JH_ENONFINITE), positive weights (JH_EWEIGHT);
  * ws must have been allocated for at least n and exactly p. */
 int jh_mreg_fit(jh_mreg_workspace *ws, const double *X, const double *y,
@@ -146,10 +146,20 @@ int jh_markov_ergodic(const double *P, size_t k, double *scratch, double *pi);
 
 /* ---- the analysis ----------------------------------------------------- */
 
+/* The tables of jh_converge_run, as bits of jh_converge_opts.tables. */
+enum {
+    JH_CONVERGE_SIGMA = 1,   /* index by year */
+    JH_CONVERGE_TREND = 2,   /* OLS trend of each index on year */
+    JH_CONVERGE_BETA = 4,    /* absolute and conditional beta */
+    JH_CONVERGE_DENSITY = 8, /* kernel densities per year */
+    JH_CONVERGE_MARKOV = 16  /* (spatial) Markov transitions */
+};
+
 /* What `junheng converge` computes.  Zero-initialised means: every year,
  * indices cv, cv_w, gini, theil_t, sd_log, absolute beta unweighted, five
  * quantile classes of relative values, 512 density points. */
 typedef struct jh_converge_opts {
+    unsigned tables;           /* JH_CONVERGE_* bits; 0 = all */
     int from, to;              /* first and last year; 0 = first / last present */
     const char *const *index;  /* sigma indices by output name (cv, cv_w, gini,
                                   theil_t, theil_l, sd_log, ...); NULL = default */
@@ -191,6 +201,7 @@ typedef struct jh_trend_row {
 typedef struct jh_beta_row {
     size_t indicator, stratum;
     int conditional;                 /* 0 absolute, 1 with fixed effects */
+    int weighted;                    /* 1 when weighted by the first year's weights */
     jh_beta beta;                    /* conditional: fit.slope/se/t/p/r2 from the
                                         multiple regression, intercept NaN */
     size_t n_groups;                 /* fixed-effect groups used (conditional) */

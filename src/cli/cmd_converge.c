@@ -1,0 +1,646 @@
+/* junheng converge: are the gaps closing?  sigma- and beta-convergence,
+ * kernel densities and Markov transitions of relative classes. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "junheng/converge.h"
+#include "junheng/output.h"
+
+static const char help[] =
+    "Usage: junheng converge --data FILE [--data FILE ...] [OPTIONS]\n"
+    "\n"
+    "Convergence of every indicator across counties over a period (the total\n"
+    "stratum).  One table per run, chosen with --table:\n"
+    "  trend    (default) sigma-convergence: OLS trend of each index on year:\n"
+    "           slope, se, t, p, r2, percentage change first to last year, and a\n"
+    "           verdict (converging / diverging / no significant trend at --level)\n"
+    "  sigma    each index by year (cv, cv_w, gini, theil_t, sd_log by default)\n"
+    "  beta     absolute beta-convergence: OLS of g = ln(x_T/x_0)/T on ln x_0;\n"
+    "           beta, se, t, p, r2, speed lambda = -ln(1 + beta T)/T and\n"
+    "           half-life ln 2/lambda (empty, with a note, when beta >= 0);\n"
+    "           with --conditional COLUMN also prefecture (or any region catalog\n"
+    "           column) fixed effects\n"
+    "  density  Gaussian kernel density per year on a common grid\n"
+    "  markov   transition probabilities between classes of relative values\n"
+    "           (x / mean of the year) in consecutive years, pooled, with the\n"
+    "           ergodic distribution; with --neighbors also the spatial Markov\n"
+    "           matrices conditioned on the neighbours' class (lag_class)\n"
+    "Formulas and references: docs/indices.md, \"Convergence\".\n"
+    "\n"
+    "Options:\n"
+    "  -t, --table TABLE      trend, sigma, beta, density or markov\n"
+    "      --from YEAR        first year (default: the first in the data)\n"
+    "      --to YEAR          last year (default: the last in the data)\n"
+    "  -i, --index LIST       sigma indices, comma-separated: any name of\n"
+    "                         `junheng indices` (gini, cv, theil_t, ..., _w twins)\n"
+    "                         and sd_log, sd_log_w (sd of ln x)\n"
+    "      --level ALPHA      significance level of the verdict (default 0.05)\n"
+    "      --weighted         weight beta by the first year's population\n"
+    "      --conditional COL  beta with fixed effects of a region catalog\n"
+    "                         column, e.g. prefecture (needs --regions)\n"
+    "      --relative         densities of x / mean of the year\n"
+    "      --bandwidth H      fixed bandwidth (default: Silverman's rule\n"
+    "                         0.9 min(sd, IQR/1.34) n^-1/5 for each year)\n"
+    "      --points N         density points per year (default 512)\n"
+    "      --classes K        Markov quantile classes of the pooled relative\n"
+    "                         values (default 5)\n"
+    "      --breaks LIST      fixed upper bounds of relative classes instead,\n"
+    "                         ascending, e.g. 0.8,0.95,1.05,1.2\n"
+    "      --neighbors FILE   CSV of neighbouring county pairs (code,code[,...];\n"
+    "                         an optional header line): spatial Markov\n"
+    "  -l, --layout LAYOUT    long (default, %.17g) or wide (%.10g; sigma one\n"
+    "                         column per index, density one column per year,\n"
+    "                         markov one row per matrix row)\n"
+    "  -o, --output FILE      write to FILE (default: standard output); the file\n"
+    "                         appears only when complete\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Example:\n"
+    "  junheng converge --data datasets/jilin/values.csv \\\n"
+    "      --regions datasets/jilin/regions.csv --table beta --conditional prefecture\n";
+
+enum {
+    OPT_FROM = CLI_OPT_FIRST_FREE, OPT_TO, OPT_LEVEL, OPT_WEIGHTED, OPT_CONDITIONAL,
+    OPT_RELATIVE, OPT_BANDWIDTH, OPT_POINTS, OPT_CLASSES, OPT_BREAKS, OPT_NEIGHBORS
+};
+
+struct opts {
+    cli_data data;              /* shared data options */
+    jh_converge_opts run;       /* what to compute */
+    jh_layout layout;           /* long or wide */
+    const char *output;         /* -o, or NULL for stdout */
+    const char *neighbors;      /* --neighbors path, or NULL */
+    char *index_text;           /* copy of --index, split in place; owned */
+    const char **index;         /* pointers into index_text; owned */
+    double *breaks;             /* --breaks; owned */
+};
+
+static const char *const table_names[] = {"sigma", "trend", "beta", "density", "markov"};
+
+/* Strict number: the whole text, finite. */
+static int parse_double(const char *s, double *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtod(s, &end);
+    return end != s && *end == '\0' && errno == 0 && isfinite(*v) ? 0 : -1;
+}
+
+static int parse_long(const char *s, long lo, long hi, long *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtol(s, &end, 10);
+    return end != s && *end == '\0' && errno == 0 && *v >= lo && *v <= hi ? 0 : -1;
+}
+
+/* Splits a comma-separated list in place; returns the count or -1. */
+static long split_list(char *text, const char **items, size_t max)
+{
+    size_t n = 0;
+    for (char *p = text;;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        if (n == max || *p == '\0')
+            return -1;
+        items[n++] = p;
+        if (!comma)
+            return (long)n;
+        p = comma + 1;
+    }
+}
+
+static int parse_breaks(const char *arg, struct opts *o)
+{
+    size_t max = 1;
+    for (const char *p = arg; *p; p++)
+        max += *p == ',';
+    char *copy = strdup(arg);
+    const char **items = malloc(max * sizeof *items);
+    o->breaks = malloc(max * sizeof *o->breaks);
+    long n = copy && items && o->breaks ? split_list(copy, items, max) : -1;
+    int bad = n < 0;
+    for (long i = 0; !bad && i < n; i++)
+        bad = parse_double(items[i], &o->breaks[i]) || (i && !(o->breaks[i] > o->breaks[i - 1]));
+    free(copy);
+    free(items);
+    if (bad)
+        return cli_usage_error("converge", "--breaks '%s': expected ascending numbers "
+                               "separated by commas", arg);
+    o->run.breaks = o->breaks;
+    o->run.n_breaks = (size_t)n;
+    return EX_OK;
+}
+
+static int parse_index_list(const char *arg, struct opts *o)
+{
+    size_t max = 1;
+    for (const char *p = arg; *p; p++)
+        max += *p == ',';
+    free(o->index_text);
+    free(o->index);
+    o->index_text = strdup(arg);
+    o->index = malloc(max * sizeof *o->index);
+    long n = o->index_text && o->index ? split_list(o->index_text, o->index, max) : -1;
+    if (n < 0)
+        return cli_usage_error("converge", "--index '%s': expected index names separated "
+                               "by commas", arg);
+    for (long i = 0; i < n; i++)
+        if (!jh_converge_index_known(o->index[i]))
+            return cli_usage_error("converge", "unknown index '%s'", o->index[i]);
+    o->run.index = o->index;
+    o->run.n_index = (size_t)n;
+    return EX_OK;
+}
+
+static int own_option(int c, const char *arg, struct opts *o)
+{
+    double v;
+    long l;
+    switch (c) {
+    case 't':
+        for (size_t k = 0; k < sizeof table_names / sizeof *table_names; k++)
+            if (!strcmp(arg, table_names[k])) {
+                o->run.tables = 1u << k;
+                return EX_OK;
+            }
+        return cli_usage_error("converge", "unknown table '%s' (expected trend, sigma, "
+                               "beta, density or markov)", arg);
+    case 'i':
+        return parse_index_list(arg, o);
+    case 'l':
+        if (!strcmp(arg, "long") || !strcmp(arg, "wide")) {
+            o->layout = arg[0] == 'l' ? JH_LAYOUT_LONG : JH_LAYOUT_WIDE;
+            return EX_OK;
+        }
+        return cli_usage_error("converge", "unknown layout '%s' (expected long or wide)", arg);
+    case 'o': o->output = arg; return EX_OK;
+    case OPT_FROM:
+    case OPT_TO:
+        if (parse_long(arg, 1, 9999, &l))
+            return cli_usage_error("converge", "--%s '%s': expected a year",
+                                   c == OPT_FROM ? "from" : "to", arg);
+        *(c == OPT_FROM ? &o->run.from : &o->run.to) = (int)l;
+        return EX_OK;
+    case OPT_LEVEL:
+        if (parse_double(arg, &v) || !(v > 0 && v < 1))
+            return cli_usage_error("converge", "--level '%s': expected a number between 0 "
+                                   "and 1", arg);
+        o->run.level = v;
+        return EX_OK;
+    case OPT_WEIGHTED: o->run.weighted_beta = 1; return EX_OK;
+    case OPT_CONDITIONAL: o->run.conditional = arg; return EX_OK;
+    case OPT_RELATIVE: o->run.relative = 1; return EX_OK;
+    case OPT_BANDWIDTH:
+        if (parse_double(arg, &v) || !(v > 0))
+            return cli_usage_error("converge", "--bandwidth '%s': expected a positive "
+                                   "number", arg);
+        o->run.bandwidth = v;
+        return EX_OK;
+    case OPT_POINTS:
+        if (parse_long(arg, 2, 100000, &l))
+            return cli_usage_error("converge", "--points '%s': expected 2 to 100000", arg);
+        o->run.grid_points = (size_t)l;
+        return EX_OK;
+    case OPT_CLASSES:
+        if (parse_long(arg, 2, 100, &l))
+            return cli_usage_error("converge", "--classes '%s': expected 2 to 100", arg);
+        o->run.classes = (size_t)l;
+        return EX_OK;
+    case OPT_BREAKS: return parse_breaks(arg, o);
+    case OPT_NEIGHBORS: o->neighbors = arg; return EX_OK;
+    default: return -1;
+    }
+}
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"table", required_argument, NULL, 't'},
+        {"index", required_argument, NULL, 'i'},
+        {"layout", required_argument, NULL, 'l'},
+        {"output", required_argument, NULL, 'o'},
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
+        {"level", required_argument, NULL, OPT_LEVEL},
+        {"weighted", no_argument, NULL, OPT_WEIGHTED},
+        {"conditional", required_argument, NULL, OPT_CONDITIONAL},
+        {"relative", no_argument, NULL, OPT_RELATIVE},
+        {"bandwidth", required_argument, NULL, OPT_BANDWIDTH},
+        {"points", required_argument, NULL, OPT_POINTS},
+        {"classes", required_argument, NULL, OPT_CLASSES},
+        {"breaks", required_argument, NULL, OPT_BREAKS},
+        {"neighbors", required_argument, NULL, OPT_NEIGHBORS},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:w:t:i:l:o:h", longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(help, stdout);
+            fputs("\n", stdout);
+            fputs(cli_data_help, stdout);
+            return -1;
+        }
+        if (c == ':')
+            return cli_usage_error("converge", "option '%s' needs a value", argv[optind - 1]);
+        int rc = c == '?' ? -1 : own_option(c, optarg, o);
+        if (rc < 0 && c != '?')
+            rc = cli_data_option(c, optarg, "converge", &o->data);
+        if (rc < 0)
+            return cli_usage_error("converge", "unknown option '%s'", argv[optind - 1]);
+        if (rc)
+            return rc;
+    }
+    if (optind < argc)
+        return cli_usage_error("converge", "unexpected argument '%s'", argv[optind]);
+    if (o->run.breaks && o->run.classes)
+        return cli_usage_error("converge", "--classes and --breaks exclude each other");
+    if (o->run.from && o->run.to && o->run.to <= o->run.from)
+        return cli_usage_error("converge", "--to %d is not after --from %d", o->run.to,
+                               o->run.from);
+    return cli_data_check("converge", &o->data);
+}
+
+/* ---- the neighbour file ----------------------------------------------- */
+
+/* Trims spaces and one pair of surrounding double quotes, in place. */
+static char *trim(char *s)
+{
+    size_t n;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+        s[n - 1] = '\0';
+        s++;
+    }
+    return s;
+}
+
+/* Reads "code,code[,...]" lines.  A first line whose two codes are both
+ * unknown is a header.  A line with fewer than two fields is an error
+ * naming file, line and column; pairs naming a region that is not in
+ * the data are counted and skipped with one warning. */
+static int read_neighbors(const char *path, const jh_dataset *d, size_t **a_out,
+                          size_t **b_out, size_t *n_out)
+{
+    FILE *f = fopen(path, "r");
+    char line[4096];
+    size_t n = 0, cap = 0, unknown = 0;
+    unsigned long lineno = 0;
+    size_t *a = NULL, *b = NULL;
+    if (!f) {
+        fprintf(stderr, "junheng: %s: cannot open: %s\n", path, strerror(errno));
+        return EX_NOINPUT;
+    }
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (lineno == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
+            memmove(line, line + 3, strlen(line + 3) + 1);
+        if (line[strspn(line, " \t")] == '\0')
+            continue;
+        char *comma = strchr(line, ',');
+        if (!comma) {
+            fprintf(stderr, "junheng: %s:%lu:%zu: expected two region codes separated by a "
+                    "comma, found '%s'\n", path, lineno, strlen(line) + 1, line);
+            fclose(f);
+            free(a);
+            free(b);
+            return EX_DATAERR;
+        }
+        *comma = '\0';
+        char *rest = comma + 1, *third = strchr(rest, ',');
+        if (third)
+            *third = '\0';
+        char *ca = trim(line), *cb = trim(rest);
+        size_t ia = jh_intern_find(&d->regions, ca), ib = jh_intern_find(&d->regions, cb);
+        if (ia == (size_t)-1 || ib == (size_t)-1) {
+            if (lineno > 1 || ia != (size_t)-1 || ib != (size_t)-1)
+                unknown++;
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? 2 * cap : 256;
+            size_t *na = realloc(a, cap * sizeof *a), *nb;
+            if (na)
+                a = na;
+            nb = na ? realloc(b, cap * sizeof *b) : NULL;
+            if (!nb) {
+                fclose(f);
+                free(a);
+                free(b);
+                fputs("junheng: out of memory\n", stderr);
+                return EX_OSERR;
+            }
+            b = nb;
+        }
+        a[n] = ia;
+        b[n++] = ib;
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        fprintf(stderr, "junheng: %s: read error\n", path);
+        free(a);
+        free(b);
+        return EX_IOERR;
+    }
+    if (unknown)
+        fprintf(stderr, "junheng: warning: %s: %zu pair(s) name a region not in the data; "
+                "skipped\n", path, unknown);
+    *a_out = a;
+    *b_out = b;
+    *n_out = n;
+    return EX_OK;
+}
+
+/* ---- the tables ------------------------------------------------------- */
+
+static void key(FILE *f, const jh_dataset *d, size_t ind, size_t stratum)
+{
+    jh_csv_text(f, d->indicators.str[ind], 1);
+    jh_csv_text(f, jh_stratum_name(d->strata[stratum]), 0);
+}
+
+static void put_int(FILE *f, long v) { fprintf(f, ",%ld", v); }
+
+static void write_sigma(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay)
+{
+    if (lay == JH_LAYOUT_LONG) {
+        fputs("indicator,stratum,year,index,value,n\n", f);
+        for (size_t i = 0; i < c->n_sigma; i++) {
+            const jh_sigma_row *r = &c->sigma[i];
+            key(f, d, r->indicator, r->stratum);
+            put_int(f, d->years[r->year]);
+            jh_csv_text(f, c->index_names[r->index], 0);
+            jh_csv_number(f, r->value, "%.17g", 0);
+            put_int(f, (long)r->n);
+            fputc('\n', f);
+        }
+        return;
+    }
+    /* Wide: one row per indicator and year, one column per index.  Rows
+     * come indicator by indicator, each index's years in order. */
+    fputs("indicator,stratum,year,n", f);
+    for (size_t k = 0; k < c->n_index; k++)
+        jh_csv_text(f, c->index_names[k], 0);
+    fputc('\n', f);
+    for (size_t i = 0; i < c->n_sigma;) {
+        size_t end = i;
+        while (end < c->n_sigma && c->sigma[end].indicator == c->sigma[i].indicator)
+            end++;
+        for (size_t y = 0; y < d->n_years; y++) {
+            size_t n = 0;
+            int any = 0;
+            for (size_t j = i; j < end; j++)
+                if (c->sigma[j].year == y && !any++)
+                    n = c->sigma[j].n;
+            if (!any)
+                continue;
+            key(f, d, c->sigma[i].indicator, c->sigma[i].stratum);
+            put_int(f, d->years[y]);
+            put_int(f, (long)n);
+            for (size_t k = 0; k < c->n_index; k++) {
+                double v = NAN;
+                for (size_t j = i; j < end; j++)
+                    if (c->sigma[j].year == y && c->sigma[j].index == k)
+                        v = c->sigma[j].value;
+                jh_csv_number(f, v, "%.10g", 0);
+            }
+            fputc('\n', f);
+        }
+        i = end;
+    }
+}
+
+static void write_trend(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+                        double level)
+{
+    const char *fmt = lay == JH_LAYOUT_LONG ? "%.17g" : "%.10g";
+    fputs("indicator,stratum,index,from,to,n_years,slope,se,t,p,r2,pct_change,level,"
+          "verdict\n", f);
+    for (size_t i = 0; i < c->n_trend; i++) {
+        const jh_trend_row *r = &c->trend[i];
+        key(f, d, r->indicator, r->stratum);
+        jh_csv_text(f, c->index_names[r->index], 0);
+        put_int(f, c->first_year);
+        put_int(f, c->last_year);
+        put_int(f, (long)r->fit.n);
+        const double v[] = {r->fit.slope, r->fit.se_slope, r->fit.t, r->fit.p, r->fit.r2,
+                            r->pct_change};
+        for (size_t k = 0; k < sizeof v / sizeof *v; k++)
+            jh_csv_number(f, v[k], fmt, 0);
+        jh_csv_number(f, level, "%g", 0); /* as given: 0.05, not 0.050000000000000003 */
+        jh_csv_text(f, r->verdict, 0);
+        fputc('\n', f);
+    }
+}
+
+static void write_beta(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+                       const char *conditional)
+{
+    const char *fmt = lay == JH_LAYOUT_LONG ? "%.17g" : "%.10g";
+    fputs("indicator,stratum,model,from,to,years,n,weighted,groups,alpha,beta,se,t,p,r2,"
+          "speed,half_life,note\n", f);
+    for (size_t i = 0; i < c->n_beta; i++) {
+        const jh_beta_row *r = &c->beta[i];
+        const jh_beta *b = &r->beta;
+        char model[128];
+        snprintf(model, sizeof model, "%s%s", r->conditional ? "conditional:" : "absolute",
+                 r->conditional ? conditional : "");
+        key(f, d, r->indicator, r->stratum);
+        jh_csv_text(f, model, 0);
+        put_int(f, c->first_year);
+        put_int(f, c->last_year);
+        jh_csv_number(f, b->years, fmt, 0);
+        put_int(f, (long)b->fit.n);
+        put_int(f, r->weighted);
+        if (r->conditional && !r->status)
+            put_int(f, (long)r->n_groups);
+        else
+            fputc(',', f);
+        const double v[] = {b->fit.intercept, b->fit.slope, b->fit.se_slope, b->fit.t,
+                            b->fit.p, b->fit.r2, b->speed, b->half_life};
+        for (size_t k = 0; k < sizeof v / sizeof *v; k++)
+            jh_csv_number(f, v[k], fmt, 0);
+        if (r->status)
+            jh_csv_text(f, jh_strerror(r->status), 0);
+        else if (b->speed_status)
+            jh_csv_text(f, b->fit.slope >= 0 ? "beta >= 0: no convergence; speed and "
+                        "half-life undefined" : "1 + beta T <= 0: speed undefined", 0);
+        else
+            fputc(',', f);
+        fputc('\n', f);
+    }
+}
+
+static void write_density(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay)
+{
+    if (lay == JH_LAYOUT_LONG) {
+        fputs("indicator,stratum,year,bandwidth,x,density\n", f);
+        for (size_t i = 0; i < c->n_density; i++) {
+            const jh_density_row *r = &c->density[i];
+            key(f, d, r->indicator, r->stratum);
+            put_int(f, d->years[r->year]);
+            jh_csv_number(f, r->bandwidth, "%.17g", 0);
+            jh_csv_number(f, r->x, "%.17g", 0);
+            jh_csv_number(f, r->density, "%.17g", 0);
+            fputc('\n', f);
+        }
+        return;
+    }
+    /* Wide: one row per grid point of an indicator, one column per year.
+     * Rows of one indicator come year by year over a common grid. */
+    size_t y0 = 0, y1 = d->n_years - 1;
+    while (y0 < d->n_years && d->years[y0] != c->first_year)
+        y0++;
+    while (y1 > 0 && d->years[y1] != c->last_year)
+        y1--;
+    fputs("indicator,stratum,x", f);
+    for (size_t y = y0; y <= y1; y++)
+        fprintf(f, ",%d", d->years[y]);
+    fputc('\n', f);
+    for (size_t i = 0; i < c->n_density;) {
+        size_t end = i, m = 0;
+        while (end < c->n_density && c->density[end].indicator == c->density[i].indicator)
+            end++;
+        while (i + m < end && c->density[i + m].year == c->density[i].year)
+            m++;
+        for (size_t j = 0; j < m; j++) {
+            key(f, d, c->density[i].indicator, c->density[i].stratum);
+            jh_csv_number(f, c->density[i + j].x, "%.10g", 0);
+            for (size_t y = y0; y <= y1; y++) {
+                double v = NAN;
+                for (size_t b = i + j; b < end; b += m)
+                    if (c->density[b].year == y)
+                        v = c->density[b].density;
+                jh_csv_number(f, v, "%.10g", 0);
+            }
+            fputc('\n', f);
+        }
+        i = end;
+    }
+}
+
+static void put_class(FILE *f, size_t cls)
+{
+    if (cls == (size_t)-1)
+        fputc(',', f);
+    else
+        put_int(f, (long)cls + 1);
+}
+
+static void write_markov(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay)
+{
+    if (lay == JH_LAYOUT_LONG) {
+        fputs("indicator,stratum,lag_class,from,to,upper,count,probability,ergodic\n", f);
+        for (size_t i = 0; i < c->n_markov; i++) {
+            const jh_markov_row *r = &c->markov[i];
+            key(f, d, r->indicator, r->stratum);
+            put_class(f, r->lag_class);
+            put_class(f, r->from);
+            put_class(f, r->to);
+            jh_csv_number(f, r->upper, "%.17g", 0);
+            jh_csv_number(f, r->count, "%.17g", 0);
+            jh_csv_number(f, r->probability, "%.17g", 0);
+            jh_csv_number(f, r->ergodic, "%.17g", 0);
+            fputc('\n', f);
+        }
+        return;
+    }
+    /* Wide: one row per matrix row: its count and probabilities to each
+     * class, and the ergodic share of the class itself. */
+    size_t k = 0;
+    while (k < c->n_markov && c->markov[k].from == 0)
+        k++;
+    fputs("indicator,stratum,lag_class,class,upper,n", f);
+    for (size_t j = 0; j < k; j++)
+        fprintf(f, ",p%zu", j + 1);
+    fputs(",ergodic\n", f);
+    for (size_t i = 0; k && i + k <= c->n_markov; i += k) {
+        const jh_markov_row *r = &c->markov[i];
+        double n = 0;
+        for (size_t j = 0; j < k; j++)
+            n += r[j].count;
+        key(f, d, r->indicator, r->stratum);
+        put_class(f, r->lag_class);
+        put_class(f, r->from);
+        jh_csv_number(f, r[r->from].upper, "%.10g", 0);
+        jh_csv_number(f, n, "%.10g", 0);
+        for (size_t j = 0; j < k; j++)
+            jh_csv_number(f, r[j].probability, "%.10g", 0);
+        jh_csv_number(f, r[r->from].ergodic, "%.10g", 0);
+        fputc('\n', f);
+    }
+}
+
+static int write_output(const struct opts *o, const jh_dataset *d, const jh_converge *c)
+{
+    jh_outfile out;
+    if (jh_outfile_open(&out, o->output)) {
+        fprintf(stderr, "junheng: %s: cannot create output file\n", o->output);
+        return EX_CANTCREAT;
+    }
+    switch (o->run.tables) {
+    case JH_CONVERGE_SIGMA: write_sigma(out.f, d, c, o->layout); break;
+    case JH_CONVERGE_BETA: write_beta(out.f, d, c, o->layout, o->run.conditional); break;
+    case JH_CONVERGE_DENSITY: write_density(out.f, d, c, o->layout); break;
+    case JH_CONVERGE_MARKOV: write_markov(out.f, d, c, o->layout); break;
+    default:
+        write_trend(out.f, d, c, o->layout, o->run.level > 0 ? o->run.level : 0.05);
+    }
+    if (jh_outfile_commit(&out)) {
+        fprintf(stderr, "junheng: %s: write error\n", o->output ? o->output : "stdout");
+        return EX_IOERR;
+    }
+    return EX_OK;
+}
+
+int cmd_converge(int argc, char **argv)
+{
+    struct opts o = {.layout = JH_LAYOUT_LONG, .run.tables = JH_CONVERGE_TREND};
+    jh_study *s = NULL;
+    jh_converge *c = NULL;
+    size_t *na = NULL, *nb = NULL, nn = 0;
+    jh_diag diag;
+    int code = parse_args(argc, argv, &o);
+    jh_diag_init(&diag, 20);
+    if (!code)
+        code = cli_load_study(&o.data, &s);
+    if (!code && o.neighbors) {
+        code = read_neighbors(o.neighbors, s->data, &na, &nb, &nn);
+        o.run.neighbor_a = na;
+        o.run.neighbor_b = nb;
+        o.run.n_neighbors = nn;
+    }
+    if (!code) {
+        int rc = jh_converge_run(s, &o.run, &diag, &c);
+        if (rc == JH_ENOMEM)
+            jh_diag_add(&diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
+        cli_print_diag(&diag);
+        code = rc == JH_EINVAL || rc == JH_ENOTFOUND ? EX_USAGE : cli_exit_code(rc);
+    }
+    if (!code)
+        code = write_output(&o, s->data, c);
+    jh_diag_clear(&diag);
+    jh_converge_free(c);
+    jh_study_free(s);
+    free(na);
+    free(nb);
+    free(o.index_text);
+    free(o.index);
+    free(o.breaks);
+    free(o.data.files.path);
+    return code < 0 ? EX_OK : code;
+}
