@@ -1,0 +1,211 @@
+/* junheng — charts through gnuplot.
+ *
+ * A chart is a template in plots/KIND.gp (an analyst may copy and restyle
+ * it), a data file written by junheng, and a short generated header that
+ * sets the terminal, the output path and the chart's texts as gnuplot
+ * string variables.  gnuplot runs as a child process without a shell.
+ *
+ * Security (STYLE.md C1-C6): text from input files (region and indicator
+ * names, units) reaches gnuplot only (a) in data files, through
+ * jh_gp_data_label, or (b) in the header as single-quoted string constants
+ * made by jh_gp_quote, the one quoting function.  gnuplot expands neither
+ * backquotes nor @macros inside single quotes, so no input text is ever
+ * read as a command.  Every terminal is set noenhanced, so labels show
+ * literally (no ^ _ @ { } markup). */
+#ifndef JUNHENG_PLOT_H
+#define JUNHENG_PLOT_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "junheng/intern.h"
+#include "junheng/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Writes s as one gnuplot single-quoted string constant into dst (cap
+ * bytes, always NUL-terminated when cap > 0): a quote, s with every ' doubled
+ * and every control character (bytes below 0x20 and 0x7f, so CR and LF
+ * cannot end the command) turned into a space, and a closing quote.
+ * Returns the length of the full result (without the NUL), like snprintf:
+ * the result was cut when the return value >= cap.  s NULL is "". */
+size_t jh_gp_quote(char *dst, size_t cap, const char *s);
+
+/* Writes s as a label field of a tab-separated data file: in double quotes,
+ * with control characters (tab, CR, LF...) as spaces and each " replaced by
+ * U+FF02 (FULLWIDTH QUOTATION MARK), because gnuplot's data files have no
+ * escape for a double quote.  s NULL is "". */
+void jh_gp_data_label(FILE *f, const char *s);
+
+/* Output formats, a bit set. */
+typedef enum jh_plot_format {
+    JH_PLOT_PNG = 1, /* pngcairo */
+    JH_PLOT_SVG = 2, /* svg */
+    JH_PLOT_PDF = 4  /* pdfcairo */
+} jh_plot_format;
+
+/* "png", "svg", "pdf" for one format bit, else NULL.  Static string. */
+const char *jh_plot_format_ext(jh_plot_format f);
+
+/* A numeric or string variable the header defines for the template.  Names
+ * are fixed identifiers chosen by the program, never input text. */
+typedef struct jh_plot_var {
+    const char *name;  /* gnuplot identifier, [A-Z_][A-Z0-9_]* */
+    const char *text;  /* string value (quoted by jh_gp_quote), or NULL */
+    double number;     /* numeric value when text is NULL */
+} jh_plot_var;
+
+/* A string array the header defines (gnuplot 5.2+ arrays), e.g. legend
+ * entries or axis labels. */
+typedef struct jh_plot_array {
+    const char *name;         /* gnuplot identifier */
+    size_t n;                 /* number of strings (an empty array gets one
+                                 element "" since gnuplot has no empty arrays) */
+    const char *const *items; /* [n] strings, quoted by jh_gp_quote */
+} jh_plot_array;
+
+/* Everything the header says.  The caller owns every string. */
+typedef struct jh_plot_chart {
+    const char *name;           /* chart name for messages, e.g. "lorenz-x-2020" */
+    const char *template_path;  /* template to load */
+    const char *out_base;       /* output path without extension */
+    const char *out_suffix;     /* appended after the extension (e.g. ".tmp"
+                                   while rendering), or NULL */
+    unsigned formats;           /* jh_plot_format bits */
+    const char *font;           /* font family, e.g. "Noto Sans CJK SC" */
+    int width, height;          /* PNG/SVG size in pixels; PDF gets
+                                   width/100 x height/100 cm */
+    const jh_plot_var *vars;    /* [n_vars] */
+    size_t n_vars;
+    const jh_plot_array *arrays;/* [n_arrays] */
+    size_t n_arrays;
+} jh_plot_chart;
+
+/* The whole gnuplot script of chart c: for each format, the terminal and
+ * output, the variables and arrays, and `load` of the template.  A pure
+ * function of c: the same chart gives the same bytes.  Returns JH_OK and
+ * sets *out to a NUL-terminated string the caller frees with free(), or
+ * JH_EINVAL (a variable name that is not an identifier, no format) or
+ * JH_ENOMEM. */
+int jh_plot_script(const jh_plot_chart *c, char **out);
+
+/* Runs `gnuplot SCRIPT` (program found through PATH; gnuplot may be NULL for
+ * "gnuplot") without a shell, with stdin from /dev/null and its stderr
+ * captured: up to errcap-1 bytes go to err (NUL-terminated; may be NULL).
+ * Returns JH_OK when gnuplot exited with status 0; JH_ENOTFOUND when the
+ * program cannot be found or run; JH_EIO when it failed (its messages are
+ * in err) or was killed by a signal. */
+int jh_gnuplot_run(const char *gnuplot, const char *script_path, char *err,
+                   size_t errcap);
+
+/* Okabe & Ito (2008) colour-blind-safe palette "#RRGGBB": black, orange,
+ * sky blue, bluish green, yellow, blue, vermillion, reddish purple, and a
+ * ninth, grey #999999 (the variant of the palette that replaces black by
+ * grey), so that Jilin's nine prefectures get nine colours.  k is taken
+ * modulo JH_PLOT_COLOURS.  Static string. */
+#define JH_PLOT_COLOURS 9
+const char *jh_plot_colour(size_t k);
+
+
+/* ---- chart contents built from a study -------------------------------- */
+
+struct jh_study;
+
+/* The variables and arrays of one chart, with the strings they point to.
+ * Caller-owned struct: jh_plot_spec_init before use, jh_plot_spec_clear to
+ * free what it holds. */
+typedef struct jh_plot_spec {
+    jh_plot_var vars[24];       /* variables set so far */
+    size_t n_vars;
+    jh_plot_array arrays[6];    /* arrays set so far */
+    size_t n_arrays;
+    char **pool;                /* owned strings and item arrays */
+    size_t n_pool, cap_pool;
+    int height;                 /* pixels the chart needs (0: default) */
+    int failed;                 /* an allocation failed: do not draw */
+} jh_plot_spec;
+
+void jh_plot_spec_init(jh_plot_spec *sp);
+void jh_plot_spec_clear(jh_plot_spec *sp);
+/* Sets string variable name (a program identifier) to the printf-formatted
+ * text; the format is program text, the arguments may be input text. */
+void jh_plot_spec_text(jh_plot_spec *sp, const char *name, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+void jh_plot_spec_number(jh_plot_spec *sp, const char *name, double x);
+/* Adds a string array of n items, each a copy of items[k]. */
+void jh_plot_spec_array(jh_plot_spec *sp, const char *name, size_t n,
+                        const char *const *items);
+
+/* Colour index of each data region's prefecture: the catalog's
+ * "prefecture" column (else the data's group column), groups numbered in
+ * order of first appearance over the regions, so one prefecture has one
+ * colour in every chart.  Fills group_of (n_regions long, JH_NONE when
+ * unknown) and names (caller-initialised).  Returns the number of groups
+ * (0 when there is no grouping). */
+size_t jh_plot_groups(const struct jh_study *s, size_t *group_of,
+                      struct jh_intern *names);
+
+/* Display name of group g (from jh_plot_groups) in lang: for "en" the
+ * catalog's prefecture_en of its first region when there is one, else the
+ * name itself.  Not owned. */
+const char *jh_plot_group_label(const struct jh_study *s, const size_t *group_of,
+                                const struct jh_intern *names, size_t g,
+                                const char *lang);
+
+/* The stratum charts draw: total when present, else the first. */
+size_t jh_plot_stratum(const struct jh_study *s);
+
+/* The regions of slice (ind, year, plot stratum) that have a finite value
+ * (and, when weighted and the study has weights for ind, a finite positive
+ * weight): copies the values to x, the weights to w (when w is not NULL)
+ * and the region numbers to region (when not NULL), each n_regions long.
+ * Returns how many; sets *used_weights to 1 when w holds weights, else 0. */
+size_t jh_plot_slice(const struct jh_study *s, size_t ind, size_t year,
+                     int weighted, double *x, double *w, size_t *region,
+                     int *used_weights);
+
+/* "基尼系数" / "Gini coefficient" and so on for the indices charts use,
+ * with "（人口加权）" / " (population-weighted)" for weighted twins; the
+ * output name for others.  Static string. */
+const char *jh_plot_index_label(int idx, int weighted, const char *lang);
+
+/* The domain's display name in lang for the Jilin catalog's domain codes
+ * (education -> 教育 ...), else the code itself.  Not owned. */
+const char *jh_plot_domain_label(const char *domain, const char *lang);
+
+/* Each chart kind writes its data file to f (tab-separated, each line
+ * starting with an integer row number, labels through jh_gp_data_label)
+ * and fills sp with TITLE, XLABEL, YLABEL and its own variables.  lang is
+ * "zh" or "en".  Returns JH_OK, JH_EEMPTY when the slice has nothing to
+ * draw, or JH_ENOMEM. */
+
+/* Lorenz curves of indicator ind for the given years (total stratum),
+ * weighted when the study has weights for it, Gini in the legend. */
+int jh_plot_lorenz(FILE *f, const struct jh_study *s, size_t ind,
+                   const size_t *years, size_t n_years, const char *lang,
+                   jh_plot_spec *sp);
+/* Index idx (unweighted, or weighted when weighted) of each indicator in
+ * inds over the years. */
+int jh_plot_trend(FILE *f, const struct jh_study *s, const size_t *inds,
+                  size_t n_inds, int idx, int weighted, const char *lang,
+                  jh_plot_spec *sp);
+/* Every indicator with a value of index idx in the year, ranked, bars
+ * coloured by domain (neutral and provincial indicators are left out). */
+int jh_plot_ranking(FILE *f, const struct jh_study *s, size_t year, int idx,
+                    int weighted, const char *lang, jh_plot_spec *sp);
+/* Box plots of indicator ind in the year, one per prefecture. */
+int jh_plot_distribution(FILE *f, const struct jh_study *s, size_t ind,
+                         size_t year, const char *lang, jh_plot_spec *sp);
+/* Counties x indicators (those with a direction), min-max normalised so that
+ * 1 is the best value of the year. */
+int jh_plot_heatmap(FILE *f, const struct jh_study *s, size_t year,
+                    const char *lang, jh_plot_spec *sp);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

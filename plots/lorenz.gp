@@ -1,0 +1,24 @@
+# junheng chart: Lorenz curves.  Copy and restyle freely (--template-dir).
+# Set by junheng before this file: DATA (data file: one block per year,
+# columns row, cumulative population share, cumulative value share),
+# NSERIES, KEYS[1..NSERIES] (legend: year and Gini), TITLE, XLABEL, YLABEL,
+# EQUALITY, SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9 (Okabe-Ito).
+reset
+BIG = sprintf(",%d", FONTSIZE * 5 / 4)
+SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
+set datafile separator "\t"
+set title TITLE noenhanced font BIG
+set xlabel XLABEL noenhanced
+set ylabel YLABEL noenhanced
+set xrange [0:1]
+set yrange [0:1]
+set size ratio -1
+set format x "%.1f"
+set format y "%.1f"
+set grid lc rgb '#DDDDDD'
+set key outside right center noenhanced
+set tmargin 4
+set bmargin 6
+set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
+plot x with lines dashtype 2 lc rgb '#777777' lw 2 title EQUALITY, \
+     for [i=1:NSERIES] DATA index (i-1) using 2:3 with lines lt (i+1) title KEYS[i]

@@ -1,0 +1,21 @@
+# junheng chart: an index over the years (sigma-convergence: a falling line
+# means the counties are drawing closer).  Copy and restyle freely.
+# Set by junheng: DATA (one block per indicator: row, year, index value),
+# NSERIES, KEYS[1..NSERIES] (indicator names), YEAR0, YEAR1, TITLE, XLABEL,
+# YLABEL, SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9 (Okabe-Ito).
+reset
+BIG = sprintf(",%d", FONTSIZE * 5 / 4)
+SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
+set datafile separator "\t"
+set title TITLE noenhanced font BIG
+set xlabel XLABEL noenhanced
+set ylabel YLABEL noenhanced
+set xrange [YEAR0 - 0.3 : YEAR1 + 0.3]
+set xtics 1 format "%.0f"
+set yrange [0:*]
+set grid lc rgb '#DDDDDD'
+set key outside right top vertical noenhanced
+set tmargin 4
+set bmargin 6
+set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
+plot for [i=1:NSERIES] DATA index (i-1) using 2:3 with linespoints lt i dashtype (i > 9 ? 2 : 1) pointsize 1.5 title KEYS[i]

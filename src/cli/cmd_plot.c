@@ -1,0 +1,604 @@
+/* junheng plot KIND: charts for evaluation reports, drawn by gnuplot from
+ * the templates in plots/ (see include/junheng/plot.h for how input text is
+ * kept out of gnuplot's command text). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "junheng/indices.h"
+#include "junheng/output.h"
+#include "junheng/plot.h"
+#include "junheng/study.h"
+
+static const char help[] =
+    "Usage: junheng plot KIND --data FILE [--regions FILE] [--indicators FILE]\n"
+    "                         [OPTIONS]\n"
+    "\n"
+    "Draws charts for evaluation reports through gnuplot (pngcairo, svg, pdfcairo)\n"
+    "from the templates KIND.gp in the template directory.  KIND is one of:\n"
+    "  lorenz             Lorenz curves of an indicator, first and last year (or\n"
+    "                     each --year), Gini in the legend\n"
+    "  trend              an index over the years (sigma-convergence): the\n"
+    "                     --indicator list, or one chart per domain\n"
+    "  disparity-ranking  indicators ranked by an index, bars coloured by domain\n"
+    "  distribution       box plots of an indicator by prefecture, counties as points\n"
+    "  heatmap            counties x indicators, min-max scores by direction\n"
+    "  all                every chart above the data allow\n"
+    "\n"
+    "Files (in DIR): KIND-INDICATOR-YEAR.EXT, i.e. lorenz-IND-Y1-Y2.png,\n"
+    "trend-INDEX-DOMAIN.png (trend-INDEX.png for an --indicator list),\n"
+    "disparity-ranking-INDEX-YEAR.png, distribution-IND-YEAR.png, heatmap-YEAR.png;\n"
+    "characters other than letters, digits, '_', '.' and '-' become '_'.\n"
+    "\n"
+    "Options:\n"
+    "  -i, --indicator CODE   chart this indicator (repeatable; default: every\n"
+    "                         county indicator with a direction)\n"
+    "      --year YEAR        chart this year (repeatable; default: the last year,\n"
+    "                         and the first and last for lorenz)\n"
+    "  -x, --index NAME       index of trend and disparity-ranking (default gini;\n"
+    "                         any name of 'junheng indices', e.g. cv_w, theil_t)\n"
+    "      --lang LANG        zh (default) or en: titles, labels and names\n"
+    "  -f, --format LIST      png (default), svg, pdf, comma-separated\n"
+    "  -o, --output-dir DIR   where charts go (default .); created if missing\n"
+    "      --keep-scripts     keep KIND-....gp and .dat beside each chart, to\n"
+    "                         re-render by hand with `gnuplot FILE.gp`\n"
+    "      --template-dir DIR templates (default: $JUNHENG_TEMPLATE_DIR, else\n"
+    "                         ./plots, else plots/ next to or above the program)\n"
+    "      --font FAMILY      font with CJK glyphs (default \"Noto Sans CJK SC\",\n"
+    "                         Debian package fonts-noto-cjk)\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "gnuplot runs without a shell; names from input files reach it only through\n"
+    "data files and single-quoted strings, so they can never run as commands.\n"
+    "Exit 69 when gnuplot is not installed (data files and scripts are left in\n"
+    "DIR), 70 when gnuplot fails (its message is shown with the chart's name).\n"
+    "\n"
+    "Example:\n"
+    "  junheng plot all --data datasets/jilin/values.csv \\\n"
+    "      --regions datasets/jilin/regions.csv \\\n"
+    "      --indicators datasets/jilin/indicators.csv -o charts --format png,svg\n";
+
+enum { OPT_LANG = CLI_OPT_FIRST_FREE + 40, OPT_KEEP, OPT_TEMPLATE_DIR, OPT_FONT };
+
+enum kind { K_LORENZ = 1, K_TREND = 2, K_RANKING = 4, K_DISTRIBUTION = 8, K_HEATMAP = 16 };
+
+static const struct { const char *name; unsigned kinds; } kinds[] = {
+    {"lorenz", K_LORENZ}, {"trend", K_TREND}, {"disparity-ranking", K_RANKING},
+    {"distribution", K_DISTRIBUTION}, {"heatmap", K_HEATMAP},
+    {"all", K_LORENZ | K_TREND | K_RANKING | K_DISTRIBUTION | K_HEATMAP},
+};
+
+struct opts {
+    cli_data data;
+    unsigned kinds;
+    const char *ind_codes[64];  /* --indicator arguments */
+    size_t n_ind_codes;
+    int years[64];              /* --year arguments */
+    size_t n_years;
+    const char *index;          /* --index */
+    const char *lang;
+    unsigned formats;
+    const char *outdir;
+    int keep;
+    const char *template_dir;
+    const char *font;
+};
+
+/* Everything one run needs while drawing. */
+struct run {
+    const struct opts *o;
+    const jh_study *s;
+    char template_dir[4096];
+    char source_files[512];   /* data file names for the source line */
+    int idx, weighted;        /* the index of trend and ranking */
+    int missing_gnuplot;      /* gnuplot was not found */
+    int failed;               /* exit code of the first failure */
+    size_t drawn;             /* charts rendered */
+};
+
+static int parse_formats(const char *arg, unsigned *out)
+{
+    char buf[64];
+    if (strlen(arg) >= sizeof buf)
+        return -1;
+    strcpy(buf, arg);
+    *out = 0;
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        if (strcmp(t, "png") == 0) *out |= JH_PLOT_PNG;
+        else if (strcmp(t, "svg") == 0) *out |= JH_PLOT_SVG;
+        else if (strcmp(t, "pdf") == 0) *out |= JH_PLOT_PDF;
+        else return -1;
+    }
+    return *out ? 0 : -1;
+}
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"indicator", required_argument, NULL, 'i'},
+        {"index", required_argument, NULL, 'x'},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"format", required_argument, NULL, 'f'},
+        {"output-dir", required_argument, NULL, 'o'},
+        {"keep-scripts", no_argument, NULL, OPT_KEEP},
+        {"template-dir", required_argument, NULL, OPT_TEMPLATE_DIR},
+        {"font", required_argument, NULL, OPT_FONT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:w:i:x:f:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'i':
+            if (o->n_ind_codes == sizeof o->ind_codes / sizeof o->ind_codes[0])
+                return cli_usage_error("plot", "too many --indicator options (at most 64)");
+            o->ind_codes[o->n_ind_codes++] = optarg;
+            break;
+        case 'x': o->index = optarg; break;
+        case OPT_LANG:
+            if (strcmp(optarg, "zh") != 0 && strcmp(optarg, "en") != 0)
+                return cli_usage_error("plot", "unknown language '%s' (expected zh or en)", optarg);
+            o->lang = optarg;
+            break;
+        case 'f':
+            if (parse_formats(optarg, &o->formats))
+                return cli_usage_error("plot", "unknown format list '%s' (expected png, svg, pdf, "
+                                       "comma-separated)", optarg);
+            break;
+        case 'o': o->outdir = optarg; break;
+        case OPT_KEEP: o->keep = 1; break;
+        case OPT_TEMPLATE_DIR: o->template_dir = optarg; break;
+        case OPT_FONT: o->font = optarg; break;
+        case 'h':
+            fputs(help, stdout);
+            fputs("\n", stdout);
+            fputs(cli_data_help, stdout);
+            return -1;
+        case ':':
+            return cli_usage_error("plot", "option '%s' needs a value", argv[optind - 1]);
+        default: {
+            /* --year is both the shared option (the year of a wide file
+             * without a year column) and the year to chart. */
+            if (c == CLI_OPT_YEAR) {
+                if (o->n_years == sizeof o->years / sizeof o->years[0])
+                    return cli_usage_error("plot", "too many --year options (at most 64)");
+                o->years[o->n_years++] = atoi(optarg);
+            }
+            int rc = c == '?' ? -1 : cli_data_option(c, optarg, "plot", &o->data);
+            if (rc < 0)
+                return cli_usage_error("plot", "unknown option '%s'", argv[optind - 1]);
+            if (rc)
+                return rc;
+        }
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("plot", "which chart? (lorenz, trend, disparity-ranking, "
+                               "distribution, heatmap, all)");
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (strcmp(argv[optind], kinds[k].name) == 0)
+            o->kinds = kinds[k].kinds;
+    if (!o->kinds)
+        return cli_usage_error("plot", "unknown chart kind '%s' (expected lorenz, trend, "
+                               "disparity-ranking, distribution, heatmap or all)", argv[optind]);
+    if (optind + 1 < argc)
+        return cli_usage_error("plot", "unexpected argument '%s'", argv[optind + 1]);
+    return cli_data_check("plot", &o->data);
+}
+
+static int file_exists(const char *dir, const char *name)
+{
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return stat(path, &st) == 0;
+}
+
+/* The template directory: the option, the environment, ./plots, or plots/
+ * beside or above the program (build trees and installs). */
+static int find_templates(const struct opts *o, char *dir, size_t cap)
+{
+    const char *env = getenv("JUNHENG_TEMPLATE_DIR");
+    if (o->template_dir || (env && *env)) {
+        snprintf(dir, cap, "%s", o->template_dir ? o->template_dir : env);
+        return 0;
+    }
+    if (file_exists("plots", "lorenz.gp")) {
+        snprintf(dir, cap, "plots");
+        return 0;
+    }
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = '\0';
+        static const char *const rel[] = {"plots", "../plots", "../share/junheng/plots"};
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        for (size_t k = 0; k < 3; k++) {
+            if (snprintf(dir, cap, "%s/%s", exe, rel[k]) < (int)cap &&
+                file_exists(dir, "lorenz.gp"))
+                return 0;
+        }
+    }
+#ifdef JUNHENG_PLOT_DIR
+    snprintf(dir, cap, "%s", JUNHENG_PLOT_DIR);
+    return 0;
+#else
+    return -1;
+#endif
+}
+
+/* A file name piece: letters, digits, '_', '.', '-' kept, the rest '_', so a
+ * hostile indicator code can neither leave DIR nor start an option. */
+static void put_piece(char *dst, size_t cap, const char *piece)
+{
+    size_t len = strlen(dst);
+    if (len + 1 < cap)
+        dst[len++] = '-';
+    for (const char *p = piece; *p && len + 1 < cap; p++) {
+        char c = *p;
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+        dst[len++] = ok ? c : '_';
+    }
+    dst[len] = '\0';
+}
+
+static void remove_outputs(const char *base, unsigned formats, const char *suffix)
+{
+    static const jh_plot_format fmts[] = {JH_PLOT_PNG, JH_PLOT_SVG, JH_PLOT_PDF};
+    char path[4200];
+    for (size_t k = 0; k < 3; k++)
+        if (formats & fmts[k]) {
+            if (snprintf(path, sizeof path, "%s.%s%s", base, jh_plot_format_ext(fmts[k]),
+                         suffix) < (int)sizeof path)
+                unlink(path);
+        }
+}
+
+static int write_script(struct run *r, jh_plot_chart *c, const char *path)
+{
+    char *text = NULL;
+    jh_outfile out;
+    if (jh_plot_script(c, &text) != JH_OK)
+        return EX_SOFTWARE;
+    if (jh_outfile_open(&out, path) != JH_OK) {
+        free(text);
+        fprintf(stderr, "junheng: %s: cannot create file\n", path);
+        return EX_CANTCREAT;
+    }
+    fputs(text, out.f);
+    free(text);
+    if (jh_outfile_commit(&out) != JH_OK) {
+        fprintf(stderr, "junheng: %s: write error\n", path);
+        return EX_IOERR;
+    }
+    (void)r;
+    return EX_OK;
+}
+
+/* Draws one chart: base is DIR/NAME; fill writes the data and the spec. */
+typedef int (*fill_fn)(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp);
+
+static void draw(struct run *r, const char *kind, const char *name, fill_fn fill,
+                 const void *arg, const char *source_year)
+{
+    const struct opts *o = r->o;
+    char base[4200], data_path[4300], script[4300], tmpl[4300];
+    snprintf(base, sizeof base, "%s/%s", o->outdir, name);
+    snprintf(data_path, sizeof data_path, "%s.dat", base);
+    snprintf(script, sizeof script, "%s.gp", base);
+    snprintf(tmpl, sizeof tmpl, "%s/%s.gp", r->template_dir, kind);
+    jh_plot_spec sp;
+    jh_plot_spec_init(&sp);
+    jh_outfile out;
+    if (jh_outfile_open(&out, data_path) != JH_OK) {
+        fprintf(stderr, "junheng: %s: cannot create file\n", data_path);
+        r->failed = r->failed ? r->failed : EX_CANTCREAT;
+        return;
+    }
+    int rc = fill(out.f, r, arg, &sp);
+    if (rc != JH_OK) {
+        jh_outfile_abort(&out);
+        jh_plot_spec_clear(&sp);
+        if (rc == JH_EEMPTY)
+            fprintf(stderr, "junheng: warning: %s: nothing to draw, skipped\n", name);
+        else
+            r->failed = r->failed ? r->failed : cli_exit_code(rc);
+        return;
+    }
+    if (jh_outfile_commit(&out) != JH_OK) {
+        fprintf(stderr, "junheng: %s: write error\n", data_path);
+        r->failed = r->failed ? r->failed : EX_IOERR;
+        jh_plot_spec_clear(&sp);
+        return;
+    }
+    int en = strcmp(o->lang, "en") == 0;
+    jh_plot_spec_text(&sp, "DATA", "%s", data_path);
+    jh_plot_spec_text(&sp, "SOURCE", en ? "Source: %s, %s; junheng" : "资料来源：%s，%s；junheng 绘制",
+                      r->source_files, source_year);
+    jh_plot_chart c = {
+        .name = name, .template_path = tmpl, .out_base = base, .out_suffix = ".part",
+        .formats = o->formats, .font = o->font, .width = 1600,
+        .height = sp.height ? sp.height : 1000,
+        .vars = sp.vars, .n_vars = sp.n_vars, .arrays = sp.arrays, .n_arrays = sp.n_arrays,
+    };
+    if (sp.failed) {
+        fputs("junheng: out of memory\n", stderr);
+        r->failed = r->failed ? r->failed : EX_OSERR;
+        jh_plot_spec_clear(&sp);
+        return;
+    }
+    int code = write_script(r, &c, script);
+    char err[2048];
+    if (!code && !r->missing_gnuplot) {
+        rc = jh_gnuplot_run(NULL, script, err, sizeof err);
+        if (rc == JH_OK) {
+            static const jh_plot_format fmts[] = {JH_PLOT_PNG, JH_PLOT_SVG, JH_PLOT_PDF};
+            char from[4300], to[4300];
+            for (size_t k = 0; k < 3; k++)
+                if (o->formats & fmts[k]) {
+                    snprintf(to, sizeof to, "%s.%s", base, jh_plot_format_ext(fmts[k]));
+                    if (snprintf(from, sizeof from, "%s.part", to) >= (int)sizeof from ||
+                        rename(from, to) != 0) {
+                        fprintf(stderr, "junheng: %s: gnuplot wrote no file\n", to);
+                        code = EX_SOFTWARE;
+                    }
+                }
+            if (!code)
+                r->drawn++;
+        } else if (rc == JH_ENOTFOUND) {
+            r->missing_gnuplot = 1;
+        } else {
+            remove_outputs(base, o->formats, ".part");
+            size_t len = strlen(err);
+            while (len && (err[len - 1] == '\n' || err[len - 1] == ' '))
+                err[--len] = '\0';
+            fprintf(stderr, "junheng: %s: gnuplot failed:\n%s\n", name, err);
+            code = EX_SOFTWARE;
+        }
+    }
+    if (!code && (o->keep || r->missing_gnuplot)) {
+        c.out_suffix = NULL; /* the kept script writes the charts themselves */
+        code = write_script(r, &c, script);
+    } else if (!code || code == EX_SOFTWARE) {
+        if (!o->keep) {
+            unlink(script);
+            unlink(data_path);
+        }
+    }
+    if (code)
+        r->failed = r->failed ? r->failed : code;
+    jh_plot_spec_clear(&sp);
+}
+
+/* ---- the chart kinds ------------------------------------------------ */
+
+struct one { size_t ind, year; const size_t *years; size_t n_years;
+             const size_t *inds; size_t n_inds; };
+
+static int fill_lorenz(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_lorenz(f, r->s, a->ind, a->years, a->n_years, r->o->lang, sp);
+}
+static int fill_trend(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_trend(f, r->s, a->inds, a->n_inds, r->idx, r->weighted, r->o->lang, sp);
+}
+static int fill_ranking(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_ranking(f, r->s, a->year, r->idx, r->weighted, r->o->lang, sp);
+}
+static int fill_distribution(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_distribution(f, r->s, a->ind, a->year, r->o->lang, sp);
+}
+static int fill_heatmap(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_heatmap(f, r->s, a->year, r->o->lang, sp);
+}
+
+/* Indicators charted by default: county scope, with a direction. */
+static int charted(const jh_study *s, size_t i)
+{
+    const jh_indicator *e = jh_study_indicator(s, i);
+    return jh_study_direction(s, i) != JH_DIRECTION_NEUTRAL &&
+           !(e && e->scope == JH_SCOPE_PROVINCE);
+}
+
+static void draw_all(struct run *r, const size_t *inds, size_t n_inds,
+                     const size_t *years, size_t n_years, int explicit_inds)
+{
+    const struct opts *o = r->o;
+    const jh_study *s = r->s;
+    const jh_dataset *d = s->data;
+    char name[600], yr[300];
+    const char *ixname = jh_index_name((jh_index_id)r->idx, r->weighted);
+    size_t last = n_years ? years[n_years - 1] : d->n_years - 1;
+    size_t lorenz_years[64];
+    size_t n_ly = 0;
+    if (n_years) {
+        for (size_t k = 0; k < n_years; k++)
+            lorenz_years[n_ly++] = years[k];
+    } else {
+        lorenz_years[n_ly++] = 0;
+        if (d->n_years > 1)
+            lorenz_years[n_ly++] = d->n_years - 1;
+    }
+    if (o->kinds & K_LORENZ)
+        for (size_t k = 0; k < n_inds; k++) {
+            struct one a = {.ind = inds[k], .years = lorenz_years, .n_years = n_ly};
+            snprintf(name, sizeof name, "lorenz");
+            put_piece(name, sizeof name, d->indicators.str[inds[k]]);
+            yr[0] = '\0';
+            for (size_t y = 0; y < n_ly; y++) {
+                char num[16];
+                snprintf(num, sizeof num, "%d", d->years[lorenz_years[y]]);
+                put_piece(name, sizeof name, num);
+                snprintf(yr + strlen(yr), sizeof yr - strlen(yr), "%s%s", y ? "/" : "", num);
+            }
+            draw(r, "lorenz", name, fill_lorenz, &a, yr);
+        }
+    snprintf(yr, sizeof yr, "%d-%d", d->years[0], d->years[d->n_years - 1]);
+    if (o->kinds & K_TREND) {
+        if (explicit_inds) {
+            struct one a = {.inds = inds, .n_inds = n_inds};
+            snprintf(name, sizeof name, "trend");
+            put_piece(name, sizeof name, ixname);
+            draw(r, "trend", name, fill_trend, &a, yr);
+        } else {
+            /* One chart per domain, in order of first appearance. */
+            size_t *sel = malloc((n_inds ? n_inds : 1) * sizeof *sel);
+            int *done = calloc(n_inds ? n_inds : 1, sizeof *done);
+            for (size_t k = 0; sel && done && k < n_inds; k++) {
+                if (done[k])
+                    continue;
+                const char *dom = jh_study_domain(s, inds[k]);
+                size_t m = 0;
+                for (size_t j = k; j < n_inds; j++)
+                    if (!done[j] && strcmp(jh_study_domain(s, inds[j]), dom) == 0) {
+                        done[j] = 1;
+                        sel[m++] = inds[j];
+                    }
+                struct one a = {.inds = sel, .n_inds = m};
+                snprintf(name, sizeof name, "trend");
+                put_piece(name, sizeof name, ixname);
+                put_piece(name, sizeof name, dom[0] ? dom : "other");
+                draw(r, "trend", name, fill_trend, &a, yr);
+            }
+            free(sel);
+            free(done);
+        }
+    }
+    size_t one_year[1] = {last};
+    const size_t *ys = n_years ? years : one_year;
+    size_t nys = n_years ? n_years : 1;
+    for (size_t y = 0; y < nys; y++) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", d->years[ys[y]]);
+        if (o->kinds & K_RANKING) {
+            struct one a = {.year = ys[y]};
+            snprintf(name, sizeof name, "disparity-ranking");
+            put_piece(name, sizeof name, ixname);
+            put_piece(name, sizeof name, num);
+            draw(r, "disparity-ranking", name, fill_ranking, &a, num);
+        }
+        if (o->kinds & K_DISTRIBUTION)
+            for (size_t k = 0; k < n_inds; k++) {
+                struct one a = {.ind = inds[k], .year = ys[y]};
+                snprintf(name, sizeof name, "distribution");
+                put_piece(name, sizeof name, d->indicators.str[inds[k]]);
+                put_piece(name, sizeof name, num);
+                draw(r, "distribution", name, fill_distribution, &a, num);
+            }
+        if (o->kinds & K_HEATMAP) {
+            struct one a = {.year = ys[y]};
+            snprintf(name, sizeof name, "heatmap");
+            put_piece(name, sizeof name, num);
+            draw(r, "heatmap", name, fill_heatmap, &a, num);
+        }
+    }
+}
+
+static int run_plots(const struct opts *o, const jh_study *s)
+{
+    const jh_dataset *d = s->data;
+    struct run r = {.o = o, .s = s};
+    if (find_templates(o, r.template_dir, sizeof r.template_dir) ||
+        !file_exists(r.template_dir, "lorenz.gp")) {
+        fprintf(stderr, "junheng: plot: no chart templates (plots/*.gp) found%s%s; "
+                "give --template-dir DIR\n", o->template_dir ? " in " : "",
+                o->template_dir ? o->template_dir : "");
+        return EX_NOINPUT;
+    }
+    jh_index_id id;
+    if (jh_index_lookup(o->index, &id, &r.weighted) != JH_OK || id == JH_IX_N)
+        return cli_usage_error("plot", "unknown index '%s' (see 'junheng indices --help')", o->index);
+    r.idx = (int)id;
+    for (size_t k = 0; k < d->n_files; k++) {
+        const char *b = strrchr(d->files[k], '/');
+        b = b ? b + 1 : d->files[k];
+        size_t len = strlen(r.source_files);
+        snprintf(r.source_files + len, sizeof r.source_files - len, "%s%s", k ? ", " : "", b);
+    }
+    size_t years[64], n_years = 0;
+    for (size_t k = 0; k < o->n_years; k++) {
+        size_t y = 0;
+        while (y < d->n_years && d->years[y] != o->years[k])
+            y++;
+        if (y == d->n_years || !d->n_years)
+            return cli_usage_error("plot", "no data for year %d", o->years[k]);
+        years[n_years++] = y;
+    }
+    size_t *inds = malloc((d->indicators.n + 64) * sizeof *inds), n_inds = 0;
+    if (!inds)
+        return EX_OSERR;
+    for (size_t k = 0; k < o->n_ind_codes; k++) {
+        size_t i = jh_intern_find(&d->indicators, o->ind_codes[k]);
+        if (i == (size_t)-1 && s->indicators) {
+            size_t e = jh_indicator_catalog_find(s->indicators, o->ind_codes[k]);
+            if (e != JH_CATALOG_NONE)
+                i = jh_intern_find(&d->indicators, s->indicators->ind[e].code);
+        }
+        if (i == (size_t)-1) {
+            free(inds);
+            return cli_usage_error("plot", "no indicator '%s' in the data", o->ind_codes[k]);
+        }
+        inds[n_inds++] = i;
+    }
+    if (!n_inds)
+        for (size_t i = 0; i < d->indicators.n; i++)
+            if (charted(s, i))
+                inds[n_inds++] = i;
+    if (!d->n_years || !d->regions.n) {
+        free(inds);
+        fputs("junheng: plot: the data have no values\n", stderr);
+        return EX_DATAERR;
+    }
+    if (mkdir(o->outdir, 0777) != 0) {
+        struct stat st;
+        if (stat(o->outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            free(inds);
+            fprintf(stderr, "junheng: %s: cannot create directory\n", o->outdir);
+            return EX_CANTCREAT;
+        }
+    }
+    draw_all(&r, inds, n_inds, years, n_years, o->n_ind_codes > 0);
+    free(inds);
+    if (r.missing_gnuplot) {
+        fprintf(stderr, "junheng: gnuplot not found: install it (Debian: apt-get install "
+                "gnuplot-nox fonts-noto-cjk); the data files and scripts are in %s, "
+                "render each with 'gnuplot FILE.gp'\n", o->outdir);
+        return EX_UNAVAILABLE;
+    }
+    return r.failed;
+}
+
+int cmd_plot(int argc, char **argv)
+{
+    struct opts o = {.index = "gini", .lang = "zh", .formats = JH_PLOT_PNG, .outdir = ".",
+                     .font = "Noto Sans CJK SC"};
+    jh_study *s = NULL;
+    int code = parse_args(argc, argv, &o);
+    if (code) {
+        free(o.data.files.path);
+        return code < 0 ? EX_OK : code;
+    }
+    code = cli_load_study(&o.data, &s);
+    if (!code)
+        code = run_plots(&o, s);
+    jh_study_free(s);
+    free(o.data.files.path);
+    return code;
+}

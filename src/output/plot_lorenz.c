@@ -1,0 +1,70 @@
+/* Lorenz curves of one indicator for several years, with the Gini of each
+ * year in the legend.  Data: one block per year (blocks separated by two
+ * blank lines, read by `index`), lines "row<TAB>pop<TAB>share" from
+ * jh_lorenz, starting at (0,0). */
+#include <stdlib.h>
+#include <string.h>
+#include "junheng/indices.h"
+#include "junheng/plot.h"
+#include "junheng/study.h"
+
+int jh_plot_lorenz(FILE *f, const jh_study *s, size_t ind, const size_t *years,
+                   size_t n_years, const char *lang, jh_plot_spec *sp)
+{
+    const jh_dataset *d = s->data;
+    size_t n = d->regions.n;
+    int en = strcmp(lang, "en") == 0;
+    double *x = malloc((n + 1) * sizeof *x), *w = malloc((n + 1) * sizeof *w);
+    double *pop = malloc((n + 1) * sizeof *pop), *share = malloc((n + 1) * sizeof *share);
+    char **keys = calloc(n_years ? n_years : 1, sizeof *keys);
+    jh_workspace *ws = jh_workspace_alloc(n ? n : 1);
+    int rc = x && w && pop && share && keys && ws ? JH_OK : JH_ENOMEM;
+    size_t n_keys = 0, row = 0;
+    int any_weighted = 0;
+    for (size_t k = 0; rc == JH_OK && k < n_years; k++) {
+        int weighted;
+        size_t m = jh_plot_slice(s, ind, years[k], 1, x, w, NULL, &weighted);
+        double g;
+        if (m == 0 || jh_lorenz(x, weighted ? w : NULL, m, ws, pop, share) != JH_OK ||
+            jh_gini(x, weighted ? w : NULL, m, 0, ws, &g) != JH_OK)
+            continue; /* nothing or negative values: no curve for that year */
+        any_weighted |= weighted;
+        if (n_keys)
+            fputs("\n\n", f);
+        for (size_t i = 0; i <= m; i++)
+            fprintf(f, "%zu\t%.10g\t%.10g\n", row++, pop[i], share[i]);
+        size_t len = 64;
+        if (!(keys[n_keys] = malloc(len))) {
+            rc = JH_ENOMEM;
+            break;
+        }
+        snprintf(keys[n_keys], len, en ? "%d (Gini %.3f)" : "%d年（基尼系数 %.3f）",
+                 d->years[years[k]], g);
+        n_keys++;
+    }
+    if (rc == JH_OK && !n_keys)
+        rc = JH_EEMPTY;
+    if (rc == JH_OK) {
+        const char *label = jh_study_indicator_label(s, ind, lang);
+        jh_plot_spec_text(sp, "TITLE", en ? "%s: Lorenz curves" : "%s：洛伦兹曲线", label);
+        if (any_weighted)
+            jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Cumulative share of population"
+                                                     : "人口累计份额");
+        else
+            jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Cumulative share of counties"
+                                                     : "县（市、区）累计份额");
+        jh_plot_spec_text(sp, "YLABEL", en ? "Cumulative share of %s" : "%s累计份额", label);
+        jh_plot_spec_text(sp, "EQUALITY", "%s", en ? "Line of equality" : "绝对平均线");
+        jh_plot_spec_number(sp, "NSERIES", (double)n_keys);
+        jh_plot_spec_array(sp, "KEYS", n_keys, (const char *const *)keys);
+    }
+    for (size_t k = 0; keys && k < n_keys; k++)
+        free(keys[k]);
+    free(keys);
+    jh_workspace_free(ws);
+    free(x);
+    free(w);
+    free(pop);
+    free(share);
+    return rc;
+}

@@ -1,0 +1,91 @@
+/* Indicators ranked by a disparity index in one year: horizontal bars, the
+ * most unequal at the top, coloured by domain.  Data: one line per
+ * indicator, "row<TAB>y<TAB>value<TAB>domain<TAB>"label"", y = n - rank so
+ * rank 1 is drawn at the top; domain is the 1-based colour number. */
+#include <stdlib.h>
+#include <string.h>
+#include "junheng/indices.h"
+#include "junheng/plot.h"
+#include "junheng/study.h"
+
+typedef struct ranked {
+    double value; /* the index */
+    size_t ind;   /* data indicator */
+    size_t domain;/* domain number */
+} ranked;
+
+/* Descending by value; ties in data order, so the output is deterministic. */
+static int by_value_desc(const void *a, const void *b)
+{
+    const ranked *p = a, *q = b;
+    if (p->value != q->value)
+        return p->value < q->value ? 1 : -1;
+    return p->ind < q->ind ? -1 : p->ind > q->ind;
+}
+
+int jh_plot_ranking(FILE *f, const jh_study *s, size_t year, int idx, int weighted,
+                    const char *lang, jh_plot_spec *sp)
+{
+    const jh_dataset *d = s->data;
+    size_t n = d->regions.n, ni = d->indicators.n;
+    int en = strcmp(lang, "en") == 0;
+    double *x = malloc((n + 1) * sizeof *x), *w = malloc((n + 1) * sizeof *w);
+    ranked *r = malloc((ni ? ni : 1) * sizeof *r);
+    const char **dom_labels = calloc(ni ? ni : 1, sizeof *dom_labels);
+    jh_workspace *ws = jh_workspace_alloc(n ? n : 1);
+    jh_intern domains;
+    jh_intern_init(&domains);
+    int rc = x && w && r && dom_labels && ws ? JH_OK : JH_ENOMEM;
+    size_t m = 0;
+    for (size_t i = 0; rc == JH_OK && i < ni; i++) {
+        const jh_indicator *e = jh_study_indicator(s, i);
+        if ((e && e->scope == JH_SCOPE_PROVINCE) ||
+            jh_study_direction(s, i) == JH_DIRECTION_NEUTRAL)
+            continue; /* one value for the province, or a population */
+        int used;
+        size_t k = jh_plot_slice(s, i, year, weighted, x, w, NULL, &used);
+        jh_index_set set;
+        if (!k || (weighted && !used) ||
+            jh_indices_all(x, used ? w : NULL, k, ws, &set) != JH_OK ||
+            set.status[idx] != JH_OK)
+            continue;
+        const char *dom = jh_study_domain(s, i);
+        size_t g = jh_intern_add(&domains, dom, strlen(dom), NULL);
+        if (g == (size_t)-1) {
+            rc = JH_ENOMEM;
+            break;
+        }
+        r[m++] = (ranked){set.value[idx], i, g};
+    }
+    if (rc == JH_OK && !m)
+        rc = JH_EEMPTY;
+    if (rc == JH_OK) {
+        qsort(r, m, sizeof *r, by_value_desc);
+        for (size_t k = 0; k < m; k++) {
+            fprintf(f, "%zu\t%zu\t%.10g\t%zu\t", k, m - k, r[k].value, r[k].domain + 1);
+            jh_gp_data_label(f, jh_study_indicator_label(s, r[k].ind, lang));
+            putc('\n', f);
+        }
+        for (size_t g = 0; g < domains.n; g++)
+            dom_labels[g] = domains.str[g][0] ? jh_plot_domain_label(domains.str[g], lang)
+                                              : (en ? "other" : "其他");
+        const char *ix = jh_plot_index_label(idx, weighted, lang);
+        jh_plot_spec_text(sp, "TITLE", en ? "Indicators ranked by %s, %d" : "各指标%s排序（%d年）",
+                          ix, d->years[year]);
+        jh_plot_spec_text(sp, "XLABEL", "%s", ix);
+        jh_plot_spec_text(sp, "YLABEL", "%s", "");
+        jh_plot_spec_number(sp, "NBARS", (double)m);
+        jh_plot_spec_number(sp, "NDOMAINS", (double)domains.n);
+        jh_plot_spec_array(sp, "DOMAINS", domains.n, dom_labels);
+        sp->height = 260 + 44 * (int)m;
+        if (sp->height < 1000)
+            sp->height = 1000;
+    }
+    jh_intern_clear(&domains);
+    jh_workspace_free(ws);
+    free(dom_labels);
+    free(r);
+    free(x);
+    free(w);
+    return rc;
+}

@@ -1,0 +1,210 @@
+/* The contents of one chart (variables, arrays and the strings they own),
+ * and the prefecture colours shared by every chart kind. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "junheng/plot.h"
+#include "junheng/indices.h"
+#include "junheng/study.h"
+
+void jh_plot_spec_init(jh_plot_spec *sp)
+{
+    memset(sp, 0, sizeof *sp);
+}
+
+void jh_plot_spec_clear(jh_plot_spec *sp)
+{
+    for (size_t i = 0; i < sp->n_pool; i++)
+        free(sp->pool[i]);
+    free(sp->pool);
+    memset(sp, 0, sizeof *sp);
+}
+
+/* Takes ownership of p (freed at clear); returns p, or NULL (and marks the
+ * spec failed) when p is NULL or cannot be recorded. */
+static void *keep(jh_plot_spec *sp, void *p)
+{
+    if (p && sp->n_pool == sp->cap_pool) {
+        size_t cap = sp->cap_pool ? 2 * sp->cap_pool : 32;
+        char **np = realloc(sp->pool, cap * sizeof *np);
+        if (!np) {
+            free(p);
+            p = NULL;
+        } else {
+            sp->pool = np;
+            sp->cap_pool = cap;
+        }
+    }
+    if (!p) {
+        sp->failed = 1;
+        return NULL;
+    }
+    sp->pool[sp->n_pool++] = p;
+    return p;
+}
+
+static jh_plot_var *new_var(jh_plot_spec *sp, const char *name)
+{
+    for (size_t i = 0; i < sp->n_vars; i++)
+        if (strcmp(sp->vars[i].name, name) == 0)
+            return &sp->vars[i];
+    if (sp->n_vars == sizeof sp->vars / sizeof sp->vars[0]) {
+        sp->failed = 1;
+        return NULL;
+    }
+    jh_plot_var *v = &sp->vars[sp->n_vars++];
+    v->name = name;
+    return v;
+}
+
+void jh_plot_spec_text(jh_plot_spec *sp, const char *name, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = len >= 0 ? malloc((size_t)len + 1) : NULL;
+    if (s) {
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)len + 1, fmt, ap);
+        va_end(ap);
+    }
+    jh_plot_var *v = new_var(sp, name);
+    if ((s = keep(sp, s)) && v) {
+        v->text = s;
+        v->number = 0;
+    }
+}
+
+void jh_plot_spec_number(jh_plot_spec *sp, const char *name, double x)
+{
+    jh_plot_var *v = new_var(sp, name);
+    if (v) {
+        v->text = NULL;
+        v->number = x;
+    }
+}
+
+void jh_plot_spec_array(jh_plot_spec *sp, const char *name, size_t n,
+                        const char *const *items)
+{
+    if (sp->n_arrays == sizeof sp->arrays / sizeof sp->arrays[0]) {
+        sp->failed = 1;
+        return;
+    }
+    const char **copy = keep(sp, calloc(n ? n : 1, sizeof *copy));
+    if (!copy)
+        return;
+    for (size_t k = 0; k < n; k++)
+        copy[k] = keep(sp, strdup(items[k] ? items[k] : ""));
+    jh_plot_array *a = &sp->arrays[sp->n_arrays++];
+    a->name = name;
+    a->n = n;
+    a->items = copy;
+}
+
+size_t jh_plot_groups(const jh_study *s, size_t *group_of, jh_intern *names)
+{
+    jh_diag diag;
+    jh_diag_init(&diag, 1);
+    int rc = jh_study_groups(s, "prefecture", group_of, names, &diag);
+    if (rc == JH_ENOTFOUND)
+        rc = jh_study_groups(s, "group", group_of, names, &diag);
+    jh_diag_clear(&diag);
+    if (rc != JH_OK) {
+        for (size_t r = 0; r < s->data->regions.n; r++)
+            group_of[r] = JH_NONE;
+        return 0;
+    }
+    return names->n;
+}
+
+const char *jh_plot_group_label(const jh_study *s, const size_t *group_of,
+                                const jh_intern *names, size_t g, const char *lang)
+{
+    const char *zh = names->str[g];
+    if (strcmp(lang, "en") != 0 || !s->regions)
+        return zh;
+    const char *const *en = jh_region_catalog_column(s->regions, "prefecture_en");
+    if (!en)
+        return zh;
+    for (size_t r = 0; r < s->data->regions.n; r++)
+        if (group_of[r] == g && s->region_entry[r] != JH_NONE)
+            return en[s->region_entry[r]][0] ? en[s->region_entry[r]] : zh;
+    return zh;
+}
+
+size_t jh_plot_stratum(const jh_study *s)
+{
+    for (size_t k = 0; k < s->data->n_strata; k++)
+        if (s->data->strata[k] == JH_STRATUM_TOTAL)
+            return k;
+    return 0;
+}
+
+size_t jh_plot_slice(const jh_study *s, size_t ind, size_t year, int weighted,
+                     double *x, double *w, size_t *region, int *used_weights)
+{
+    size_t st = jh_plot_stratum(s);
+    const double *v = jh_dataset_slice(s->data, ind, year, st);
+    const double *wt = weighted ? jh_study_weights(s, ind, year, st) : NULL;
+    size_t m = 0;
+    for (size_t r = 0; r < s->data->regions.n; r++) {
+        if (!isfinite(v[r]) || (wt && !(isfinite(wt[r]) && wt[r] > 0)))
+            continue;
+        x[m] = v[r];
+        if (w && wt)
+            w[m] = wt[r];
+        if (region)
+            region[m] = r;
+        m++;
+    }
+    *used_weights = wt != NULL && w != NULL;
+    return m;
+}
+
+const char *jh_plot_index_label(int idx, int weighted, const char *lang)
+{
+    static const struct { jh_index_id id; const char *zh, *en, *zh_w, *en_w; } names[] = {
+        {JH_IX_GINI, "基尼系数", "Gini coefficient",
+         "基尼系数（人口加权）", "Gini coefficient (population-weighted)"},
+        {JH_IX_CV, "变异系数", "Coefficient of variation",
+         "加权变异系数（Williamson）", "Williamson's index"},
+        {JH_IX_THEIL_T, "泰尔指数", "Theil index",
+         "泰尔指数（人口加权）", "Theil index (population-weighted)"},
+        {JH_IX_THEIL_L, "平均对数偏差", "Mean log deviation",
+         "平均对数偏差（人口加权）", "Mean log deviation (population-weighted)"},
+        {JH_IX_MAX_MIN_RATIO, "极值比", "Max/min ratio", NULL, NULL},
+        {JH_IX_HOOVER, "胡佛指数", "Hoover index",
+         "胡佛指数（人口加权）", "Hoover index (population-weighted)"},
+    };
+    int en = strcmp(lang, "en") == 0;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if ((int)names[k].id == idx) {
+            const char *t = weighted ? (en ? names[k].en_w : names[k].zh_w)
+                                     : (en ? names[k].en : names[k].zh);
+            if (t)
+                return t;
+        }
+    const char *n = jh_index_name((jh_index_id)idx, weighted);
+    return n ? n : "";
+}
+
+const char *jh_plot_domain_label(const char *domain, const char *lang)
+{
+    static const struct { const char *code, *zh, *en; } names[] = {
+        {"education", "教育", "Education"},
+        {"employment", "劳动就业", "Employment"},
+        {"social_insurance", "社会保险", "Social insurance"},
+        {"health", "医疗卫生", "Health"},
+        {"social_services", "社会服务", "Social services"},
+        {"housing", "住房保障", "Housing"},
+        {"culture_sports", "文化体育", "Culture and sports"},
+        {"disability", "残疾人服务", "Disability services"},
+    };
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (strcmp(domain, names[k].code) == 0)
+            return strcmp(lang, "en") == 0 ? names[k].en : names[k].zh;
+    return domain;
+}
