@@ -9,6 +9,7 @@ static const cli_command commands[] = {
     {"indices", cmd_indices, "disparity indices for every indicator, year and stratum"},
     {"validate", cmd_validate, "check the data: coverage, missing values, ranges, outliers"},
     {"converge", cmd_converge, "are the gaps closing? sigma and beta convergence, densities, Markov"},
+    {"plot", cmd_plot, "charts for reports through gnuplot: lorenz, trend, rankings, heatmap"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
