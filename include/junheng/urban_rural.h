@@ -1,0 +1,118 @@
+/* junheng — urban-rural comparisons of a study: per county the urban and
+ * rural values, their ratio and gap; per area (the province, and each
+ * prefecture or other group of counties) the population-weighted urban and
+ * rural means, their ratio and gap, and the disparity of the county ratios.
+ *
+ * Basis: where an indicator has urban and rural strata in a year, each
+ * county is compared with itself ("strata").  Where it has none, urban-class
+ * counties are compared with rural-class counties of the region catalog
+ * ("class", e.g. districts against counties), on the total stratum.
+ *
+ * Orientation: the ratio and gap read as the advantage of the urban side:
+ * urban/rural and urban - rural for higher-better and neutral indicators,
+ * rural/urban and rural - urban for lower-better ones (mortality, pupils
+ * per teacher); the ratio_of column says which.  A ratio above 1 thus
+ * always means town is better served than country. */
+#ifndef JUNHENG_URBAN_RURAL_H
+#define JUNHENG_URBAN_RURAL_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "junheng/diag.h"
+#include "junheng/intern.h"
+#include "junheng/study.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What to compare and how. */
+typedef struct jh_ur_opts {
+    const char *by;         /* column grouping counties into areas below the
+                               province (e.g. "prefecture"), or NULL for the
+                               province only */
+    int use_weights;        /* weigh means by population (the strata's weights) */
+    const char *indicator;  /* only this indicator code, or NULL */
+    int year;               /* only this year, or 0 */
+    size_t bootstrap;       /* B replicates for the area ratio and gap, 0 none */
+    double ci;              /* confidence level in (0,1) */
+    unsigned long seed;     /* seed (jh_boot_seed per indicator, year, area) */
+} jh_ur_opts;
+
+/* Basis of a comparison. */
+typedef enum jh_ur_basis { JH_UR_STRATA, JH_UR_CLASS } jh_ur_basis;
+
+/* One county and year (strata basis only). */
+typedef struct jh_ur_county {
+    size_t indicator;  /* data indicator */
+    size_t year;       /* data year position */
+    size_t region;     /* data region */
+    size_t area;       /* area name index, or JH_NONE */
+    double urban;      /* urban value, NaN when missing */
+    double rural;      /* rural value, NaN when missing */
+    double ratio;      /* oriented ratio; NaN when a side is missing or the
+                          denominator is 0 */
+    double gap;        /* oriented difference; NaN when a side is missing */
+    int reversed;      /* 1: rural/urban (lower-better indicator) */
+    const char *note;  /* static text: "", "no urban value", "no rural value",
+                          "denominator is 0" */
+} jh_ur_county;
+
+/* One area and year. */
+typedef struct jh_ur_area {
+    size_t indicator;    /* data indicator */
+    size_t year;         /* data year position */
+    size_t area;         /* area name index, or JH_NONE for the province */
+    jh_ur_basis basis;   /* strata or class */
+    size_t n;            /* counties compared (strata: with both values;
+                            class: urban-class plus rural-class) */
+    size_t n_left_out;   /* counties with a value left out: one stratum only
+                            (strata), no class (class) */
+    double urban_mean;   /* weighted mean of the urban side */
+    double rural_mean;   /* weighted mean of the rural side */
+    double ratio;        /* oriented ratio of the means */
+    double gap;          /* oriented difference of the means */
+    int reversed;        /* 1: rural/urban */
+    double gini;         /* Gini of the county ratios (strata; NaN otherwise) */
+    double cv;           /* CV of the county ratios */
+    double theil_t;      /* Theil T of the county ratios */
+    double ratio_low, ratio_high, ratio_se; /* bootstrap, NaN without */
+    double gap_low, gap_high, gap_se;       /* bootstrap, NaN without */
+} jh_ur_area;
+
+/* The result.  Caller owns it; free with jh_ur_table_free(). */
+typedef struct jh_ur_table {
+    jh_intern areas;       /* area names, sorted (bytewise) */
+    jh_ur_county *county;  /* county rows in data order */
+    size_t n_county, cap_county;
+    jh_ur_area *area;      /* area rows: per indicator and year, the
+                              province first, then areas by name */
+    size_t n_area, cap_area;
+    int has_ci;            /* bootstrap columns are meaningful */
+} jh_ur_table;
+
+/* Compares town and country for every selected indicator and year.  A
+ * county with only one of the two strata is reported (a county row with
+ * a note, and a warning in diag), not dropped silently.  Returns JH_OK and
+ * sets *out; JH_ENOTFOUND when opts->by names no column (message in
+ * diag); JH_ENOMEM. */
+int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
+                         jh_ur_table **out);
+void jh_ur_table_free(jh_ur_table *t);
+
+/* Writes the area table: indicator,year,level,area,basis,n,left_out,
+ * urban_mean,rural_mean,ratio,gap,ratio_of,gini_ratio,cv_ratio,
+ * theil_t_ratio (then ratio_ci_low,ratio_ci_high,ratio_se,gap_ci_low,
+ * gap_ci_high,gap_se with a bootstrap); fmt "%.17g" (long) or "%.10g". */
+void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t,
+                       const char *fmt);
+
+/* Writes the county table: indicator,year,region,name,area,urban,rural,
+ * ratio,gap,ratio_of,note. */
+void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t,
+                          const char *fmt);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,775 @@
+/* Decompositions of a study, slice by slice (decompose_analysis.h).
+ *
+ * For each (indicator, year, stratum) slice: gather the regions that have a
+ * value and a group, number the groups present in the slice in name order,
+ * call the core once per method (unweighted, then weighted), and append
+ * one row per component.  Every number of a method is computed by one
+ * function (compute) into a vector in a fixed order, so the bootstrap
+ * recomputes exactly the same vector on each replicate and the interval of
+ * row k comes from element k.
+ *
+ * Random streams: one gsl_rng (MT19937) reseeded per slice x method x
+ * weighting from jh_boot_seed(seed, indicator, year, key), so a number's
+ * interval does not depend on which other methods, slices or threads ran. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_rng.h>
+#include "junheng/bootstrap.h"
+#include "junheng/decompose.h"
+#include "junheng/decompose_analysis.h"
+
+static const char *const method_names[JH_DM_COUNT][2] = {
+    {"theil_t", "theil_t_w"}, {"theil_l", "theil_l_w"}, {"ge2", "ge2_w"},
+    {"gini", "gini_w"}, {"nested_theil", "nested_theil_w"},
+};
+static const char *const component_names[JH_DC_COUNT] = {
+    "total", "within", "between", "within_group", "between_stage1",
+    "between_stage2", "within_stage3", "net_between", "transvariation", "pair",
+};
+
+const char *jh_dmethod_name(jh_dmethod m, int weighted)
+{
+    return (unsigned)m < JH_DM_COUNT ? method_names[m][weighted != 0] : NULL;
+}
+
+const char *jh_dcomponent_name(jh_dcomponent c)
+{
+    return (unsigned)c < JH_DC_COUNT ? component_names[c] : "";
+}
+
+int jh_dmethod_parse(const char *list, unsigned *set, const char **bad)
+{
+    const char *p = list;
+    *set = 0;
+    for (;;) {
+        size_t len = strcspn(p, ",");
+        int found = 0;
+        for (int m = 0; m < JH_DM_COUNT; m++)
+            if (strlen(method_names[m][0]) == len && strncmp(p, method_names[m][0], len) == 0) {
+                *set |= 1u << m;
+                found = 1;
+            }
+        if (!found) {
+            *bad = p;
+            return -1;
+        }
+        if (!p[len])
+            return 0;
+        p += len + 1;
+    }
+}
+
+/* ---- the per-run context ------------------------------------------------ */
+
+struct ctx {
+    const jh_study *s;
+    const jh_decompose_opts *o;
+    jh_diag *diag;
+    jh_decompose_table *t;
+    size_t *group_of;   /* [region] sorted group id, or JH_NONE */
+    size_t *block_of;   /* [region] block id for --within, or JH_NONE */
+    size_t n_blocks;
+    size_t *local_of;   /* [groups] local id in the slice, scratch */
+    size_t *global_of;  /* [groups] global id of each local id */
+    size_t max_obs;     /* 2 x regions: cells */
+    /* the slice: observation i */
+    double *x, *w;      /* value and weight (w NaN when unknown) */
+    size_t *g;          /* local group (or prefecture for nested) */
+    size_t *county;     /* local county (nested) */
+    size_t *region;     /* data region */
+    size_t *unit;       /* resampling unit */
+    size_t *unit_stratum; /* [unit] stratum of the unit's draws */
+    size_t *blk;        /* [obs] block for permutations */
+    size_t n, G, C;     /* observations, groups, counties in the slice */
+    /* replicate scratch */
+    double *xr, *wr;
+    size_t *gr, *cr, *gp, *labels;
+    unsigned *ucount, *ocount;
+    double *vals, *rvals, *reps, *perm;
+    size_t max_vals;
+    jh_workspace *ws;
+    jh_ge_result *ge;
+    jh_dagum_result *dg;
+    jh_nested_theil_result *nt;
+    gsl_rng *rng;
+};
+
+/* Number of values compute() gives for a method with G groups. */
+static size_t n_values(jh_dmethod m, size_t G)
+{
+    switch (m) {
+    case JH_DM_GINI:
+        return 5 + G + G * (G - 1) / 2;
+    case JH_DM_NESTED:
+        return 4;
+    default:
+        return 3 + G;
+    }
+}
+
+static double alpha_of(jh_dmethod m)
+{
+    return m == JH_DM_THEIL_T ? 1.0 : m == JH_DM_THEIL_L ? 0.0 : 2.0;
+}
+
+/* Every number of method m on observations (x, w, g, county)[0..n-1]:
+ *   GE:     total, within, between, contribution of each group;
+ *   Dagum:  total, within, between, net_between, transvariation,
+ *           contribution G_jj p_j s_j of each group, G_nb + G_t part of
+ *           each pair (in jh_dagum's pair order);
+ *   nested: total, stage 1, stage 2, stage 3.
+ * Returns the core's status. */
+static int compute(struct ctx *c, jh_dmethod m, const double *x, const double *w,
+                   const size_t *g, const size_t *county, size_t n, double *v)
+{
+    int rc;
+    if (m == JH_DM_GINI) {
+        rc = jh_dagum(x, w, g, n, c->G, c->ws, c->dg);
+        if (rc)
+            return rc;
+        const jh_dagum_result *r = c->dg;
+        v[0] = r->gini;
+        v[1] = r->within;
+        v[2] = r->between;
+        v[3] = r->net_between;
+        v[4] = r->transvariation;
+        for (size_t k = 0; k < c->G; k++)
+            v[5 + k] = r->group[k].contribution;
+        for (size_t k = 0; k < r->n_pairs; k++)
+            v[5 + c->G + k] = r->pair[k].net_between + r->pair[k].transvariation;
+        return JH_OK;
+    }
+    if (m == JH_DM_NESTED) {
+        rc = jh_nested_theil(x, w, g, county, n, c->G, c->C, c->nt);
+        if (rc)
+            return rc;
+        v[0] = c->nt->total;
+        v[1] = c->nt->between_prefectures;
+        v[2] = c->nt->between_counties;
+        v[3] = c->nt->within_counties;
+        return JH_OK;
+    }
+    rc = jh_decompose_ge(x, w, g, n, c->G, alpha_of(m), c->ge);
+    if (rc)
+        return rc;
+    v[0] = c->ge->total;
+    v[1] = c->ge->within;
+    v[2] = c->ge->between;
+    for (size_t k = 0; k < c->G; k++)
+        v[3 + k] = c->ge->group[k].contribution;
+    return JH_OK;
+}
+
+/* ---- growing the table ---------------------------------------------------- */
+
+static jh_decompose_row *new_row(jh_decompose_table *t)
+{
+    if (t->n_rows == t->cap_rows) {
+        size_t cap = t->cap_rows ? 2 * t->cap_rows : 256;
+        jh_decompose_row *p = realloc(t->row, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        t->row = p;
+        t->cap_rows = cap;
+    }
+    return &t->row[t->n_rows++];
+}
+
+static jh_decompose_group *new_group_row(jh_decompose_table *t)
+{
+    if (t->n_group_rows == t->cap_group_rows) {
+        size_t cap = t->cap_group_rows ? 2 * t->cap_group_rows : 256;
+        jh_decompose_group *p = realloc(t->group, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        t->group = p;
+        t->cap_group_rows = cap;
+    }
+    return &t->group[t->n_group_rows++];
+}
+
+/* The key of the slice being decomposed. */
+struct key {
+    size_t ind, year, stratum;
+};
+
+static const char *stratum_label(const jh_study *s, size_t st)
+{
+    return st == JH_DSTRATUM_CELLS ? "urban+rural" : jh_stratum_name(s->data->strata[st]);
+}
+
+/* The component and groups of value k of method m (see compute). */
+static void describe(const struct ctx *c, jh_dmethod m, size_t k,
+                     jh_dcomponent *comp, size_t *g1, size_t *g2)
+{
+    static const jh_dcomponent ge[] = {JH_DC_TOTAL, JH_DC_WITHIN, JH_DC_BETWEEN};
+    static const jh_dcomponent dg[] = {JH_DC_TOTAL, JH_DC_WITHIN, JH_DC_BETWEEN,
+                                       JH_DC_NET_BETWEEN, JH_DC_TRANSVARIATION};
+    static const jh_dcomponent nt[] = {JH_DC_TOTAL, JH_DC_BETWEEN_STAGE1,
+                                       JH_DC_BETWEEN_STAGE2, JH_DC_WITHIN_STAGE3};
+    size_t head = m == JH_DM_GINI ? 5 : m == JH_DM_NESTED ? 4 : 3;
+    *g1 = *g2 = JH_NONE;
+    if (k < head) {
+        *comp = m == JH_DM_GINI ? dg[k] : m == JH_DM_NESTED ? nt[k] : ge[k];
+        return;
+    }
+    k -= head;
+    if (k < c->G) {
+        *comp = JH_DC_WITHIN_GROUP;
+        *g1 = c->global_of[k];
+        return;
+    }
+    k -= c->G;
+    *comp = JH_DC_PAIR;
+    *g1 = c->global_of[c->dg->pair[k].j < c->dg->pair[k].h ? c->dg->pair[k].j : c->dg->pair[k].h];
+    *g2 = c->global_of[c->dg->pair[k].j < c->dg->pair[k].h ? c->dg->pair[k].h : c->dg->pair[k].j];
+}
+
+/* Bootstrap replicates of every value: units drawn within their strata
+ * (groups; prefectures for nested, where a county's cells go together),
+ * each observation weighted by its unit's count. */
+static int bootstrap(struct ctx *c, jh_dmethod m, int weighted, size_t nv,
+                     size_t n_units, size_t n_ustrata)
+{
+    size_t B = c->o->bootstrap;
+    jh_resampler *rs = jh_resampler_alloc(c->unit_stratum, n_units, n_ustrata);
+    if (!rs)
+        return JH_ENOMEM;
+    for (size_t b = 0; b < B; b++) {
+        jh_resampler_draw(rs, c->rng, c->ucount);
+        for (size_t i = 0; i < c->n; i++)
+            c->ocount[i] = c->ucount[c->unit[i]];
+        size_t nr = 0;
+        for (size_t i = 0; i < c->n; i++) {
+            if (!c->ocount[i])
+                continue;
+            c->xr[nr] = c->x[i];
+            c->wr[nr] = (weighted ? c->w[i] : 1.0) * c->ocount[i];
+            c->gr[nr] = c->g[i];
+            c->cr[nr] = c->county[i];
+            nr++;
+        }
+        int rc = compute(c, m, c->xr, c->wr, c->gr, c->cr, nr, c->rvals);
+        for (size_t k = 0; k < nv; k++)
+            c->reps[k * B + b] = rc ? NAN : c->rvals[k];
+    }
+    jh_resampler_free(rs);
+    return JH_OK;
+}
+
+/* The statistic of the permutation test: the between share of a GE
+ * decomposition (as PySAL's TheilDSim), and for Dagum the net between
+ * share G_nb / G -- the part due to differing group means; the gross
+ * between share G_nb + G_t is large under any labelling when there are
+ * many groups, since transvariation grows with overlap. */
+static double between_share(jh_dmethod m, const double *v)
+{
+    size_t k = m == JH_DM_GINI ? 3 : 2;
+    return v[0] != 0 ? v[k] / v[0] : NAN;
+}
+
+/* Row of the value the test is about (see between_share). */
+static size_t tested_row(jh_dmethod m)
+{
+    return m == JH_DM_GINI ? 3 : 2;
+}
+
+/* Permutation p-value of the between (Dagum: net between) share. */
+static double permutation_p(struct ctx *c, jh_dmethod m, int weighted, double observed)
+{
+    size_t P = c->o->permutations;
+    jh_permuter *p = jh_permuter_alloc(c->blk, c->n, c->n_blocks + 1);
+    if (!p)
+        return NAN;
+    for (size_t k = 0; k < P; k++) {
+        jh_permute_labels(p, c->rng, c->g, c->gp, c->labels);
+        int rc = compute(c, m, c->x, weighted ? c->w : NULL, c->gp, c->county, c->n, c->rvals);
+        c->perm[k] = rc ? NAN : between_share(m, c->rvals);
+    }
+    jh_permuter_free(p);
+    return jh_perm_pvalue(observed, c->perm, P);
+}
+
+static void add_group_rows(struct ctx *c, const struct key *key, jh_dmethod m,
+                           int weighted, double total)
+{
+    jh_decompose_table *t = c->t;
+    for (size_t k = 0; k < c->G; k++) {
+        jh_decompose_group *r = new_group_row(t);
+        if (!r)
+            return;
+        *r = (jh_decompose_group){.indicator = key->ind, .year = key->year,
+                                  .stratum = key->stratum, .method = m,
+                                  .weighted = weighted, .group = c->global_of[k],
+                                  .group2 = JH_NONE, .higher = JH_NONE,
+                                  .affluence = NAN};
+        if (m == JH_DM_GINI) {
+            const jh_dagum_group *q = &c->dg->group[k];
+            r->n = q->n; r->weight = q->weight; r->pop_share = q->pop_share;
+            r->value_share = q->value_share; r->mean = q->mean; r->index = q->gini;
+            r->contribution = q->contribution;
+        } else if (m == JH_DM_NESTED) {
+            const jh_nested_prefecture *q = &c->nt->prefecture[k];
+            r->n = q->n; r->weight = q->weight; r->pop_share = q->pop_share;
+            r->value_share = q->value_share; r->mean = q->mean;
+            r->index = q->between_counties; r->contribution = q->contribution;
+        } else {
+            const jh_ge_group *q = &c->ge->group[k];
+            r->n = q->n; r->weight = q->weight; r->pop_share = q->pop_share;
+            r->value_share = q->value_share; r->mean = q->mean; r->index = q->index;
+            r->contribution = q->contribution;
+        }
+        r->share = total != 0 ? r->contribution / total : NAN;
+    }
+    if (m != JH_DM_GINI)
+        return;
+    for (size_t k = 0; k < c->dg->n_pairs; k++) {
+        const jh_dagum_pair *q = &c->dg->pair[k];
+        jh_decompose_group *r = new_group_row(t);
+        if (!r)
+            return;
+        size_t a = q->j < q->h ? q->j : q->h, b = q->j < q->h ? q->h : q->j;
+        *r = (jh_decompose_group){.indicator = key->ind, .year = key->year,
+                                  .stratum = key->stratum, .method = m,
+                                  .weighted = weighted, .group = c->global_of[a],
+                                  .group2 = c->global_of[b], .higher = c->global_of[q->j],
+                                  .n = c->dg->group[a].n + c->dg->group[b].n,
+                                  .weight = c->dg->group[a].weight + c->dg->group[b].weight,
+                                  .pop_share = NAN, .value_share = NAN, .mean = NAN,
+                                  .index = q->gini, .affluence = q->D,
+                                  .contribution = q->net_between + q->transvariation};
+        r->share = total != 0 ? r->contribution / total : NAN;
+    }
+}
+
+/* Decomposes the gathered slice by method m, weighted or not, and appends
+ * its rows. */
+static int run_method(struct ctx *c, const struct key *key, jh_dmethod m, int weighted,
+                      size_t n_units, size_t n_ustrata)
+{
+    const jh_dataset *d = c->s->data;
+    size_t nv = n_values(m, c->G);
+    int rc = compute(c, m, c->x, weighted ? c->w : NULL, c->g, c->county, c->n, c->vals);
+    if (rc == JH_ENOMEM)
+        return rc;
+    if (rc) {
+        jh_decompose_row *r = new_row(c->t);
+        if (!r)
+            return JH_ENOMEM;
+        *r = (jh_decompose_row){key->ind, key->year, key->stratum, m, weighted, JH_DC_TOTAL,
+                                JH_NONE, JH_NONE, c->n, NAN, NAN, NAN, NAN, NAN, NAN};
+        jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
+                    "indicator '%s', year %d, stratum %s: %s not defined (%s); left empty",
+                    d->indicators.str[key->ind], d->years[key->year],
+                    stratum_label(c->s, key->stratum), jh_dmethod_name(m, weighted),
+                    jh_strerror(rc));
+        return JH_OK;
+    }
+    size_t B = c->o->bootstrap;
+    double p = NAN;
+    /* The stream depends on the slice, the method and the weighting only. */
+    size_t skey = key->stratum == JH_DSTRATUM_CELLS ? 15 : key->stratum;
+    if (B || c->o->permutations) {
+        gsl_rng_set(c->rng, jh_boot_seed(c->o->seed, key->ind, key->year,
+                                         (skey * JH_DM_COUNT + (size_t)m) * 2 + (size_t)weighted));
+    }
+    add_group_rows(c, key, m, weighted, c->vals[0]);
+    /* Keep the observed values: replicates overwrite the core's results. */
+    memcpy(c->rvals + c->max_vals, c->vals, nv * sizeof *c->vals);
+    double *obs = c->rvals + c->max_vals;
+    /* Pairs are described from the observed Dagum result; copy the pair
+     * order (j, h) before the replicates change it.  describe() runs
+     * before them. */
+    size_t first = c->t->n_rows;
+    for (size_t k = 0; k < nv; k++) {
+        jh_decompose_row *r = new_row(c->t);
+        if (!r)
+            return JH_ENOMEM;
+        jh_dcomponent comp;
+        size_t g1, g2;
+        describe(c, m, k, &comp, &g1, &g2);
+        *r = (jh_decompose_row){key->ind, key->year, key->stratum, m, weighted, comp,
+                                g1, g2, c->n, obs[k],
+                                obs[0] != 0 ? obs[k] / obs[0] : NAN,
+                                NAN, NAN, NAN, NAN};
+        if (k == 0)
+            r->share = 1;
+    }
+    if (c->o->permutations && m != JH_DM_NESTED && c->G > 1)
+        p = permutation_p(c, m, weighted, between_share(m, obs));
+    if (B) {
+        rc = bootstrap(c, m, weighted, nv, n_units, n_ustrata);
+        if (rc)
+            return rc;
+        for (size_t k = 0; k < nv; k++) {
+            jh_decompose_row *r = &c->t->row[first + k];
+            jh_boot_interval(c->reps + k * B, B, c->o->ci, &r->ci_low, &r->ci_high, &r->se, NULL);
+        }
+    }
+    if (m != JH_DM_NESTED)
+        c->t->row[first + tested_row(m)].p_value = p;
+    return JH_OK;
+}
+
+/* ---- gathering slices ----------------------------------------------------- */
+
+/* Numbers the groups present among the n gathered observations in name
+ * order (global ids are sorted by name) and rewrites c->g to local ids. */
+static void localise_groups(struct ctx *c, size_t n_global)
+{
+    for (size_t k = 0; k < n_global; k++)
+        c->local_of[k] = JH_NONE;
+    for (size_t i = 0; i < c->n; i++)
+        c->local_of[c->g[i]] = 0;
+    c->G = 0;
+    for (size_t k = 0; k < n_global; k++)
+        if (c->local_of[k] != JH_NONE) {
+            c->global_of[c->G] = k;
+            c->local_of[k] = c->G++;
+        }
+    for (size_t i = 0; i < c->n; i++)
+        c->g[i] = c->local_of[c->g[i]];
+}
+
+/* Adds the present values of one slice of stratum position st, with group
+ * grp (or each region's group when grp is JH_NONE).  Counts regions with a
+ * value but no group in *no_group. */
+static void gather(struct ctx *c, size_t ind, size_t year, size_t st, size_t grp,
+                   size_t *no_group)
+{
+    const jh_dataset *d = c->s->data;
+    const double *v = jh_dataset_slice(d, ind, year, st);
+    const double *w = jh_study_weights(c->s, ind, year, st);
+    for (size_t r = 0; r < d->regions.n; r++) {
+        if (isnan(v[r]))
+            continue;
+        size_t g = grp != JH_NONE ? grp : c->group_of[r];
+        if (g == JH_NONE) {
+            (*no_group)++;
+            continue;
+        }
+        size_t i = c->n++;
+        c->x[i] = v[r];
+        c->w[i] = w ? w[r] : NAN;
+        c->g[i] = g;
+        c->region[i] = r;
+        c->blk[i] = c->block_of ? c->block_of[r] : JH_NONE;
+        if (c->blk[i] == JH_NONE)
+            c->blk[i] = c->n_blocks;
+    }
+}
+
+/* Usable weights: every gathered observation has a positive finite one. */
+static int weights_ok(const struct ctx *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (!(c->w[i] > 0 && isfinite(c->w[i])))
+            return 0;
+    return c->n > 0;
+}
+
+/* Runs the methods of set on the gathered slice. */
+static int run_slice(struct ctx *c, const struct key *key, unsigned set, size_t n_global)
+{
+    localise_groups(c, n_global);
+    if (c->n == 0)
+        return JH_OK;
+    int can_weigh = c->o->use_weights && weights_ok(c);
+    for (int m = 0; m < JH_DM_COUNT; m++) {
+        if (!(set & (1u << m)))
+            continue;
+        size_t n_units, n_ustrata;
+        if (m == JH_DM_NESTED) {
+            /* Counties are numbered in order of first observation; a
+             * county's cells are resampled together within its prefecture. */
+            const size_t nr = c->s->data->regions.n;
+            size_t *cid = c->labels; /* [region] local county id */
+            for (size_t r = 0; r < nr; r++)
+                cid[r] = JH_NONE;
+            c->C = 0;
+            for (size_t i = 0; i < c->n; i++) {
+                if (cid[c->region[i]] == JH_NONE) {
+                    cid[c->region[i]] = c->C;
+                    c->unit_stratum[c->C++] = c->g[i];
+                }
+                c->county[i] = cid[c->region[i]];
+                c->unit[i] = c->county[i];
+            }
+            n_units = c->C;
+        } else {
+            for (size_t i = 0; i < c->n; i++) {
+                c->county[i] = 0;
+                c->unit[i] = i;
+                c->unit_stratum[i] = c->g[i];
+            }
+            c->C = 1;
+            n_units = c->n;
+        }
+        n_ustrata = c->G;
+        for (int wt = 0; wt <= can_weigh; wt++) {
+            int rc = run_method(c, key, (jh_dmethod)m, wt, n_units, n_ustrata);
+            if (rc)
+                return rc;
+        }
+    }
+    return JH_OK;
+}
+
+/* Position of stratum s in the dataset, or JH_NONE. */
+static size_t stratum_pos(const jh_dataset *d, jh_stratum s)
+{
+    for (size_t k = 0; k < d->n_strata; k++)
+        if (d->strata[k] == s)
+            return k;
+    return JH_NONE;
+}
+
+static int slice_has_values(const jh_dataset *d, size_t ind, size_t y, size_t st)
+{
+    const double *v = jh_dataset_slice(d, ind, y, st);
+    for (size_t r = 0; r < d->regions.n; r++)
+        if (!isnan(v[r]))
+            return 1;
+    return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Groups of the run, sorted by name into t->groups; group_of maps regions. */
+static int make_groups(struct ctx *c, size_t *n_global)
+{
+    const jh_dataset *d = c->s->data;
+    jh_intern raw;
+    int rc;
+    jh_intern_init(&raw);
+    if (strcmp(c->o->by, "stratum") == 0) {
+        /* The strata are the groups; group ids are assigned in gather. */
+        if (jh_intern_add(&c->t->groups, "rural", 5, NULL) == JH_NONE ||
+            jh_intern_add(&c->t->groups, "urban", 5, NULL) == JH_NONE)
+            return JH_ENOMEM;
+        *n_global = 2;
+        for (size_t r = 0; r < d->regions.n; r++)
+            c->group_of[r] = JH_NONE;
+        return JH_OK;
+    }
+    rc = jh_study_groups(c->s, c->o->by, c->group_of, &raw, c->diag);
+    if (rc) {
+        jh_intern_clear(&raw);
+        return rc;
+    }
+    char **sorted = malloc((raw.n ? raw.n : 1) * sizeof *sorted);
+    if (!sorted) {
+        jh_intern_clear(&raw);
+        return JH_ENOMEM;
+    }
+    memcpy(sorted, raw.str, raw.n * sizeof *sorted);
+    qsort(sorted, raw.n, sizeof *sorted, cmp_names);
+    for (size_t k = 0; k < raw.n && !rc; k++)
+        if (jh_intern_add(&c->t->groups, sorted[k], strlen(sorted[k]), NULL) == JH_NONE)
+            rc = JH_ENOMEM;
+    free(sorted);
+    size_t unassigned = 0;
+    for (size_t r = 0; r < d->regions.n && !rc; r++) {
+        if (c->group_of[r] == JH_NONE) {
+            unassigned++;
+            continue;
+        }
+        c->group_of[r] = jh_intern_find(&c->t->groups, raw.str[c->group_of[r]]);
+    }
+    if (!rc && unassigned)
+        jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
+                    "%zu region%s without a value in column '%s' left out of every decomposition",
+                    unassigned, unassigned == 1 ? "" : "s", c->o->by);
+    *n_global = c->t->groups.n;
+    jh_intern_clear(&raw);
+    return rc;
+}
+
+/* Blocks for --within: any region column, numbered in first appearance. */
+static int make_blocks(struct ctx *c)
+{
+    jh_intern names;
+    int rc;
+    if (!c->o->within)
+        return JH_OK;
+    c->block_of = malloc((c->s->data->regions.n ? c->s->data->regions.n : 1) * sizeof *c->block_of);
+    if (!c->block_of)
+        return JH_ENOMEM;
+    jh_intern_init(&names);
+    rc = jh_study_groups(c->s, c->o->within, c->block_of, &names, c->diag);
+    c->n_blocks = names.n;
+    jh_intern_clear(&names);
+    return rc;
+}
+
+static int alloc_ctx(struct ctx *c, size_t n_global)
+{
+    const jh_dataset *d = c->s->data;
+    size_t nr = d->regions.n ? d->regions.n : 1, no = 2 * nr;
+    size_t G = n_global ? n_global : 1;
+    size_t B = c->o->bootstrap, P = c->o->permutations;
+    c->max_obs = no;
+    c->max_vals = 5 + G + G * (G - 1) / 2;
+    c->local_of = malloc(G * sizeof(size_t));
+    c->global_of = malloc(G * sizeof(size_t));
+    c->x = malloc(no * sizeof(double));
+    c->w = malloc(no * sizeof(double));
+    c->xr = malloc(no * sizeof(double));
+    c->wr = malloc(no * sizeof(double));
+    c->g = malloc(no * sizeof(size_t));
+    c->county = malloc(no * sizeof(size_t));
+    c->region = malloc(no * sizeof(size_t));
+    c->unit = malloc(no * sizeof(size_t));
+    c->unit_stratum = malloc(no * sizeof(size_t));
+    c->blk = malloc(no * sizeof(size_t));
+    c->gr = malloc(no * sizeof(size_t));
+    c->cr = malloc(no * sizeof(size_t));
+    c->gp = malloc(no * sizeof(size_t));
+    c->labels = malloc((no > nr ? no : nr) * sizeof(size_t));
+    c->ucount = malloc(no * sizeof(unsigned));
+    c->ocount = malloc(no * sizeof(unsigned));
+    c->vals = malloc(c->max_vals * sizeof(double));
+    c->rvals = malloc(2 * c->max_vals * sizeof(double));
+    c->reps = malloc((B ? B * c->max_vals : 1) * sizeof(double));
+    c->perm = malloc((P ? P : 1) * sizeof(double));
+    c->ws = jh_workspace_alloc(no);
+    c->ge = jh_ge_result_alloc(G);
+    c->dg = jh_dagum_result_alloc(G);
+    c->nt = jh_nested_theil_result_alloc(G, nr);
+    c->rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!c->local_of || !c->global_of || !c->x || !c->w || !c->xr || !c->wr || !c->g ||
+        !c->county || !c->region || !c->unit || !c->unit_stratum || !c->blk || !c->gr ||
+        !c->cr || !c->gp || !c->labels || !c->ucount || !c->ocount || !c->vals ||
+        !c->rvals || !c->reps || !c->perm || !c->ws || !c->ge || !c->dg || !c->nt || !c->rng)
+        return JH_ENOMEM;
+    return JH_OK;
+}
+
+static void free_ctx(struct ctx *c)
+{
+    free(c->group_of); free(c->block_of); free(c->local_of); free(c->global_of);
+    free(c->x); free(c->w); free(c->xr); free(c->wr); free(c->g); free(c->county);
+    free(c->region); free(c->unit); free(c->unit_stratum); free(c->blk); free(c->gr);
+    free(c->cr); free(c->gp); free(c->labels); free(c->ucount); free(c->ocount);
+    free(c->vals); free(c->rvals); free(c->reps); free(c->perm);
+    jh_workspace_free(c->ws);
+    jh_ge_result_free(c->ge);
+    jh_dagum_result_free(c->dg);
+    jh_nested_theil_result_free(c->nt);
+    if (c->rng)
+        gsl_rng_free(c->rng);
+}
+
+/* One (indicator, year): every selected stratum slice, then the urban and
+ * rural cells (by stratum, or the nested decomposition's third stage). */
+static int run_year(struct ctx *c, size_t ind, size_t y, unsigned set, size_t n_global,
+                    size_t *no_group, size_t *missing)
+{
+    const jh_dataset *d = c->s->data;
+    size_t urb = stratum_pos(d, JH_STRATUM_URBAN), rur = stratum_pos(d, JH_STRATUM_RURAL);
+    int cells = urb != JH_NONE && rur != JH_NONE && slice_has_values(d, ind, y, urb) &&
+                slice_has_values(d, ind, y, rur);
+    int by_stratum = strcmp(c->o->by, "stratum") == 0;
+    int rc = JH_OK;
+    if (!by_stratum)
+        for (size_t st = 0; st < d->n_strata && !rc; st++) {
+            if (c->o->stratum >= 0 && d->strata[st] != (jh_stratum)c->o->stratum)
+                continue;
+            unsigned here = set;
+            if (cells && (set & (1u << JH_DM_NESTED)))
+                here &= ~(1u << JH_DM_NESTED); /* done on the cells below */
+            size_t before = *no_group;
+            c->n = 0;
+            gather(c, ind, y, st, JH_NONE, no_group);
+            /* Regions without a value in a slice that others fill. */
+            size_t absent = d->regions.n - c->n - (*no_group - before);
+            if (c->n && absent) {
+                missing[0] += absent;
+                missing[1]++;
+            }
+            struct key key = {ind, y, st};
+            rc = run_slice(c, &key, here, n_global);
+        }
+    if (rc || !cells || c->o->stratum >= 0)
+        return rc;
+    unsigned here = by_stratum ? set & ~(1u << JH_DM_NESTED) : set & (1u << JH_DM_NESTED);
+    if (!here)
+        return JH_OK;
+    c->n = 0;
+    /* "rural" is group 0 and "urban" group 1 when grouping by stratum. */
+    gather(c, ind, y, rur, by_stratum ? 0 : JH_NONE, no_group);
+    gather(c, ind, y, urb, by_stratum ? 1 : JH_NONE, no_group);
+    struct key key = {ind, y, JH_DSTRATUM_CELLS};
+    return run_slice(c, &key, here, n_global);
+}
+
+int jh_decompose_study(const jh_study *s, const jh_decompose_opts *o,
+                       jh_diag *diag, jh_decompose_table **out)
+{
+    const jh_dataset *d = s->data;
+    struct ctx c = {.s = s, .o = o, .diag = diag};
+    size_t n_global = 0;
+    unsigned set = o->methods ? o->methods
+                              : (1u << JH_DM_COUNT) - 1 - (1u << JH_DM_NESTED);
+    int rc;
+    *out = NULL;
+    if (o->bootstrap && !(o->ci > 0 && o->ci < 1)) {
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0, "confidence level must lie between 0 and 1");
+        return JH_EINVAL;
+    }
+    c.t = calloc(1, sizeof *c.t);
+    c.group_of = malloc((d->regions.n ? d->regions.n : 1) * sizeof *c.group_of);
+    if (!c.t || !c.group_of) {
+        free(c.t);
+        free(c.group_of);
+        return JH_ENOMEM;
+    }
+    jh_intern_init(&c.t->groups);
+    c.t->has_ci = o->bootstrap > 0;
+    c.t->has_p = o->permutations > 0;
+    rc = make_groups(&c, &n_global);
+    if (!rc)
+        rc = make_blocks(&c);
+    if (!rc && strcmp(o->by, "stratum") == 0 && (set & (1u << JH_DM_NESTED)))
+        jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
+                    "nested_theil needs a grouping of counties (e.g. --by prefecture); "
+                    "skipped with --by stratum");
+    if (!rc)
+        rc = alloc_ctx(&c, n_global);
+    for (size_t ind = 0; ind < d->indicators.n && !rc; ind++) {
+        if (o->indicator && strcmp(o->indicator, d->indicators.str[ind]) != 0)
+            continue;
+        size_t no_group = 0, missing[2] = {0, 0};
+        for (size_t y = 0; y < d->n_years && !rc; y++) {
+            if (o->year && d->years[y] != o->year)
+                continue;
+            rc = run_year(&c, ind, y, set, n_global, &no_group, missing);
+        }
+        if (!rc && missing[0])
+            jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
+                        "indicator '%s': %zu missing value%s in %zu slice%s; those regions "
+                        "are left out of those slices", d->indicators.str[ind], missing[0],
+                        missing[0] == 1 ? "" : "s", missing[1], missing[1] == 1 ? "" : "s");
+    }
+    free_ctx(&c);
+    if (rc) {
+        jh_decompose_table_free(c.t);
+        return rc;
+    }
+    *out = c.t;
+    return JH_OK;
+}
+
+void jh_decompose_table_free(jh_decompose_table *t)
+{
+    if (!t)
+        return;
+    jh_intern_clear(&t->groups);
+    free(t->row);
+    free(t->group);
+    free(t);
+}

@@ -1,0 +1,371 @@
+/* Urban-rural comparisons of a study (urban_rural.h).
+ *
+ * For each (indicator, year): when both the urban and the rural stratum
+ * have values, every county is compared with itself (basis "strata");
+ * otherwise, on the total stratum, urban-class counties are compared with
+ * rural-class counties (basis "class").  Each area (the province, then
+ * each group of --by) gets
+ *   urban_mean = sum_i w_ui u_i / sum_i w_ui,  rural_mean likewise,
+ * over the counties compared (w = the stratum's population, or 1), and
+ *   ratio = urban_mean / rural_mean, gap = urban_mean - rural_mean
+ * (reversed for lower-better indicators), plus the Gini, CV and Theil T
+ * of the county ratios (strata basis).  The bootstrap draws counties
+ * within the area (within each class on the class basis, so both sides
+ * stay present) and recomputes ratio and gap. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_rng.h>
+#include "junheng/bootstrap.h"
+#include "junheng/indices.h"
+#include "junheng/urban_rural.h"
+
+/* One county of an area: its urban and rural side (NaN when absent). */
+struct obs {
+    double u, wu, r, wr;
+    size_t side;   /* resampling stratum: 0 (strata basis, or urban class), 1 rural class */
+};
+
+struct ctx {
+    const jh_study *s;
+    const jh_ur_opts *o;
+    jh_diag *diag;
+    jh_ur_table *t;
+    size_t *area_of;   /* [region] area id or JH_NONE */
+    size_t n_areas;
+    struct obs *ob;    /* scratch, n_regions */
+    size_t *side;      /* scratch */
+    double *ratios;    /* scratch */
+    double *rep_ratio, *rep_gap; /* B each */
+    unsigned *counts;
+    jh_workspace *ws;
+    gsl_rng *rng;
+};
+
+static int grow(void **p, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? 2 * *cap : 256;
+    void *q = realloc(*p, c * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
+static size_t stratum_pos(const jh_dataset *d, jh_stratum s)
+{
+    for (size_t k = 0; k < d->n_strata; k++)
+        if (d->strata[k] == s)
+            return k;
+    return JH_NONE;
+}
+
+static int has_values(const jh_dataset *d, size_t ind, size_t y, size_t st)
+{
+    if (st == JH_NONE)
+        return 0;
+    const double *v = jh_dataset_slice(d, ind, y, st);
+    for (size_t r = 0; r < d->regions.n; r++)
+        if (!isnan(v[r]))
+            return 1;
+    return 0;
+}
+
+/* Oriented ratio and gap of an urban and a rural value. */
+static void orient(double u, double r, int reversed, double *ratio, double *gap)
+{
+    double num = reversed ? r : u, den = reversed ? u : r;
+    *gap = num - den;
+    *ratio = den != 0 ? num / den : NAN;
+}
+
+/* Weighted means of both sides over obs weighted by counts (NULL: 1). */
+static void area_means(const struct obs *ob, size_t n, const unsigned *counts,
+                       double *um, double *rm)
+{
+    long double su = 0, swu = 0, sr = 0, swr = 0;
+    for (size_t i = 0; i < n; i++) {
+        double c = counts ? counts[i] : 1.0;
+        if (!isnan(ob[i].u)) {
+            su += (long double)c * ob[i].wu * ob[i].u;
+            swu += (long double)c * ob[i].wu;
+        }
+        if (!isnan(ob[i].r)) {
+            sr += (long double)c * ob[i].wr * ob[i].r;
+            swr += (long double)c * ob[i].wr;
+        }
+    }
+    *um = swu > 0 ? (double)(su / swu) : NAN;
+    *rm = swr > 0 ? (double)(sr / swr) : NAN;
+}
+
+/* Adds the row of one area from the n observations gathered in c->ob. */
+static int add_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis basis,
+                    size_t n, size_t left_out, int reversed)
+{
+    jh_ur_table *t = c->t;
+    if (grow((void **)&t->area, &t->cap_area, t->n_area, sizeof *t->area))
+        return JH_ENOMEM;
+    jh_ur_area *a = &t->area[t->n_area++];
+    *a = (jh_ur_area){.indicator = ind, .year = y, .area = area, .basis = basis, .n = n,
+                      .n_left_out = left_out, .reversed = reversed,
+                      .gini = NAN, .cv = NAN, .theil_t = NAN, .ratio_low = NAN,
+                      .ratio_high = NAN, .ratio_se = NAN, .gap_low = NAN,
+                      .gap_high = NAN, .gap_se = NAN};
+    area_means(c->ob, n, NULL, &a->urban_mean, &a->rural_mean);
+    orient(a->urban_mean, a->rural_mean, reversed, &a->ratio, &a->gap);
+    if (basis == JH_UR_STRATA) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            double q, g;
+            orient(c->ob[i].u, c->ob[i].r, reversed, &q, &g);
+            if (!isnan(q))
+                c->ratios[m++] = q;
+        }
+        double v;
+        if (jh_gini(c->ratios, NULL, m, 0, c->ws, &v) == JH_OK)
+            a->gini = v;
+        if (jh_cv(c->ratios, NULL, m, &v) == JH_OK)
+            a->cv = v;
+        if (jh_theil_t(c->ratios, NULL, m, &v) == JH_OK)
+            a->theil_t = v;
+    }
+    size_t B = c->o->bootstrap;
+    if (!B || n == 0)
+        return JH_OK;
+    for (size_t i = 0; i < n; i++)
+        c->side[i] = c->ob[i].side;
+    jh_resampler *rs = jh_resampler_alloc(c->side, n, 2);
+    if (!rs)
+        return JH_ENOMEM;
+    gsl_rng_set(c->rng, jh_boot_seed(c->o->seed, ind, y, area == JH_NONE ? 0 : area + 1));
+    for (size_t b = 0; b < B; b++) {
+        double um, rm;
+        jh_resampler_draw(rs, c->rng, c->counts);
+        area_means(c->ob, n, c->counts, &um, &rm);
+        orient(um, rm, reversed, &c->rep_ratio[b], &c->rep_gap[b]);
+        if (isnan(um) || isnan(rm))
+            c->rep_gap[b] = NAN;
+    }
+    jh_resampler_free(rs);
+    jh_boot_interval(c->rep_ratio, B, c->o->ci, &a->ratio_low, &a->ratio_high, &a->ratio_se, NULL);
+    jh_boot_interval(c->rep_gap, B, c->o->ci, &a->gap_low, &a->gap_high, &a->gap_se, NULL);
+    return JH_OK;
+}
+
+/* Gathers the counties of area (JH_NONE: all) into c->ob and adds its row. */
+static int do_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis basis,
+                   int reversed)
+{
+    const jh_dataset *d = c->s->data;
+    size_t n = 0, left_out = 0;
+    if (basis == JH_UR_STRATA) {
+        size_t su = stratum_pos(d, JH_STRATUM_URBAN), sr = stratum_pos(d, JH_STRATUM_RURAL);
+        const double *u = jh_dataset_slice(d, ind, y, su), *r = jh_dataset_slice(d, ind, y, sr);
+        const double *wu = c->o->use_weights ? jh_study_weights(c->s, ind, y, su) : NULL;
+        const double *wr = c->o->use_weights ? jh_study_weights(c->s, ind, y, sr) : NULL;
+        for (size_t k = 0; k < d->regions.n; k++) {
+            if (area != JH_NONE && c->area_of[k] != area)
+                continue;
+            if (isnan(u[k]) && isnan(r[k]))
+                continue;
+            if (isnan(u[k]) || isnan(r[k])) {
+                left_out++;
+                continue;
+            }
+            /* A county without a usable weight counts with weight 1 only
+             * when the slice is unweighted; otherwise it is left out. */
+            double a = wu ? wu[k] : 1.0, b = wr ? wr[k] : 1.0;
+            if (!(a > 0 && isfinite(a)) || !(b > 0 && isfinite(b))) {
+                left_out++;
+                continue;
+            }
+            c->ob[n++] = (struct obs){u[k], a, r[k], b, 0};
+        }
+    } else {
+        size_t st = stratum_pos(d, JH_STRATUM_TOTAL);
+        const double *v = jh_dataset_slice(d, ind, y, st);
+        const double *w = c->o->use_weights ? jh_study_weights(c->s, ind, y, st) : NULL;
+        for (size_t k = 0; k < d->regions.n; k++) {
+            if ((area != JH_NONE && c->area_of[k] != area) || isnan(v[k]))
+                continue;
+            jh_region_class cls = jh_study_region_class(c->s, k);
+            double a = w ? w[k] : 1.0;
+            if (cls == JH_REGION_CLASS_NONE || !(a > 0 && isfinite(a))) {
+                left_out++;
+                continue;
+            }
+            if (cls == JH_REGION_URBAN)
+                c->ob[n++] = (struct obs){v[k], a, NAN, NAN, 0};
+            else
+                c->ob[n++] = (struct obs){NAN, NAN, v[k], a, 1};
+        }
+    }
+    return add_area(c, ind, y, area, basis, n, left_out, reversed);
+}
+
+/* County rows of one indicator and year (strata basis). */
+static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
+{
+    const jh_dataset *d = c->s->data;
+    size_t su = stratum_pos(d, JH_STRATUM_URBAN), sr = stratum_pos(d, JH_STRATUM_RURAL);
+    const double *u = jh_dataset_slice(d, ind, y, su), *r = jh_dataset_slice(d, ind, y, sr);
+    jh_ur_table *t = c->t;
+    size_t incomplete = 0;
+    const char *first = NULL, *first_side = NULL;
+    for (size_t k = 0; k < d->regions.n; k++) {
+        if (isnan(u[k]) && isnan(r[k]))
+            continue;
+        if (grow((void **)&t->county, &t->cap_county, t->n_county, sizeof *t->county))
+            return JH_ENOMEM;
+        jh_ur_county *row = &t->county[t->n_county++];
+        *row = (jh_ur_county){ind, y, k, c->area_of ? c->area_of[k] : JH_NONE, u[k], r[k],
+                              NAN, NAN, reversed, ""};
+        if (isnan(u[k]) || isnan(r[k])) {
+            row->note = isnan(u[k]) ? "no urban value" : "no rural value";
+            if (!incomplete++) {
+                first = d->regions.str[k];
+                first_side = isnan(u[k]) ? "urban" : "rural";
+            }
+            continue;
+        }
+        orient(u[k], r[k], reversed, &row->ratio, &row->gap);
+        if (isnan(row->ratio))
+            row->note = "denominator is 0";
+    }
+    if (incomplete)
+        jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
+                    "indicator '%s', year %d: %zu count%s with only one stratum (first: "
+                    "region %s has no %s value); reported without ratio and left out of "
+                    "the area means", d->indicators.str[ind], d->years[y], incomplete,
+                    incomplete == 1 ? "y" : "ies", first, first_side);
+    return JH_OK;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Areas of --by, sorted by name into t->areas. */
+static int make_areas(struct ctx *c)
+{
+    const jh_dataset *d = c->s->data;
+    jh_intern raw;
+    int rc;
+    if (!c->o->by)
+        return JH_OK;
+    c->area_of = malloc((d->regions.n ? d->regions.n : 1) * sizeof *c->area_of);
+    if (!c->area_of)
+        return JH_ENOMEM;
+    jh_intern_init(&raw);
+    rc = jh_study_groups(c->s, c->o->by, c->area_of, &raw, c->diag);
+    char **sorted = rc ? NULL : malloc((raw.n ? raw.n : 1) * sizeof *sorted);
+    if (!rc && !sorted)
+        rc = JH_ENOMEM;
+    if (!rc) {
+        memcpy(sorted, raw.str, raw.n * sizeof *sorted);
+        qsort(sorted, raw.n, sizeof *sorted, cmp_names);
+        for (size_t k = 0; k < raw.n && !rc; k++)
+            if (jh_intern_add(&c->t->areas, sorted[k], strlen(sorted[k]), NULL) == JH_NONE)
+                rc = JH_ENOMEM;
+        for (size_t r = 0; r < d->regions.n && !rc; r++)
+            if (c->area_of[r] != JH_NONE)
+                c->area_of[r] = jh_intern_find(&c->t->areas, raw.str[c->area_of[r]]);
+    }
+    free(sorted);
+    jh_intern_clear(&raw);
+    c->n_areas = c->t->areas.n;
+    return rc;
+}
+
+static int has_classes(const jh_study *s)
+{
+    for (size_t r = 0; r < s->data->regions.n; r++)
+        if (jh_study_region_class(s, r) != JH_REGION_CLASS_NONE)
+            return 1;
+    return 0;
+}
+
+int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
+                         jh_ur_table **out)
+{
+    const jh_dataset *d = s->data;
+    size_t nr = d->regions.n ? d->regions.n : 1, B = o->bootstrap;
+    struct ctx c = {.s = s, .o = o, .diag = diag};
+    int rc = JH_OK, classes = has_classes(s), warned_class = 0;
+    *out = NULL;
+    c.t = calloc(1, sizeof *c.t);
+    c.ob = malloc(nr * sizeof *c.ob);
+    c.side = malloc(nr * sizeof *c.side);
+    c.ratios = malloc(nr * sizeof *c.ratios);
+    c.counts = malloc(nr * sizeof *c.counts);
+    c.rep_ratio = malloc((B ? B : 1) * sizeof(double));
+    c.rep_gap = malloc((B ? B : 1) * sizeof(double));
+    c.ws = jh_workspace_alloc(nr);
+    c.rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!c.t || !c.ob || !c.side || !c.ratios || !c.counts || !c.rep_ratio || !c.rep_gap ||
+        !c.ws || !c.rng)
+        rc = JH_ENOMEM;
+    if (c.t) {
+        jh_intern_init(&c.t->areas);
+        c.t->has_ci = B > 0;
+    }
+    if (!rc)
+        rc = make_areas(&c);
+    size_t su = stratum_pos(d, JH_STRATUM_URBAN), sr = stratum_pos(d, JH_STRATUM_RURAL);
+    size_t st = stratum_pos(d, JH_STRATUM_TOTAL);
+    for (size_t ind = 0; ind < d->indicators.n && !rc; ind++) {
+        if (o->indicator && strcmp(o->indicator, d->indicators.str[ind]) != 0)
+            continue;
+        int reversed = jh_study_direction(s, ind) == JH_DIRECTION_LOWER;
+        for (size_t y = 0; y < d->n_years && !rc; y++) {
+            if (o->year && d->years[y] != o->year)
+                continue;
+            jh_ur_basis basis;
+            if (has_values(d, ind, y, su) || has_values(d, ind, y, sr))
+                basis = JH_UR_STRATA;
+            else if (has_values(d, ind, y, st) && classes)
+                basis = JH_UR_CLASS;
+            else {
+                if (has_values(d, ind, y, st) && !warned_class++)
+                    jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
+                                "indicators without urban and rural strata need the "
+                                "urban-rural class of the region catalog (--regions with a "
+                                "class column); '%s' and others like it skipped",
+                                d->indicators.str[ind]);
+                continue;
+            }
+            if (basis == JH_UR_STRATA)
+                rc = county_rows(&c, ind, y, reversed);
+            if (!rc)
+                rc = do_area(&c, ind, y, JH_NONE, basis, reversed);
+            for (size_t a = 0; a < c.n_areas && !rc; a++)
+                rc = do_area(&c, ind, y, a, basis, reversed);
+        }
+    }
+    free(c.area_of); free(c.ob); free(c.side); free(c.ratios); free(c.counts);
+    free(c.rep_ratio); free(c.rep_gap);
+    jh_workspace_free(c.ws);
+    if (c.rng)
+        gsl_rng_free(c.rng);
+    if (rc) {
+        jh_ur_table_free(c.t);
+        return rc;
+    }
+    *out = c.t;
+    return JH_OK;
+}
+
+void jh_ur_table_free(jh_ur_table *t)
+{
+    if (!t)
+        return;
+    jh_intern_clear(&t->areas);
+    free(t->county);
+    free(t->area);
+    free(t);
+}

@@ -1,0 +1,259 @@
+/* junheng decompose: how much of each indicator's disparity lies between
+ * groups (prefectures, county types, urban-rural classes, strata) and how
+ * much within, with bootstrap intervals and permutation tests. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "junheng/decompose_analysis.h"
+#include "junheng/output.h"
+
+static const char help[] =
+    "Usage: junheng decompose --data FILE --by COLUMN [OPTIONS]\n"
+    "\n"
+    "Decomposes the disparity of every indicator x year x stratum into a part\n"
+    "between groups and a part within them.  COLUMN is a column of the region\n"
+    "catalog (prefecture, type, class, ...), 'group' for the data's group\n"
+    "column, or 'stratum' to compare the urban and rural strata (each\n"
+    "observation is then a county x stratum cell).  Formulas: docs/indices.md.\n"
+    "\n"
+    "Methods (--method, comma-separated; default theil_t,theil_l,ge2,gini):\n"
+    "  theil_t, theil_l, ge2  generalised entropy GE(1), GE(0), GE(2) by groups\n"
+    "                         (Shorrocks 1980, 1984): total = within + between\n"
+    "  gini                   Dagum (1997): total = within + net_between +\n"
+    "                         transvariation, with every pair of groups\n"
+    "  nested_theil           Akita (2003): between groups (stage 1), between\n"
+    "                         counties within groups (stage 2), between urban\n"
+    "                         and rural within counties (stage 3, when the data\n"
+    "                         have both strata; stratum 'urban+rural')\n"
+    "Each method is computed unweighted and, when the indicator has weights\n"
+    "(population), weighted (suffix _w).\n"
+    "\n"
+    "Options:\n"
+    "      --by COLUMN          grouping (required)\n"
+    "  -m, --method LIST        methods to run\n"
+    "      --indicator CODE     only this indicator\n"
+    "      --year YEAR          only this year (also the year of a wide file\n"
+    "                           without a year column)\n"
+    "      --stratum S          only this stratum: total, urban or rural\n"
+    "      --bootstrap B        B bootstrap replicates (groups keep their size;\n"
+    "                           nested_theil draws counties within groups):\n"
+    "                           adds ci_low, ci_high, se\n"
+    "      --ci LEVEL           confidence level of the intervals (default 0.95)\n"
+    "      --permutations P     P random relabellings of regions to groups (group\n"
+    "                           sizes kept): adds p_value of the between share\n"
+    "      --within COLUMN      relabel only inside blocks of this column\n"
+    "      --seed S             seed of the random streams (default 1); the same\n"
+    "                           seed gives the same output\n"
+    "  -l, --layout LAYOUT      long (default): indicator,year,stratum,method,\n"
+    "                           component,group,value,share (%.17g); wide: one\n"
+    "                           row per slice and method (%.10g)\n"
+    "  -o, --output FILE        write to FILE (default: standard output)\n"
+    "      --groups FILE        also write each group's and pair's details\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Components: total, within, between, within_group (one per group: its\n"
+    "contribution to within), net_between, transvariation, pair (one per pair\n"
+    "of groups: its part of between), between_stage1, between_stage2,\n"
+    "within_stage3.  share = value / total.\n"
+    "\n"
+    "Example:\n"
+    "  junheng decompose --data datasets/jilin/values.csv \\\n"
+    "      --regions datasets/jilin/regions.csv --by prefecture \\\n"
+    "      --indicator doctors_per_1000 --year 2020 --bootstrap 999 --seed 7\n";
+
+enum {
+    OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_STRATUM, OPT_BOOTSTRAP, OPT_CI,
+    OPT_PERMUTATIONS, OPT_WITHIN, OPT_SEED, OPT_GROUPS,
+};
+
+struct opts {
+    cli_data data;
+    jh_decompose_opts dec;
+    int wide;
+    const char *output, *groups;
+};
+
+/* A whole number in [lo, hi]; -1 when arg is anything else. */
+static int parse_count(const char *arg, unsigned long lo, unsigned long hi,
+                       unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    if (*arg < '0' || *arg > '9')
+        return -1;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"by", required_argument, NULL, OPT_BY},
+        {"method", required_argument, NULL, 'm'},
+        {"indicator", required_argument, NULL, OPT_INDICATOR},
+        {"stratum", required_argument, NULL, OPT_STRATUM},
+        {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},
+        {"ci", required_argument, NULL, OPT_CI},
+        {"permutations", required_argument, NULL, OPT_PERMUTATIONS},
+        {"within", required_argument, NULL, OPT_WITHIN},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"layout", required_argument, NULL, 'l'},
+        {"output", required_argument, NULL, 'o'},
+        {"groups", required_argument, NULL, OPT_GROUPS},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    static const char cmd[] = "decompose";
+    unsigned long v;
+    const char *bad;
+    char *end;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:w:m:l:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_BY: o->dec.by = optarg; break;
+        case 'm':
+            if (jh_dmethod_parse(optarg, &o->dec.methods, &bad))
+                return cli_usage_error(cmd, "unknown method '%.*s' (expected theil_t, theil_l, "
+                                       "ge2, gini or nested_theil)", (int)strcspn(bad, ","), bad);
+            break;
+        case OPT_INDICATOR: o->dec.indicator = optarg; break;
+        case OPT_STRATUM: {
+            jh_stratum s;
+            if (jh_stratum_parse(optarg, &s) || !*optarg)
+                return cli_usage_error(cmd, "unknown stratum '%s' (expected total, urban or rural)", optarg);
+            o->dec.stratum = (int)s;
+            break;
+        }
+        case OPT_BOOTSTRAP:
+            if (parse_count(optarg, 1, 1000000, &v))
+                return cli_usage_error(cmd, "--bootstrap needs a number of replicates from 1 "
+                                       "to 1000000, not '%s'", optarg);
+            o->dec.bootstrap = v;
+            break;
+        case OPT_PERMUTATIONS:
+            if (parse_count(optarg, 1, 1000000, &v))
+                return cli_usage_error(cmd, "--permutations needs a number from 1 to 1000000, "
+                                       "not '%s'", optarg);
+            o->dec.permutations = v;
+            break;
+        case OPT_SEED:
+            if (parse_count(optarg, 0, ULONG_MAX, &v))
+                return cli_usage_error(cmd, "--seed needs a non-negative whole number, not '%s'", optarg);
+            o->dec.seed = v;
+            break;
+        case OPT_CI:
+            errno = 0;
+            o->dec.ci = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(o->dec.ci > 0 && o->dec.ci < 1))
+                return cli_usage_error(cmd, "--ci needs a level between 0 and 1 such as 0.95, "
+                                       "not '%s'", optarg);
+            break;
+        case OPT_WITHIN: o->dec.within = optarg; break;
+        case 'l':
+            if (strcmp(optarg, "long") == 0)
+                o->wide = 0;
+            else if (strcmp(optarg, "wide") == 0)
+                o->wide = 1;
+            else
+                return cli_usage_error(cmd, "unknown layout '%s' (expected long or wide)", optarg);
+            break;
+        case 'o': o->output = optarg; break;
+        case OPT_GROUPS: o->groups = optarg; break;
+        case 'h':
+            fputs(help, stdout);
+            fputs("\n", stdout);
+            fputs(cli_data_help, stdout);
+            return -1;
+        case ':':
+            return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+        default: {
+            int rc = c == '?' ? -1 : cli_data_option(c, optarg, cmd, &o->data);
+            if (rc < 0)
+                return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+            if (rc)
+                return rc;
+            if (c == CLI_OPT_YEAR)
+                o->dec.year = o->data.read.year;
+        }
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+    if (!o->dec.by)
+        return cli_usage_error(cmd, "no grouping: give --by COLUMN (e.g. prefecture, class, stratum)");
+    if (o->dec.within && !o->dec.permutations)
+        return cli_usage_error(cmd, "--within needs --permutations");
+    if (o->groups && o->output && strcmp(o->groups, o->output) == 0)
+        return cli_usage_error(cmd, "--groups and --output name the same file");
+    return cli_data_check(cmd, &o->data);
+}
+
+static int write_outputs(const struct opts *o, const jh_study *st, const jh_decompose_table *t)
+{
+    jh_outfile out, grp = {0};
+    if (jh_outfile_open(&out, o->output)) {
+        fprintf(stderr, "junheng: %s: cannot create output file\n", o->output);
+        return EX_CANTCREAT;
+    }
+    if (o->groups && jh_outfile_open(&grp, o->groups)) {
+        fprintf(stderr, "junheng: %s: cannot create output file\n", o->groups);
+        jh_outfile_abort(&out);
+        return EX_CANTCREAT;
+    }
+    jh_write_decompose(out.f, st, t, o->wide);
+    if (o->groups)
+        jh_write_decompose_groups(grp.f, st, t);
+    /* The groups file first: stdout cannot be taken back. */
+    if (o->groups && jh_outfile_commit(&grp)) {
+        fprintf(stderr, "junheng: %s: write error\n", o->groups);
+        jh_outfile_abort(&out);
+        return EX_IOERR;
+    }
+    if (jh_outfile_commit(&out)) {
+        fprintf(stderr, "junheng: %s: write error\n", o->output ? o->output : "stdout");
+        return EX_IOERR;
+    }
+    return EX_OK;
+}
+
+int cmd_decompose(int argc, char **argv)
+{
+    struct opts o = {.dec = {.use_weights = 1, .stratum = -1, .ci = 0.95, .seed = 1}};
+    jh_study *st = NULL;
+    jh_decompose_table *t = NULL;
+    jh_diag diag;
+    int code = parse_args(argc, argv, &o);
+    if (code) {
+        free(o.data.files.path);
+        return code < 0 ? EX_OK : code;
+    }
+    o.dec.use_weights = !o.data.read.no_weight;
+    code = cli_load_study(&o.data, &st);
+    jh_diag_init(&diag, 20);
+    if (!code && o.dec.indicator && jh_intern_find(&st->data->indicators, o.dec.indicator) == (size_t)-1)
+        code = cli_usage_error("decompose", "no indicator '%s' in the data", o.dec.indicator);
+    if (!code) {
+        int rc = jh_decompose_study(st, &o.dec, &diag, &t);
+        cli_print_diag(&diag);
+        if (rc == JH_ENOTFOUND)
+            code = EX_USAGE;
+        else if (rc)
+            code = rc == JH_ENOMEM ? EX_OSERR : cli_exit_code(rc);
+    }
+    if (!code)
+        code = write_outputs(&o, st, t);
+    jh_diag_clear(&diag);
+    jh_decompose_table_free(t);
+    jh_study_free(st);
+    free(o.data.files.path);
+    return code;
+}

@@ -1,0 +1,222 @@
+/* junheng urban-rural: how far apart town and country are, per county,
+ * per prefecture and for the province. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "junheng/output.h"
+#include "junheng/urban_rural.h"
+
+static const char help[] =
+    "Usage: junheng urban-rural --data FILE [--regions FILE] [OPTIONS]\n"
+    "\n"
+    "Compares town and country for every indicator and year.  Where the data\n"
+    "have urban and rural strata, each county is compared with itself (basis\n"
+    "'strata'); where an indicator has only totals, urban-class counties of the\n"
+    "region catalog are compared with rural-class counties (basis 'class').\n"
+    "\n"
+    "The area table (standard output or -o) has one row per indicator, year and\n"
+    "area (the province, then each group of --by): population-weighted urban\n"
+    "and rural means, their ratio and gap, and the gini, cv and theil_t of the\n"
+    "county ratios.  The ratio reads as the advantage of town over country:\n"
+    "urban/rural for higher-better indicators, rural/urban for lower-better\n"
+    "ones (indicator catalog's direction), as the ratio_of column says; a\n"
+    "ratio above 1 means town is better served.  The county table (--counties)\n"
+    "has each county's urban and rural value, ratio and gap; a county with only\n"
+    "one stratum is listed with a note and left out of the means.\n"
+    "\n"
+    "Options:\n"
+    "      --by COLUMN          areas below the province (default: prefecture\n"
+    "                           when the region catalog has it; 'none' for the\n"
+    "                           province only)\n"
+    "      --indicator CODE     only this indicator\n"
+    "      --year YEAR          only this year (also the year of a wide file\n"
+    "                           without a year column)\n"
+    "      --bootstrap B        B bootstrap replicates (counties drawn within the\n"
+    "                           area): adds ci_low, ci_high and se of ratio and gap\n"
+    "      --ci LEVEL           confidence level (default 0.95)\n"
+    "      --seed S             seed of the random streams (default 1)\n"
+    "  -l, --layout LAYOUT      long (default, numbers round-trip with %.17g) or\n"
+    "                           wide (%.10g, for reading)\n"
+    "  -o, --output FILE        area table to FILE (default: standard output)\n"
+    "      --counties FILE      county table to FILE\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Example:\n"
+    "  junheng urban-rural --data datasets/jilin/values.csv \\\n"
+    "      --regions datasets/jilin/regions.csv \\\n"
+    "      --indicators datasets/jilin/indicators.csv --year 2020 \\\n"
+    "      --counties counties.csv\n";
+
+enum {
+    OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_BOOTSTRAP, OPT_CI, OPT_SEED,
+    OPT_COUNTIES,
+};
+
+struct opts {
+    cli_data data;
+    jh_ur_opts ur;
+    int by_given;
+    const char *fmt;
+    const char *output, *counties;
+};
+
+static int parse_count(const char *arg, unsigned long lo, unsigned long hi, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    if (*arg < '0' || *arg > '9')
+        return -1;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"by", required_argument, NULL, OPT_BY},
+        {"indicator", required_argument, NULL, OPT_INDICATOR},
+        {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},
+        {"ci", required_argument, NULL, OPT_CI},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"layout", required_argument, NULL, 'l'},
+        {"output", required_argument, NULL, 'o'},
+        {"counties", required_argument, NULL, OPT_COUNTIES},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    static const char cmd[] = "urban-rural";
+    unsigned long v;
+    char *end;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:w:l:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_BY:
+            o->by_given = 1;
+            o->ur.by = strcmp(optarg, "none") == 0 ? NULL : optarg;
+            break;
+        case OPT_INDICATOR: o->ur.indicator = optarg; break;
+        case OPT_BOOTSTRAP:
+            if (parse_count(optarg, 1, 1000000, &v))
+                return cli_usage_error(cmd, "--bootstrap needs a number of replicates from 1 "
+                                       "to 1000000, not '%s'", optarg);
+            o->ur.bootstrap = v;
+            break;
+        case OPT_SEED:
+            if (parse_count(optarg, 0, ULONG_MAX, &v))
+                return cli_usage_error(cmd, "--seed needs a non-negative whole number, not '%s'", optarg);
+            o->ur.seed = v;
+            break;
+        case OPT_CI:
+            errno = 0;
+            o->ur.ci = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(o->ur.ci > 0 && o->ur.ci < 1))
+                return cli_usage_error(cmd, "--ci needs a level between 0 and 1 such as 0.95, "
+                                       "not '%s'", optarg);
+            break;
+        case 'l':
+            if (strcmp(optarg, "long") == 0)
+                o->fmt = "%.17g";
+            else if (strcmp(optarg, "wide") == 0)
+                o->fmt = "%.10g";
+            else
+                return cli_usage_error(cmd, "unknown layout '%s' (expected long or wide)", optarg);
+            break;
+        case 'o': o->output = optarg; break;
+        case OPT_COUNTIES: o->counties = optarg; break;
+        case 'h':
+            fputs(help, stdout);
+            fputs("\n", stdout);
+            fputs(cli_data_help, stdout);
+            return -1;
+        case ':':
+            return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+        default: {
+            int rc = c == '?' ? -1 : cli_data_option(c, optarg, cmd, &o->data);
+            if (rc < 0)
+                return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+            if (rc)
+                return rc;
+            if (c == CLI_OPT_YEAR)
+                o->ur.year = o->data.read.year;
+        }
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+    if (o->counties && o->output && strcmp(o->counties, o->output) == 0)
+        return cli_usage_error(cmd, "--counties and --output name the same file");
+    return cli_data_check(cmd, &o->data);
+}
+
+static int write_outputs(const struct opts *o, const jh_study *st, const jh_ur_table *t)
+{
+    jh_outfile out, cty = {0};
+    if (jh_outfile_open(&out, o->output)) {
+        fprintf(stderr, "junheng: %s: cannot create output file\n", o->output);
+        return EX_CANTCREAT;
+    }
+    if (o->counties && jh_outfile_open(&cty, o->counties)) {
+        fprintf(stderr, "junheng: %s: cannot create output file\n", o->counties);
+        jh_outfile_abort(&out);
+        return EX_CANTCREAT;
+    }
+    jh_write_ur_areas(out.f, st, t, o->fmt);
+    if (o->counties)
+        jh_write_ur_counties(cty.f, st, t, o->fmt);
+    if (o->counties && jh_outfile_commit(&cty)) {
+        fprintf(stderr, "junheng: %s: write error\n", o->counties);
+        jh_outfile_abort(&out);
+        return EX_IOERR;
+    }
+    if (jh_outfile_commit(&out)) {
+        fprintf(stderr, "junheng: %s: write error\n", o->output ? o->output : "stdout");
+        return EX_IOERR;
+    }
+    return EX_OK;
+}
+
+int cmd_urban_rural(int argc, char **argv)
+{
+    struct opts o = {.ur = {.use_weights = 1, .ci = 0.95, .seed = 1}, .fmt = "%.17g"};
+    jh_study *st = NULL;
+    jh_ur_table *t = NULL;
+    jh_diag diag;
+    int code = parse_args(argc, argv, &o);
+    if (code) {
+        free(o.data.files.path);
+        return code < 0 ? EX_OK : code;
+    }
+    o.ur.use_weights = !o.data.read.no_weight;
+    code = cli_load_study(&o.data, &st);
+    jh_diag_init(&diag, 20);
+    if (!code && o.ur.indicator && jh_intern_find(&st->data->indicators, o.ur.indicator) == (size_t)-1)
+        code = cli_usage_error("urban-rural", "no indicator '%s' in the data", o.ur.indicator);
+    /* Default areas: prefectures, when the catalog knows them. */
+    if (!code && !o.by_given && st->regions &&
+        jh_region_catalog_column(st->regions, "prefecture"))
+        o.ur.by = "prefecture";
+    if (!code) {
+        int rc = jh_urban_rural_study(st, &o.ur, &diag, &t);
+        cli_print_diag(&diag);
+        if (rc == JH_ENOTFOUND)
+            code = EX_USAGE;
+        else if (rc)
+            code = rc == JH_ENOMEM ? EX_OSERR : cli_exit_code(rc);
+    }
+    if (!code)
+        code = write_outputs(&o, st, t);
+    jh_diag_clear(&diag);
+    jh_ur_table_free(t);
+    jh_study_free(st);
+    free(o.data.files.path);
+    return code;
+}
