@@ -1,0 +1,216 @@
+/* junheng — rankings and plan targets as result tables: indicators ranked
+ * by a disparity index, counties ranked by a composite score (with domain
+ * scores, coupling coordination and obstacle degrees), and progress toward
+ * the plan's targets.
+ *
+ * Each function reads a const jh_study and fills a table the caller owns
+ * (free with the matching _free function; NULL is allowed there).  Rows
+ * come in a fixed order (year, then rank or region order), so that the
+ * same inputs always give the same table.  Notes for the reader of the
+ * output (which convention was used, what was left out and why) go to a
+ * jh_diag as warnings-free "notes": the caller prints them. */
+#ifndef JUNHENG_RANK_H
+#define JUNHENG_RANK_H
+
+#include <stddef.h>
+#include "junheng/composite.h"
+#include "junheng/diag.h"
+#include "junheng/indices.h"
+#include "junheng/study.h"
+#include "junheng/targets.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- indicators ranked by disparity ------------------------------------ */
+
+/* One indicator in one year. */
+typedef struct jh_rank_ind_row {
+    size_t indicator;   /* data indicator index */
+    size_t year;        /* data year index */
+    double value;       /* the index; NaN when undefined */
+    int status;         /* JH_OK or why value is undefined */
+    size_t n;           /* regions with a value (and a weight, if weighted) */
+    size_t rank;        /* 1 = most unequal in that year; 0 when undefined */
+    size_t n_ranked;    /* indicators ranked in that year */
+    int tier;           /* 1..5: quintile of the rank (1 = the most unequal
+                           fifth); 0 when undefined */
+    double change_prev; /* value minus the previous year's; NaN when either
+                           is undefined or this is the first year */
+    double change_base; /* value minus the base year's; NaN likewise */
+} jh_rank_ind_row;
+
+typedef struct jh_rank_ind_table {
+    jh_rank_ind_row *rows; /* n rows, by year then rank (undefined last, in
+                              data order); owned */
+    size_t n;              /* number of rows */
+    size_t base_year;      /* data year index the change_base refers to */
+} jh_rank_ind_table;
+
+/* Ranks every non-neutral indicator of the study, in every year, by index
+ * id (weighted with the indicator's own weights from jh_study_weights when
+ * weighted != 0; an indicator without weights then gets the unweighted
+ * index and a note) over the regions that have a value in stratum.
+ * base_year is a calendar year, or 0 for the first year of the data.
+ * Returns JH_OK and sets *out, JH_ENOTFOUND (base_year not in the data,
+ * with a message in diag), or JH_ENOMEM. */
+int jh_rank_indicators(const jh_study *s, jh_index_id id, int weighted,
+                       size_t stratum, int base_year, jh_diag *diag,
+                       jh_rank_ind_table **out);
+void jh_rank_ind_table_free(jh_rank_ind_table *t);
+
+/* ---- counties ranked by a composite score ------------------------------ */
+
+typedef enum jh_weight_method {
+    JH_WEIGHTS_ENTROPY = 0, /* entropy weight method, per year */
+    JH_WEIGHTS_CRITIC,      /* CRITIC, per year */
+    JH_WEIGHTS_EQUAL,       /* 1/m each */
+    JH_WEIGHTS_CATALOG      /* the indicator catalog's weights: not
+                               available, see jh_rank_counties */
+} jh_weight_method;
+
+typedef enum jh_score_method {
+    JH_SCORE_WSUM = 0, /* weighted sum of normalised values */
+    JH_SCORE_TOPSIS    /* TOPSIS closeness on the raw values */
+} jh_score_method;
+
+typedef enum jh_impute {
+    JH_IMPUTE_NONE = 0,       /* a county missing any selected indicator in a
+                                 year is left out of that year's ranking */
+    JH_IMPUTE_PREFECTURE,     /* mean of the other counties of its prefecture
+                                 that year (province mean when none has one) */
+    JH_IMPUTE_PROVINCE        /* mean of all counties with a value that year */
+} jh_impute;
+
+/* What enters and how it is scored.  Zero-initialised means: min-max,
+ * entropy weights without shift, weighted sum, textbook TOPSIS, standard
+ * coupling, no imputation, every year, every non-neutral indicator. */
+typedef struct jh_rank_opts {
+    jh_norm norm;                /* min-max or z-score */
+    int fixed_range;             /* min-max over all selected years pooled */
+    jh_weight_method weights;    /* how weights are found */
+    double entropy_shift;        /* 0: 0 ln 0 = 0; else shift into [eps, 1] */
+    jh_score_method method;      /* weighted sum or TOPSIS */
+    jh_topsis_form topsis_form;  /* where TOPSIS puts the weights */
+    jh_coupling_form coupling;   /* standard or corrected */
+    jh_impute impute;            /* missing values */
+    size_t stratum;              /* data stratum index */
+    const int *year_sel;         /* [n_years] 1 = selected; NULL = all */
+    const int *ind_sel;          /* [n_indicators] 1 = selected; NULL = all
+                                    non-neutral; neutral ones never enter */
+    size_t n_obstacles;          /* how many top obstacles per county to keep */
+} jh_rank_opts;
+
+/* The weight of one indicator in one year. */
+typedef struct jh_rank_weight {
+    size_t year;       /* data year index */
+    size_t indicator;  /* data indicator index */
+    double weight;     /* w_j, summing to 1 over the year's indicators */
+    double info;       /* entropy e_j (entropy), C_j (CRITIC), NaN otherwise */
+} jh_rank_weight;
+
+/* One county in one year. */
+typedef struct jh_rank_county_row {
+    size_t year;          /* data year index */
+    size_t region;        /* data region index */
+    size_t prefecture;    /* index into prefectures, or JH_NONE */
+    int ranked;           /* 0: left out (missing values, no imputation) */
+    double score;         /* overall composite score; NaN when not ranked */
+    size_t rank;          /* 1 = best; 0 when not ranked */
+    long rank_change;     /* previous year's rank minus this one (positive =
+                             moved up); 0 with has_change == 0 */
+    int has_change;       /* 1 when ranked in both years */
+    double *domain;       /* [n_domains] domain scores (NaN: domain without
+                             indicators this year); points into the table */
+    double coupling_c, coupling_t, coupling_d; /* coupling coordination of the
+                             domain scores; NaN when undefined */
+    int coord_class;      /* jh_coupling_class(D), -1 when undefined */
+    size_t n_imputed;     /* values imputed for this county and year */
+    size_t *obstacle;     /* [n_obstacles] indicators holding the score
+                             down most (JH_NONE padding); into the table */
+    double *obstacle_deg; /* [n_obstacles] their obstacle degrees */
+} jh_rank_county_row;
+
+typedef struct jh_rank_county_table {
+    jh_rank_county_row *rows;  /* by year then region (data order); owned */
+    size_t n;                  /* number of rows */
+    size_t n_domains;          /* domains of the selected indicators */
+    char **domain_names;       /* [n_domains] sorted by name ("" = no domain
+                                  given, named "none" on output); owned */
+    jh_intern prefectures;     /* prefecture names (jh_study_groups) */
+    jh_rank_weight *weights;   /* n_weights rows, by year then indicator */
+    size_t n_weights;
+    size_t n_obstacles;        /* obstacles kept per row */
+    size_t n_indicators_used;  /* indicators that entered */
+    size_t n_imputed;          /* values imputed in total */
+    size_t n_left_out;         /* county-years left out */
+    double *store;             /* private: backing store of the row arrays */
+    size_t *istore;            /* private: likewise */
+} jh_rank_county_table;
+
+/* Scores the counties of the study per selected year.  Per year: the
+ * selected indicators with a value for the counties (after imputation)
+ * are normalised, weighted (entropy / CRITIC on that year's matrix), and
+ * scored overall and per domain (the domain's indicators with their
+ * weights renormalised within the domain); obstacle degrees come from the
+ * min-max normalised matrix and the overall weights; coupling coordination
+ * couples the domain scores (needs two or more domains and scores in
+ * [0, 1]: not with z-scores).  Notes (the weight and normalisation used,
+ * neutral indicators left out, imputations, counties left out) are added
+ * to diag as warnings.  Returns JH_OK and sets *out, JH_EINVAL for a bad
+ * option combination (a message in diag: entropy with z-scores, catalog
+ * weights), JH_EEMPTY (no indicator or year selected, or no county left),
+ * JH_ENOTFOUND (no prefecture column with prefecture-mean), or JH_ENOMEM. */
+int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
+                     jh_rank_county_table **out);
+void jh_rank_county_table_free(jh_rank_county_table *t);
+
+/* ---- plan targets ------------------------------------------------------ */
+
+/* One indicator with a target in one year. */
+typedef struct jh_target_row {
+    size_t indicator;     /* data indicator index */
+    size_t year;          /* data year index */
+    jh_target target;     /* as read from the catalog */
+    double value;         /* provincial value: weighted mean (cumulative:
+                             running total of county sums); NaN if none */
+    double progress;      /* (value - baseline)/(target - baseline); NaN
+                             when undefined */
+    double expected;      /* linear expectation for the year */
+    int on_track;         /* 1 / 0; -1 when there is no value */
+    size_t n;             /* counties with a value */
+    size_t n_meeting;     /* counties meeting the target (not cumulative) */
+    double share_meeting; /* n_meeting / n */
+    double pop_share_meeting; /* weight share of those counties; NaN when the
+                             indicator is unweighted */
+    double tail_shortfall; /* mean shortfall of the worst-off tenth */
+} jh_target_row;
+
+/* One county, one indicator, one year. */
+typedef struct jh_target_county_row {
+    size_t indicator, year, region; /* data indices */
+    double value;                   /* the county's value */
+    int meets;                      /* 1 / 0 */
+    double shortfall;               /* how far from the target, >= 0 */
+} jh_target_county_row;
+
+typedef struct jh_target_table {
+    jh_target_row *rows;            /* by indicator (data order) then year */
+    size_t n;
+    jh_target_county_row *county;   /* by indicator, year, region */
+    size_t n_county;
+} jh_target_table;
+
+/* Every indicator of the catalog with a target kind and a target number,
+ * per year of the data, in stratum.  Indicators with a target but no data
+ * (province-scope figures) get a note in diag.  Returns JH_OK and sets
+ * *out, JH_EEMPTY (no catalog or no target), or JH_ENOMEM. */
+int jh_targets_table(const jh_study *s, size_t stratum, jh_diag *diag,
+                     jh_target_table **out);
+void jh_target_table_free(jh_target_table *t);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

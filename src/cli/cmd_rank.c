@@ -1,0 +1,471 @@
+/* junheng rank: indicators ranked by a disparity index, or counties ranked
+ * by a composite equalization score. */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "junheng/output.h"
+#include "junheng/rank.h"
+
+static const char help[] =
+    "Usage: junheng rank --data FILE [--data FILE ...] [--what counties|indicators]\n"
+    "                    [OPTIONS]\n"
+    "\n"
+    "--what indicators: every non-neutral indicator ranked per year by a\n"
+    "disparity index (1 = most unequal), with its domain, a tier (quintile of\n"
+    "the rank, 1 = the most unequal fifth), and the change of the index against\n"
+    "the previous year and the base year.  Columns:\n"
+    "  year,indicator,domain,index,value,n,rank,tier,change_prev,change_base\n"
+    "\n"
+    "--what counties (default): a composite equalization score per county and\n"
+    "year, its rank and rank change (previous rank minus this one: positive =\n"
+    "moved up), domain scores, coupling coordination of the domain scores, and\n"
+    "the indicators that hold the score down most (obstacle degree).  Columns:\n"
+    "  year,region,name,prefecture,score,rank,rank_change,score_DOMAIN...,\n"
+    "  coupling_c,coupling_t,coupling_d,coordination,obstacle_1,\n"
+    "  obstacle_1_degree,...,imputed\n"
+    "Neutral indicators (population counts) never enter the scores.  Without an\n"
+    "indicator catalog every indicator counts as higher-is-better.\n"
+    "Formulas and references: docs/indices.md, \"Composite scores\".\n"
+    "\n"
+    "Options:\n"
+    "  --what WHAT            counties (default) or indicators\n"
+    "  --by INDEX             index ranking the indicators (default gini_w; any\n"
+    "                         name of 'junheng indices', e.g. cv, theil_t)\n"
+    "  --base-year YEAR       year change_base refers to (default: first year)\n"
+    "  --stratum STRATUM      total (default), urban or rural\n"
+    "  --years Y[,Y...]       only these years (counties)\n"
+    "  --indicator CODE[,...] only these indicators; repeatable (counties)\n"
+    "  --norm NORM            minmax (default) or zscore\n"
+    "  --fixed-range          min-max over all selected years pooled, so that\n"
+    "                         scores are comparable over time\n"
+    "  --weights METHOD       entropy (default), critic or equal; per year\n"
+    "  --entropy-shift EPS    shift normalised values into [EPS, 1] before the\n"
+    "                         entropy (0 < EPS < 1); default none: 0 ln 0 = 0\n"
+    "  --method METHOD        wsum (weighted sum, default) or topsis\n"
+    "  --topsis-weight-outside  TOPSIS distances sqrt(sum w (r - r*)^2) instead\n"
+    "                         of the textbook sqrt(sum (w r - w r*)^2)\n"
+    "  --coupling FORM        standard (default) or corrected (Wang et al. 2021)\n"
+    "  --impute RULE          none (default: a county missing a value is left out\n"
+    "                         of that year's ranking), prefecture-mean (mean of\n"
+    "                         its prefecture's other counties that year; the\n"
+    "                         province mean when none has one), province-mean.\n"
+    "                         A missing value is never scored as zero.\n"
+    "  --obstacles N          obstacle columns per county (default 3)\n"
+    "  --weights-out FILE     write the weights: year,indicator,domain,weight,info\n"
+    "                         (info: entropy e_j or CRITIC C_j)\n"
+    "  -o, --output FILE      write to FILE (default: standard output); files\n"
+    "                         appear only when complete\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Notes on the conventions used go to standard error as 'junheng: note: ...'.\n"
+    "\n"
+    "Example:\n"
+    "  junheng rank --data datasets/jilin/values.csv \\\n"
+    "      --regions datasets/jilin/regions.csv \\\n"
+    "      --indicators datasets/jilin/indicators.csv \\\n"
+    "      --what counties --impute prefecture-mean --weights-out weights.csv\n";
+
+enum {
+    OPT_WHAT = CLI_OPT_FIRST_FREE, OPT_BY, OPT_BASE_YEAR, OPT_STRATUM, OPT_YEARS,
+    OPT_INDICATOR, OPT_NORM, OPT_FIXED, OPT_WEIGHTS, OPT_SHIFT, OPT_METHOD,
+    OPT_OUTSIDE, OPT_COUPLING, OPT_IMPUTE, OPT_OBSTACLES, OPT_WEIGHTS_OUT
+};
+
+struct opts {
+    cli_data data;
+    int indicators;           /* --what indicators */
+    const char *by;           /* --by */
+    int base_year;            /* --base-year, 0 = first */
+    jh_stratum stratum;       /* --stratum */
+    const char *years;        /* --years list, unparsed */
+    cli_files codes;          /* --indicator arguments */
+    jh_rank_opts rank;        /* scoring options */
+    const char *weights_out;  /* --weights-out */
+    const char *output;       /* -o */
+};
+
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"what", required_argument, NULL, OPT_WHAT},
+        {"by", required_argument, NULL, OPT_BY},
+        {"base-year", required_argument, NULL, OPT_BASE_YEAR},
+        {"stratum", required_argument, NULL, OPT_STRATUM},
+        {"years", required_argument, NULL, OPT_YEARS},
+        {"indicator", required_argument, NULL, OPT_INDICATOR},
+        {"norm", required_argument, NULL, OPT_NORM},
+        {"fixed-range", no_argument, NULL, OPT_FIXED},
+        {"weights", required_argument, NULL, OPT_WEIGHTS},
+        {"entropy-shift", required_argument, NULL, OPT_SHIFT},
+        {"method", required_argument, NULL, OPT_METHOD},
+        {"topsis-weight-outside", no_argument, NULL, OPT_OUTSIDE},
+        {"coupling", required_argument, NULL, OPT_COUPLING},
+        {"impute", required_argument, NULL, OPT_IMPUTE},
+        {"obstacles", required_argument, NULL, OPT_OBSTACLES},
+        {"weights-out", required_argument, NULL, OPT_WEIGHTS_OUT},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    long v;
+    char *end;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:w:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_WHAT:
+            if (strcmp(optarg, "indicators") == 0)
+                o->indicators = 1;
+            else if (strcmp(optarg, "counties") == 0)
+                o->indicators = 0;
+            else
+                return cli_usage_error("rank", "unknown --what '%s' (expected counties or indicators)", optarg);
+            break;
+        case OPT_BY:
+            o->by = optarg;
+            break;
+        case OPT_BASE_YEAR:
+            if (parse_int(optarg, 1, 9999, &v))
+                return cli_usage_error("rank", "invalid --base-year '%s' (expected a year)", optarg);
+            o->base_year = (int)v;
+            break;
+        case OPT_STRATUM:
+            if (jh_stratum_parse(optarg, &o->stratum) || !*optarg)
+                return cli_usage_error("rank", "unknown stratum '%s' (expected total, urban or rural)", optarg);
+            break;
+        case OPT_YEARS:
+            o->years = optarg;
+            break;
+        case OPT_INDICATOR:
+            if (cli_files_add(&o->codes, optarg))
+                return EX_OSERR;
+            break;
+        case OPT_NORM:
+            if (strcmp(optarg, "minmax") == 0)
+                o->rank.norm = JH_NORM_MINMAX;
+            else if (strcmp(optarg, "zscore") == 0)
+                o->rank.norm = JH_NORM_ZSCORE;
+            else
+                return cli_usage_error("rank", "unknown --norm '%s' (expected minmax or zscore)", optarg);
+            break;
+        case OPT_FIXED:
+            o->rank.fixed_range = 1;
+            break;
+        case OPT_WEIGHTS:
+            if (strcmp(optarg, "entropy") == 0)
+                o->rank.weights = JH_WEIGHTS_ENTROPY;
+            else if (strcmp(optarg, "critic") == 0)
+                o->rank.weights = JH_WEIGHTS_CRITIC;
+            else if (strcmp(optarg, "equal") == 0)
+                o->rank.weights = JH_WEIGHTS_EQUAL;
+            else
+                return cli_usage_error("rank", "unknown --weights '%s' (expected entropy, critic or equal)", optarg);
+            break;
+        case OPT_SHIFT:
+            o->rank.entropy_shift = strtod(optarg, &end);
+            if (end == optarg || *end || !(o->rank.entropy_shift > 0 && o->rank.entropy_shift < 1))
+                return cli_usage_error("rank", "invalid --entropy-shift '%s' (expected a number between 0 and 1, exclusive)", optarg);
+            break;
+        case OPT_METHOD:
+            if (strcmp(optarg, "wsum") == 0)
+                o->rank.method = JH_SCORE_WSUM;
+            else if (strcmp(optarg, "topsis") == 0)
+                o->rank.method = JH_SCORE_TOPSIS;
+            else
+                return cli_usage_error("rank", "unknown --method '%s' (expected wsum or topsis)", optarg);
+            break;
+        case OPT_OUTSIDE:
+            o->rank.topsis_form = JH_TOPSIS_WEIGHT_OUTSIDE;
+            break;
+        case OPT_COUPLING:
+            if (strcmp(optarg, "standard") == 0)
+                o->rank.coupling = JH_COUPLING_STANDARD;
+            else if (strcmp(optarg, "corrected") == 0)
+                o->rank.coupling = JH_COUPLING_CORRECTED;
+            else
+                return cli_usage_error("rank", "unknown --coupling '%s' (expected standard or corrected)", optarg);
+            break;
+        case OPT_IMPUTE:
+            if (strcmp(optarg, "none") == 0)
+                o->rank.impute = JH_IMPUTE_NONE;
+            else if (strcmp(optarg, "prefecture-mean") == 0)
+                o->rank.impute = JH_IMPUTE_PREFECTURE;
+            else if (strcmp(optarg, "province-mean") == 0)
+                o->rank.impute = JH_IMPUTE_PROVINCE;
+            else
+                return cli_usage_error("rank", "unknown --impute '%s' (expected none, prefecture-mean or province-mean)", optarg);
+            break;
+        case OPT_OBSTACLES:
+            if (parse_int(optarg, 0, 100, &v))
+                return cli_usage_error("rank", "invalid --obstacles '%s' (expected 0 to 100)", optarg);
+            o->rank.n_obstacles = (size_t)v;
+            break;
+        case OPT_WEIGHTS_OUT:
+            o->weights_out = optarg;
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case 'h':
+            fputs(help, stdout);
+            fputs("\n", stdout);
+            fputs(cli_data_help, stdout);
+            return -1;
+        case ':':
+            return cli_usage_error("rank", "option '%s' needs a value", argv[optind - 1]);
+        default: {
+            int rc = c == '?' ? -1 : cli_data_option(c, optarg, "rank", &o->data);
+            if (rc < 0)
+                return cli_usage_error("rank", "unknown option '%s'", argv[optind - 1]);
+            if (rc)
+                return rc;
+        }
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("rank", "unexpected argument '%s'", argv[optind]);
+    return cli_data_check("rank", &o->data);
+}
+
+static size_t stratum_index(const jh_dataset *d, jh_stratum st)
+{
+    for (size_t i = 0; i < d->n_strata; i++)
+        if (d->strata[i] == st)
+            return i;
+    return JH_NONE;
+}
+
+/* --years and --indicator into selection arrays; messages for unknown
+ * names.  Returns EX_OK or an exit code. */
+static int make_selection(const struct opts *o, const jh_study *st, int *year_sel, int *ind_sel)
+{
+    const jh_dataset *d = st->data;
+    if (o->years) {
+        const char *p = o->years;
+        for (size_t y = 0; y < d->n_years; y++)
+            year_sel[y] = 0;
+        while (*p) {
+            char *end;
+            long v = strtol(p, &end, 10);
+            size_t y;
+            if (end == p || (*end && *end != ',')) {
+                fprintf(stderr, "junheng: rank: invalid --years '%s' (expected years separated by commas)\n", o->years);
+                return EX_USAGE;
+            }
+            for (y = 0; y < d->n_years && d->years[y] != v; y++)
+                ;
+            if (y == d->n_years) {
+                fprintf(stderr, "junheng: rank: year %ld is not in the data\n", v);
+                return EX_DATAERR;
+            }
+            year_sel[y] = 1;
+            p = *end ? end + 1 : end;
+        }
+    }
+    if (o->codes.n) {
+        for (size_t k = 0; k < d->indicators.n; k++)
+            ind_sel[k] = 0;
+        for (size_t i = 0; i < o->codes.n; i++) {
+            char *list = o->codes.path[i], *save = NULL;
+            for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+                size_t k = jh_intern_find(&d->indicators, tok);
+                if (k == (size_t)-1) {
+                    fprintf(stderr, "junheng: rank: indicator '%s' is not in the data\n", tok);
+                    return EX_DATAERR;
+                }
+                ind_sel[k] = 1;
+            }
+        }
+    }
+    return EX_OK;
+}
+
+static void print_notes(const jh_diag *notes)
+{
+    for (size_t i = 0; i < notes->n; i++)
+        fprintf(stderr, "junheng: %s%s\n",
+                notes->items[i].level == JH_DIAG_WARNING ? "note: " : "", notes->items[i].text);
+}
+
+static void write_indicators(FILE *f, const jh_study *st, const jh_rank_ind_table *t,
+                             const char *index)
+{
+    const jh_dataset *d = st->data;
+    fputs("year,indicator,domain,index,value,n,rank,tier,change_prev,change_base\n", f);
+    for (size_t i = 0; i < t->n; i++) {
+        const jh_rank_ind_row *r = &t->rows[i];
+        fprintf(f, "%d", d->years[r->year]);
+        jh_csv_text(f, d->indicators.str[r->indicator], 0);
+        jh_csv_text(f, jh_study_domain(st, r->indicator), 0);
+        jh_csv_text(f, index, 0);
+        jh_csv_number(f, r->value, "%.17g", 0);
+        fprintf(f, ",%zu,", r->n);
+        if (r->rank)
+            fprintf(f, "%zu,%d", r->rank, r->tier);
+        else
+            fputs(",", f);
+        jh_csv_number(f, r->change_prev, "%.17g", 0);
+        jh_csv_number(f, r->change_base, "%.17g", 0);
+        fputs("\n", f);
+    }
+}
+
+static void write_counties(FILE *f, const jh_study *st, const jh_rank_county_table *t)
+{
+    const jh_dataset *d = st->data;
+    fputs("year,region,name,prefecture,score,rank,rank_change", f);
+    for (size_t g = 0; g < t->n_domains; g++)
+        fprintf(f, ",score_%s", t->domain_names[g][0] ? t->domain_names[g] : "none");
+    fputs(",coupling_c,coupling_t,coupling_d,coordination", f);
+    for (size_t q = 0; q < t->n_obstacles; q++)
+        fprintf(f, ",obstacle_%zu,obstacle_%zu_degree", q + 1, q + 1);
+    fputs(",imputed\n", f);
+    for (size_t i = 0; i < t->n; i++) {
+        const jh_rank_county_row *r = &t->rows[i];
+        fprintf(f, "%d", d->years[r->year]);
+        jh_csv_text(f, d->regions.str[r->region], 0);
+        jh_csv_text(f, jh_study_region_label(st, r->region, "zh"), 0);
+        jh_csv_text(f, r->prefecture == JH_NONE ? "" : t->prefectures.str[r->prefecture], 0);
+        jh_csv_number(f, r->score, "%.17g", 0);
+        if (r->rank)
+            fprintf(f, ",%zu", r->rank);
+        else
+            fputs(",", f);
+        if (r->has_change)
+            fprintf(f, ",%ld", r->rank_change);
+        else
+            fputs(",", f);
+        for (size_t g = 0; g < t->n_domains; g++)
+            jh_csv_number(f, r->domain[g], "%.17g", 0);
+        jh_csv_number(f, r->coupling_c, "%.17g", 0);
+        jh_csv_number(f, r->coupling_t, "%.17g", 0);
+        jh_csv_number(f, r->coupling_d, "%.17g", 0);
+        jh_csv_text(f, jh_coupling_class_name(r->coord_class, "en"), 0);
+        for (size_t q = 0; q < t->n_obstacles; q++) {
+            jh_csv_text(f, r->obstacle[q] == JH_NONE ? "" : d->indicators.str[r->obstacle[q]], 0);
+            jh_csv_number(f, r->obstacle_deg[q], "%.17g", 0);
+        }
+        fprintf(f, ",%zu\n", r->n_imputed);
+    }
+}
+
+static void write_weights(FILE *f, const jh_study *st, const jh_rank_county_table *t)
+{
+    const jh_dataset *d = st->data;
+    fputs("year,indicator,domain,weight,info\n", f);
+    for (size_t i = 0; i < t->n_weights; i++) {
+        const jh_rank_weight *w = &t->weights[i];
+        fprintf(f, "%d", d->years[w->year]);
+        jh_csv_text(f, d->indicators.str[w->indicator], 0);
+        jh_csv_text(f, jh_study_domain(st, w->indicator), 0);
+        jh_csv_number(f, w->weight, "%.17g", 0);
+        jh_csv_number(f, w->info, "%.17g", 0);
+        fputs("\n", f);
+    }
+}
+
+/* Opens every output first so that a path that cannot be created fails
+ * before any file appears; commits them together at the end. */
+static int run(struct opts *o, jh_study *st)
+{
+    const jh_dataset *d = st->data;
+    jh_diag notes;
+    jh_outfile out = {0}, wout = {0};
+    jh_rank_ind_table *it = NULL;
+    jh_rank_county_table *ct = NULL;
+    int *year_sel = NULL, *ind_sel = NULL, code = EX_OK, rc;
+    jh_index_id id = JH_IX_GINI;
+    int weighted = 1;
+    size_t stratum = stratum_index(d, o->stratum);
+
+    if (stratum == JH_NONE) {
+        fprintf(stderr, "junheng: rank: the data have no %s stratum\n", jh_stratum_name(o->stratum));
+        return EX_DATAERR;
+    }
+    if (o->by && jh_index_lookup(o->by, &id, &weighted) != JH_OK)
+        return cli_usage_error("rank", "unknown index '%s' (see 'junheng indices --help')", o->by);
+    jh_diag_init(&notes, 50);
+    year_sel = malloc((d->n_years + 1) * sizeof *year_sel);
+    ind_sel = malloc((d->indicators.n + 1) * sizeof *ind_sel);
+    if (!year_sel || !ind_sel) {
+        code = EX_OSERR;
+        goto done;
+    }
+    for (size_t y = 0; y < d->n_years; y++)
+        year_sel[y] = 1;
+    for (size_t k = 0; k < d->indicators.n; k++)
+        ind_sel[k] = 1;
+    if ((code = make_selection(o, st, year_sel, ind_sel)))
+        goto done;
+    if (o->indicators) {
+        rc = jh_rank_indicators(st, id, weighted, stratum, o->base_year, &notes, &it);
+    } else {
+        o->rank.stratum = stratum;
+        o->rank.year_sel = year_sel;
+        o->rank.ind_sel = ind_sel;
+        rc = jh_rank_counties(st, &o->rank, &notes, &ct);
+    }
+    print_notes(&notes);
+    if (rc) {
+        code = rc == JH_ENOMEM ? EX_OSERR : rc == JH_EINVAL ? EX_USAGE : EX_DATAERR;
+        goto done;
+    }
+    if (jh_outfile_open(&out, o->output) ||
+        (o->weights_out && ct && jh_outfile_open(&wout, o->weights_out))) {
+        fprintf(stderr, "junheng: %s: cannot create output file\n",
+                out.f ? o->weights_out : o->output);
+        code = EX_CANTCREAT;
+        goto done;
+    }
+    if (it)
+        write_indicators(out.f, st, it, o->by ? o->by : "gini_w");
+    else
+        write_counties(out.f, st, ct);
+    if (wout.f)
+        write_weights(wout.f, st, ct);
+    if ((wout.f && jh_outfile_commit(&wout)) || jh_outfile_commit(&out)) {
+        fprintf(stderr, "junheng: write error\n");
+        code = EX_IOERR;
+    }
+done:
+    jh_outfile_abort(&out);
+    jh_outfile_abort(&wout);
+    jh_diag_clear(&notes);
+    jh_rank_ind_table_free(it);
+    jh_rank_county_table_free(ct);
+    free(year_sel);
+    free(ind_sel);
+    return code;
+}
+
+int cmd_rank(int argc, char **argv)
+{
+    struct opts o;
+    jh_study *st = NULL;
+    memset(&o, 0, sizeof o);
+    o.rank.n_obstacles = 3;
+    o.stratum = JH_STRATUM_TOTAL;
+    int code = parse_args(argc, argv, &o);
+    if (!code)
+        code = cli_load_study(&o.data, &st);
+    if (!code)
+        code = run(&o, st);
+    jh_study_free(st);
+    free(o.data.files.path);
+    free(o.codes.path);
+    return code < 0 ? EX_OK : code;
+}

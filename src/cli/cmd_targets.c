@@ -1,0 +1,229 @@
+/* junheng targets: progress toward the plan's targets, province and
+ * counties. */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "junheng/output.h"
+#include "junheng/rank.h"
+
+static const char help[] =
+    "Usage: junheng targets --data FILE [--data FILE ...] --indicators CATALOG\n"
+    "                       [OPTIONS]\n"
+    "\n"
+    "For every indicator of the catalog with a target (target_kind at_least,\n"
+    "at_most or cumulative, and a target number), per year of the data:\n"
+    "  indicator,domain,kind,baseline_year,baseline,target_year,target,year,\n"
+    "  value,progress,expected,on_track,n,n_meeting,share_meeting,\n"
+    "  pop_share_meeting,tail_shortfall\n"
+    "value: the provincial value, the mean weighted as the catalog says (the\n"
+    "population, another indicator, or none = unweighted); for a cumulative\n"
+    "target the county values summed, and summed over the years after the\n"
+    "baseline year.  progress = (value - baseline)/(target - baseline), empty\n"
+    "without a baseline or when target = baseline; expected = the linear share\n"
+    "of the plan period elapsed; on_track = 1 when the value meets the target\n"
+    "or progress >= expected.  n_meeting and share_meeting count the counties\n"
+    "meeting the target, pop_share_meeting weighs them; tail_shortfall is the\n"
+    "mean shortfall of the worst-off tenth of counties.  A target written as a\n"
+    "strict bound ('>99') must be passed, not reached.\n"
+    "\n"
+    "Options:\n"
+    "  --stratum STRATUM      total (default), urban or rural\n"
+    "  --counties-out FILE    per county: indicator,year,region,name,value,\n"
+    "                         target,meets,shortfall\n"
+    "  -o, --output FILE      write to FILE (default: standard output); files\n"
+    "                         appear only when complete\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Example:\n"
+    "  junheng targets --data datasets/jilin/values.csv \\\n"
+    "      --regions datasets/jilin/regions.csv \\\n"
+    "      --indicators datasets/jilin/indicators.csv --counties-out counties.csv\n";
+
+enum { OPT_STRATUM = CLI_OPT_FIRST_FREE, OPT_COUNTIES_OUT };
+
+struct opts {
+    cli_data data;
+    jh_stratum stratum;        /* --stratum */
+    const char *counties_out;  /* --counties-out */
+    const char *output;        /* -o */
+};
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"stratum", required_argument, NULL, OPT_STRATUM},
+        {"counties-out", required_argument, NULL, OPT_COUNTIES_OUT},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:w:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_STRATUM:
+            if (jh_stratum_parse(optarg, &o->stratum) || !*optarg)
+                return cli_usage_error("targets", "unknown stratum '%s' (expected total, urban or rural)", optarg);
+            break;
+        case OPT_COUNTIES_OUT:
+            o->counties_out = optarg;
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case 'h':
+            fputs(help, stdout);
+            fputs("\n", stdout);
+            fputs(cli_data_help, stdout);
+            return -1;
+        case ':':
+            return cli_usage_error("targets", "option '%s' needs a value", argv[optind - 1]);
+        default: {
+            int rc = c == '?' ? -1 : cli_data_option(c, optarg, "targets", &o->data);
+            if (rc < 0)
+                return cli_usage_error("targets", "unknown option '%s'", argv[optind - 1]);
+            if (rc)
+                return rc;
+        }
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("targets", "unexpected argument '%s'", argv[optind]);
+    if (!o->data.study.indicators_path && cli_data_check("targets", &o->data) == EX_OK)
+        return cli_usage_error("targets", "an indicator catalog is needed (--indicators FILE)");
+    return cli_data_check("targets", &o->data);
+}
+
+/* The target as the catalog wrote it: ">99" for a strict bound. */
+static void write_target(FILE *f, const jh_target *t)
+{
+    fputc(',', f);
+    if (t->strict)
+        fputc(t->kind == JH_TARGET_AT_MOST ? '<' : '>', f);
+    fprintf(f, "%.17g", t->target);
+}
+
+static void write_table(FILE *f, const jh_study *st, const jh_target_table *t)
+{
+    const jh_dataset *d = st->data;
+    fputs("indicator,domain,kind,baseline_year,baseline,target_year,target,year,value,"
+          "progress,expected,on_track,n,n_meeting,share_meeting,pop_share_meeting,"
+          "tail_shortfall\n", f);
+    for (size_t i = 0; i < t->n; i++) {
+        const jh_target_row *r = &t->rows[i];
+        int cum = r->target.kind == JH_TARGET_CUMULATIVE;
+        jh_csv_text(f, d->indicators.str[r->indicator], 1);
+        jh_csv_text(f, jh_study_domain(st, r->indicator), 0);
+        jh_csv_text(f, jh_target_kind_name(r->target.kind), 0);
+        fprintf(f, ",%d", r->target.baseline_year);
+        jh_csv_number(f, cum ? NAN : r->target.baseline, "%.17g", 0);
+        fprintf(f, ",%d", r->target.target_year);
+        write_target(f, &r->target);
+        fprintf(f, ",%d", d->years[r->year]);
+        jh_csv_number(f, r->value, "%.17g", 0);
+        jh_csv_number(f, r->progress, "%.17g", 0);
+        jh_csv_number(f, r->expected, "%.17g", 0);
+        if (r->on_track >= 0)
+            fprintf(f, ",%d", r->on_track);
+        else
+            fputs(",", f);
+        fprintf(f, ",%zu", r->n);
+        if (cum)
+            fputs(",", f);
+        else
+            fprintf(f, ",%zu", r->n_meeting);
+        jh_csv_number(f, r->share_meeting, "%.17g", 0);
+        jh_csv_number(f, r->pop_share_meeting, "%.17g", 0);
+        jh_csv_number(f, r->tail_shortfall, "%.17g", 0);
+        fputs("\n", f);
+    }
+}
+
+static void write_counties(FILE *f, const jh_study *st, const jh_target_table *t)
+{
+    const jh_dataset *d = st->data;
+    fputs("indicator,year,region,name,value,target,meets,shortfall\n", f);
+    size_t k = 0;
+    for (size_t i = 0; i < t->n_county; i++) {
+        const jh_target_county_row *r = &t->county[i];
+        /* county rows come in the order of the table's rows: one cursor */
+        while (k < t->n && t->rows[k].indicator != r->indicator)
+            k++;
+        const jh_target *tg = &t->rows[k].target;
+        jh_csv_text(f, d->indicators.str[r->indicator], 1);
+        fprintf(f, ",%d", d->years[r->year]);
+        jh_csv_text(f, d->regions.str[r->region], 0);
+        jh_csv_text(f, jh_study_region_label(st, r->region, "zh"), 0);
+        jh_csv_number(f, r->value, "%.17g", 0);
+        write_target(f, tg);
+        fprintf(f, ",%d", r->meets);
+        jh_csv_number(f, r->shortfall, "%.17g", 0);
+        fputs("\n", f);
+    }
+}
+
+static int run(const struct opts *o, const jh_study *st)
+{
+    const jh_dataset *d = st->data;
+    jh_diag notes;
+    jh_outfile out = {0}, cout = {0};
+    jh_target_table *t = NULL;
+    size_t stratum = JH_NONE;
+    int code = EX_OK, rc;
+    for (size_t i = 0; i < d->n_strata; i++)
+        if (d->strata[i] == o->stratum)
+            stratum = i;
+    if (stratum == JH_NONE) {
+        fprintf(stderr, "junheng: targets: the data have no %s stratum\n", jh_stratum_name(o->stratum));
+        return EX_DATAERR;
+    }
+    jh_diag_init(&notes, 50);
+    rc = jh_targets_table(st, stratum, &notes, &t);
+    for (size_t i = 0; i < notes.n; i++)
+        fprintf(stderr, "junheng: %s%s\n",
+                notes.items[i].level == JH_DIAG_WARNING ? "note: " : "", notes.items[i].text);
+    if (rc) {
+        code = rc == JH_ENOMEM ? EX_OSERR : EX_DATAERR;
+        goto done;
+    }
+    if (jh_outfile_open(&out, o->output) ||
+        (o->counties_out && jh_outfile_open(&cout, o->counties_out))) {
+        fprintf(stderr, "junheng: %s: cannot create output file\n",
+                out.f ? o->counties_out : o->output);
+        code = EX_CANTCREAT;
+        goto done;
+    }
+    write_table(out.f, st, t);
+    if (cout.f)
+        write_counties(cout.f, st, t);
+    if ((cout.f && jh_outfile_commit(&cout)) || jh_outfile_commit(&out)) {
+        fprintf(stderr, "junheng: write error\n");
+        code = EX_IOERR;
+    }
+done:
+    jh_outfile_abort(&out);
+    jh_outfile_abort(&cout);
+    jh_diag_clear(&notes);
+    jh_target_table_free(t);
+    return code;
+}
+
+int cmd_targets(int argc, char **argv)
+{
+    struct opts o;
+    jh_study *st = NULL;
+    memset(&o, 0, sizeof o);
+    o.stratum = JH_STRATUM_TOTAL;
+    int code = parse_args(argc, argv, &o);
+    if (!code)
+        code = cli_load_study(&o.data, &st);
+    if (!code)
+        code = run(&o, st);
+    jh_study_free(st);
+    free(o.data.files.path);
+    return code < 0 ? EX_OK : code;
+}
