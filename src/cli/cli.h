@@ -20,6 +20,8 @@ typedef struct cli_command {
 int cmd_indices(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_converge(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+int cmd_targets(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 
 /* Prints every kept message of d to stderr as "junheng: ..." and a line

@@ -9,6 +9,8 @@ static const cli_command commands[] = {
     {"indices", cmd_indices, "disparity indices for every indicator, year and stratum"},
     {"validate", cmd_validate, "check the data: coverage, missing values, ranges, outliers"},
     {"converge", cmd_converge, "are the gaps closing? sigma and beta convergence, densities, Markov"},
+    {"rank", cmd_rank, "rank indicators by disparity, counties by a composite score"},
+    {"targets", cmd_targets, "progress toward the plan's targets, province and counties"},
     {"plot", cmd_plot, "charts for reports through gnuplot: lorenz, trend, rankings, heatmap"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
