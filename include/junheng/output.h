@@ -35,6 +35,14 @@ int jh_outfile_commit(jh_outfile *o);
 /* Closes and removes the temporary file; safe after commit. */
 void jh_outfile_abort(jh_outfile *o);
 
+/* Writes s as a JSON string literal (quotes, backslashes and control
+ * characters escaped). */
+void jh_json_string(FILE *f, const char *s);
+
+/* Writes s with the five HTML special characters escaped (& < > " '), so
+ * that text from input files can never become markup or script. */
+void jh_html_text(FILE *f, const char *s);
+
 typedef enum jh_layout { JH_LAYOUT_LONG, JH_LAYOUT_WIDE } jh_layout;
 
 /* The indices table: long, "indicator,year,stratum,index,value" with %.17g,

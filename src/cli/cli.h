@@ -19,10 +19,16 @@ typedef struct cli_command {
 
 int cmd_indices(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_decompose(int argc, char **argv);
+int cmd_urban_rural(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 int cmd_converge(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
-int cmd_plot(int argc, char **argv);
+
+/* The command called name, or NULL (the run calls commands in-process). */
+const cli_command *cli_find_command(const char *name);
 
 /* Prints every kept message of d to stderr as "junheng: ..." and a line
  * saying how many more there were when some were not kept. */
@@ -100,6 +106,9 @@ extern const char cli_data_help[];
 /* Handles option c with argument arg.  Returns EX_OK, an exit code after a
  * usage message, or -1 when c is not a data option. */
 int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d);
+
+/* Parses an argv made only of data options (argv[0] is skipped). */
+int cli_data_parse(int argc, char **argv, cli_data *d);
 
 /* After parsing: EX_OK or a usage error (no --data, contradictions). */
 int cli_data_check(const char *cmd, const cli_data *d);

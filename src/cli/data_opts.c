@@ -1,4 +1,5 @@
 /* The options every command that reads data shares. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,4 +127,18 @@ int cli_data_check(const char *cmd, const cli_data *d)
     if (d->read.weight_col && d->read.no_weight)
         return cli_usage_error(cmd, "--weight-col and --no-weight exclude each other");
     return EX_OK;
+}
+
+int cli_data_parse(int argc, char **argv, cli_data *d)
+{
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS, {NULL, 0, NULL, 0}};
+    int c;
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:w:", longopts, NULL)) != -1) {
+        int rc = c == '?' || c == ':' ? -1 : cli_data_option(c, optarg, "run", d);
+        if (rc)
+            return rc < 0 ? EX_SOFTWARE : rc;
+    }
+    return cli_data_check("run", d);
 }

@@ -1,0 +1,37 @@
+/* junheng — the HTML evaluation report of a run. */
+#ifndef JUNHENG_REPORT_H
+#define JUNHENG_REPORT_H
+
+#include <stdio.h>
+#include "junheng/analysis.h"
+#include "junheng/study.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What the report is made of.  Nothing here is owned by the report. */
+typedef struct jh_report_input {
+    const jh_study *study;           /* data and catalogs */
+    const jh_slice_indices *ix;      /* jh_study_indices of the study */
+    size_t n_ix;
+    const char *index;               /* the index that ranks indicators, e.g. "gini_w" */
+    const char *lang;                /* "zh" or "en" */
+    const char *title;               /* "" for the default title */
+    const char *note;                /* a note under the title, or "" */
+    const char *const *charts;       /* chart files, relative to the report */
+    size_t n_charts;
+    const char *const *tables;       /* table files, relative to the report */
+    size_t n_tables;
+    const char *quality;             /* the validate report text, or NULL */
+} jh_report_input;
+
+/* Writes the whole report: a static HTML page with inline CSS and no
+ * script, charts referenced relatively.  Every text from input files is
+ * HTML-escaped.  The output depends only on the input (no time stamps). */
+void jh_report_write(FILE *f, const jh_report_input *in);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

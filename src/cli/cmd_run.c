@@ -1,0 +1,238 @@
+/* junheng run CONFIG: the annual run.  Every step is one of junheng's own
+ * commands called in-process with arguments built from the configuration,
+ * so the run computes exactly what the commands compute; the outputs go to
+ * a temporary directory beside the target that replaces it only at the end. */
+#define _XOPEN_SOURCE 700
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+#include "run.h"
+#include "run_config.h"
+
+static const char help[] =
+    "Usage: junheng run CONFIG [--set SECTION.KEY=VALUE ...] [-o DIR] [--quiet|--verbose]\n"
+    "\n"
+    "The annual run: reads the data and catalogs named in CONFIG (INI), checks\n"
+    "them, and writes into the output directory\n"
+    "  tables/*.csv    indices, decompositions, urban-rural gaps, rankings,\n"
+    "                  targets, convergence (whichever this build has)\n"
+    "  tables/validate.txt  the data-quality report\n"
+    "  charts/*        every chart the data allow (gnuplot)\n"
+    "  report.html     the evaluation report (opens in any browser, prints)\n"
+    "  run.log         the steps, with times\n"
+    "  manifest.json   version, resolved configuration, SHA-256 of every input\n"
+    "                  and output file\n"
+    "An error in the input stops the run before anything is written.  Outputs\n"
+    "are written beside the target and moved into place at the end, so a failed\n"
+    "or interrupted run leaves the previous results as they were.\n"
+    "\n"
+    "Options:\n"
+    "      --set S.K=V    override a configuration key (repeatable)\n"
+    "  -o, --output DIR   output directory (overrides output.dir)\n"
+    "  -q, --quiet        no progress line\n"
+    "  -v, --verbose      say what each step runs\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "Configuration keys (see datasets/jilin/run.ini for a commented example):\n"
+    "  [data]     files, encoding, regions, indicators, weight_col, lenient,\n"
+    "             censored, on_duplicate\n"
+    "  [analysis] index, group_by, bootstrap, seed\n"
+    "  [charts]   kinds, formats\n"
+    "  [output]   dir, lang, title, note\n"
+    "\n"
+    "Example:\n"
+    "  junheng run datasets/jilin/run.ini --set output.dir=out/jilin-2020\n";
+
+struct run_opts {
+    run_config cfg;
+    int quiet, verbose;
+};
+
+static int parse_args(int argc, char **argv, struct run_opts *o, const char **config)
+{
+    static const struct option longopts[] = {
+        {"set", required_argument, NULL, 's'},
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *sets[64], *outdir = NULL;
+    size_t n_sets = 0;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:qvh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 's':
+            if (n_sets == sizeof sets / sizeof sets[0])
+                return cli_usage_error("run", "too many --set options");
+            sets[n_sets++] = optarg;
+            break;
+        case 'o': outdir = optarg; break;
+        case 'q': o->quiet = 1; break;
+        case 'v': o->verbose = 1; break;
+        case 'h':
+            fputs(help, stdout);
+            return -1;
+        case ':':
+            return cli_usage_error("run", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error("run", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind + 1 != argc)
+        return cli_usage_error("run", optind < argc ? "give one configuration file"
+                                                    : "no configuration file given");
+    *config = argv[optind];
+    int rc = run_config_read(&o->cfg, *config);
+    for (size_t i = 0; !rc && i < n_sets; i++)
+        rc = run_config_set(&o->cfg, sets[i]);
+    if (!rc && outdir) {
+        char a[4096];
+        snprintf(a, sizeof a, "output.dir=%s", outdir);
+        rc = run_config_set(&o->cfg, a);
+    }
+    return rc;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    return remove(path);
+}
+
+void run_remove_tree(const char *path)
+{
+    nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* The output directory as resolved: relative paths in the configuration
+ * are relative to the configuration file, but -o and output.dir given on
+ * the command line are relative to where junheng runs. */
+static char *output_dir(const struct run_opts *o)
+{
+    return strdup(o->cfg.value[RK_OUTPUT_DIR]);
+}
+
+/* Replaces dir by tmp: the old results move aside, the new ones take their
+ * place, the old ones go.  The window between the two renames is the only
+ * moment without a complete directory at dir. */
+static int swap_into_place(const char *tmp, const char *dir)
+{
+    struct stat st;
+    char old[4200];
+    int had = stat(dir, &st) == 0;
+    if (had) {
+        snprintf(old, sizeof old, "%s.old-%ld", dir, (long)getpid());
+        if (rename(dir, old) != 0)
+            return -1;
+    }
+    if (rename(tmp, dir) != 0) {
+        if (had)
+            rename(old, dir);
+        return -1;
+    }
+    if (had)
+        run_remove_tree(old);
+    return 0;
+}
+
+static char *make_temp_dir(const char *dir)
+{
+    size_t n = strlen(dir) + sizeof ".tmp-XXXXXX";
+    char *t = malloc(n);
+    if (!t)
+        return NULL;
+    snprintf(t, n, "%s.tmp-XXXXXX", dir);
+    if (!mkdtemp(t)) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+static int make_dirs(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    return mkdir(buf, 0777) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    struct run_opts o = {0};
+    const char *config = NULL;
+    int code = parse_args(argc, argv, &o, &config);
+    if (code) {
+        run_config_clear(&o.cfg);
+        return code < 0 ? EX_OK : code;
+    }
+    run_state rs = {.cfg = &o.cfg, .quiet = o.quiet || !isatty(2), .verbose = o.verbose};
+    char *dir = output_dir(&o);
+    char *tmp = NULL;
+    if (!dir) {
+        code = EX_OSERR;
+        goto done;
+    }
+    /* Check the inputs first: a bad file stops the run before anything is written. */
+    code = run_check_inputs(&rs);
+    if (code)
+        goto done;
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir) {
+        *slash = '\0';
+        int bad = make_dirs(dir);
+        *slash = '/';
+        if (bad) {
+            fprintf(stderr, "junheng: %s: cannot create the output directory: %s\n", dir,
+                    strerror(errno));
+            code = EX_CANTCREAT;
+            goto done;
+        }
+    }
+    tmp = make_temp_dir(dir);
+    if (!tmp) {
+        fprintf(stderr, "junheng: %s: cannot create a directory beside it: %s\n", dir,
+                strerror(errno));
+        code = EX_CANTCREAT;
+        goto done;
+    }
+    rs.outdir = tmp;
+    code = run_steps(&rs);
+    if (!code)
+        code = run_report(&rs);
+    if (!code)
+        code = run_finish(&rs, config);
+    if (!code && swap_into_place(tmp, dir) != 0) {
+        fprintf(stderr, "junheng: %s: cannot move the results into place: %s\n", dir,
+                strerror(errno));
+        code = EX_CANTCREAT;
+    }
+    if (code)
+        run_remove_tree(tmp);
+    else if (!o.quiet)
+        fprintf(stderr, "junheng: run complete: %s/report.html\n", dir);
+done:
+    run_state_clear(&rs);
+    free(tmp);
+    free(dir);
+    run_config_clear(&o.cfg);
+    return code;
+}

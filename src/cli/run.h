@@ -1,0 +1,38 @@
+/* The steps of `junheng run` (cmd_run.c drives them). */
+#ifndef JUNHENG_RUN_H
+#define JUNHENG_RUN_H
+
+#include <stdio.h>
+#include "run_config.h"
+
+typedef struct run_state {
+    const run_config *cfg;  /* resolved configuration */
+    int quiet, verbose;     /* progress line off; say each command */
+    const char *outdir;     /* the temporary output directory */
+    char **data_args;       /* the input options every step gets; owned */
+    size_t n_data_args;
+    char **inputs;          /* input files for the manifest; owned */
+    size_t n_inputs;
+    FILE *log;              /* run.log in outdir */
+} run_state;
+
+/* Builds the input options from the configuration and checks the inputs
+ * as `junheng validate` does; exit code (65 on bad data), nothing written. */
+int run_check_inputs(run_state *rs);
+
+/* Runs validate, indices, decompose, urban-rural, rank, targets, converge
+ * and plot (those this build has) into outdir; stops at the first failure. */
+int run_steps(run_state *rs);
+
+/* Writes outdir/report.html from the study and the files the steps made. */
+int run_report(run_state *rs);
+
+/* Writes manifest.json and closes run.log. */
+int run_finish(run_state *rs, const char *config_path);
+
+void run_state_clear(run_state *rs);
+
+/* Removes a directory tree (a failed run's temporary directory). */
+void run_remove_tree(const char *path);
+
+#endif

@@ -1,0 +1,107 @@
+/* report.html of a run, from the study and the files the steps made. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "run.h"
+#include "junheng/report.h"
+
+/* Names of the regular files in outdir/sub, sorted, as "sub/name". */
+static char **list_files(const char *outdir, const char *sub, size_t *n)
+{
+    char path[4096];
+    struct dirent **names;
+    snprintf(path, sizeof path, "%s/%s", outdir, sub);
+    int k = scandir(path, &names, NULL, alphasort);
+    char **out = calloc(k > 0 ? (size_t)k : 1, sizeof *out);
+    *n = 0;
+    for (int i = 0; i < k; i++) {
+        if (out && names[i]->d_name[0] != '.') {
+            size_t len = strlen(sub) + strlen(names[i]->d_name) + 2;
+            if ((out[*n] = malloc(len)))
+                snprintf(out[(*n)++], len, "%s/%s", sub, names[i]->d_name);
+        }
+        free(names[i]);
+    }
+    if (k >= 0)
+        free(names);
+    return out;
+}
+
+static void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *s = NULL;
+    long n;
+    if (!f)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+        (s = malloc((size_t)n + 1))) {
+        size_t got = fread(s, 1, (size_t)n, f);
+        s[got] = '\0';
+    }
+    fclose(f);
+    return s;
+}
+
+int run_report(run_state *rs)
+{
+    cli_data data = {0};
+    jh_study *st = NULL;
+    jh_slice_indices *ix = NULL;
+    size_t n_ix = 0, n_charts = 0, n_tables = 0;
+    jh_diag diag;
+    char path[4096];
+    char **argv = malloc((rs->n_data_args + 2) * sizeof *argv);
+    int code = argv ? EX_OK : EX_OSERR;
+    jh_diag_init(&diag, 20);
+    if (!code) {
+        argv[0] = "run";
+        memcpy(argv + 1, rs->data_args, rs->n_data_args * sizeof *argv);
+        argv[rs->n_data_args + 1] = NULL;
+        code = cli_data_parse((int)rs->n_data_args + 1, argv, &data);
+    }
+    if (!code)
+        code = cli_load_study(&data, &st);
+    if (!code && jh_study_indices(st, 1, &diag, &ix, &n_ix))
+        code = EX_OSERR;
+    char **charts = list_files(rs->outdir, "charts", &n_charts);
+    char **tables = list_files(rs->outdir, "tables", &n_tables);
+    snprintf(path, sizeof path, "%s/tables/validate.txt", rs->outdir);
+    char *quality = slurp(path);
+    snprintf(path, sizeof path, "%s/report.html", rs->outdir);
+    FILE *f = code ? NULL : fopen(path, "w");
+    if (!code && !f)
+        code = EX_CANTCREAT;
+    if (f) {
+        jh_report_input in = {
+            .study = st, .ix = ix, .n_ix = n_ix, .index = rs->cfg->value[RK_ANALYSIS_INDEX],
+            .lang = rs->cfg->value[RK_OUTPUT_LANG], .title = rs->cfg->value[RK_OUTPUT_TITLE],
+            .note = rs->cfg->value[RK_OUTPUT_NOTE],
+            .charts = (const char *const *)charts, .n_charts = n_charts,
+            .tables = (const char *const *)tables, .n_tables = n_tables, .quality = quality,
+        };
+        jh_report_write(f, &in);
+        if (ferror(f) | (fclose(f) != 0))
+            code = EX_IOERR;
+    }
+    if (code)
+        fprintf(stderr, "junheng: run: cannot write the report (exit %d)\n", code);
+    free(quality);
+    free_list(charts, n_charts);
+    free_list(tables, n_tables);
+    free(ix);
+    jh_study_free(st);
+    jh_diag_clear(&diag);
+    free(data.files.path);
+    free(argv);
+    return code;
+}
