@@ -14,8 +14,10 @@ set xrange [YEAR0 - 0.3 : YEAR1 + 0.3]
 set xtics 1 format "%.0f"
 set yrange [0:*]
 set grid lc rgb '#DDDDDD'
+# After the nine colours, lines repeat them dashed.
+DT(i) = i > 9 ? 2 : 1
 set key outside right top vertical noenhanced
 set tmargin 4
 set bmargin 6
 set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
-plot for [i=1:NSERIES] DATA index (i-1) using 2:3 with linespoints lt i dashtype (i > 9 ? 2 : 1) pointsize 1.5 title KEYS[i]
+plot for [i=1:NSERIES] DATA index (i-1) using 2:3 with linespoints lt i dashtype DT(i) pointsize 1.5 title KEYS[i]

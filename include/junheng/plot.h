@@ -24,10 +24,12 @@
 extern "C" {
 #endif
 
-/* Writes s as one gnuplot single-quoted string constant into dst (cap
- * bytes, always NUL-terminated when cap > 0): a quote, s with every ' doubled
- * and every control character (bytes below 0x20 and 0x7f, so CR and LF
- * cannot end the command) turned into a space, and a closing quote.
+/* Writes s as one gnuplot string expression into dst (cap bytes, always
+ * NUL-terminated when cap > 0): s in single quotes, with every control
+ * character (bytes below 0x20 and 0x7f, so CR and LF cannot end the
+ * command) turned into a space.  A ' in s is written as the constant "'"
+ * joined by the . operator, because gnuplot 5.4 does not read '' reliably:
+ * O'Brien gives ('O'."'".'Brien').
  * Returns the length of the full result (without the NUL), like snprintf:
  * the result was cut when the return value >= cap.  s NULL is "". */
 size_t jh_gp_quote(char *dst, size_t cap, const char *s);
