@@ -144,10 +144,10 @@ int jh_rank_indicators(const jh_study *s, jh_index_id id, int weighted,
     }
     t->n = n_rows;
     if (n_neutral)
-        NOTE(diag, "%zu neutral indicators (e.g. population counts) are not ranked", n_neutral);
+        NOTE(diag, "neutral indicators (e.g. population counts) are not ranked: %zu", n_neutral);
     if (n_unweighted)
-        NOTE(diag, "%zu indicators have no weights (catalog weight none, or no weight column): "
-             "their unweighted index is used", n_unweighted);
+        NOTE(diag, "indicators without weights (catalog weight none, or no weight column), "
+             "ranked by their unweighted index: %zu", n_unweighted);
 done:
     free(x);
     free(w);
@@ -640,15 +640,15 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
     if (o->entropy_shift > 0 && o->weights == JH_WEIGHTS_ENTROPY)
         NOTE(diag, "entropy shift eps = %g", o->entropy_shift);
     if (n_neutral)
-        NOTE(diag, "%zu neutral indicators (e.g. population counts) do not enter the scores", n_neutral);
+        NOTE(diag, "neutral indicators (e.g. population counts) left out of the scores: %zu", n_neutral);
     if (!s->indicators)
         NOTE(diag, "no indicator catalog: every indicator counts as higher-is-better, in no domain");
     if (t->n_imputed)
-        NOTE(diag, "%zu missing values imputed with the %s mean", t->n_imputed,
-             o->impute == JH_IMPUTE_PREFECTURE ? "prefecture" : "province");
+        NOTE(diag, "missing values imputed with the %s mean: %zu",
+             o->impute == JH_IMPUTE_PREFECTURE ? "prefecture" : "province", t->n_imputed);
     if (t->n_left_out)
-        NOTE(diag, "%zu county-years left out of the ranking for missing values "
-             "(--impute none)", t->n_left_out);
+        NOTE(diag, "county-years left out of the ranking for missing values "
+             "(--impute none): %zu", t->n_left_out);
     if (nd >= 2 && o->norm != JH_NORM_MINMAX)
         NOTE(diag, "coupling coordination needs scores in [0, 1]: not computed with z-scores");
 done:

@@ -107,6 +107,19 @@ static void write_target(FILE *f, const jh_target *t)
     fprintf(f, "%.17g", t->target);
 }
 
+/* The baseline as the catalog wrote it: ">98" for a bound, empty when
+ * missing or for a cumulative target (whose baseline is 0 by definition). */
+static void write_baseline(FILE *f, const jh_indicator *ind, int cum)
+{
+    static const char *const sign[] = {"", ">", ">=", "<", "<="};
+    if (cum || !ind || ind->baseline.kind == JH_VALUE_MISSING) {
+        fputc(',', f);
+        return;
+    }
+    fprintf(f, ",%s%.17g", ind->baseline.kind == JH_VALUE_CENSORED ? sign[ind->baseline.bound] : "",
+            ind->baseline.x);
+}
+
 static void write_table(FILE *f, const jh_study *st, const jh_target_table *t)
 {
     const jh_dataset *d = st->data;
@@ -120,7 +133,7 @@ static void write_table(FILE *f, const jh_study *st, const jh_target_table *t)
         jh_csv_text(f, jh_study_domain(st, r->indicator), 0);
         jh_csv_text(f, jh_target_kind_name(r->target.kind), 0);
         fprintf(f, ",%d", r->target.baseline_year);
-        jh_csv_number(f, cum ? NAN : r->target.baseline, "%.17g", 0);
+        write_baseline(f, jh_study_indicator(st, r->indicator), cum);
         fprintf(f, ",%d", r->target.target_year);
         write_target(f, &r->target);
         fprintf(f, ",%d", d->years[r->year]);
