@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds junheng, and runs it on the
-# bundled data.  Usage: ./scripts/demo.sh [OUTPUT_DIR]   (default: out/)
+# bundled data.  Usage: ./scripts/demo.sh [OUTPUT_DIR]   (default: out/jilin)
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$top/scripts/deps.sh"
@@ -10,14 +10,13 @@ build="$top/build/release"
 cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release -DJUNHENG_TESTS=OFF >/dev/null
 cmake --build "$build" -j "$(jh_jobs)" >/dev/null
 
-out=${1:-"$top/out"}
-jilin="$top/datasets/jilin"
-mkdir -p "$out"
-"$build/junheng" indices --data "$jilin/values.csv" --layout wide \
-    -o "$out/jilin-indices-wide.csv"
-"$build/junheng" indices --data "$jilin/values.csv" -o "$out/jilin-indices.csv"
+out=${1:-out/jilin}
+cd "$top"
+"$build/junheng" run datasets/jilin/run.ini --set output.dir="$out"
 echo "junheng: built $build/junheng"
-echo "junheng: disparity indices of the bundled Jilin panel (synthetic values, see"
-echo "         datasets/README.md), every indicator x year x stratum, in $out:"
-echo "  $out/jilin-indices-wide.csv  (one row per indicator x year x stratum)"
-echo "  $out/jilin-indices.csv       (long layout, full precision)"
+echo "junheng: the annual run on the bundled Jilin panel (synthetic values, see"
+echo "         datasets/README.md) is in $out:"
+echo "  $out/report.html   the evaluation report (open it in a browser)"
+echo "  $out/tables/       every table as CSV"
+echo "  $out/charts/       every chart (PNG and SVG)"
+echo "  $out/manifest.json inputs and outputs with their SHA-256"
