@@ -137,9 +137,11 @@ int jh_markov_probs(const double *counts, size_t k, double *P,
 
 /* Ergodic (steady-state) distribution pi = pi P, sum pi = 1, by power
  * iteration on the lazy chain (I + P)/2 (same fixed points, never
- * periodic) from the uniform distribution, to a change below 1e-15 per
- * step.  scratch holds k doubles.  JH_EINVAL when a row of P does not sum
- * to 1 (an empty row) or the iteration does not settle in 10^6 steps.  A
+ * periodic) from the uniform distribution, until a step changes nothing
+ * (at most 200,000 steps; then the last change must be below 1e-15), so
+ * that transient classes get exactly 0.  scratch holds k doubles.
+ * JH_EINVAL when a row of P does not sum to 1 (an empty row) or the
+ * iteration does not settle.  A
  * reducible chain has several fixed points: the one reached from the
  * uniform start is returned. */
 int jh_markov_ergodic(const double *P, size_t k, double *scratch, double *pi);

@@ -484,11 +484,15 @@ static int emit_matrix(run *r, size_t ind, size_t lag, const double *counts, siz
             r->c->markov[r->c->n_markov++] = m;
         }
     }
-    if (empty)
+    if (empty && lag == NO_CLASS)
         jh_diag_add(r->diag, JH_DIAG_WARNING, NULL, 0, 0,
-                    "%s: %zu class(es) never observed at the start of a transition%s; "
-                    "no ergodic distribution", r->d->indicators.str[ind], empty,
-                    lag == NO_CLASS ? "" : " in a spatial lag class");
+                    "%s: %zu class(es) never observed at the start of a transition; "
+                    "no ergodic distribution", r->d->indicators.str[ind], empty);
+    else if (empty)
+        jh_diag_add(r->diag, JH_DIAG_WARNING, NULL, 0, 0,
+                    "%s: spatial lag class %zu: %zu class(es) never observed at the start "
+                    "of a transition; no ergodic distribution", r->d->indicators.str[ind],
+                    lag + 1, empty);
     rc = JH_OK;
 done:
     free(P);

@@ -1,6 +1,7 @@
 /* Markov chains of classes (Quah 1993): classing values by breaks,
  * counting transitions, the transition matrix and its ergodic
  * distribution. */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 #include "junheng/converge.h"
@@ -92,9 +93,14 @@ int jh_markov_ergodic(const double *P, size_t k, double *scratch, double *pi)
     }
     for (size_t j = 0; j < k; j++)
         pi[j] = 1.0 / (double)k;
-    for (long it = 0; it < 1000000; it++) {
-        double change = 0;
+    /* Run to an exact floating-point fixed point when one is reached (the
+     * mass of transient classes then decays all the way to 0 instead of
+     * stopping near 1e-15), else accept a change below 1e-15 after the
+     * last step. */
+    double change = 1;
+    for (long it = 0; it < 200000 && change > 0; it++) {
         long double sum = 0;
+        change = 0;
         for (size_t j = 0; j < k; j++) {
             long double v = 0.5L * pi[j];
             for (size_t i = 0; i < k; i++)
@@ -107,8 +113,14 @@ int jh_markov_ergodic(const double *P, size_t k, double *scratch, double *pi)
             change = fmax(change, fabs(v - pi[j]));
             pi[j] = v;
         }
-        if (change < 1e-15)
-            return JH_OK;
     }
-    return JH_EINVAL;
+    if (!(change < 1e-15))
+        return JH_EINVAL;
+    /* A transient class decays geometrically until it reaches the
+     * subnormal range, where rounding can hold it at a fixed point such as
+     * 1.5e-323: that is 0. */
+    for (size_t j = 0; j < k; j++)
+        if (pi[j] < DBL_MIN)
+            pi[j] = 0;
+    return JH_OK;
 }

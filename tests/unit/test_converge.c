@@ -414,6 +414,13 @@ static void markov_properties(void **state)
     assert_int_equal(jh_markov_ergodic(cyc, 3, scratch, pi), JH_OK);
     for (int j = 0; j < 3; j++)
         assert_rel(pi[j], 1.0 / 3, 1e-14);
+    /* A transient class (nobody enters class 3) gets exactly 0; the
+     * others 1/2 each: pi1 = (pi1 + pi2 + pi3)/2. */
+    const double tr[9] = {0.5, 0.5, 0, 0.5, 0.5, 0, 0.5, 0.5, 0};
+    assert_int_equal(jh_markov_ergodic(tr, 3, scratch, pi), JH_OK);
+    assert_rel(pi[0], 0.5, 1e-15);
+    assert_rel(pi[1], 0.5, 1e-15);
+    assert_true(pi[2] == 0.0);
 }
 
 static void markov_errors(void **state)
