@@ -280,15 +280,20 @@ static int make_selection(const struct opts *o, const jh_study *st, int *year_se
         for (size_t k = 0; k < d->indicators.n; k++)
             ind_sel[k] = 0;
         for (size_t i = 0; i < o->codes.n; i++) {
-            char *list = o->codes.path[i], *save = NULL;
+            /* a copy: argv strings may belong to an in-process caller */
+            char *list = strdup(o->codes.path[i]), *save = NULL;
+            if (!list)
+                return EX_OSERR;
             for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
                 size_t k = jh_intern_find(&d->indicators, tok);
                 if (k == (size_t)-1) {
                     fprintf(stderr, "junheng: rank: indicator '%s' is not in the data\n", tok);
+                    free(list);
                     return EX_DATAERR;
                 }
                 ind_sel[k] = 1;
             }
+            free(list);
         }
     }
     return EX_OK;
