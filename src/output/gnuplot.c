@@ -139,6 +139,8 @@ int jh_plot_script(const jh_plot_chart *c, char **out)
         if (!(c->formats & fmts[k]))
             continue;
         const char *ext = jh_plot_format_ext(fmts[k]);
+        if (!ext)
+            continue;
         fprintf(f, "\n# %s\n", ext);
         put_terminal(f, c, fmts[k]);
         size_t need = strlen(c->out_base) + strlen(ext) + 2 +
