@@ -287,7 +287,7 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
 {
     const jh_dataset *d = s->data;
     size_t nr = d->regions.n, ni = d->indicators.n, ny = d->n_years;
-    size_t m = 0, nd = 0, nob = o->n_obstacles, n_neutral = 0;
+    size_t m = 0, nd = 0, nob = o->n_obstacles, n_neutral = 0, n_nodata = 0;
     size_t *cols = NULL, *dom_of = NULL, *group_of = NULL, *dcols = NULL, *prev_rank = NULL;
     double *filled = NULL;
     struct scratch w;
@@ -328,6 +328,18 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
             continue;
         if (jh_study_direction(s, k) == JH_DIRECTION_NEUTRAL) {
             n_neutral++;
+            continue;
+        }
+        /* an indicator without a single value in the stratum (e.g. one
+         * reported for the total only) would leave every county out */
+        int any = 0;
+        for (size_t y = 0; y < ny && !any; y++) {
+            const double *v = jh_dataset_slice(d, k, y, o->stratum);
+            for (size_t r = 0; r < nr && !any; r++)
+                any = (!o->year_sel || o->year_sel[y]) && !isnan(v[r]);
+        }
+        if (!any) {
+            n_nodata++;
             continue;
         }
         cols[m++] = k;
@@ -641,6 +653,9 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
         NOTE(diag, "entropy shift eps = %g", o->entropy_shift);
     if (n_neutral)
         NOTE(diag, "neutral indicators (e.g. population counts) left out of the scores: %zu", n_neutral);
+    if (n_nodata)
+        NOTE(diag, "indicators without values in this stratum and these years, left out: %zu",
+             n_nodata);
     if (!s->indicators)
         NOTE(diag, "no indicator catalog: every indicator counts as higher-is-better, in no domain");
     if (t->n_imputed)
