@@ -20,7 +20,6 @@ set style fill solid 0.35 border
 set boxwidth 0.6
 set key off
 set tmargin 4
-set bmargin 11
 set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
 # Points jitter sideways by their row number, deterministically.
 plot for [k=1:NGROUPS] DATA index (k-1) using (k):3 with boxplot lt k lw 2, \
