@@ -139,7 +139,8 @@ int jh_markov_probs(const double *counts, size_t k, double *P,
  * iteration on the lazy chain (I + P)/2 (same fixed points, never
  * periodic) from the uniform distribution, until a step changes nothing
  * (at most 200,000 steps; then the last change must be below 1e-15), so
- * that transient classes get exactly 0.  scratch holds k doubles.
+ * that transient classes decay to 0 (exactly 0 unless the chain mixes so
+ * slowly that the cap is reached first).  scratch holds k doubles.
  * JH_EINVAL when a row of P does not sum to 1 (an empty row) or the
  * iteration does not settle.  A
  * reducible chain has several fixed points: the one reached from the

@@ -22,6 +22,8 @@
 #include <gsl/gsl_errno.h>
 
 #include "junheng/converge.h"
+#include "junheng/dataset.h"
+#include "junheng/study.h"
 #include "junheng/indices.h"
 #include "junheng/status.h"
 
@@ -445,6 +447,165 @@ static void markov_errors(void **state)
     assert_int_equal(jh_markov_count(from, to, 2, 2, c2), JH_EINVAL);
 }
 
+/* ---- the analysis on the bundled Jilin panel ----------------------------- */
+
+static jh_study *load_jilin(void)
+{
+    jh_read_opts ro = {0};
+    jh_study_opts so = {JH_SOURCE_DIR "/datasets/jilin/regions.csv", NULL, 0};
+    jh_diag diag;
+    jh_dataset *d = NULL;
+    jh_study *s = NULL;
+    jh_diag_init(&diag, 20);
+    jh_builder *b = jh_builder_alloc(&ro);
+    int rc = b ? jh_builder_read(b, JH_SOURCE_DIR "/datasets/jilin/values.csv", &diag) : JH_ENOMEM;
+    if (!rc)
+        rc = jh_builder_finish(b, &diag, &d);
+    jh_builder_free(b);
+    if (!rc)
+        rc = jh_study_make(d, &so, &diag, &s);
+    jh_diag_clear(&diag);
+    return rc ? NULL : s;
+}
+
+/* The analysis picks the right slices: its absolute beta equals
+ * jh_beta_fit on the first and last year gathered here, and its cv trend
+ * equals the OLS of jh_cv by year, for the first indicator. */
+static void jilin_slices(void **state)
+{
+    (void)state;
+    jh_study *s = load_jilin();
+    assert_non_null(s);
+    const jh_dataset *d = s->data;
+    const char *ix[] = {"cv"};
+    jh_converge_opts o = {.tables = JH_CONVERGE_BETA | JH_CONVERGE_TREND,
+                          .index = ix, .n_index = 1};
+    jh_diag diag;
+    jh_converge *c = NULL;
+    jh_diag_init(&diag, 20);
+    assert_int_equal(jh_converge_run(s, &o, &diag, &c), JH_OK);
+    size_t nr = d->regions.n, last = d->n_years - 1, st = 0;
+    double *x0 = malloc(nr * sizeof *x0), *xT = malloc(nr * sizeof *xT);
+    double *scr = malloc(2 * nr * sizeof *scr), yr[64], cv[64];
+    assert_true(d->n_years < 64);
+    for (size_t k = 0; k < d->n_strata; k++)
+        if (d->strata[k] == JH_STRATUM_TOTAL)
+            st = k;
+    const double *a = jh_dataset_slice(d, 0, 0, st), *b = jh_dataset_slice(d, 0, last, st);
+    size_t n = 0;
+    for (size_t i = 0; i < nr; i++)
+        if (!isnan(a[i]) && !isnan(b[i])) {
+            x0[n] = a[i];
+            xT[n++] = b[i];
+        }
+    jh_beta want;
+    assert_int_equal(jh_beta_fit(x0, xT, NULL, n, d->years[last] - d->years[0], scr, &want), JH_OK);
+    assert_true(c->n_beta >= 1 && c->beta[0].indicator == 0 && !c->beta[0].conditional);
+    assert_rel(c->beta[0].beta.fit.slope, want.fit.slope, 1e-14);
+    assert_rel(c->beta[0].beta.half_life, want.half_life, 1e-14);
+    for (size_t y = 0; y <= last; y++) {
+        const double *v = jh_dataset_slice(d, 0, y, st);
+        size_t m = 0;
+        for (size_t i = 0; i < nr; i++)
+            if (!isnan(v[i]))
+                x0[m++] = v[i];
+        yr[y] = d->years[y];
+        assert_int_equal(jh_cv(x0, NULL, m, &cv[y]), JH_OK);
+    }
+    jh_ols f;
+    assert_int_equal(jh_ols_fit(yr, cv, NULL, last + 1, &f), JH_OK);
+    assert_true(c->n_trend >= 1 && c->trend[0].indicator == 0);
+    assert_rel(c->trend[0].fit.slope, f.slope, 1e-14);
+    assert_rel(c->trend[0].fit.p, f.p, 1e-12);
+    free(x0);
+    free(xT);
+    free(scr);
+    jh_converge_free(c);
+    jh_diag_clear(&diag);
+    jh_study_free(s);
+}
+
+/* Spatial Markov on the real Jilin contiguity (rook and queen pairs of
+ * /work/shared/data, read in place; skipped without it).  No county is
+ * isolated there, so every transition has a lag class: the spatial
+ * matrices' counts add up to the plain matrix's, cell by cell.  Rows with
+ * observations sum to 1; each defined ergodic distribution is a fixed
+ * point of its matrix. */
+static void jilin_spatial_markov(void **state)
+{
+    (void)state;
+    FILE *f = fopen("/work/shared/data/boundaries_amap_garybikini/jilin_adjacency.csv", "r");
+    if (!f)
+        skip();
+    jh_study *s = load_jilin();
+    assert_non_null(s);
+    size_t a[400], b[400], n = 0;
+    char line[256];
+    assert_non_null(fgets(line, sizeof line, f)); /* code_a,code_b,type */
+    while (n < 400 && fgets(line, sizeof line, f)) {
+        char *c1 = strtok(line, ","), *c2 = strtok(NULL, ",");
+        assert_non_null(c2);
+        a[n] = jh_intern_find(&s->data->regions, c1);
+        b[n] = jh_intern_find(&s->data->regions, c2);
+        assert_true(a[n] != (size_t)-1 && b[n] != (size_t)-1);
+        n++;
+    }
+    fclose(f);
+    assert_int_equal(n, 142);
+    jh_converge_opts o = {.tables = JH_CONVERGE_MARKOV, .classes = 4,
+                          .neighbor_a = a, .neighbor_b = b, .n_neighbors = n};
+    jh_diag diag;
+    jh_converge *c = NULL;
+    jh_diag_init(&diag, 100);
+    assert_int_equal(jh_converge_run(s, &o, &diag, &c), JH_OK);
+    enum { K = 4 };
+    size_t checked = 0;
+    for (size_t i = 0; i < c->n_markov; i += (K + 1) * K * K) {
+        const jh_markov_row *m = &c->markov[i];
+        double plain[K * K] = {0}, sum[K * K] = {0};
+        for (size_t l = 0; l <= K; l++)
+            for (size_t q = 0; q < K * K; q++) {
+                const jh_markov_row *r = &m[l * K * K + q];
+                assert_int_equal(r->indicator, m->indicator);
+                assert_int_equal(r->lag_class, l ? l - 1 : (size_t)-1);
+                if (l)
+                    sum[q] += r->count;
+                else
+                    plain[q] = r->count;
+            }
+        for (size_t q = 0; q < K * K; q++)
+            assert_rel(sum[q], plain[q], 0);
+        for (size_t l = 0; l <= K; l++) {
+            const jh_markov_row *r = &m[l * K * K];
+            for (size_t from = 0; from < K; from++) {
+                double rowsum = 0, cnt = 0;
+                for (size_t to = 0; to < K; to++)
+                    cnt += r[from * K + to].count;
+                if (cnt == 0)
+                    continue; /* an empty row: no probabilities */
+                for (size_t to = 0; to < K; to++)
+                    rowsum += r[from * K + to].probability;
+                assert_rel(rowsum, 1.0, 1e-14);
+            }
+            if (isnan(r[0].ergodic))
+                continue;
+            for (size_t to = 0; to < K; to++) {
+                double v = 0;
+                for (size_t from = 0; from < K; from++)
+                    v += r[from].ergodic * r[from * K + to].probability; /* pi_from P */
+                /* Absolute: a slowly mixing transient class may keep a share
+                 * such as 5e-265 after the last step. */
+                assert_true(fabs(v - r[to].ergodic) <= 1e-12);
+            }
+            checked++;
+        }
+    }
+    assert_true(checked > 0);
+    jh_converge_free(c);
+    jh_diag_clear(&diag);
+    jh_study_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -465,6 +626,8 @@ int main(void)
         cmocka_unit_test(markov_hand_example),
         cmocka_unit_test(markov_properties),
         cmocka_unit_test(markov_errors),
+        cmocka_unit_test(jilin_slices),
+        cmocka_unit_test(jilin_spatial_markov),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
