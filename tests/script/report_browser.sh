@@ -55,7 +55,8 @@ check "every image loaded" 'grep -q " broken=0 " <<<"$a"'
 check "the summary section is present" 'grep -q " summary=1 " <<<"$a"'
 check "no script element in the report" 'grep -q " scripts=0 " <<<"$a" && grep -q " scripts=0 " <<<"$b"'
 check "no script ran from the hostile title" 'grep -q " pwned=0 " <<<"$b"'
-check "the hostile title shows as text" 'grep -qF "title=\"<script>window.pwned=1</script>" <<<"$b"'
+# --dump-dom escapes the result text once more: &lt; there is a literal < in the title.
+check "the hostile title shows as text" 'grep -qF "title=\"&lt;script&gt;window.pwned=1&lt;/script&gt;" <<<"$b"'
 "$browser" "${flags[@]}" --window-size=1280,2400 --screenshot="$tmp/report.png" \
     "file://$tmp/out/report.html" 2>/dev/null
 "$browser" "${flags[@]}" --print-to-pdf="$tmp/report.pdf" --no-pdf-header-footer \
