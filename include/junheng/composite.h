@@ -87,8 +87,9 @@ typedef enum jh_topsis_form {
  * anti-ideal its worst; D+ and D- are the Euclidean distances to them and
  * the closeness C_i = D-_i / (D+_i + D-_i), in [0, 1], 1 = best.  Weights
  * are used as given (not rescaled): >= 0 and finite, else JH_EWEIGHT.
- * dplus, dminus and closeness each hold n doubles (all three required).  A column of zeros: JH_EZERO; every row
- * identical (D+ + D- == 0 for some row): JH_EZERO. */
+ * dplus, dminus and closeness each hold n doubles (all three required).
+ * A column of zeros: JH_EZERO; every weighted column constant (D+ + D- ==
+ * 0): JH_EZERO. */
 int jh_topsis(const double *x, size_t n, size_t m, const int *dir,
               const double *w, jh_topsis_form form, double *dplus,
               double *dminus, double *closeness);
