@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include "junheng/analysis.h"
 #include "junheng/study.h"
+#include "junheng/converge.h"
+#include "junheng/rank.h"
+#include "junheng/urban_rural.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -24,6 +27,10 @@ typedef struct jh_report_input {
     const char *const *tables;       /* table files, relative to the report */
     size_t n_tables;
     const char *quality;             /* the validate report text, or NULL */
+    const jh_ur_table *urban_rural;  /* town and country, or NULL */
+    const jh_converge *converge;     /* sigma trends, or NULL */
+    const jh_target_table *targets;  /* plan targets, or NULL */
+    const jh_rank_county_table *counties; /* composite scores, or NULL */
 } jh_report_input;
 
 /* Writes the whole report: a static HTML page with inline CSS and no

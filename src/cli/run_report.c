@@ -52,8 +52,53 @@ static char *slurp(const char *path)
     return s;
 }
 
+/* The analyses the summary draws on, with the commands' defaults; a
+ * part that cannot be computed (no strata, no catalog) is left out. */
+struct extras {
+    jh_ur_table *ur;
+    jh_converge *cv;
+    jh_target_table *tg;
+    jh_rank_county_table *rk;
+};
+
+static size_t total_stratum(const jh_dataset *d)
+{
+    for (size_t k = 0; k < d->n_strata; k++)
+        if (d->strata[k] == JH_STRATUM_TOTAL)
+            return k;
+    return 0;
+}
+
+static void compute_extras(const jh_study *st, struct extras *x)
+{
+    jh_diag quiet; /* the steps have already said everything */
+    jh_ur_opts ur = {.use_weights = 1, .ci = 0.95};
+    const char *cv_index[] = {"cv_w"};
+    jh_converge_opts cv = {.tables = JH_CONVERGE_TREND, .index = cv_index, .n_index = 1};
+    jh_rank_opts rk = {.stratum = total_stratum(st->data)};
+    jh_diag_init(&quiet, 1);
+    if (jh_urban_rural_study(st, &ur, &quiet, &x->ur))
+        x->ur = NULL;
+    if (jh_converge_run(st, &cv, &quiet, &x->cv))
+        x->cv = NULL;
+    if (!st->indicators || jh_targets_table(st, total_stratum(st->data), &quiet, &x->tg))
+        x->tg = NULL;
+    if (jh_rank_counties(st, &rk, &quiet, &x->rk))
+        x->rk = NULL;
+    jh_diag_clear(&quiet);
+}
+
+static void free_extras(struct extras *x)
+{
+    jh_ur_table_free(x->ur);
+    jh_converge_free(x->cv);
+    jh_target_table_free(x->tg);
+    jh_rank_county_table_free(x->rk);
+}
+
 int run_report(run_state *rs)
 {
+    struct extras x = {0};
     cli_data data = {0};
     jh_study *st = NULL;
     jh_slice_indices *ix = NULL;
@@ -73,6 +118,8 @@ int run_report(run_state *rs)
         code = cli_load_study(&data, &st);
     if (!code && jh_study_indices(st, 1, &diag, &ix, &n_ix))
         code = EX_OSERR;
+    if (!code)
+        compute_extras(st, &x);
     char **charts = list_files(rs->outdir, "charts", &n_charts);
     char **tables = list_files(rs->outdir, "tables", &n_tables);
     snprintf(path, sizeof path, "%s/tables/validate.txt", rs->outdir);
@@ -88,6 +135,7 @@ int run_report(run_state *rs)
             .note = rs->cfg->value[RK_OUTPUT_NOTE],
             .charts = (const char *const *)charts, .n_charts = n_charts,
             .tables = (const char *const *)tables, .n_tables = n_tables, .quality = quality,
+            .urban_rural = x.ur, .converge = x.cv, .targets = x.tg, .counties = x.rk,
         };
         jh_report_write(f, &in);
         if (ferror(f) | (fclose(f) != 0))
@@ -95,6 +143,7 @@ int run_report(run_state *rs)
     }
     if (code)
         fprintf(stderr, "junheng: run: cannot write the report (exit %d)\n", code);
+    free_extras(&x);
     free(quality);
     free_list(charts, n_charts);
     free_list(tables, n_tables);

@@ -11,7 +11,10 @@
 enum msg {
     M_TITLE, M_SUMMARY, M_MOST, M_LEAST, M_INDICATOR, M_DOMAIN, M_VALUE, M_CHANGE_PREV,
     M_CHANGE_BASE, M_DOMAINS, M_QUALITY, M_METHODS, M_TABLES, M_INDEX, M_FORMULA,
-    M_YEARS, M_COUNTIES, M_NO_DOMAIN, M_RANKED_BY, M_LOWER, M_COUNT
+    M_YEARS, M_COUNTIES, M_NO_DOMAIN, M_RANKED_BY, M_LOWER, M_UR, M_URBAN, M_RURAL,
+    M_RATIO, M_GAP, M_CONV, M_VERDICT, M_PCT, M_TARGETS, M_TARGET, M_PROGRESS, M_ON_TRACK,
+    M_YES, M_NO, M_SHARE_MEETING, M_LAG, M_COUNTY, M_PREFECTURE, M_SCORE, M_RANK,
+    M_RANK_CHANGE, M_UR_NOTE, M_CONV_NOTE, M_COUNT
 };
 
 static const char *const text[M_COUNT][2] = {
@@ -35,6 +38,31 @@ static const char *const text[M_COUNT][2] = {
     [M_NO_DOMAIN] = {"其他", "Other"},
     [M_RANKED_BY] = {"按以下指数排序：", "Ranked by "},
     [M_LOWER] = {"（数值越小差距越小）", " (smaller is more equal)"},
+    [M_UR] = {"城乡差距", "Town and country"},
+    [M_URBAN] = {"城镇", "Urban"},
+    [M_RURAL] = {"农村", "Rural"},
+    [M_RATIO] = {"城乡比", "Ratio"},
+    [M_GAP] = {"差值", "Gap"},
+    [M_CONV] = {"差距是否在缩小（σ收敛）", "Are the gaps closing (σ-convergence)"},
+    [M_VERDICT] = {"结论", "Verdict"},
+    [M_PCT] = {"变化%", "Change %"},
+    [M_TARGETS] = {"规划目标进展", "Progress toward the plan's targets"},
+    [M_TARGET] = {"目标", "Target"},
+    [M_PROGRESS] = {"进度", "Progress"},
+    [M_ON_TRACK] = {"是否达到预期进度", "On track"},
+    [M_YES] = {"是", "yes"},
+    [M_NO] = {"否", "no"},
+    [M_SHARE_MEETING] = {"达标县比例", "Counties meeting it"},
+    [M_LAG] = {"综合得分最低的县", "Counties that lag most"},
+    [M_COUNTY] = {"县（市、区）", "County"},
+    [M_PREFECTURE] = {"市（州）", "Prefecture"},
+    [M_SCORE] = {"综合得分", "Score"},
+    [M_RANK] = {"排名", "Rank"},
+    [M_RANK_CHANGE] = {"排名变化", "Rank change"},
+    [M_UR_NOTE] = {"全省人口加权均值，最近一年；城乡比大于1表示城镇更优（逆向指标为农村/城镇）。",
+                   "Population-weighted provincial means, latest year; a ratio above 1 means town is better served (rural/urban for lower-is-better indicators)."},
+    [M_CONV_NOTE] = {"指数对年份的最小二乘趋势，显著性水平0.05。",
+                     "Least-squares trend of the index on year, at the 0.05 level."},
 };
 
 static const char *T(const jh_report_input *in, enum msg m)
@@ -98,6 +126,157 @@ static void number(FILE *f, double x)
         fputs("<td class=n>–</td>", f);
     else
         fprintf(f, "<td class=n>%.4f</td>", x);
+}
+
+
+static void lang_verdict(FILE *f, const jh_report_input *in, const char *v)
+{
+    static const char *const zh[][2] = {
+        {"converging", "收敛（差距缩小）"}, {"diverging", "发散（差距扩大）"},
+        {"no significant trend", "无显著趋势"}, {"undefined", "无法判断"},
+    };
+    if (in->lang && strcmp(in->lang, "en") == 0) {
+        esc(f, v);
+        return;
+    }
+    for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++)
+        if (strcmp(v, zh[i][0]) == 0) {
+            fputs(zh[i][1], f);
+            return;
+        }
+    esc(f, v);
+}
+
+static void label_cell(FILE *f, const jh_report_input *in, size_t ind)
+{
+    fputs("<tr><td>", f);
+    esc(f, jh_study_indicator_label(in->study, ind, in->lang));
+    fputs("</td>", f);
+}
+
+static void urban_rural_summary(FILE *f, const jh_report_input *in)
+{
+    const jh_ur_table *t = in->urban_rural;
+    size_t last = in->study->data->n_years - 1;
+    int opened = 0;
+    for (size_t i = 0; t && i < t->n_area; i++) {
+        const jh_ur_area *a = &t->area[i];
+        if (a->area != JH_NONE || a->year != last || a->basis != JH_UR_STRATA ||
+            !reportable(in, a->indicator))
+            continue;
+        if (!opened++)
+            fprintf(f, "<h3>%s (%d)</h3>\n<p class=note>%s</p>\n<table><tr><th>%s</th><th>%s</th>"
+                       "<th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                    T(in, M_UR), in->study->data->years[last], T(in, M_UR_NOTE),
+                    T(in, M_INDICATOR), T(in, M_URBAN), T(in, M_RURAL), T(in, M_RATIO),
+                    T(in, M_GAP));
+        label_cell(f, in, a->indicator);
+        number(f, a->urban_mean);
+        number(f, a->rural_mean);
+        number(f, a->ratio);
+        number(f, a->gap);
+        fputs("</tr>\n", f);
+    }
+    if (opened)
+        fputs("</table>\n", f);
+}
+
+static void converge_summary(FILE *f, const jh_report_input *in)
+{
+    const jh_converge *c = in->converge;
+    int opened = 0;
+    for (size_t i = 0; c && i < c->n_trend; i++) {
+        const jh_trend_row *r = &c->trend[i];
+        if (r->index != 0 || !reportable(in, r->indicator))
+            continue;
+        if (!opened++) {
+            fprintf(f, "<h3>%s: ", T(in, M_CONV));
+            esc(f, c->index_names[0]);
+            fprintf(f, " %d–%d</h3>\n<p class=note>%s</p>\n<table><tr><th>%s</th><th>%s</th>"
+                       "<th>%s</th><th>p</th></tr>\n",
+                    c->first_year, c->last_year, T(in, M_CONV_NOTE), T(in, M_INDICATOR),
+                    T(in, M_VERDICT), T(in, M_PCT));
+        }
+        label_cell(f, in, r->indicator);
+        fputs("<td>", f);
+        lang_verdict(f, in, r->verdict);
+        fputs("</td>", f);
+        number(f, r->pct_change);
+        number(f, r->fit.p);
+        fputs("</tr>\n", f);
+    }
+    if (opened)
+        fputs("</table>\n", f);
+}
+
+static void targets_summary(FILE *f, const jh_report_input *in)
+{
+    const jh_target_table *t = in->targets;
+    size_t last = in->study->data->n_years - 1;
+    int opened = 0;
+    for (size_t i = 0; t && i < t->n; i++) {
+        const jh_target_row *r = &t->rows[i];
+        if (r->year != last || isnan(r->value))
+            continue;
+        if (!opened++)
+            fprintf(f, "<h3>%s (%d)</h3>\n<table><tr><th>%s</th><th>%s</th><th>%s</th>"
+                       "<th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                    T(in, M_TARGETS), in->study->data->years[last], T(in, M_INDICATOR),
+                    T(in, M_VALUE), T(in, M_TARGET), T(in, M_PROGRESS), T(in, M_ON_TRACK),
+                    T(in, M_SHARE_MEETING));
+        label_cell(f, in, r->indicator);
+        number(f, r->value);
+        number(f, r->target.target);
+        number(f, r->progress);
+        fprintf(f, "<td>%s</td>", r->on_track < 0 ? "–" : T(in, r->on_track ? M_YES : M_NO));
+        number(f, r->share_meeting);
+        fputs("</tr>\n", f);
+    }
+    if (opened)
+        fputs("</table>\n", f);
+}
+
+static int by_score(const void *a, const void *b)
+{
+    const jh_rank_county_row *x = *(const jh_rank_county_row *const *)a;
+    const jh_rank_county_row *y = *(const jh_rank_county_row *const *)b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    return (x->region > y->region) - (x->region < y->region);
+}
+
+static void lagging_counties(FILE *f, const jh_report_input *in)
+{
+    const jh_rank_county_table *t = in->counties;
+    size_t last = in->study->data->n_years - 1, n = 0;
+    const jh_rank_county_row **r = t ? malloc((t->n ? t->n : 1) * sizeof *r) : NULL;
+    for (size_t i = 0; r && i < t->n; i++)
+        if (t->rows[i].year == last && t->rows[i].ranked)
+            r[n++] = &t->rows[i];
+    if (n) {
+        qsort(r, n, sizeof *r, by_score);
+        fprintf(f, "<h3>%s (%d)</h3>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+                   "<th>%s</th></tr>\n",
+                T(in, M_LAG), in->study->data->years[last], T(in, M_COUNTY),
+                T(in, M_PREFECTURE), T(in, M_SCORE), T(in, M_RANK), T(in, M_RANK_CHANGE));
+        for (size_t i = 0; i < n && i < 10; i++) {
+            fputs("<tr><td>", f);
+            esc(f, jh_study_region_label(in->study, r[i]->region, in->lang));
+            fputs("</td><td>", f);
+            if (r[i]->prefecture != JH_NONE)
+                esc(f, t->prefectures.str[r[i]->prefecture]);
+            fputs("</td>", f);
+            number(f, r[i]->score);
+            fprintf(f, "<td class=n>%zu</td>", r[i]->rank);
+            if (r[i]->has_change)
+                fprintf(f, "<td class=n>%+ld</td>", r[i]->rank_change);
+            else
+                fputs("<td class=n>–</td>", f);
+            fputs("</tr>\n", f);
+        }
+        fputs("</table>\n", f);
+    }
+    free(r);
 }
 
 /* The plan's eight domains (吉林省推进基本公共服务均等化“十三五”规划, 第三章). */
@@ -297,6 +476,10 @@ void jh_report_write(FILE *f, const jh_report_input *in)
         fputs("</p>\n", f);
     }
     summary(f, in, k, wt);
+    urban_rural_summary(f, in);
+    converge_summary(f, in);
+    targets_summary(f, in);
+    lagging_counties(f, in);
     domains(f, in, k, wt);
     tables_and_quality(f, in);
     appendix(f, in);
