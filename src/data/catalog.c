@@ -329,6 +329,9 @@ int jh_cat_read(const char *path, jh_diag *diag, jh_cat_fn on_header, jh_cat_fn 
         return JH_ENOMEM;
     }
     csv_set_space_func(&p, space_is_blank);
+    /* libcsv grows a field's buffer by this much at a time: the default
+     * (128 bytes) makes a 1 MB field cost quadratic copying. */
+    csv_set_blk_size(&p, 1 << 16);
     int rc = parse_stream(&r, f, &p);
     csv_free(&p);
     fclose(f);

@@ -503,6 +503,9 @@ int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
         return JH_ENOMEM;
     }
     csv_set_space_func(&p, space_is_blank);
+    /* libcsv grows a field's buffer by this much at a time: the default
+     * (128 bytes) makes a 1 MB field cost quadratic copying. */
+    csv_set_blk_size(&p, 1 << 16);
     csv_set_delim(&p, delimiter_for(path, b->opts.delimiter));
     rc = parse_stream(&r, &src, &p);
     csv_free(&p);
