@@ -1,8 +1,11 @@
 # junheng chart: an index over the years (sigma-convergence: a falling line
-# means the counties are drawing closer).  Copy and restyle freely.
-# Set by junheng: DATA (one block per indicator: row, year, index value),
-# NSERIES, KEYS[1..NSERIES] (indicator names), YEAR0, YEAR1, TITLE, XLABEL,
-# YLABEL, SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9 (Okabe-Ito).
+# means the counties are drawing closer), with the fitted OLS trend of each
+# series dashed.  Copy and restyle freely.
+# Set by junheng: DATA (blocks 0..NSERIES-1: row, year, index value; blocks
+# NSERIES..2*NSERIES-1: row, year, fitted trend at the first and last year),
+# NSERIES, KEYS[1..NSERIES] (indicator names with the trend's slope),
+# TRENDKEY, YEAR0, YEAR1, TITLE, XLABEL, YLABEL, SOURCE, FONTSIZE, COLOURS[]
+# and linetypes 1-9 (Okabe-Ito).
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
 SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
@@ -14,10 +17,12 @@ set xrange [YEAR0 - 0.3 : YEAR1 + 0.3]
 set xtics 1 format "%.0f"
 set yrange [0:*]
 set grid lc rgb '#DDDDDD'
-# After the nine colours, lines repeat them dashed.
-DT(i) = i > 9 ? 2 : 1
+# After the nine colours, lines repeat them dotted; trends are dashed.
+DT(i) = i > 9 ? 3 : 1
 set key outside right top vertical noenhanced
 set tmargin 4
-set bmargin 6
+set bmargin 7
 set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
-plot for [i=1:NSERIES] DATA index (i-1) using 2:3 with linespoints lt i dashtype DT(i) pointsize 1.5 title KEYS[i]
+set label 2 TRENDKEY noenhanced at screen 0.02, screen 0.06 left font SMALL tc rgb '#555555'
+plot for [i=1:NSERIES] DATA index (i-1) using 2:3 with linespoints lt i dashtype DT(i) pointsize 1.5 title KEYS[i], \
+     for [i=1:NSERIES] DATA index (NSERIES+i-1) using 2:3 with lines lt i dashtype 2 lw 2 notitle

@@ -191,7 +191,9 @@ int jh_plot_lorenz(FILE *f, const struct jh_study *s, size_t ind,
                    const size_t *years, size_t n_years, const char *lang,
                    jh_plot_spec *sp);
 /* Index idx (unweighted, or weighted when weighted) of each indicator in
- * inds over the years. */
+ * inds over the years, with the OLS trend of the index on the year
+ * (jh_ols_fit, as `junheng converge`'s trend table) as a dashed line and
+ * its slope per year in the legend, for series with three or more years. */
 int jh_plot_trend(FILE *f, const struct jh_study *s, const size_t *inds,
                   size_t n_inds, int idx, int weighted, const char *lang,
                   jh_plot_spec *sp);
@@ -205,6 +207,38 @@ int jh_plot_distribution(FILE *f, const struct jh_study *s, size_t ind,
 /* Counties x indicators (those with a direction), min-max normalised so that
  * 1 is the best value of the year. */
 int jh_plot_heatmap(FILE *f, const struct jh_study *s, size_t year,
+                    const char *lang, jh_plot_spec *sp);
+
+/* Kernel densities of indicator ind (plot stratum, unweighted) for the
+ * given years, as `junheng converge` computes them: Gaussian kernel,
+ * Silverman's bandwidth per year, one grid of 512 points for all years
+ * from the smallest value minus 3 h_max to the largest plus 3 h_max.  The
+ * legend gives each year's bandwidth.  A year whose values are all equal
+ * or fewer than two has no curve. */
+int jh_plot_density(FILE *f, const struct jh_study *s, size_t ind,
+                    const size_t *years, size_t n_years, const char *lang,
+                    jh_plot_spec *sp);
+/* Urban and rural values of indicator ind in the year, county by county
+ * (counties with both strata, from jh_urban_rural_study), sorted by the
+ * oriented ratio (largest urban advantage at the top), the ratio on the
+ * second (top) axis.  JH_EEMPTY when the indicator has no urban and rural
+ * strata that year. */
+int jh_plot_urban_rural(FILE *f, const struct jh_study *s, size_t ind,
+                        size_t year, const char *lang, jh_plot_spec *sp);
+/* The composite score of every ranked county in the year (rank.h defaults:
+ * min-max, entropy weights, weighted sum, no imputation, every
+ * non-neutral indicator), sorted, bars coloured by prefecture. */
+int jh_plot_county_ranking(FILE *f, const struct jh_study *s, size_t year,
+                           const char *lang, jh_plot_spec *sp);
+/* Between- and within-prefecture shares of Theil T (population-weighted
+ * when the indicator has weights) of every charted indicator in the year,
+ * stacked, sorted by the between share. */
+int jh_plot_decomposition(FILE *f, const struct jh_study *s, size_t year,
+                          const char *lang, jh_plot_spec *sp);
+/* Every indicator with a target and a provincial value in the year:
+ * baseline, value and target as a percentage of the target, and the share
+ * of counties meeting the target. */
+int jh_plot_targets(FILE *f, const struct jh_study *s, size_t year,
                     const char *lang, jh_plot_spec *sp);
 
 #ifdef __cplusplus

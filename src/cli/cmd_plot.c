@@ -2,6 +2,7 @@
  * the templates in plots/ (see include/junheng/plot.h for how input text is
  * kept out of gnuplot's command text). */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,17 +22,31 @@ static const char help[] =
     "from the templates KIND.gp in the template directory.  KIND is one of:\n"
     "  lorenz             Lorenz curves of an indicator, first and last year (or\n"
     "                     each --year), Gini in the legend\n"
-    "  trend              an index over the years (sigma-convergence): the\n"
-    "                     --indicator list, or one chart per domain\n"
+    "  trend              an index over the years (sigma-convergence) with its\n"
+    "                     fitted OLS trend: the --indicator list, or one chart\n"
+    "                     per domain\n"
     "  disparity-ranking  indicators ranked by an index, bars coloured by domain\n"
-    "  distribution       box plots of an indicator by prefecture, counties as points\n"
+    "  distribution       box plots of an indicator by prefecture, counties as\n"
+    "                     points; and kernel densities of it by year\n"
     "  heatmap            counties x indicators, min-max scores by direction\n"
+    "  urban-rural        urban and rural values of an indicator county by\n"
+    "                     county, the urban-rural ratio on the top axis\n"
+    "  county-ranking     composite score of every county (entropy weights),\n"
+    "                     sorted, bars coloured by prefecture\n"
+    "  decomposition      between- and within-prefecture shares of the Theil\n"
+    "                     index per indicator\n"
+    "  targets            baseline, value and target per indicator (percent of\n"
+    "                     the target), share of counties meeting each target\n"
     "  all                every chart above the data allow\n"
     "\n"
     "Files (in DIR): KIND-INDICATOR-YEAR.EXT, i.e. lorenz-IND-Y1-Y2.png,\n"
     "trend-INDEX-DOMAIN.png (trend-INDEX.png for an --indicator list),\n"
-    "disparity-ranking-INDEX-YEAR.png, distribution-IND-YEAR.png, heatmap-YEAR.png;\n"
-    "characters other than letters, digits, '_', '.' and '-' become '_'.\n"
+    "disparity-ranking-INDEX-YEAR.png, distribution-IND-YEAR.png (box plots),\n"
+    "distribution-IND-Y1-Y2.png (densities of the years Y1 to Y2, or of each\n"
+    "--year given), heatmap-YEAR.png, urban-rural-IND-YEAR.png (indicators with\n"
+    "urban and rural values), county-ranking-YEAR.png, decomposition-YEAR.png,\n"
+    "targets-YEAR.png; characters other than letters, digits, '_', '.' and '-'\n"
+    "become '_'.\n"
     "\n"
     "Options:\n"
     "  -i, --indicator CODE   chart this indicator (repeatable; default: every\n"
@@ -63,12 +78,18 @@ static const char help[] =
 
 enum { OPT_LANG = CLI_OPT_FIRST_FREE + 40, OPT_KEEP, OPT_TEMPLATE_DIR, OPT_FONT };
 
-enum kind { K_LORENZ = 1, K_TREND = 2, K_RANKING = 4, K_DISTRIBUTION = 8, K_HEATMAP = 16 };
+enum kind {
+    K_LORENZ = 1, K_TREND = 2, K_RANKING = 4, K_DISTRIBUTION = 8, K_HEATMAP = 16,
+    K_URBAN_RURAL = 32, K_COUNTY_RANKING = 64, K_DECOMPOSITION = 128, K_TARGETS = 256
+};
 
 static const struct { const char *name; unsigned kinds; } kinds[] = {
     {"lorenz", K_LORENZ}, {"trend", K_TREND}, {"disparity-ranking", K_RANKING},
     {"distribution", K_DISTRIBUTION}, {"heatmap", K_HEATMAP},
-    {"all", K_LORENZ | K_TREND | K_RANKING | K_DISTRIBUTION | K_HEATMAP},
+    {"urban-rural", K_URBAN_RURAL}, {"county-ranking", K_COUNTY_RANKING},
+    {"decomposition", K_DECOMPOSITION}, {"targets", K_TARGETS},
+    {"all", K_LORENZ | K_TREND | K_RANKING | K_DISTRIBUTION | K_HEATMAP | K_URBAN_RURAL |
+            K_COUNTY_RANKING | K_DECOMPOSITION | K_TARGETS},
 };
 
 struct opts {
@@ -179,13 +200,15 @@ static int parse_args(int argc, char **argv, struct opts *o)
     }
     if (optind >= argc)
         return cli_usage_error("plot", "which chart? (lorenz, trend, disparity-ranking, "
-                               "distribution, heatmap, all)");
+                               "distribution, heatmap, urban-rural, county-ranking, "
+                               "decomposition, targets, all)");
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
         if (strcmp(argv[optind], kinds[k].name) == 0)
             o->kinds = kinds[k].kinds;
     if (!o->kinds)
         return cli_usage_error("plot", "unknown chart kind '%s' (expected lorenz, trend, "
-                               "disparity-ranking, distribution, heatmap or all)", argv[optind]);
+                               "disparity-ranking, distribution, heatmap, urban-rural, "
+                               "county-ranking, decomposition, targets or all)", argv[optind]);
     if (optind + 1 < argc)
         return cli_usage_error("plot", "unexpected argument '%s'", argv[optind + 1]);
     return cli_data_check("plot", &o->data);
@@ -408,6 +431,53 @@ static int fill_heatmap(FILE *f, struct run *r, const void *arg, jh_plot_spec *s
     const struct one *a = arg;
     return jh_plot_heatmap(f, r->s, a->year, r->o->lang, sp);
 }
+static int fill_density(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_density(f, r->s, a->ind, a->years, a->n_years, r->o->lang, sp);
+}
+static int fill_urban_rural(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_urban_rural(f, r->s, a->ind, a->year, r->o->lang, sp);
+}
+static int fill_county_ranking(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_county_ranking(f, r->s, a->year, r->o->lang, sp);
+}
+static int fill_decomposition(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_decomposition(f, r->s, a->year, r->o->lang, sp);
+}
+static int fill_targets(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
+{
+    const struct one *a = arg;
+    return jh_plot_targets(f, r->s, a->year, r->o->lang, sp);
+}
+
+/* Whether indicator ind has a finite value in both the urban and the rural
+ * stratum of the year for some region: only then is there an urban-rural
+ * chart of it (others would only print a "nothing to draw" warning). */
+static int has_urban_rural(const jh_study *s, size_t ind, size_t year)
+{
+    const jh_dataset *d = s->data;
+    size_t u = JH_NONE, ru = JH_NONE;
+    for (size_t k = 0; k < d->n_strata; k++) {
+        if (d->strata[k] == JH_STRATUM_URBAN)
+            u = k;
+        if (d->strata[k] == JH_STRATUM_RURAL)
+            ru = k;
+    }
+    if (u == JH_NONE || ru == JH_NONE)
+        return 0;
+    const double *a = jh_dataset_slice(d, ind, year, u), *b = jh_dataset_slice(d, ind, year, ru);
+    for (size_t r = 0; r < d->regions.n; r++)
+        if (isfinite(a[r]) && isfinite(b[r]))
+            return 1;
+    return 0;
+}
 
 /* Indicators charted by default: county scope, with a direction. */
 static int charted(const jh_study *s, size_t i)
@@ -449,6 +519,36 @@ static void draw_all(struct run *r, const size_t *inds, size_t n_inds,
                 snprintf(yr + strlen(yr), sizeof yr - strlen(yr), "%s%s", y ? "/" : "", num);
             }
             draw(r, "lorenz", name, fill_lorenz, &a, yr);
+        }
+    /* Densities: every year of the data, or each --year when two or more are
+     * given (one --year is the box plots' year and would give one curve). */
+    size_t dens_years[64];
+    size_t n_dy = 0;
+    if (n_years >= 2) {
+        for (size_t k = 0; k < n_years; k++)
+            dens_years[n_dy++] = years[k];
+    } else {
+        for (size_t y = 0; y < d->n_years && n_dy < 64; y++)
+            dens_years[n_dy++] = y;
+    }
+    if (o->kinds & K_DISTRIBUTION)
+        for (size_t k = 0; k < n_inds; k++) {
+            struct one a = {.ind = inds[k], .years = dens_years, .n_years = n_dy};
+            char num[16];
+            snprintf(name, sizeof name, "distribution");
+            put_piece(name, sizeof name, d->indicators.str[inds[k]]);
+            yr[0] = '\0';
+            for (size_t y = 0; y < n_dy; y++) {
+                if (n_years < 2 && y > 0 && y + 1 < n_dy)
+                    continue; /* all years: the name gives the first and last */
+                snprintf(num, sizeof num, "%d", d->years[dens_years[y]]);
+                put_piece(name, sizeof name, num);
+                snprintf(yr + strlen(yr), sizeof yr - strlen(yr), "%s%s",
+                         !y ? "" : n_years < 2 ? "-" : "/", num);
+            }
+            if (n_dy < 2)
+                continue; /* one year: its box plot says it all */
+            draw(r, "distribution-density", name, fill_density, &a, yr);
         }
     snprintf(yr, sizeof yr, "%d-%d", d->years[0], d->years[d->n_years - 1]);
     if (o->kinds & K_TREND) {
@@ -507,6 +607,38 @@ static void draw_all(struct run *r, const size_t *inds, size_t n_inds,
             snprintf(name, sizeof name, "heatmap");
             put_piece(name, sizeof name, num);
             draw(r, "heatmap", name, fill_heatmap, &a, num);
+        }
+        if (o->kinds & K_URBAN_RURAL)
+            for (size_t k = 0; k < n_inds; k++) {
+                if (!has_urban_rural(s, inds[k], ys[y])) {
+                    if (explicit_inds)
+                        fprintf(stderr, "junheng: warning: urban-rural-%s-%s: no urban and "
+                                "rural values, skipped\n", d->indicators.str[inds[k]], num);
+                    continue;
+                }
+                struct one a = {.ind = inds[k], .year = ys[y]};
+                snprintf(name, sizeof name, "urban-rural");
+                put_piece(name, sizeof name, d->indicators.str[inds[k]]);
+                put_piece(name, sizeof name, num);
+                draw(r, "urban-rural", name, fill_urban_rural, &a, num);
+            }
+        if (o->kinds & K_COUNTY_RANKING) {
+            struct one a = {.year = ys[y]};
+            snprintf(name, sizeof name, "county-ranking");
+            put_piece(name, sizeof name, num);
+            draw(r, "county-ranking", name, fill_county_ranking, &a, num);
+        }
+        if (o->kinds & K_DECOMPOSITION) {
+            struct one a = {.year = ys[y]};
+            snprintf(name, sizeof name, "decomposition");
+            put_piece(name, sizeof name, num);
+            draw(r, "decomposition", name, fill_decomposition, &a, num);
+        }
+        if (o->kinds & K_TARGETS) {
+            struct one a = {.year = ys[y]};
+            snprintf(name, sizeof name, "targets");
+            put_piece(name, sizeof name, num);
+            draw(r, "targets", name, fill_targets, &a, num);
         }
     }
 }

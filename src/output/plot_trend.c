@@ -1,9 +1,14 @@
-/* An index over the years for several indicators (sigma-convergence).  Data:
- * one block per indicator, lines "row<TAB>year<TAB>value" (NaN where the
- * index is undefined, so the line breaks there). */
+/* An index over the years for several indicators (sigma-convergence), with
+ * the fitted OLS trend of each.  Data: one block per indicator, lines
+ * "row<TAB>year<TAB>value" (NaN where the index is undefined, so the line
+ * breaks there), then one block per indicator with the fitted line at the
+ * first and last year with a value, "row<TAB>year<TAB>a + b year" (a single
+ * NaN line when there is no fit, so block NSERIES + k is always series k's
+ * trend). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "junheng/converge.h"
 #include "junheng/indices.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
@@ -16,13 +21,19 @@ int jh_plot_trend(FILE *f, const jh_study *s, const size_t *inds, size_t n_inds,
     int en = strcmp(lang, "en") == 0;
     double *x = malloc((n + 1) * sizeof *x), *w = malloc((n + 1) * sizeof *w);
     const char **keys = calloc(n_inds ? n_inds : 1, sizeof *keys);
+    char **own = calloc(n_inds ? n_inds : 1, sizeof *own);
+    jh_ols *fit = calloc(n_inds ? n_inds : 1, sizeof *fit);
+    int *fitted = calloc(n_inds ? n_inds : 1, sizeof *fitted);
+    double *span = calloc(2 * (n_inds ? n_inds : 1), sizeof *span); /* first, last year fitted */
+    double *yr = malloc((d->n_years + 1) * sizeof *yr), *val = malloc((d->n_years + 1) * sizeof *val);
     jh_workspace *ws = jh_workspace_alloc(n ? n : 1);
-    int rc = x && w && keys && ws ? JH_OK : JH_ENOMEM;
+    int rc = x && w && keys && own && fit && fitted && span && yr && val && ws ? JH_OK : JH_ENOMEM;
     size_t row = 0, n_keys = 0;
     int any = 0;
     for (size_t k = 0; rc == JH_OK && k < n_inds; k++) {
         if (k)
             fputs("\n\n", f);
+        size_t m_fit = 0;
         for (size_t y = 0; y < d->n_years; y++) {
             int used;
             size_t m = jh_plot_slice(s, inds[k], y, weighted, x, w, NULL, &used);
@@ -33,12 +44,42 @@ int jh_plot_trend(FILE *f, const jh_study *s, const size_t *inds, size_t n_inds,
                 set.status[idx] == JH_OK)
                 v = set.value[idx];
             any |= !isnan(v);
-            if (isnan(v))
+            if (isnan(v)) {
                 fprintf(f, "%zu\t%d\tNaN\n", row++, d->years[y]);
-            else
+            } else {
                 fprintf(f, "%zu\t%d\t%.10g\n", row++, d->years[y], v);
+                yr[m_fit] = d->years[y];
+                val[m_fit++] = v;
+            }
         }
-        keys[n_keys++] = jh_study_indicator_label(s, inds[k], lang);
+        /* The trend of `junheng converge`: OLS of the index on the year over
+         * the years where it is defined (three or more). */
+        fitted[k] = jh_ols_fit(yr, val, NULL, m_fit, &fit[k]) == JH_OK;
+        const char *label = jh_study_indicator_label(s, inds[k], lang);
+        if (fitted[k]) {
+            size_t len = strlen(label) + 80;
+            if (!(own[k] = malloc(len))) {
+                rc = JH_ENOMEM;
+                break;
+            }
+            snprintf(own[k], len, en ? "%s (trend %+.2g/yr)" : "%s（趋势 %+.2g/年）", label,
+                     fit[k].slope);
+            keys[n_keys++] = own[k];
+            span[2 * k] = yr[0];
+            span[2 * k + 1] = yr[m_fit - 1];
+        } else {
+            keys[n_keys++] = label;
+        }
+    }
+    for (size_t k = 0; rc == JH_OK && any && k < n_inds; k++) {
+        fputs("\n\n", f);
+        if (!fitted[k]) {
+            fprintf(f, "%zu\tNaN\tNaN\n", row++);
+            continue;
+        }
+        for (size_t e = 0; e < 2; e++)
+            fprintf(f, "%zu\t%.0f\t%.10g\n", row++, span[2 * k + e],
+                    fit[k].intercept + fit[k].slope * span[2 * k + e]);
     }
     if (rc == JH_OK && !any)
         rc = JH_EEMPTY;
@@ -51,7 +92,17 @@ int jh_plot_trend(FILE *f, const jh_study *s, const size_t *inds, size_t n_inds,
         jh_plot_spec_number(sp, "YEAR0", d->years[0]);
         jh_plot_spec_number(sp, "YEAR1", d->years[d->n_years - 1]);
         jh_plot_spec_array(sp, "KEYS", n_keys, keys);
+        jh_plot_spec_text(sp, "TRENDKEY", "%s", en ? "Dashed: OLS trend of the index on the year"
+                                                   : "虚线：指数对年份的最小二乘趋势");
     }
+    for (size_t k = 0; own && k < n_inds; k++)
+        free(own[k]);
+    free(own);
+    free(fit);
+    free(fitted);
+    free(span);
+    free(yr);
+    free(val);
     free(keys);
     jh_workspace_free(ws);
     free(x);

@@ -1,0 +1,93 @@
+/* Kernel densities of one indicator by year: has the distribution of the
+ * counties narrowed?  The numbers are those of `junheng converge`'s density
+ * table (src/analysis/converge.c): Gaussian kernel, Silverman's bandwidth
+ * per year (jh_kde_bandwidth), one grid for all years so the curves
+ * overlay, from the smallest value minus 3 h_max to the largest plus
+ * 3 h_max, 512 points.  Unweighted: each county is one observation.
+ * Data: one block per year drawn, lines "row<TAB>x<TAB>density". */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "junheng/converge.h"
+#include "junheng/plot.h"
+#include "junheng/study.h"
+
+#define GRID_POINTS 512
+
+int jh_plot_density(FILE *f, const jh_study *s, size_t ind, const size_t *years,
+                    size_t n_years, const char *lang, jh_plot_spec *sp)
+{
+    const jh_dataset *d = s->data;
+    size_t n = d->regions.n;
+    int en = strcmp(lang, "en") == 0;
+    double *x = malloc((n + 1) * sizeof *x);
+    double *h = malloc((n_years + 1) * sizeof *h);
+    double *grid = malloc(GRID_POINTS * sizeof *grid), *dens = malloc(GRID_POINTS * sizeof *dens);
+    char **keys = calloc(n_years + 1, sizeof *keys);
+    jh_workspace *ws = jh_workspace_alloc(n ? n : 1);
+    int rc = x && h && grid && dens && keys && ws ? JH_OK : JH_ENOMEM;
+    double lo = INFINITY, hi = -INFINITY, hmax = 0;
+    int used;
+    for (size_t k = 0; rc == JH_OK && k < n_years; k++) {
+        size_t m = jh_plot_slice(s, ind, years[k], 0, x, NULL, NULL, &used);
+        h[k] = NAN;
+        if (m < 2 || jh_kde_bandwidth(x, m, ws, &h[k]) != JH_OK) {
+            h[k] = NAN; /* fewer than two values or all equal: no curve */
+            continue;
+        }
+        for (size_t i = 0; i < m; i++) {
+            lo = fmin(lo, x[i]);
+            hi = fmax(hi, x[i]);
+        }
+        hmax = fmax(hmax, h[k]);
+    }
+    if (rc == JH_OK && !(hmax > 0))
+        rc = JH_EEMPTY;
+    if (rc == JH_OK) {
+        lo -= 3 * hmax;
+        hi += 3 * hmax;
+        for (size_t j = 0; j < GRID_POINTS; j++)
+            grid[j] = lo + (hi - lo) * (double)j / (double)(GRID_POINTS - 1);
+    }
+    size_t n_keys = 0, row = 0;
+    for (size_t k = 0; rc == JH_OK && k < n_years; k++) {
+        if (isnan(h[k]))
+            continue;
+        size_t m = jh_plot_slice(s, ind, years[k], 0, x, NULL, NULL, &used);
+        if ((rc = jh_kde_eval(x, NULL, m, h[k], grid, GRID_POINTS, dens)) != JH_OK)
+            break;
+        if (n_keys)
+            fputs("\n\n", f);
+        for (size_t j = 0; j < GRID_POINTS; j++)
+            fprintf(f, "%zu\t%.10g\t%.10g\n", row++, grid[j], dens[j]);
+        if (!(keys[n_keys] = malloc(64))) {
+            rc = JH_ENOMEM;
+            break;
+        }
+        snprintf(keys[n_keys++], 64, en ? "%d (h = %.3g)" : "%d年（带宽 %.3g）",
+                 d->years[years[k]], h[k]);
+    }
+    if (rc == JH_OK) {
+        const char *label = jh_study_indicator_label(s, ind, lang);
+        const char *unit = jh_study_unit(s, ind);
+        jh_plot_spec_text(sp, "TITLE", en ? "%s: kernel densities by year" : "%s：各年核密度",
+                          label);
+        if (unit[0])
+            jh_plot_spec_text(sp, "XLABEL", en ? "%s (%s)" : "%s（%s）", label, unit);
+        else
+            jh_plot_spec_text(sp, "XLABEL", "%s", label);
+        jh_plot_spec_text(sp, "YLABEL", "%s", en ? "Density (Gaussian kernel, Silverman bandwidth)"
+                                               : "密度（高斯核，Silverman 带宽）");
+        jh_plot_spec_number(sp, "NSERIES", (double)n_keys);
+        jh_plot_spec_array(sp, "KEYS", n_keys, (const char *const *)keys);
+    }
+    for (size_t k = 0; keys && k < n_keys; k++)
+        free(keys[k]);
+    free(keys);
+    jh_workspace_free(ws);
+    free(x);
+    free(h);
+    free(grid);
+    free(dens);
+    return rc;
+}

@@ -1,0 +1,120 @@
+/* Plan targets in one year (jh_targets_table, as `junheng targets`): for
+ * every indicator with a target and a provincial value, on a common scale
+ * of percent of the target (100 = the target), the baseline (hollow) and
+ * the year's provincial value (filled: green when it meets the target,
+ * vermillion when not); the raw numbers with their unit under the name; and
+ * on the right the share of counties meeting the target.  Indicators keep
+ * the catalog's order.  Data: one line per indicator,
+ * "row<TAB>y<TAB>baseline %<TAB>value %<TAB>meets<TAB>share %<TAB>
+ *  n meeting<TAB>n<TAB>"name"<TAB>"numbers"" (NaN where undefined). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "junheng/plot.h"
+#include "junheng/rank.h"
+#include "junheng/study.h"
+#include "junheng/targets.h"
+
+/* "≥90", "<5" ...: the target's relation as the plan writes it. */
+static const char *relation(const jh_target *t)
+{
+    if (t->kind == JH_TARGET_AT_MOST)
+        return t->strict ? "<" : "≤";
+    return t->strict ? ">" : "≥";
+}
+
+int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
+                    jh_plot_spec *sp)
+{
+    const jh_dataset *d = s->data;
+    int en = strcmp(lang, "en") == 0;
+    jh_target_table *t = NULL;
+    jh_diag diag;
+    jh_diag_init(&diag, 1);
+    int rc = jh_targets_table(s, jh_plot_stratum(s), &diag, &t);
+    jh_diag_clear(&diag);
+    if (rc != JH_OK)
+        return rc == JH_ENOMEM ? JH_ENOMEM : JH_EEMPTY;
+    size_t m = 0;
+    double lo = 100, hi = 100;
+    for (size_t k = 0; k < t->n; k++) {
+        const jh_target_row *r = &t->rows[k];
+        if (r->year != year || !isfinite(r->value) || !(r->target.target != 0) ||
+            r->target.kind == JH_TARGET_CUMULATIVE)
+            continue;
+        double v = 100 * r->value / r->target.target;
+        double b = 100 * r->target.baseline / r->target.target;
+        lo = fmin(lo, v);
+        hi = fmax(hi, v);
+        if (isfinite(b)) {
+            lo = fmin(lo, b);
+            hi = fmax(hi, b);
+        }
+        m++;
+    }
+    if (!m) {
+        jh_target_table_free(t);
+        return JH_EEMPTY;
+    }
+    size_t row = 0;
+    for (size_t k = 0; k < t->n; k++) {
+        const jh_target_row *r = &t->rows[k];
+        if (r->year != year || !isfinite(r->value) || !(r->target.target != 0) ||
+            r->target.kind == JH_TARGET_CUMULATIVE)
+            continue;
+        int meets = 0;
+        jh_target_meets(&r->target, r->value, &meets);
+        double b = 100 * r->target.baseline / r->target.target;
+        const char *unit = jh_study_unit(s, r->indicator);
+        char nums[300], base[64];
+        if (isfinite(r->target.baseline))
+            snprintf(base, sizeof base, "%.4g", r->target.baseline);
+        else
+            snprintf(base, sizeof base, "%s", en ? "n/a" : "无");
+        snprintf(nums, sizeof nums,
+                 en ? "baseline %s, %d: %.4g, target %s%.4g (%s)"
+                    : "基期 %s，%d年 %.4g，目标 %s%.4g（%s）",
+                 base, d->years[year], r->value, relation(&r->target), r->target.target,
+                 unit);
+        fprintf(f, "%zu\t%zu\t", row, m - row);
+        if (isfinite(b))
+            fprintf(f, "%.10g\t", b);
+        else
+            fputs("NaN\t", f);
+        fprintf(f, "%.10g\t%d\t", 100 * r->value / r->target.target, meets);
+        if (isfinite(r->share_meeting))
+            fprintf(f, "%.10g\t", 100 * r->share_meeting);
+        else
+            fputs("NaN\t", f);
+        fprintf(f, "%zu\t%zu\t", r->n_meeting, r->n);
+        jh_gp_data_label(f, jh_study_indicator_label(s, r->indicator, lang));
+        putc('\t', f);
+        jh_gp_data_label(f, nums);
+        putc('\n', f);
+        row++;
+    }
+    double pad = (hi - lo) * 0.08 + 1;
+    jh_plot_spec_text(sp, "TITLE", en ? "Plan targets: progress in %d" : "规划目标完成情况（%d年）",
+                      d->years[year]);
+    jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Percent of the target (100 = target)"
+                                             : "相当于目标值的百分比（100 = 目标值）");
+    jh_plot_spec_text(sp, "X2LABEL", "%s", en ? "Counties meeting the target (%)"
+                                              : "达到目标的县（市、区）比例（%）");
+    jh_plot_spec_text(sp, "YLABEL", "%s", "");
+    jh_plot_spec_text(sp, "KBASE", "%s", en ? "Baseline" : "基期值");
+    jh_plot_spec_text(sp, "KMEETS", "%s", en ? "Province, meets the target" : "全省，已达目标");
+    jh_plot_spec_text(sp, "KMISSES", "%s", en ? "Province, below the target" : "全省，未达目标");
+    jh_plot_spec_text(sp, "NOTE", "%s",
+                      en ? "Provincial value: population-weighted mean of the counties; "
+                           "for at-most targets (mortality) lower is better"
+                         : "全省值为各县人口加权平均；“≤”类目标（如死亡率）越低越好");
+    jh_plot_spec_number(sp, "NBARS", (double)m);
+    jh_plot_spec_number(sp, "XMIN", floor(lo - pad));
+    jh_plot_spec_number(sp, "XMAX", ceil(hi + pad));
+    sp->height = 380 + 84 * (int)m;
+    if (sp->height < 1000)
+        sp->height = 1000;
+    jh_plot_spec_number(sp, "HEIGHT", sp->height);
+    jh_target_table_free(t);
+    return JH_OK;
+}

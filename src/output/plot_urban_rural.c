@@ -1,0 +1,111 @@
+/* Town and country, county by county: the urban and rural values of one
+ * indicator in one year side by side (horizontal bars on the bottom axis)
+ * and their oriented ratio (points on the top axis; 1 = parity, above 1 =
+ * town better served, see urban_rural.h).  Counties with both strata only,
+ * from jh_urban_rural_study; sorted by the ratio, largest urban advantage
+ * at the top (ties in data order).  Data: one line per county,
+ * "row<TAB>y<TAB>urban<TAB>rural<TAB>ratio<TAB>"county"", y = n - position. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "junheng/plot.h"
+#include "junheng/study.h"
+#include "junheng/urban_rural.h"
+
+typedef struct ur_item {
+    double ratio;  /* oriented ratio, NaN sorts last */
+    size_t k;      /* county row */
+} ur_item;
+
+static int by_ratio_desc(const void *a, const void *b)
+{
+    const ur_item *p = a, *q = b;
+    int pn = isnan(p->ratio), qn = isnan(q->ratio);
+    if (pn != qn)
+        return pn - qn;
+    if (!pn && p->ratio != q->ratio)
+        return p->ratio < q->ratio ? 1 : -1;
+    return p->k < q->k ? -1 : p->k > q->k;
+}
+
+int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
+                        const char *lang, jh_plot_spec *sp)
+{
+    const jh_dataset *d = s->data;
+    int en = strcmp(lang, "en") == 0;
+    jh_ur_opts o = {.use_weights = 1, .indicator = d->indicators.str[ind],
+                    .year = d->years[year]};
+    jh_diag diag;
+    jh_diag_init(&diag, 1);
+    jh_ur_table *t = NULL;
+    int rc = jh_urban_rural_study(s, &o, &diag, &t);
+    jh_diag_clear(&diag);
+    if (rc != JH_OK)
+        return rc == JH_ENOMEM ? JH_ENOMEM : JH_EEMPTY;
+    ur_item *it = malloc((t->n_county ? t->n_county : 1) * sizeof *it);
+    size_t m = 0;
+    int reversed = 0;
+    if (!it)
+        rc = JH_ENOMEM;
+    for (size_t k = 0; rc == JH_OK && k < t->n_county; k++) {
+        const jh_ur_county *c = &t->county[k];
+        if (c->indicator != ind || c->year != year || !isfinite(c->urban) ||
+            !isfinite(c->rural))
+            continue;
+        reversed = c->reversed;
+        it[m++] = (ur_item){c->ratio, k};
+    }
+    if (rc == JH_OK && !m)
+        rc = JH_EEMPTY;
+    /* The province's row: population-weighted means and their ratio. */
+    const jh_ur_area *prov = NULL;
+    for (size_t k = 0; rc == JH_OK && k < t->n_area; k++)
+        if (t->area[k].indicator == ind && t->area[k].year == year &&
+            t->area[k].area == JH_NONE && t->area[k].basis == JH_UR_STRATA)
+            prov = &t->area[k];
+    if (rc == JH_OK) {
+        qsort(it, m, sizeof *it, by_ratio_desc);
+        for (size_t k = 0; k < m; k++) {
+            const jh_ur_county *c = &t->county[it[k].k];
+            fprintf(f, "%zu\t%zu\t%.10g\t%.10g\t", k, m - k, c->urban, c->rural);
+            if (isfinite(c->ratio))
+                fprintf(f, "%.10g\t", c->ratio);
+            else
+                fputs("NaN\t", f);
+            jh_gp_data_label(f, jh_study_region_label(s, c->region, lang));
+            putc('\n', f);
+        }
+        const char *label = jh_study_indicator_label(s, ind, lang);
+        const char *unit = jh_study_unit(s, ind);
+        jh_plot_spec_text(sp, "TITLE", en ? "%s: urban and rural by county, %d"
+                                          : "%s：各县（市、区）城乡对比（%d年）",
+                          label, d->years[year]);
+        if (unit[0])
+            jh_plot_spec_text(sp, "XLABEL", en ? "Value (%s)" : "数值（%s）", unit);
+        else
+            jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Value" : "数值");
+        jh_plot_spec_text(sp, "X2LABEL", "%s",
+                          reversed ? (en ? "Ratio rural / urban (lower is better: above 1 = town better served)"
+                                         : "城乡比（农村/城镇，逆向指标；大于1表示城镇更好）")
+                                   : (en ? "Ratio urban / rural (above 1 = town better served)"
+                                         : "城乡比（城镇/农村；大于1表示城镇更好）"));
+        jh_plot_spec_text(sp, "YLABEL", "%s", "");
+        jh_plot_spec_text(sp, "KURBAN", "%s", en ? "Urban" : "城镇");
+        jh_plot_spec_text(sp, "KRURAL", "%s", en ? "Rural" : "农村");
+        jh_plot_spec_text(sp, "KRATIO", "%s", en ? "Ratio (top axis)" : "城乡比（上轴）");
+        if (prov && isfinite(prov->ratio))
+            jh_plot_spec_text(sp, "NOTE", en ? "Province (population-weighted means): urban %.4g, rural %.4g, ratio %.3f"
+                                             : "全省（人口加权平均）：城镇 %.4g，农村 %.4g，城乡比 %.3f",
+                              prov->urban_mean, prov->rural_mean, prov->ratio);
+        else
+            jh_plot_spec_text(sp, "NOTE", "%s", "");
+        jh_plot_spec_number(sp, "NBARS", (double)m);
+        sp->height = 460 + 30 * (int)m;
+        if (sp->height < 1000)
+            sp->height = 1000;
+        jh_plot_spec_number(sp, "HEIGHT", sp->height);
+    }
+    free(it);
+    jh_ur_table_free(t);
+    return rc;
+}
