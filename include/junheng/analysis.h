@@ -3,6 +3,7 @@
 #define JUNHENG_ANALYSIS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "junheng/dataset.h"
 #include "junheng/diag.h"
 #include "junheng/indices.h"
@@ -12,6 +13,52 @@
 extern "C" {
 #endif
 
+/* What to do with a zero or negative value in a slice (--nonpositive).
+ * Theil L, Atkinson(1), Atkinson(2) and max/min take the log or the
+ * inverse of every value, so they need x > 0; the other disparity indices
+ * need x >= 0 (the core refuses negatives with JH_ENEGATIVE). */
+typedef enum jh_nonpositive {
+    JH_NONPOS_DEFINED, /* default: compute every index that is defined, leave
+                          the others empty with the core's reason */
+    JH_NONPOS_ERROR,   /* a slice with a value <= 0 is an error */
+    JH_NONPOS_SKIP,    /* leave the indices that need x > 0 empty in a slice
+                          with a value <= 0 (even where the core could give a
+                          limit), compute the rest on every value */
+    JH_NONPOS_DROP     /* drop the values <= 0 from the slice, then compute
+                          every index on the values left */
+} jh_nonpositive;
+
+/* Parses "error", "skip" or "drop" (and "defined", the default).
+ * Returns 0 and sets *p, or -1. */
+int jh_nonpositive_parse(const char *text, jh_nonpositive *p);
+/* The policy's name; a static string. */
+const char *jh_nonpositive_name(jh_nonpositive p);
+
+/* True for the indices that need every x > 0 (see jh_nonpositive). */
+int jh_index_needs_positive(jh_index_id id);
+
+/* How jh_study_indices_opts computes.  Zero-initialised: no weights, the
+ * default policy, no bootstrap, no jackknife. */
+typedef struct jh_indices_opts {
+    int use_weights;            /* compute the weighted twins when there are weights */
+    jh_nonpositive nonpositive; /* zeros and negatives */
+    size_t bootstrap;           /* B replicates per slice; 0 = no intervals */
+    double ci;                  /* level of the percentile intervals, in (0,1) */
+    unsigned long seed;         /* run seed; each slice's stream is
+                                   jh_boot_seed(seed, indicator, year, 2 stratum + weighted) */
+    int jackknife;              /* also the jackknife SE of the Gini */
+} jh_indices_opts;
+
+/* Bootstrap summaries of every index of one slice and weighting: element k
+ * belongs to index k (jh_index_id); NaN where the index is undefined for
+ * the slice or fewer than 2 replicates defined it. */
+typedef struct jh_index_ci {
+    double lo[JH_IX_COUNT];    /* percentile interval, lower end (ci_low) */
+    double hi[JH_IX_COUNT];    /* upper end (ci_high) */
+    double se[JH_IX_COUNT];    /* bootstrap standard error (divisor B'-1) */
+    size_t kept[JH_IX_COUNT];  /* replicates where the index was defined (B') */
+} jh_index_ci;
+
 /* Every index of one (indicator, year, stratum) slice. */
 typedef struct jh_slice_indices {
     size_t indicator, year, stratum; /* positions in the dataset's tables */
@@ -19,6 +66,18 @@ typedef struct jh_slice_indices {
     jh_index_set plain;              /* unweighted */
     jh_index_set weighted;           /* population-weighted; valid when has_weighted */
     int has_weighted;
+    size_t n_zero;                   /* values == 0 in the slice (before any drop) */
+    size_t n_negative;               /* values < 0 in the slice (before any drop) */
+    size_t n_bad_weight;             /* values without a positive weight */
+    jh_nonpositive nonpositive;      /* the policy applied to this slice */
+    size_t n_dropped;                /* values dropped by JH_NONPOS_DROP */
+    int has_ci;                      /* plain_ci (and weighted_ci) are filled */
+    size_t bootstrap;                /* B, when has_ci */
+    jh_index_ci plain_ci;            /* bootstrap of plain */
+    jh_index_ci weighted_ci;         /* bootstrap of weighted; when has_weighted */
+    int has_jackknife;               /* the two jackknife SEs are filled */
+    double gini_jackknife_se;        /* jackknife SE of gini; NaN when undefined */
+    double gini_w_jackknife_se;      /* of gini_w; NaN when undefined or unweighted */
 } jh_slice_indices;
 
 /* Computes every index for every slice that has at least one region with
@@ -32,9 +91,39 @@ int jh_analysis_indices(const jh_dataset *d, int use_weights, jh_diag *diag,
                         jh_slice_indices **out, size_t *n_out);
 
 /* The same for a study: each indicator is weighted as jh_study_weights
- * says (the catalog's weight: population, another indicator, or none). */
+ * says (the catalog's weight: population, another indicator, or none).
+ * The default policy, no bootstrap. */
 int jh_study_indices(const jh_study *s, int use_weights, jh_diag *diag,
                      jh_slice_indices **out, size_t *n_out);
+
+/* The same with options: the nonpositive policy, bootstrap intervals and
+ * the jackknife SE of the Gini.  Under JH_NONPOS_DROP each slice with
+ * dropped values adds one warning to diag; under JH_NONPOS_ERROR each slice
+ * with a value <= 0 adds one error naming indicator, year, stratum and the
+ * first such region, and the function returns JH_EZERO (JH_ENEGATIVE when
+ * some value is negative) without setting *out.  With opts->bootstrap the
+ * intervals come from B replicates that draw the slice's regions with
+ * replacement, each keeping its weight (jh_resampler_draw, jh_boot_apply,
+ * jh_indices_all, jh_boot_interval; the Gini by jh_gini_bootstrap on the
+ * same draws).  The rng of each slice and weighting is seeded from
+ * opts->seed and the slice's position only, so the numbers do not depend
+ * on other slices or on threads.  Returns JH_OK, JH_EINVAL (bad ci),
+ * JH_ENOMEM, or the policy error above.  Caller frees *out with free(). */
+int jh_study_indices_opts(const jh_study *s, const jh_indices_opts *opts,
+                          jh_diag *diag, jh_slice_indices **out, size_t *n_out);
+
+/* Writes the notes table of an indices run,
+ * "indicator,year,stratum,index,action,count,reason", one row per thing
+ * done to a slice: "missing" (regions without a value, index empty),
+ * "drop" (values <= 0 dropped, index empty: every index), "skip" (an index
+ * needing x > 0 left empty under --nonpositive=skip), "undefined" (an index
+ * the core could not compute, with its reason), "bootstrap" (replicates
+ * where a defined index was undefined and were left out of its interval).
+ * count is the number of values (regions, replicates) concerned.  Declared
+ * here rather than in output.h, which belongs to another module owner;
+ * implemented in src/output/indices_out.c. */
+void jh_write_indices_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
+                            size_t n);
 
 #ifdef __cplusplus
 }

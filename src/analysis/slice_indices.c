@@ -1,13 +1,52 @@
 /* Indices per slice: gather the present values of one (indicator, year,
- * stratum), then call the core once unweighted and once weighted. */
+ * stratum), apply the nonpositive policy, then call the core once
+ * unweighted and once weighted, and optionally bootstrap both.
+ *
+ * Random streams: one gsl_rng (MT19937) reseeded for every slice and
+ * weighting from jh_boot_seed(seed, indicator, year, 2 stratum + weighted),
+ * so an interval depends only on the run seed and its own slice, never on
+ * which other slices ran before it or on which thread. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_rng.h>
 #include "junheng/analysis.h"
+#include "junheng/bootstrap.h"
 
+static const char *const policy_names[] = {"defined", "error", "skip", "drop"};
+
+int jh_nonpositive_parse(const char *text, jh_nonpositive *p)
+{
+    for (int k = 0; text && k < 4; k++)
+        if (strcmp(text, policy_names[k]) == 0) {
+            *p = (jh_nonpositive)k;
+            return 0;
+        }
+    return -1;
+}
+
+const char *jh_nonpositive_name(jh_nonpositive p)
+{
+    return (unsigned)p < 4 ? policy_names[p] : "?";
+}
+
+/* GE(0) = sum p_i ln(mu/x_i) and A(1) = 1 - exp(sum p_i ln x_i)/mu take
+ * ln x_i; A(2) = 1 - 1/(mu sum p_i / x_i) and max/min take 1/x_i. */
+int jh_index_needs_positive(jh_index_id id)
+{
+    return id == JH_IX_THEIL_L || id == JH_IX_ATKINSON_1 || id == JH_IX_ATKINSON_2 ||
+           id == JH_IX_MAX_MIN_RATIO;
+}
+
+/* The values of one slice that enter the indices. */
 struct gather {
-    double *x, *w;  /* present values and their weights, n_regions long */
-    size_t n;       /* present values */
-    size_t bad_w;   /* present values without a usable weight */
+    double *x, *w;   /* values and their weights, n_regions long */
+    size_t n;        /* values gathered */
+    size_t present;  /* regions with a value (before any drop) */
+    size_t bad_w;    /* gathered values without a usable weight */
+    size_t n_zero;   /* values == 0 seen */
+    size_t n_neg;    /* values < 0 seen */
+    size_t first_np; /* region of the first value <= 0 (when n_zero + n_neg) */
 };
 
 /* Where the weights of a slice come from: the study when there is one,
@@ -15,6 +54,19 @@ struct gather {
 struct weight_source {
     const jh_dataset *d;
     const jh_study *s; /* may be NULL */
+};
+
+/* Everything one run needs besides the results; owned by slice_indices. */
+struct ctx {
+    const struct weight_source *src;
+    const jh_indices_opts *o;
+    jh_diag *diag;
+    jh_workspace *ws;   /* for n_regions values */
+    struct gather g;
+    gsl_rng *rng;       /* when bootstrapping */
+    unsigned *counts;   /* draw counts, n_regions */
+    double *xr, *wr;    /* one compacted replicate, n_regions each */
+    double *reps;       /* [JH_IX_COUNT][B] replicate values */
 };
 
 static const double *slice_weights(const struct weight_source *src, size_t i, size_t y,
@@ -31,13 +83,23 @@ static const char *weight_name(const struct weight_source *src, size_t i)
     return src->s ? jh_study_weight_name(src->s, i) : src->d->weight_name;
 }
 
-static void gather_slice(const jh_dataset *d, size_t off, const double *w, struct gather *g)
+static void gather_slice(const jh_dataset *d, size_t off, const double *w, int drop,
+                         struct gather *g)
 {
     const double *v = d->values + off;
-    g->n = g->bad_w = 0;
+    g->n = g->present = g->bad_w = g->n_zero = g->n_neg = 0;
     for (size_t r = 0; r < d->regions.n; r++) {
         if (isnan(v[r]))
             continue;
+        g->present++;
+        if (v[r] <= 0) {
+            if (!(g->n_zero + g->n_neg))
+                g->first_np = r;
+            g->n_zero += v[r] == 0;
+            g->n_neg += v[r] < 0;
+            if (drop)
+                continue;
+        }
         g->x[g->n] = v[r];
         if (w) {
             g->w[g->n] = w[r];
@@ -57,45 +119,232 @@ static void warn_weights(const jh_dataset *d, const jh_slice_indices *s,
                 jh_stratum_name(d->strata[s->stratum]), bad, bad == 1 ? "" : "s", wname);
 }
 
-static int slice_indices(const struct weight_source *src, int use_weights, jh_diag *diag,
-                         jh_slice_indices **out, size_t *n_out)
+/* One message per slice the policy acts on (error or drop). */
+static void report_nonpositive(const jh_dataset *d, const jh_slice_indices *s,
+                               const struct gather *g, jh_nonpositive pol, jh_diag *diag)
+{
+    size_t np = g->n_zero + g->n_neg;
+    const double *v = jh_dataset_slice(d, s->indicator, s->year, s->stratum);
+    const char *ind = d->indicators.str[s->indicator];
+    int year = d->years[s->year];
+    const char *st = jh_stratum_name(d->strata[s->stratum]);
+    if (pol == JH_NONPOS_ERROR)
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                    "indicator '%s', year %d, stratum %s, region '%s': value %.17g is not "
+                    "positive (%zu value%s <= 0 in the slice); theil_l, atkinson_1, atkinson_2 "
+                    "and max_min_ratio need x > 0 (--nonpositive=error)",
+                    ind, year, st, d->regions.str[g->first_np], v[g->first_np], np,
+                    np == 1 ? "" : "s");
+    else
+        jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
+                    "indicator '%s', year %d, stratum %s: dropped %zu value%s <= 0 "
+                    "(%zu zero, %zu negative; first region '%s') from every index "
+                    "(--nonpositive=drop)",
+                    ind, year, st, np, np == 1 ? "" : "s", g->n_zero, g->n_neg,
+                    d->regions.str[g->first_np]);
+}
+
+/* Under skip, the indices that need x > 0 are left empty in a slice that
+ * had a value <= 0, with the reason of the value. */
+static void apply_skip(const struct gather *g, jh_index_set *set)
+{
+    if (!(g->n_zero + g->n_neg))
+        return;
+    for (int k = 0; k < JH_IX_COUNT; k++)
+        if (jh_index_needs_positive((jh_index_id)k) && set->status[k] == JH_OK) {
+            set->status[k] = g->n_neg ? JH_ENEGATIVE : JH_EZERO;
+            set->value[k] = NAN;
+        }
+}
+
+/* Percentile intervals and SEs of every defined index of one slice and
+ * weighting (w NULL: unweighted) from B replicates of its n values. */
+static int bootstrap(struct ctx *c, const double *x, const double *w, size_t n,
+                     const jh_index_set *point, unsigned long seed, jh_index_ci *ci)
+{
+    size_t B = c->o->bootstrap;
+    jh_index_set rep;
+    jh_resampler *rs = jh_resampler_alloc(NULL, n, 1);
+    if (!rs)
+        return JH_ENOMEM;
+    gsl_rng_set(c->rng, seed);
+    for (size_t b = 0; b < B; b++) {
+        jh_resampler_draw(rs, c->rng, c->counts);
+        /* Each region drawn k times enters once with weight k w_i: for
+         * every index this equals k copies of the region. */
+        size_t m = jh_boot_apply(c->counts, x, w, NULL, n, c->xr, c->wr, NULL);
+        jh_indices_all(c->xr, c->wr, m, c->ws, &rep);
+        for (int k = 0; k < JH_IX_COUNT; k++)
+            c->reps[(size_t)k * B + b] = rep.value[k];
+    }
+    jh_resampler_free(rs);
+    for (int k = 0; k < JH_IX_COUNT; k++) {
+        double *r = c->reps + (size_t)k * B;
+        ci->lo[k] = ci->hi[k] = ci->se[k] = NAN;
+        ci->kept[k] = 0;
+        if (point->status[k])
+            continue;
+        if (k == JH_IX_N) {
+            /* Every replicate draws n regions: n does not vary. */
+            ci->lo[k] = ci->hi[k] = (double)n;
+            ci->se[k] = 0;
+            ci->kept[k] = B;
+            continue;
+        }
+        jh_boot_interval(r, B, c->o->ci, &ci->lo[k], &ci->hi[k], &ci->se[k], &ci->kept[k]);
+    }
+    /* The Gini again by the core's O(n)-per-replicate bootstrap, on the
+     * same stream: it draws like an unstratified resampler, so the
+     * replicates are the ones above and kept[] stays right. */
+    if (point->status[JH_IX_GINI] == JH_OK) {
+        gsl_rng_set(c->rng, seed);
+        int rc = jh_gini_bootstrap(x, w, n, B, c->o->ci, c->rng, c->ws, c->counts, NULL,
+                                   &ci->lo[JH_IX_GINI], &ci->hi[JH_IX_GINI],
+                                   &ci->se[JH_IX_GINI]);
+        if (rc == JH_ENOMEM)
+            return rc;
+    }
+    return JH_OK;
+}
+
+static double jackknife(struct ctx *c, const double *x, const double *w, size_t n,
+                        const jh_index_set *point)
+{
+    double se = NAN;
+    if (point->status[JH_IX_GINI] || jh_gini_jackknife(x, w, n, c->ws, NULL, &se))
+        return NAN;
+    return se;
+}
+
+/* Computes slice (i, y, s) from c->g into si. */
+static int compute_slice(struct ctx *c, jh_slice_indices *si, const double *w)
+{
+    const jh_indices_opts *o = c->o;
+    const struct gather *g = &c->g;
+    int weighted = w != NULL;
+    jh_indices_all(g->x, NULL, g->n, c->ws, &si->plain);
+    if (o->nonpositive == JH_NONPOS_SKIP)
+        apply_skip(g, &si->plain);
+    if (weighted) {
+        jh_indices_all(g->x, g->w, g->n, c->ws, &si->weighted);
+        if (o->nonpositive == JH_NONPOS_SKIP)
+            apply_skip(g, &si->weighted);
+    }
+    if (o->bootstrap && g->n) {
+        unsigned long base = o->seed;
+        size_t k3 = 2 * si->stratum;
+        int rc = bootstrap(c, g->x, NULL, g->n, &si->plain,
+                           jh_boot_seed(base, si->indicator, si->year, k3), &si->plain_ci);
+        if (!rc && weighted && !g->bad_w)
+            rc = bootstrap(c, g->x, g->w, g->n, &si->weighted,
+                           jh_boot_seed(base, si->indicator, si->year, k3 + 1),
+                           &si->weighted_ci);
+        if (rc)
+            return rc;
+        si->has_ci = 1;
+        si->bootstrap = o->bootstrap;
+    }
+    if (o->jackknife) {
+        si->has_jackknife = 1;
+        si->gini_jackknife_se = jackknife(c, g->x, NULL, g->n, &si->plain);
+        si->gini_w_jackknife_se = weighted ? jackknife(c, g->x, g->w, g->n, &si->weighted) : NAN;
+    }
+    return JH_OK;
+}
+
+static void clear_ci(jh_index_ci *ci)
+{
+    for (int k = 0; k < JH_IX_COUNT; k++) {
+        ci->lo[k] = ci->hi[k] = ci->se[k] = NAN;
+        ci->kept[k] = 0;
+    }
+}
+
+static int ctx_alloc(struct ctx *c, size_t nr)
+{
+    size_t B = c->o->bootstrap;
+    c->g.x = malloc(nr * sizeof(double));
+    c->g.w = malloc(nr * sizeof(double));
+    c->ws = jh_workspace_alloc(nr);
+    if (!c->g.x || !c->g.w || !c->ws)
+        return JH_ENOMEM;
+    if (!B)
+        return JH_OK;
+    c->rng = gsl_rng_alloc(gsl_rng_mt19937);
+    c->counts = malloc(nr * sizeof *c->counts);
+    c->xr = malloc(nr * sizeof *c->xr);
+    c->wr = malloc(nr * sizeof *c->wr);
+    c->reps = B <= (size_t)-1 / sizeof(double) / JH_IX_COUNT
+                  ? malloc(B * JH_IX_COUNT * sizeof *c->reps) : NULL;
+    return c->rng && c->counts && c->xr && c->wr && c->reps ? JH_OK : JH_ENOMEM;
+}
+
+static void ctx_free(struct ctx *c)
+{
+    free(c->g.x);
+    free(c->g.w);
+    jh_workspace_free(c->ws);
+    if (c->rng)
+        gsl_rng_free(c->rng);
+    free(c->counts);
+    free(c->xr);
+    free(c->wr);
+    free(c->reps);
+}
+
+static int slice_indices(const struct weight_source *src, const jh_indices_opts *o,
+                         jh_diag *diag, jh_slice_indices **out, size_t *n_out)
 {
     const jh_dataset *d = src->d;
     size_t nr = d->regions.n ? d->regions.n : 1;
     size_t max = d->indicators.n * d->n_years * d->n_strata, n = 0;
-    struct gather g = {malloc(nr * sizeof(double)), malloc(nr * sizeof(double)), 0, 0};
-    jh_workspace *ws = jh_workspace_alloc(nr);
+    size_t n_err_zero = 0, n_err_neg = 0;
+    struct ctx c = {.src = src, .o = o, .diag = diag};
+    int drop = o->nonpositive == JH_NONPOS_DROP;
+    int rc = JH_OK;
+    if (o->bootstrap && !(o->ci > 0 && o->ci < 1))
+        return JH_EINVAL;
     jh_slice_indices *res = malloc((max ? max : 1) * sizeof *res);
-    if (!g.x || !g.w || !ws || !res) {
-        free(res);
-        res = NULL;
-        goto done;
-    }
-    for (size_t i = 0; i < d->indicators.n; i++)
-        for (size_t y = 0; y < d->n_years; y++)
-            for (size_t s = 0; s < d->n_strata; s++) {
-                const double *w = use_weights ? slice_weights(src, i, y, s) : NULL;
-                int weighted = w != NULL;
-                gather_slice(d, jh_dataset_offset(d, i, y, s, 0), w, &g);
-                if (g.n == 0)
+    rc = res ? ctx_alloc(&c, nr) : JH_ENOMEM;
+    for (size_t i = 0; !rc && i < d->indicators.n; i++)
+        for (size_t y = 0; !rc && y < d->n_years; y++)
+            for (size_t s = 0; !rc && s < d->n_strata; s++) {
+                const double *w = o->use_weights ? slice_weights(src, i, y, s) : NULL;
+                gather_slice(d, jh_dataset_offset(d, i, y, s, 0), w, drop, &c.g);
+                if (c.g.present == 0)
                     continue;
                 jh_slice_indices *si = &res[n++];
                 *si = (jh_slice_indices){.indicator = i, .year = y, .stratum = s,
-                                         .n_missing = d->regions.n - g.n,
-                                         .has_weighted = weighted};
-                jh_indices_all(g.x, NULL, g.n, ws, &si->plain);
-                if (weighted) {
-                    jh_indices_all(g.x, g.w, g.n, ws, &si->weighted);
-                    if (g.bad_w)
-                        warn_weights(d, si, g.bad_w, weight_name(src, i), diag);
+                                         .n_missing = d->regions.n - c.g.present,
+                                         .has_weighted = w != NULL,
+                                         .n_zero = c.g.n_zero, .n_negative = c.g.n_neg,
+                                         .n_bad_weight = c.g.bad_w,
+                                         .nonpositive = o->nonpositive,
+                                         .n_dropped = c.g.present - c.g.n,
+                                         .gini_jackknife_se = NAN,
+                                         .gini_w_jackknife_se = NAN};
+                clear_ci(&si->plain_ci);
+                clear_ci(&si->weighted_ci);
+                size_t np = c.g.n_zero + c.g.n_neg;
+                if (np && o->nonpositive == JH_NONPOS_ERROR) {
+                    report_nonpositive(d, si, &c.g, o->nonpositive, diag);
+                    n_err_zero += c.g.n_zero;
+                    n_err_neg += c.g.n_neg;
+                    continue;
                 }
+                if (np && drop)
+                    report_nonpositive(d, si, &c.g, o->nonpositive, diag);
+                rc = compute_slice(&c, si, w);
+                if (!rc && w && c.g.bad_w)
+                    warn_weights(d, si, c.g.bad_w, weight_name(src, i), diag);
             }
-done:
-    free(g.x);
-    free(g.w);
-    jh_workspace_free(ws);
-    if (!res)
-        return JH_ENOMEM;
+    ctx_free(&c);
+    if (!rc && (n_err_zero || n_err_neg))
+        rc = n_err_neg ? JH_ENEGATIVE : JH_EZERO;
+    if (rc) {
+        free(res);
+        return rc;
+    }
     *out = res;
     *n_out = n;
     return JH_OK;
@@ -105,12 +354,23 @@ int jh_analysis_indices(const jh_dataset *d, int use_weights, jh_diag *diag,
                         jh_slice_indices **out, size_t *n_out)
 {
     struct weight_source src = {d, NULL};
-    return slice_indices(&src, use_weights, diag, out, n_out);
+    jh_indices_opts o = {.use_weights = use_weights};
+    return slice_indices(&src, &o, diag, out, n_out);
 }
 
 int jh_study_indices(const jh_study *s, int use_weights, jh_diag *diag,
                      jh_slice_indices **out, size_t *n_out)
 {
     struct weight_source src = {s->data, s};
-    return slice_indices(&src, use_weights, diag, out, n_out);
+    jh_indices_opts o = {.use_weights = use_weights};
+    return slice_indices(&src, &o, diag, out, n_out);
+}
+
+int jh_study_indices_opts(const jh_study *s, const jh_indices_opts *opts,
+                          jh_diag *diag, jh_slice_indices **out, size_t *n_out)
+{
+    if (!s || !opts || !out || !n_out)
+        return JH_EINVAL;
+    struct weight_source src = {s->data, s};
+    return slice_indices(&src, opts, diag, out, n_out);
 }

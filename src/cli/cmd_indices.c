@@ -1,6 +1,8 @@
 /* junheng indices: every disparity index for every indicator, year and
  * stratum of the data. */
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,26 @@ static const char help[] =
     "                         wide: one row per slice, one column per index\n"
     "  -o, --output FILE      write to FILE (default: standard output); the file\n"
     "                         appears only when complete\n"
+    "      --bootstrap B      B bootstrap replicates per slice (regions drawn with\n"
+    "                         replacement, each keeping its weight): adds the\n"
+    "                         columns ci_low,ci_high,se (wide: NAME_lo, NAME_hi,\n"
+    "                         NAME_se), percentile intervals and standard errors\n"
+    "      --ci LEVEL         confidence level of the intervals (default 0.95)\n"
+    "      --seed S           seed of the random streams (default 1); the same\n"
+    "                         seed gives the same output\n"
+    "      --jackknife        adds jackknife_se, the jackknife standard error of\n"
+    "                         gini and gini_w (wide: gini_jackknife_se)\n"
+    "      --nonpositive P    zeros and negatives, where theil_l, atkinson_1,\n"
+    "                         atkinson_2 and max_min_ratio need x > 0:\n"
+    "                           (default) compute what is defined, leave the rest\n"
+    "                           empty;\n"
+    "                           error: a slice with a value <= 0 is an error;\n"
+    "                           skip: leave those four indices empty there;\n"
+    "                           drop: drop the values <= 0 from the slice for\n"
+    "                           every index (n counts what is left)\n"
+    "      --notes FILE       write what was done to each slice: values missing or\n"
+    "                         dropped, indices skipped or undefined and why;\n"
+    "                         indicator,year,stratum,index,action,count,reason\n"
     "  -h, --help             show this help\n"
     "\n"
     "An index that is undefined for a slice (e.g. theil_l with a zero value) is\n"
@@ -34,13 +56,84 @@ static const char help[] =
     "\n"
     "\n"
     "Example:\n"
-    "  junheng indices --data datasets/sample/values.csv --layout wide\n";
+    "  junheng indices --data datasets/sample/values.csv --layout wide\n"
+    "  junheng indices --data datasets/jilin/values.csv \\\n"
+    "      --regions datasets/jilin/regions.csv --bootstrap 999 --seed 7 \\\n"
+    "      --nonpositive drop --notes notes.csv -o indices.csv\n";
+
+enum {
+    OPT_BOOTSTRAP = CLI_OPT_FIRST_FREE, OPT_CI, OPT_SEED, OPT_JACKKNIFE, OPT_NONPOSITIVE,
+    OPT_NOTES,
+};
 
 struct opts {
     cli_data data;
     jh_layout layout;
     const char *output;
+    const char *notes;     /* --notes FILE, or NULL */
+    jh_indices_opts ix;    /* policy, bootstrap, jackknife */
+    int seed_given;        /* --seed was given */
+    int ci_given;          /* --ci was given */
 };
+
+/* A whole number in [lo, hi]; -1 when arg is anything else. */
+static int parse_count(const char *arg, unsigned long lo, unsigned long hi,
+                       unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    if (*arg < '0' || *arg > '9')
+        return -1;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* The options of this command that are not data options. */
+static int own_option(int c, const char *arg, struct opts *o)
+{
+    unsigned long v;
+    char *end;
+    switch (c) {
+    case OPT_BOOTSTRAP:
+        if (parse_count(arg, 1, 1000000, &v))
+            return cli_usage_error("indices", "--bootstrap needs a number of replicates "
+                                   "from 1 to 1000000, not '%s'", arg);
+        o->ix.bootstrap = v;
+        return EX_OK;
+    case OPT_SEED:
+        if (parse_count(arg, 0, ULONG_MAX, &v))
+            return cli_usage_error("indices", "--seed needs a non-negative whole number, "
+                                   "not '%s'", arg);
+        o->ix.seed = v;
+        o->seed_given = 1;
+        return EX_OK;
+    case OPT_CI:
+        errno = 0;
+        o->ix.ci = strtod(arg, &end);
+        if (errno || end == arg || *end || !(o->ix.ci > 0 && o->ix.ci < 1))
+            return cli_usage_error("indices", "--ci needs a level between 0 and 1 such as "
+                                   "0.95, not '%s'", arg);
+        o->ci_given = 1;
+        return EX_OK;
+    case OPT_JACKKNIFE:
+        o->ix.jackknife = 1;
+        return EX_OK;
+    case OPT_NONPOSITIVE:
+        if (jh_nonpositive_parse(arg, &o->ix.nonpositive) ||
+            o->ix.nonpositive == JH_NONPOS_DEFINED)
+            return cli_usage_error("indices", "unknown --nonpositive policy '%s' (expected "
+                                   "error, skip or drop)", arg);
+        return EX_OK;
+    case OPT_NOTES:
+        o->notes = arg;
+        return EX_OK;
+    default:
+        return -1;
+    }
+}
 
 static int parse_args(int argc, char **argv, struct opts *o)
 {
@@ -48,6 +141,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
         CLI_DATA_LONGOPTS,
         {"layout", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
+        {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},
+        {"ci", required_argument, NULL, OPT_CI},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"jackknife", no_argument, NULL, OPT_JACKKNIFE},
+        {"nonpositive", required_argument, NULL, OPT_NONPOSITIVE},
+        {"notes", required_argument, NULL, OPT_NOTES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -74,7 +173,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case ':':
             return cli_usage_error("indices", "option '%s' needs a value", argv[optind - 1]);
         default: {
-            int rc = c == '?' ? -1 : cli_data_option(c, optarg, "indices", &o->data);
+            int rc = c == '?' ? -1 : own_option(c, optarg, o);
+            if (rc < 0 && c != '?')
+                rc = cli_data_option(c, optarg, "indices", &o->data);
             if (rc < 0)
                 return cli_usage_error("indices", "unknown option '%s'", argv[optind - 1]);
             if (rc)
@@ -84,6 +185,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
     }
     if (optind < argc)
         return cli_usage_error("indices", "unexpected argument '%s'", argv[optind]);
+    if (o->notes && o->output && strcmp(o->notes, o->output) == 0)
+        return cli_usage_error("indices", "--notes and --output name the same file");
+    if (!o->ix.bootstrap && (o->seed_given || o->ci_given))
+        return cli_usage_error("indices", "--seed and --ci need --bootstrap");
     return cli_data_check("indices", &o->data);
 }
 
@@ -109,15 +214,53 @@ static void warn_undefined(const jh_slice_indices *s, size_t n)
         }
 }
 
+/* One warning when some intervals were computed from fewer than B
+ * replicates because the index was undefined in the others. */
+static void warn_bootstrap(const jh_slice_indices *s, size_t n)
+{
+    size_t intervals = 0, first = 0;
+    const char *first_name = NULL;
+    for (size_t i = 0; i < n; i++)
+        for (int k = 1; s[i].has_ci && k < JH_IX_COUNT; k++)
+            for (int wt = 0; wt <= s[i].has_weighted; wt++) {
+                const char *name = jh_index_name((jh_index_id)k, wt);
+                const jh_index_set *set = wt ? &s[i].weighted : &s[i].plain;
+                const jh_index_ci *ci = wt ? &s[i].weighted_ci : &s[i].plain_ci;
+                if (!name || set->status[k] || ci->kept[k] == s[i].bootstrap)
+                    continue;
+                if (!intervals++) {
+                    first_name = name;
+                    first = s[i].bootstrap - ci->kept[k];
+                }
+            }
+    if (intervals)
+        fprintf(stderr, "junheng: warning: %zu interval%s left out bootstrap replicates where "
+                "the index was undefined (first: %s, %zu replicate%s); see --notes\n",
+                intervals, intervals == 1 ? "" : "s", first_name, first, first == 1 ? "" : "s");
+}
+
 static int write_output(const struct opts *o, const jh_dataset *d,
                         const jh_slice_indices *s, size_t n)
 {
-    jh_outfile out;
+    jh_outfile out, notes = {0};
     if (jh_outfile_open(&out, o->output)) {
         fprintf(stderr, "junheng: %s: cannot create output file\n", o->output);
         return EX_CANTCREAT;
     }
+    if (o->notes && jh_outfile_open(&notes, o->notes)) {
+        fprintf(stderr, "junheng: %s: cannot create output file\n", o->notes);
+        jh_outfile_abort(&out);
+        return EX_CANTCREAT;
+    }
     jh_write_indices(out.f, d, s, n, o->layout);
+    if (o->notes)
+        jh_write_indices_notes(notes.f, d, s, n);
+    /* The notes first: stdout cannot be taken back. */
+    if (o->notes && jh_outfile_commit(&notes)) {
+        fprintf(stderr, "junheng: %s: write error\n", o->notes);
+        jh_outfile_abort(&out);
+        return EX_IOERR;
+    }
     if (jh_outfile_commit(&out)) {
         fprintf(stderr, "junheng: %s: write error\n", o->output ? o->output : "stdout");
         return EX_IOERR;
@@ -127,7 +270,7 @@ static int write_output(const struct opts *o, const jh_dataset *d,
 
 int cmd_indices(int argc, char **argv)
 {
-    struct opts o = {.layout = JH_LAYOUT_LONG};
+    struct opts o = {.layout = JH_LAYOUT_LONG, .ix = {.ci = 0.95, .seed = 1}};
     jh_study *st = NULL;
     jh_slice_indices *s = NULL;
     size_t n = 0;
@@ -137,15 +280,22 @@ int cmd_indices(int argc, char **argv)
         free(o.data.files.path);
         return code < 0 ? EX_OK : code;
     }
+    o.ix.use_weights = !o.data.read.no_weight;
     code = cli_load_study(&o.data, &st);
     jh_diag_init(&diag, 20);
-    if (!code && jh_study_indices(st, !o.data.read.no_weight, &diag, &s, &n)) {
-        fputs("junheng: out of memory\n", stderr);
-        code = EX_OSERR;
+    if (!code) {
+        int rc = jh_study_indices_opts(st, &o.ix, &diag, &s, &n);
+        cli_print_diag(&diag);
+        if (rc == JH_EZERO || rc == JH_ENEGATIVE)
+            code = EX_DATAERR;
+        else if (rc) {
+            fprintf(stderr, "junheng: %s\n", jh_strerror(rc));
+            code = rc == JH_ENOMEM ? EX_OSERR : EX_SOFTWARE;
+        }
     }
     if (!code) {
-        cli_print_diag(&diag);
         warn_undefined(s, n);
+        warn_bootstrap(s, n);
         code = write_output(&o, st->data, s, n);
     }
     jh_diag_clear(&diag);

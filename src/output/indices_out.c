@@ -1,4 +1,5 @@
-/* The table of `junheng indices`, long or wide. */
+/* The table of `junheng indices`, long or wide, with bootstrap intervals
+ * and jackknife SEs when the slices carry them, and its notes table. */
 #include <math.h>
 #include "junheng/output.h"
 
@@ -23,14 +24,50 @@ static double value_of(const jh_slice_indices *s, int k, int wt)
     return wt ? s->weighted.value[k] : s->plain.value[k];
 }
 
+/* The bootstrap summaries of index k: what 0 (lo), 1 (hi) or 2 (se). */
+static double ci_of(const jh_slice_indices *s, int k, int wt, int what)
+{
+    const jh_index_ci *ci = wt ? &s->weighted_ci : &s->plain_ci;
+    if (!s->has_ci || (wt && !s->has_weighted))
+        return NAN;
+    return what == 0 ? ci->lo[k] : what == 1 ? ci->hi[k] : ci->se[k];
+}
+
+/* Jackknife SE of the Gini row (k, wt); NaN for every other index. */
+static double jackknife_of(const jh_slice_indices *s, int k, int wt)
+{
+    if (k != JH_IX_GINI || !s->has_jackknife || (wt && !s->has_weighted))
+        return NAN;
+    return wt ? s->gini_w_jackknife_se : s->gini_jackknife_se;
+}
+
+/* Which optional columns the table has: any slice asking for them. */
+static void extras(const jh_slice_indices *s, size_t n, int *ci, int *jk, int *weighted)
+{
+    *ci = *jk = *weighted = 0;
+    for (size_t i = 0; i < n; i++) {
+        *ci |= s[i].has_ci;
+        *jk |= s[i].has_jackknife;
+        *weighted |= s[i].has_weighted;
+    }
+}
+
 static void write_long(FILE *f, const jh_dataset *d, const jh_slice_indices *s, size_t n)
 {
-    fputs("indicator,year,stratum,index,value\n", f);
+    int ci, jk, any_w;
+    extras(s, n, &ci, &jk, &any_w);
+    fputs("indicator,year,stratum,index,value", f);
+    fputs(ci ? ",ci_low,ci_high,se" : "", f);
+    fputs(jk ? ",jackknife_se\n" : "\n", f);
     for (size_t i = 0; i < n; i++)
         FOR_EACH_INDEX(&s[i], k, wt, name) {
             write_key(f, d, &s[i]);
             fprintf(f, ",%s", name);
             jh_csv_number(f, value_of(&s[i], k, wt), "%.17g", 0);
+            for (int what = 0; ci && what < 3; what++)
+                jh_csv_number(f, ci_of(&s[i], k, wt, what), "%.17g", 0);
+            if (jk)
+                jh_csv_number(f, jackknife_of(&s[i], k, wt), "%.17g", 0);
             putc('\n', f);
         }
 }
@@ -38,16 +75,26 @@ static void write_long(FILE *f, const jh_dataset *d, const jh_slice_indices *s, 
 static void write_wide(FILE *f, const jh_dataset *d, const jh_slice_indices *s, size_t n)
 {
     jh_slice_indices header = {.has_weighted = 0};
-    for (size_t i = 0; i < n; i++)
-        header.has_weighted |= s[i].has_weighted;
+    int ci, jk;
+    extras(s, n, &ci, &jk, &header.has_weighted);
     fputs("indicator,year,stratum", f);
-    FOR_EACH_INDEX(&header, k, wt, name)
+    FOR_EACH_INDEX(&header, k, wt, name) {
         fprintf(f, ",%s", name);
+        if (ci)
+            fprintf(f, ",%s_lo,%s_hi,%s_se", name, name, name);
+        if (jk && k == JH_IX_GINI)
+            fprintf(f, ",%s_jackknife_se", name);
+    }
     putc('\n', f);
     for (size_t i = 0; i < n; i++) {
         write_key(f, d, &s[i]);
-        FOR_EACH_INDEX(&header, k, wt, name)
+        FOR_EACH_INDEX(&header, k, wt, name) {
             jh_csv_number(f, value_of(&s[i], k, wt), "%.10g", 0);
+            for (int what = 0; ci && what < 3; what++)
+                jh_csv_number(f, ci_of(&s[i], k, wt, what), "%.10g", 0);
+            if (jk && k == JH_IX_GINI)
+                jh_csv_number(f, jackknife_of(&s[i], k, wt), "%.10g", 0);
+        }
         putc('\n', f);
     }
 }
@@ -59,4 +106,62 @@ void jh_write_indices(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
         write_wide(f, d, s, n);
     else
         write_long(f, d, s, n);
+}
+
+/* ---- notes ----------------------------------------------------------------- */
+
+static void note(FILE *f, const jh_dataset *d, const jh_slice_indices *s, const char *index,
+                 const char *action, size_t count, const char *reason)
+{
+    write_key(f, d, s);
+    putc(',', f);
+    fputs(index, f);
+    fprintf(f, ",%s,%zu", action, count);
+    jh_csv_text(f, reason, 0);
+    putc('\n', f);
+}
+
+/* How many values of the slice make index status st what it is. */
+static size_t status_count(const jh_slice_indices *s, int st, size_t n_values)
+{
+    switch (st) {
+    case JH_EZERO: return s->n_zero;
+    case JH_ENEGATIVE: return s->n_negative;
+    case JH_EWEIGHT: return s->n_bad_weight;
+    default: return n_values;
+    }
+}
+
+static void slice_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s)
+{
+    size_t n_values = d->regions.n - s->n_missing - s->n_dropped;
+    int skip = s->nonpositive == JH_NONPOS_SKIP && s->n_zero + s->n_negative;
+    if (s->n_missing)
+        note(f, d, s, "", "missing", s->n_missing, "no value");
+    if (s->n_dropped)
+        note(f, d, s, "", "drop", s->n_dropped,
+             !s->n_negative ? "zero value" : !s->n_zero ? "negative value"
+                                                        : "zero or negative value");
+    FOR_EACH_INDEX(s, k, wt, name) {
+        const jh_index_set *set = wt ? &s->weighted : &s->plain;
+        const jh_index_ci *ci = wt ? &s->weighted_ci : &s->plain_ci;
+        int st = set->status[k];
+        if (st) {
+            int skipped = skip && jh_index_needs_positive((jh_index_id)k) &&
+                          (st == JH_EZERO || st == JH_ENEGATIVE);
+            note(f, d, s, name, skipped ? "skip" : "undefined",
+                 status_count(s, st, n_values), jh_strerror(st));
+        } else if (s->has_ci && k != JH_IX_N && ci->kept[k] < s->bootstrap) {
+            note(f, d, s, name, "bootstrap", s->bootstrap - ci->kept[k],
+                 "replicates where the index is undefined; interval from the others");
+        }
+    }
+}
+
+void jh_write_indices_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
+                            size_t n)
+{
+    fputs("indicator,year,stratum,index,action,count,reason\n", f);
+    for (size_t i = 0; i < n; i++)
+        slice_notes(f, d, &s[i]);
 }
