@@ -3,12 +3,12 @@
 # chart).  Copy and restyle freely.
 # Set by junheng: DATA (row, y position, score, prefecture number 1.. or 0,
 # "rank. county"), NBARS, NGROUPS, GROUPS[1..NGROUPS], HEIGHT, TITLE,
-# XLABEL, YLABEL, NOTE, SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9.
+# LMARGIN (room for the names), XLABEL, YLABEL, NOTE, SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9.
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
 SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
 set datafile separator "\t"
-set title TITLE noenhanced font BIG
+set label 10 TITLE noenhanced at screen 0.5, screen 1 - 45.0 / HEIGHT center font BIG
 # The axis title is a label at a fixed place: with fixed margins gnuplot
 # puts xlabel at the bottom of the margin, over the source line.
 set label 3 XLABEL noenhanced at graph 0.5, screen 105.0 / HEIGHT center
@@ -20,11 +20,12 @@ set format x '%.2f'
 set ytics scale 0 noenhanced font SMALL
 set grid x lc rgb '#DDDDDD'
 set style fill solid 0.9 noborder
-# The shortest bars are at the bottom: room for the legend there.
-set key inside right bottom vertical noenhanced box opaque samplen 2
-set lmargin at screen 0.21
+# The legend of the prefectures in rows under the title (inside the plot
+# it would cover bars when names are long).
+set key at screen 0.5, screen 1 - 85.0 / HEIGHT center top vertical maxrows 3 noenhanced samplen 1.5 font SMALL width 1
+set lmargin at screen LMARGIN
 set rmargin at screen 0.95
-set tmargin at screen 1 - 110.0 / HEIGHT
+set tmargin at screen 1 - 240.0 / HEIGHT
 set bmargin at screen 230.0 / HEIGHT
 set label 1 SOURCE noenhanced at screen 0.02, screen 20.0 / HEIGHT left font SMALL tc rgb '#555555'
 set label 2 NOTE noenhanced at screen 0.02, screen 55.0 / HEIGHT left font SMALL

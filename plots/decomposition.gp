@@ -2,13 +2,14 @@
 # and within-prefecture parts (shares adding up to 100%), the indicator
 # with the largest between share at the top.  Copy and restyle freely.
 # Set by junheng: DATA (row, y position, between share, within share, total
-# T, weighted 0/1, "indicator (T = ...)"), NBARS, HEIGHT, TITLE, XLABEL,
+# T, weighted 0/1, "indicator (T = ...)"), NBARS, HEIGHT, LMARGIN, TITLE, XLABEL,
 # YLABEL, KBETWEEN, KWITHIN, NOTE, SOURCE, FONTSIZE, COLOURS[], linetypes.
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
 SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
 set datafile separator "\t"
-set title TITLE noenhanced font BIG
+# Title and axis title at fixed places (fixed margins; the key is on top).
+set label 10 TITLE noenhanced at screen 0.5, screen 1 - 45.0 / HEIGHT center font BIG
 set label 3 XLABEL noenhanced at graph 0.5, screen 105.0 / HEIGHT center
 set ylabel YLABEL noenhanced
 set yrange [0.4 : NBARS + 0.6]
@@ -17,8 +18,8 @@ set xtics 0, 10, 100 out nomirror
 set ytics scale 0 noenhanced font SMALL
 set grid x front lc rgb '#FFFFFF'
 set style fill solid 0.9 noborder
-set key at graph 1, screen 1 - 85.0 / HEIGHT right top horizontal noenhanced samplen 2
-set lmargin at screen 0.44
+set key at graph 1, screen 1 - 100.0 / HEIGHT right top horizontal noenhanced samplen 2
+set lmargin at screen LMARGIN
 set rmargin at screen 0.96
 set tmargin at screen 1 - 160.0 / HEIGHT
 set bmargin at screen 230.0 / HEIGHT

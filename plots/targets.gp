@@ -5,7 +5,8 @@
 # counties meeting the target.  Copy and restyle freely.
 # Set by junheng: DATA (row, y, baseline %, value %, meets 0/1, share of
 # counties %, counties meeting, counties, name, numbers), NBARS, XMIN, XMAX,
-# HEIGHT, TITLE, XLABEL, X2LABEL, YLABEL, KBASE, KMEETS, KMISSES, NOTE,
+# HEIGHT, LEFT1 (room for the names), NAMESCALE (their font, 1 = normal),
+# TITLE, XLABEL, X2LABEL, YLABEL, KBASE, KMEETS, KMISSES, NOTE,
 # SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9 (Okabe-Ito).
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
@@ -16,10 +17,11 @@ set multiplot title TITLE noenhanced font BIG
 # holds the name and the numbers under it.
 TOP = 1 - 150.0 / HEIGHT
 BOT = 230.0 / HEIGHT
-LEFT1 = 0.47
-RIGHT1 = 0.70
-LEFT2 = 0.74
 RIGHT2 = 0.97
+RIGHT1 = LEFT1 + (RIGHT2 - LEFT1) * 0.55
+LEFT2 = RIGHT1 + 0.04
+NAMEF = sprintf(",%d", int(FONTSIZE * NAMESCALE))
+NUMF = sprintf(",%d", int(FONTSIZE * 3 / 4 * NAMESCALE))
 set label 1 SOURCE noenhanced at screen 0.02, screen 20.0 / HEIGHT left font SMALL tc rgb '#555555'
 set label 2 NOTE noenhanced at screen 0.02, screen 55.0 / HEIGHT left font SMALL
 set label 3 XLABEL noenhanced at screen (LEFT1 + RIGHT1) / 2, screen 105.0 / HEIGHT center
@@ -39,13 +41,13 @@ set arrow 1 from 100, graph 0 to 100, graph 1 nohead dt 2 lc rgb '#555555' lw 2 
 GREEN = COLOURS[4]
 RED = COLOURS[7]
 # The legend: labels with their point (a key would wrap in the narrow panel).
-KEYY = 1 - 90.0 / HEIGHT
-set label 5 KBASE noenhanced at screen LEFT1, screen KEYY left point pointtype 6 pointsize 2.2 lc rgb '#555555' offset 1.5, 0
-set label 6 KMEETS noenhanced at screen LEFT1 + 0.13, screen KEYY left point pointtype 7 pointsize 2.2 lc rgb GREEN offset 1.5, 0
-set label 7 KMISSES noenhanced at screen LEFT1 + 0.33, screen KEYY left point pointtype 7 pointsize 2.2 lc rgb RED offset 1.5, 0
+KEYY = 1 - 110.0 / HEIGHT
+set label 5 KBASE noenhanced at screen 0.03, screen KEYY left point pointtype 6 pointsize 2.2 lc rgb '#555555' offset 1.5, 0
+set label 6 KMEETS noenhanced at screen 0.18, screen KEYY left point pointtype 7 pointsize 2.2 lc rgb GREEN offset 1.5, 0
+set label 7 KMISSES noenhanced at screen 0.50, screen KEYY left point pointtype 7 pointsize 2.2 lc rgb RED offset 1.5, 0
 unset key
-plot DATA using (XMIN):($2 + 0.2):9 with labels right offset -1, 0 noenhanced notitle, \
-     DATA using (XMIN):($2 - 0.22):10 with labels right offset -1, 0 font SMALL noenhanced tc rgb '#555555' notitle, \
+plot DATA using (XMIN):($2 + 0.2):9 with labels right offset -1, 0 font NAMEF noenhanced notitle, \
+     DATA using (XMIN):($2 - 0.22):10 with labels right offset -1, 0 font NUMF noenhanced tc rgb '#555555' notitle, \
      DATA using 3:2 with points pointtype 6 pointsize 2.2 lc rgb '#555555' notitle, \
      DATA using ($5 > 0 ? $4 : NaN):2 with points pointtype 7 pointsize 2.2 lc rgb GREEN notitle, \
      DATA using ($5 > 0 ? NaN : $4):2 with points pointtype 7 pointsize 2.2 lc rgb RED notitle

@@ -2,17 +2,18 @@
 # with the urban-rural ratio on the top axis (1 = parity; above 1 = town
 # better served, whichever way the indicator points).  Copy and restyle.
 # Set by junheng: DATA (row, y position, urban, rural, ratio, county), NBARS,
-# HEIGHT, TITLE, XLABEL, X2LABEL, YLABEL, KURBAN, KRURAL, KRATIO, NOTE,
+# HEIGHT, LMARGIN (room for the names), TITLE, XLABEL, X2LABEL, YLABEL, KURBAN, KRURAL, KRATIO, NOTE,
 # SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9 (Okabe-Ito).
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
 SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
 set datafile separator "\t"
-set title TITLE noenhanced font BIG
+# The title too: gnuplot would put it just above the ratio axis.
+set label 10 TITLE noenhanced at screen 0.5, screen 1 - 45.0 / HEIGHT center font BIG
 # Axis titles are labels at fixed places (with fixed margins gnuplot puts
 # them at the margin's edge, over the key and the source line).
 set label 3 XLABEL noenhanced at graph 0.5, screen 105.0 / HEIGHT center
-set label 4 X2LABEL noenhanced at graph 0.5, screen 1 - 140.0 / HEIGHT center tc rgb COLOURS[7]
+set label 4 X2LABEL noenhanced at graph 0.5, screen 1 - 165.0 / HEIGHT center tc rgb COLOURS[7]
 set ylabel YLABEL noenhanced
 set yrange [0.4 : NBARS + 0.6]
 set xrange [0:*]
@@ -24,10 +25,10 @@ set format x2 '%.2f'
 set ytics scale 0 noenhanced font SMALL
 set grid x lc rgb '#DDDDDD'
 set style fill solid 0.9 noborder
-set key at graph 1, screen 1 - 70.0 / HEIGHT right top horizontal noenhanced samplen 2
-set lmargin at screen 0.2
+set key at graph 1, screen 1 - 95.0 / HEIGHT right top horizontal noenhanced samplen 2
+set lmargin at screen LMARGIN
 set rmargin at screen 0.95
-set tmargin at screen 1 - 230.0 / HEIGHT
+set tmargin at screen 1 - 280.0 / HEIGHT
 set bmargin at screen 230.0 / HEIGHT
 set label 1 SOURCE noenhanced at screen 0.02, screen 20.0 / HEIGHT left font SMALL tc rgb '#555555'
 set label 2 NOTE noenhanced at screen 0.02, screen 55.0 / HEIGHT left font SMALL

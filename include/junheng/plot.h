@@ -158,6 +158,16 @@ const char *jh_plot_group_label(const struct jh_study *s, const size_t *group_of
                                 const struct jh_intern *names, size_t g,
                                 const char *lang);
 
+/* Estimated width of s in ems of the chart font, to size a margin for
+ * labels: a character of three or four UTF-8 bytes (CJK, full-width
+ * punctuation) counts 1, anything else 0.55.  An estimate: charts keep a
+ * little slack. */
+double jh_plot_text_em(const char *s);
+
+/* The left margin, as a fraction of the picture's width (1600 px), that
+ * holds labels max_em ems wide at font_px pixels per em, between lo and hi. */
+double jh_plot_left_margin(double max_em, double font_px, double lo, double hi);
+
 /* The stratum charts draw: total when present, else the first. */
 size_t jh_plot_stratum(const struct jh_study *s);
 

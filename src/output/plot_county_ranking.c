@@ -65,6 +65,7 @@ int jh_plot_county_ranking(FILE *f, const jh_study *s, size_t year, const char *
     if (rc == JH_OK) {
         ng = jh_plot_groups(s, group_of, &names);
         qsort(it, m, sizeof *it, by_rank);
+        double max_em = 0;
         for (size_t k = 0; k < m; k++) {
             size_t g = group_of[it[k].region];
             char lab[512];
@@ -73,7 +74,10 @@ int jh_plot_county_ranking(FILE *f, const jh_study *s, size_t year, const char *
             fprintf(f, "%zu\t%zu\t%.10g\t%zu\t", k, m - k, it[k].score, g == JH_NONE ? 0 : g + 1);
             jh_gp_data_label(f, lab);
             putc('\n', f);
+            max_em = fmax(max_em, jh_plot_text_em(lab));
         }
+        /* Names are in the small font, 18 pt = 24 px per em. */
+        jh_plot_spec_number(sp, "LMARGIN", jh_plot_left_margin(max_em, 24, 0.12, 0.45));
         for (size_t g = 0; g < ng; g++)
             glabels[g] = jh_plot_group_label(s, group_of, &names, g, lang);
         jh_plot_spec_text(sp, "TITLE", en ? "Composite score of basic public services by county, %d"
@@ -91,7 +95,7 @@ int jh_plot_county_ranking(FILE *f, const jh_study *s, size_t year, const char *
         jh_plot_spec_number(sp, "NBARS", (double)m);
         jh_plot_spec_number(sp, "NGROUPS", (double)ng);
         jh_plot_spec_array(sp, "GROUPS", ng, glabels);
-        sp->height = 360 + 30 * (int)m;
+        sp->height = 490 + 30 * (int)m;
         if (sp->height < 1000)
             sp->height = 1000;
         jh_plot_spec_number(sp, "HEIGHT", sp->height);

@@ -93,6 +93,7 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
     if (rc == JH_OK) {
         qsort(it, m, sizeof *it, by_between_desc);
         int any_unweighted = 0;
+        double max_em = 0;
         for (size_t k = 0; k < m; k++) {
             char lab[600];
             snprintf(lab, sizeof lab, en ? "%s (T = %.3g)" : "%s（T = %.3g）",
@@ -102,6 +103,7 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
             jh_gp_data_label(f, lab);
             putc('\n', f);
             any_unweighted |= !it[k].weighted;
+            max_em = fmax(max_em, jh_plot_text_em(lab));
         }
         jh_plot_spec_text(sp, "TITLE", en ? "Theil index decomposed by prefecture, %d"
                                           : "泰尔指数按市（州）分解（%d年）",
@@ -118,6 +120,7 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
                               : (en ? "Population-weighted Theil T (Shorrocks 1980)"
                                     : "人口加权泰尔指数T（Shorrocks 1980）"));
         jh_plot_spec_number(sp, "NBARS", (double)m);
+        jh_plot_spec_number(sp, "LMARGIN", jh_plot_left_margin(max_em, 24, 0.2, 0.6));
         sp->height = 390 + 44 * (int)m;
         if (sp->height < 1000)
             sp->height = 1000;

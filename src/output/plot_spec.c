@@ -135,6 +135,23 @@ const char *jh_plot_group_label(const jh_study *s, const size_t *group_of,
     return zh;
 }
 
+double jh_plot_text_em(const char *s)
+{
+    double em = 0;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if ((*p & 0xC0) == 0x80)
+            continue; /* continuation byte */
+        em += *p >= 0xE0 ? 1.0 : 0.55;
+    }
+    return em;
+}
+
+double jh_plot_left_margin(double max_em, double font_px, double lo, double hi)
+{
+    double m = (max_em * font_px + 60) / 1600.0;
+    return m < lo ? lo : m > hi ? hi : m;
+}
+
 size_t jh_plot_stratum(const jh_study *s)
 {
     for (size_t k = 0; k < s->data->n_strata; k++)

@@ -57,6 +57,7 @@ int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
         return JH_EEMPTY;
     }
     size_t row = 0;
+    double need_px = 0; /* widest name (32 px per em) or numbers line (24) */
     for (size_t k = 0; k < t->n; k++) {
         const jh_target_row *r = &t->rows[k];
         if (r->year != year || !isfinite(r->value) || !(r->target.target != 0) ||
@@ -92,14 +93,16 @@ int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
         jh_gp_data_label(f, nums);
         putc('\n', f);
         row++;
+        need_px = fmax(need_px, 32 * jh_plot_text_em(jh_study_indicator_label(s, r->indicator, lang)));
+        need_px = fmax(need_px, 24 * jh_plot_text_em(nums));
     }
     double pad = (hi - lo) * 0.08 + 1;
     jh_plot_spec_text(sp, "TITLE", en ? "Plan targets: progress in %d" : "规划目标完成情况（%d年）",
                       d->years[year]);
-    jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Percent of the target (100 = target)"
-                                             : "相当于目标值的百分比（100 = 目标值）");
-    jh_plot_spec_text(sp, "X2LABEL", "%s", en ? "Counties meeting the target (%)"
-                                              : "达到目标的县（市、区）比例（%）");
+    jh_plot_spec_text(sp, "XLABEL", "%s", en ? "% of the target (100 = target)"
+                                             : "占目标的%（100 = 目标）");
+    jh_plot_spec_text(sp, "X2LABEL", "%s", en ? "Counties meeting it (%)"
+                                              : "达标县比例（%）");
     jh_plot_spec_text(sp, "YLABEL", "%s", "");
     jh_plot_spec_text(sp, "KBASE", "%s", en ? "Baseline" : "基期值");
     jh_plot_spec_text(sp, "KMEETS", "%s", en ? "Province, meets the target" : "全省，已达目标");
@@ -109,6 +112,11 @@ int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
                            "for at-most targets (mortality) lower is better"
                          : "全省值为各县人口加权平均；“≤”类目标（如死亡率）越低越好");
     jh_plot_spec_number(sp, "NBARS", (double)m);
+    /* Names wider than the room at most (55%) are drawn smaller. */
+    double left = jh_plot_left_margin(need_px, 1, 0.3, 0.55);
+    double room = left * 1600 - 60;
+    jh_plot_spec_number(sp, "LEFT1", left);
+    jh_plot_spec_number(sp, "NAMESCALE", need_px > room ? fmax(0.6, room / need_px) : 1);
     jh_plot_spec_number(sp, "XMIN", floor(lo - pad));
     jh_plot_spec_number(sp, "XMAX", ceil(hi + pad));
     sp->height = 380 + 84 * (int)m;

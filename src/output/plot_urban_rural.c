@@ -65,6 +65,7 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
             prov = &t->area[k];
     if (rc == JH_OK) {
         qsort(it, m, sizeof *it, by_ratio_desc);
+        double max_em = 0;
         for (size_t k = 0; k < m; k++) {
             const jh_ur_county *c = &t->county[it[k].k];
             fprintf(f, "%zu\t%zu\t%.10g\t%.10g\t", k, m - k, c->urban, c->rural);
@@ -74,7 +75,10 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
                 fputs("NaN\t", f);
             jh_gp_data_label(f, jh_study_region_label(s, c->region, lang));
             putc('\n', f);
+            max_em = fmax(max_em, jh_plot_text_em(jh_study_region_label(s, c->region, lang)));
         }
+        /* County names are in the small font, 24 px per em. */
+        jh_plot_spec_number(sp, "LMARGIN", jh_plot_left_margin(max_em, 24, 0.12, 0.45));
         const char *label = jh_study_indicator_label(s, ind, lang);
         const char *unit = jh_study_unit(s, ind);
         jh_plot_spec_text(sp, "TITLE", en ? "%s: urban and rural by county, %d"
@@ -100,7 +104,7 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
         else
             jh_plot_spec_text(sp, "NOTE", "%s", "");
         jh_plot_spec_number(sp, "NBARS", (double)m);
-        sp->height = 460 + 30 * (int)m;
+        sp->height = 510 + 30 * (int)m;
         if (sp->height < 1000)
             sp->height = 1000;
         jh_plot_spec_number(sp, "HEIGHT", sp->height);
