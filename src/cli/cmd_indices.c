@@ -194,7 +194,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 
 /* One warning per index that some slices leave undefined, with the reason
  * of the first such slice. */
-static void warn_undefined(const jh_slice_indices *s, size_t n)
+static void warn_undefined(const jh_slice_indices *s, size_t n, int skip)
 {
     for (int k = 0; k < JH_IX_COUNT; k++)
         for (int wt = 0; wt < 2; wt++) {
@@ -208,7 +208,11 @@ static void warn_undefined(const jh_slice_indices *s, size_t n)
                 if (st && !bad++)
                     why = st;
             }
-            if (bad)
+            if (bad && skip && jh_index_needs_positive((jh_index_id)k))
+                fprintf(stderr, "junheng: warning: %s left empty in %zu of %zu slices "
+                        "(first reason: %s; --nonpositive=skip)\n", name, bad, n,
+                        jh_strerror(why));
+            else if (bad)
                 fprintf(stderr, "junheng: warning: %s undefined in %zu of %zu slices "
                         "(first reason: %s); left empty\n", name, bad, n, jh_strerror(why));
         }
@@ -294,7 +298,7 @@ int cmd_indices(int argc, char **argv)
         }
     }
     if (!code) {
-        warn_undefined(s, n);
+        warn_undefined(s, n, o.ix.nonpositive == JH_NONPOS_SKIP);
         warn_bootstrap(s, n);
         code = write_output(&o, st->data, s, n);
     }
