@@ -286,7 +286,10 @@ int run_steps(run_state *rs)
         code = step(rs, "rank indicators", "rank", &a, NULL);
     }
     if (!code) {
-        a = with_output(rs, "tables/rank-counties.csv", "--what", "counties", NULL);
+        char *wout = out_path(rs, "tables/rank-weights.csv");
+        a = with_output(rs, "tables/rank-counties.csv", "--what", "counties", "--weights-out",
+                        wout ? wout : "", NULL);
+        free(wout);
         code = step(rs, "rank counties", "rank", &a, NULL);
     }
     /* Targets live in the indicator catalog: without one there are none. */

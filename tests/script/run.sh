@@ -5,6 +5,7 @@
 set -u
 bin=$(realpath "$1")
 cfg=$(realpath ../data/run)
+jilin=$(realpath ../../datasets/jilin/run.ini)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
@@ -45,17 +46,18 @@ check "bad data names file, line and column" "grep -qF 'in.csv:3:4: cannot read 
 check "bad data left the previous results intact" 'diff -r first/tables out/tables'
 check "nothing was written for the bad configurations" '[ ! -e never ] && [ -z "$(ls -d *.tmp-* 2>/dev/null)" ]'
 
-# A run killed halfway leaves the previous results as they were.
-big=$tmp/big.csv
-awk 'BEGIN{print "region_code,year,indicator,value,population";
-  for(y=2000;y<2020;y++) for(i=1;i<=60;i++) for(r=1;r<=400;r++)
-  printf "r%03d,%d,i%02d,%d,%d\n", r, y, i, 1+(r*7+i*13+y)%97, 1000+r}' > "$big"
-printf '[data]\nfiles = %s\n[charts]\nkinds = none\n[analysis]\ngroup_by =\n' "$big" > slow.ini
-"$bin" run slow.ini --set output.dir=out -q 2>/dev/null &
+# A run killed during its charts step leaves the previous results as they were.
+"$bin" run "$jilin" --set output.dir=out --set charts.kinds=all --set charts.formats=png \
+    -q 2>/dev/null &
 pid=$!
-for _ in $(seq 1 400); do [ -n "$(ls -d out.tmp-* 2>/dev/null)" ] && break; sleep 0.01; done
+for _ in $(seq 1 3000); do
+    [ -n "$(ls out.tmp-*/charts/ 2>/dev/null | head -1)" ] && break
+    sleep 0.01
+done
+killed_in_charts=$(ls out.tmp-*/charts/ 2>/dev/null | head -1)
 kill -KILL $pid 2>/dev/null
 wait $pid 2>/dev/null
+check "the run was killed during the charts step" '[ -n "$killed_in_charts" ]'
 check "killed run left the previous tables intact" 'diff -r first/tables out/tables'
 check "killed run left the previous report intact" '[ -s out/report.html ]'
 exit $fail
