@@ -63,59 +63,11 @@ void jh_builder_free(jh_builder *b)
     free(b->region_line);
     jh_intern_clear(&b->regions);
     jh_intern_clear(&b->indicators);
-    free(b->obs);
-    free(b->years);
+    jh_slabs_free(b);
     free_strings(b->files, b->n_files);
     free(b->file_encoding);
     free(b->weight_name);
     free(b);
-}
-
-/* Keeps the distinct years sorted as observations arrive, so that finish
- * needs no pass over them; the last year matches almost every time. */
-static int note_year(jh_builder *b, int year)
-{
-    size_t lo = 0, hi = b->n_years;
-    if (b->n_years && b->years[b->n_years - 1] == year)
-        return 0;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (b->years[mid] < year)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < b->n_years && b->years[lo] == year)
-        return 0;
-    if (b->n_years == b->years_cap) {
-        size_t cap = b->years_cap ? 2 * b->years_cap : 16;
-        int *y = realloc(b->years, cap * sizeof *y);
-        if (!y)
-            return -1;
-        b->years = y;
-        b->years_cap = cap;
-    }
-    memmove(b->years + lo + 1, b->years + lo, (b->n_years - lo) * sizeof *b->years);
-    b->years[lo] = year;
-    b->n_years++;
-    return 0;
-}
-
-int jh_builder_push(jh_builder *b, const jh_obs *o)
-{
-    if (note_year(b, o->year))
-        return -1;
-    b->strata_seen[o->stratum] = 1;
-    if (b->n_obs == b->obs_cap) {
-        size_t cap = b->obs_cap ? 2 * b->obs_cap : 4096;
-        jh_obs *obs = realloc(b->obs, cap * sizeof *obs);
-        if (!obs)
-            return -1;
-        b->obs = obs;
-        b->obs_cap = cap;
-    }
-    b->obs[b->n_obs++] = *o;
-    return 0;
 }
 
 static int grow_regions(jh_builder *b, size_t need)
@@ -206,27 +158,28 @@ void jh_dataset_free(jh_dataset *d)
     free(d);
 }
 
-/* Sorted distinct years of the observations, and a direct table from
- * year - first year to the year's index (years are few; observations many). */
-struct year_map {
-    int first;      /* smallest year */
-    size_t span;    /* last - first + 1 */
-    uint32_t *idx;  /* [year - first] index into d->years */
-};
-
-static int collect_years(const jh_builder *b, jh_dataset *d, struct year_map *ym)
+/* The years in ascending order, and for each builder slot (years in
+ * order of first appearance) its position among them. */
+static int collect_years(const jh_builder *b, jh_dataset *d, size_t **slot_index)
 {
-    size_t n = b->n_years;
-    ym->first = n ? b->years[0] : 0;
-    ym->span = n ? (size_t)(b->years[n - 1] - b->years[0]) + 1 : 1;
-    ym->idx = calloc(ym->span, sizeof *ym->idx);
+    size_t n = b->n_slots;
     d->years = malloc((n ? n : 1) * sizeof *d->years);
-    if (!ym->idx || !d->years)
+    *slot_index = malloc((n ? n : 1) * sizeof **slot_index);
+    if (!d->years || !*slot_index)
         return -1;
     for (size_t k = 0; k < n; k++) {
-        d->years[k] = b->years[k];
-        ym->idx[b->years[k] - ym->first] = (uint32_t)k;
+        /* Insertion sort: a panel has tens of years, not thousands. */
+        size_t j = k;
+        while (j > 0 && d->years[j - 1] > b->year_of_slot[k]) {
+            d->years[j] = d->years[j - 1];
+            j--;
+        }
+        d->years[j] = b->year_of_slot[k];
     }
+    for (size_t k = 0; k < n; k++)
+        for (size_t j = 0; j < n; j++)
+            if (d->years[j] == b->year_of_slot[k])
+                (*slot_index)[k] = j;
     d->n_years = n;
     return 0;
 }
@@ -280,113 +233,20 @@ static int take_tables(jh_builder *b, jh_dataset *d)
     return 0;
 }
 
-static size_t obs_offset(const jh_dataset *d, const struct year_map *ym,
-                         const size_t *slot, const jh_obs *o)
-{
-    return jh_dataset_offset(d, o->indicator, ym->idx[o->year - ym->first],
-                             slot[o->stratum], o->region);
-}
-
-static int same_key(const jh_obs *a, const jh_obs *b)
-{
-    return a->region == b->region && a->indicator == b->indicator &&
-           a->year == b->year && a->stratum == b->stratum;
-}
-
-static void report_duplicate(const jh_builder *b, const jh_dataset *d,
-                             size_t second, jh_diag *diag)
-{
-    const jh_obs *o = &b->obs[second];
-    size_t first = 0;
-    while (first < second && !same_key(&b->obs[first], o))
-        first++;
-    jh_diag_add(diag, JH_DIAG_ERROR, b->files[o->file], o->line, 1,
-                "duplicate observation for region '%s', year %d, indicator '%s', "
-                "stratum %s (first at %s:%lu)",
-                d->regions.str[o->region], (int)o->year, d->indicators.str[o->indicator],
-                jh_stratum_name((jh_stratum)o->stratum), b->files[b->obs[first].file],
-                (unsigned long)b->obs[first].line);
-}
-
-/* Applies the duplicate policy to a second observation o of cell off.
- * count[off] (JH_DUP_MEAN only) is how many were summed so far. */
-static void merge_duplicate(jh_dataset *d, size_t off, const jh_obs *o,
-                            jh_dup_policy policy, uint32_t *count)
-{
-    if (policy == JH_DUP_LAST) {
-        d->values[off] = o->value;
-        if (d->weights)
-            d->weights[off] = o->weight;
-    } else if (policy == JH_DUP_MEAN) {
-        /* Running mean over the non-missing values: the cell is missing only
-         * when every duplicate is. */
-        if (isnan(o->value))
-            return;
-        if (isnan(d->values[off])) {
-            d->values[off] = o->value;
-            count[off] = 1;
-        } else {
-            count[off]++;
-            d->values[off] += (o->value - d->values[off]) / count[off];
-        }
-    }
-}
-
-/* Scatters observations into the cube, marking each cell as it fills. */
-static int scatter(jh_builder *b, jh_dataset *d, const struct year_map *ym,
-                   size_t cells, jh_diag *diag)
-{
-    size_t slot[JH_STRATUM_COUNT] = {0};
-    for (size_t k = 0; k < d->n_strata; k++)
-        slot[d->strata[k]] = k;
-    jh_dup_policy policy = b->opts.on_duplicate;
-    unsigned char *filled = calloc(cells / 8 + 1, 1);
-    uint32_t *count = policy == JH_DUP_MEAN ? calloc(cells ? cells : 1, sizeof *count) : NULL;
-    int bad = 0;
-    if (!filled || (policy == JH_DUP_MEAN && !count)) {
-        free(filled);
-        free(count);
-        return JH_ENOMEM;
-    }
-    for (size_t i = 0; i < cells; i++)
-        d->values[i] = NAN;
-    if (d->weights)
-        for (size_t i = 0; i < cells; i++)
-            d->weights[i] = NAN;
-    for (size_t i = 0; i < b->n_obs && !jh_diag_full(diag); i++) {
-        const jh_obs *o = &b->obs[i];
-        size_t off = obs_offset(d, ym, slot, o);
-        if (filled[off / 8] & (1u << (off % 8))) {
-            d->n_duplicates++;
-            if (policy == JH_DUP_ERROR) {
-                report_duplicate(b, d, i, diag);
-                bad = 1;
-            } else {
-                merge_duplicate(d, off, o, policy, count);
-            }
-            continue;
-        }
-        filled[off / 8] |= (unsigned char)(1u << (off % 8));
-        d->values[off] = o->value;
-        if (count)
-            count[off] = !isnan(o->value);
-        if (d->weights)
-            d->weights[off] = o->weight;
-    }
-    free(filled);
-    free(count);
-    return bad ? JH_EPARSE : JH_OK;
-}
-
 int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
 {
     jh_dataset *d = calloc(1, sizeof *d);
-    struct year_map ym = {0, 0, NULL};
+    size_t *slot_index = NULL;
     int rc = JH_ENOMEM;
+    (void)diag; /* duplicates were reported as they were read */
     *out = NULL;
     if (!d)
         return JH_ENOMEM;
-    if (collect_years(b, d, &ym) || take_tables(b, d))
+    if (b->dup_error) {
+        rc = JH_EPARSE;
+        goto fail;
+    }
+    if (collect_years(b, d, &slot_index) || take_tables(b, d))
         goto fail;
     collect_strata(b, d);
     size_t cells = d->indicators.n * d->n_years * d->n_strata * d->regions.n;
@@ -395,14 +255,13 @@ int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
         goto fail;
     if (d->weight_name && !(d->weights = malloc((cells ? cells : 1) * sizeof *d->weights)))
         goto fail;
-    rc = scatter(b, d, &ym, cells, diag);
-    if (rc)
-        goto fail;
-    free(ym.idx);
+    jh_slabs_to_cube(b, d, slot_index);
+    d->n_duplicates = b->n_duplicates;
+    free(slot_index);
     *out = d;
     return JH_OK;
 fail:
-    free(ym.idx);
+    free(slot_index);
     jh_dataset_free(d);
     return rc;
 }

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include "junheng/dataset.h"
 
-/* One observation as read, before the dense cube exists. */
+/* One observation as read, on its way into the builder's slabs. */
 typedef struct jh_obs {
     uint32_t region;    /* index into regions */
     uint32_t indicator; /* index into indicators */
@@ -26,21 +26,38 @@ struct jh_builder {
     uint32_t *region_line;  /* [region] line of the first observation */
     size_t region_cap;      /* allocated length of the four arrays */
     jh_intern indicators;   /* indicator codes */
-    jh_obs *obs;            /* observations in reading order */
-    size_t n_obs, obs_cap;
+    struct jh_slab **grid;  /* [(indicator * year_cap + slot) * 3 + stratum]
+                               slabs, NULL until the first observation */
+    size_t ind_cap, year_cap; /* grid dimensions */
+    int32_t *slot_of_year;  /* [year] slot + 1, 0 = year not seen (1..9999) */
+    int *year_of_slot;      /* [slot] year, in order of first appearance */
+    size_t n_slots;
+    struct jh_slab *last;   /* slab of the previous observation */
+    size_t last_key;        /* its grid position */
+    size_t n_obs;           /* observations pushed */
+    size_t n_duplicates;    /* second observations of a cell */
+    int dup_error;          /* a duplicate was an error */
     char **files;           /* paths read, for messages */
     const char **file_encoding; /* [file] encoding name, static strings */
     size_t n_files;
     char *weight_name;      /* weight column found, or NULL */
-    int *years;             /* distinct years seen, ascending */
-    size_t n_years, years_cap;
     int strata_seen[JH_STRATUM_COUNT]; /* which strata occur */
     size_t n_missing;       /* cells that were markers of missing */
     size_t n_censored;      /* cells that were bounds */
 };
 
-/* Appends an observation; 0, or -1 when out of memory. */
-int jh_builder_push(jh_builder *b, const jh_obs *o);
+/* Stores an observation in its cell.  A second observation of a cell
+ * follows the duplicate policy; as an error it is reported in diag, naming
+ * both lines.  Returns 0, or -1 when out of memory. */
+int jh_builder_push(jh_builder *b, const jh_obs *o, jh_diag *diag);
+
+/* Frees the slabs (builder.c calls it). */
+void jh_slabs_free(jh_builder *b);
+
+/* Copies the slabs into d's dense cube (d->years, strata, regions and
+ * indicators already set; values and weights allocated).  The builder's
+ * slots map to d->years through slot_index. */
+void jh_slabs_to_cube(const jh_builder *b, jh_dataset *d, const size_t *slot_index);
 
 /* Records the name, group and first position (file, line) of region r
  * when first seen; 0 or -1. */

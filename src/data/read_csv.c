@@ -370,7 +370,7 @@ static void push(struct reader *r, jh_obs *o, int *have_region)
     if (!*have_region && row_region(r, o))
         return;
     *have_region = 1;
-    if (jh_builder_push(r->b, o))
+    if (jh_builder_push(r->b, o, r->diag))
         r->oom = r->failed = 1;
 }
 

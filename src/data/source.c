@@ -61,6 +61,7 @@ int jh_source_open(jh_source *s, const char *path, jh_encoding enc, jh_diag *dia
     s->cd = (iconv_t)-1;
     s->first = 1;
     s->in_len = 0;
+    s->in_used = 0;
     s->lines = 0;
     s->eof = 0;
     s->f = fopen(path, "rb");
@@ -135,16 +136,21 @@ static long utf8_chunk(jh_source *s, const char **chunk, jh_diag *diag)
         }
         i += (size_t)k;
     }
-    memcpy(s->out, s->in, i);
-    memmove(s->in, s->in + i, n - i);
-    s->in_len = n - i;
-    *chunk = s->out;
+    /* Handed out in place; the incomplete tail moves to the front before
+     * the next read. */
+    s->in_used = i;
+    *chunk = s->in;
     return (long)i;
 }
 
 long jh_source_read(jh_source *s, const char **chunk, jh_diag *diag)
 {
     for (;;) {
+        if (s->in_used) {
+            memmove(s->in, s->in + s->in_used, s->in_len - s->in_used);
+            s->in_len -= s->in_used;
+            s->in_used = 0;
+        }
         size_t n = s->eof ? 0 : fread(s->in + s->in_len, 1, sizeof s->in - s->in_len, s->f);
         if (n == 0 && ferror(s->f)) {
             jh_diag_add(diag, JH_DIAG_ERROR, s->path, 0, 0, "read error: %s", strerror(errno));

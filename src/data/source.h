@@ -17,6 +17,8 @@ typedef struct jh_source {
     iconv_t cd;               /* GB18030 -> UTF-8, or (iconv_t)-1 */
     char in[1 << 16];         /* raw bytes */
     size_t in_len;            /* raw bytes kept from the last read */
+    size_t in_used;           /* of those, bytes handed out (UTF-8) and to be
+                                 dropped before the next read */
     char out[1 << 17];        /* converted bytes handed out */
     unsigned long lines;      /* line breaks handed out so far, for messages */
     int first;                /* no chunk handed out yet (BOM check) */
