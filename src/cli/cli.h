@@ -8,6 +8,7 @@
 #include "junheng/dataset.h"
 #include "junheng/diag.h"
 #include "junheng/study.h"
+#include "junheng/output.h"
 
 /* One subcommand: `junheng NAME ...` calls run(argc, argv) with argv[0] ==
  * NAME and returns its exit code. */
@@ -109,6 +110,20 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d);
 
 /* Parses an argv made only of data options (argv[0] is skipped). */
 int cli_data_parse(int argc, char **argv, cli_data *d);
+
+/* What every command's getopt loop does after its own options (call it
+ * from the default case): a missing value, an unknown option, and the
+ * shared data options.  Returns EX_OK when c was a data option, else an
+ * exit code after a message. */
+int cli_common_option(const char *cmd, int c, char **argv, cli_data *d);
+
+/* Prints a command's help followed by the shared input options. */
+void cli_print_help(const char *help);
+
+/* jh_outfile_open / _commit with the message and the exit code
+ * (EX_CANTCREAT, EX_IOERR) a command returns. */
+int cli_open_output(jh_outfile *out, const char *path);
+int cli_commit_output(jh_outfile *out, const char *path);
 
 /* After parsing: EX_OK or a usage error (no --data, contradictions). */
 int cli_data_check(const char *cmd, const cli_data *d);

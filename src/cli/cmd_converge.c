@@ -244,18 +244,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":d:w:t:i:l:o:h", longopts, NULL)) != -1) {
         if (c == 'h') {
-            fputs(help, stdout);
-            fputs("\n", stdout);
-            fputs(cli_data_help, stdout);
+            cli_print_help(help);
             return -1;
         }
-        if (c == ':')
-            return cli_usage_error("converge", "option '%s' needs a value", argv[optind - 1]);
-        int rc = c == '?' ? -1 : own_option(c, optarg, o);
-        if (rc < 0 && c != '?')
-            rc = cli_data_option(c, optarg, "converge", &o->data);
+        int rc = c == '?' || c == ':' ? -1 : own_option(c, optarg, o);
         if (rc < 0)
-            return cli_usage_error("converge", "unknown option '%s'", argv[optind - 1]);
+            rc = cli_common_option("converge", c, argv, &o->data);
         if (rc)
             return rc;
     }
@@ -588,10 +582,8 @@ static void write_markov(FILE *f, const jh_dataset *d, const jh_converge *c, jh_
 static int write_output(const struct opts *o, const jh_dataset *d, const jh_converge *c)
 {
     jh_outfile out;
-    if (jh_outfile_open(&out, o->output)) {
-        fprintf(stderr, "junheng: %s: cannot create output file\n", o->output);
+    if (cli_open_output(&out, o->output))
         return EX_CANTCREAT;
-    }
     switch (o->run.tables) {
     case JH_CONVERGE_SIGMA: write_sigma(out.f, d, c, o->layout); break;
     case JH_CONVERGE_BETA: write_beta(out.f, d, c, o->layout, o->run.conditional); break;
@@ -600,10 +592,8 @@ static int write_output(const struct opts *o, const jh_dataset *d, const jh_conv
     default:
         write_trend(out.f, d, c, o->layout, o->run.level > 0 ? o->run.level : 0.05);
     }
-    if (jh_outfile_commit(&out)) {
-        fprintf(stderr, "junheng: %s: write error\n", o->output ? o->output : "stdout");
+    if (cli_commit_output(&out, o->output))
         return EX_IOERR;
-    }
     return EX_OK;
 }
 

@@ -169,16 +169,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case 'o': o->output = optarg; break;
         case OPT_GROUPS: o->groups = optarg; break;
         case 'h':
-            fputs(help, stdout);
-            fputs("\n", stdout);
-            fputs(cli_data_help, stdout);
+            cli_print_help(help);
             return -1;
-        case ':':
-            return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
         default: {
-            int rc = c == '?' ? -1 : cli_data_option(c, optarg, cmd, &o->data);
-            if (rc < 0)
-                return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+            int rc = cli_common_option(cmd, c, argv, &o->data);
             if (rc)
                 return rc;
             if (c == CLI_OPT_YEAR)
@@ -200,12 +194,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
 static int write_outputs(const struct opts *o, const jh_study *st, const jh_decompose_table *t)
 {
     jh_outfile out, grp = {0};
-    if (jh_outfile_open(&out, o->output)) {
-        fprintf(stderr, "junheng: %s: cannot create output file\n", o->output);
+    if (cli_open_output(&out, o->output))
         return EX_CANTCREAT;
-    }
-    if (o->groups && jh_outfile_open(&grp, o->groups)) {
-        fprintf(stderr, "junheng: %s: cannot create output file\n", o->groups);
+    if (o->groups && cli_open_output(&grp, o->groups)) {
         jh_outfile_abort(&out);
         return EX_CANTCREAT;
     }
@@ -213,15 +204,12 @@ static int write_outputs(const struct opts *o, const jh_study *st, const jh_deco
     if (o->groups)
         jh_write_decompose_groups(grp.f, st, t);
     /* The groups file first: stdout cannot be taken back. */
-    if (o->groups && jh_outfile_commit(&grp)) {
-        fprintf(stderr, "junheng: %s: write error\n", o->groups);
+    if (o->groups && cli_commit_output(&grp, o->groups)) {
         jh_outfile_abort(&out);
         return EX_IOERR;
     }
-    if (jh_outfile_commit(&out)) {
-        fprintf(stderr, "junheng: %s: write error\n", o->output ? o->output : "stdout");
+    if (cli_commit_output(&out, o->output))
         return EX_IOERR;
-    }
     return EX_OK;
 }
 

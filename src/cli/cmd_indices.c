@@ -166,18 +166,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->output = optarg;
             break;
         case 'h':
-            fputs(help, stdout);
-            fputs("\n", stdout);
-            fputs(cli_data_help, stdout);
+            cli_print_help(help);
             return -1;
-        case ':':
-            return cli_usage_error("indices", "option '%s' needs a value", argv[optind - 1]);
         default: {
-            int rc = c == '?' ? -1 : own_option(c, optarg, o);
-            if (rc < 0 && c != '?')
-                rc = cli_data_option(c, optarg, "indices", &o->data);
+            int rc = c == '?' || c == ':' ? -1 : own_option(c, optarg, o);
             if (rc < 0)
-                return cli_usage_error("indices", "unknown option '%s'", argv[optind - 1]);
+                rc = cli_common_option("indices", c, argv, &o->data);
             if (rc)
                 return rc;
         }
@@ -247,12 +241,9 @@ static int write_output(const struct opts *o, const jh_dataset *d,
                         const jh_slice_indices *s, size_t n)
 {
     jh_outfile out, notes = {0};
-    if (jh_outfile_open(&out, o->output)) {
-        fprintf(stderr, "junheng: %s: cannot create output file\n", o->output);
+    if (cli_open_output(&out, o->output))
         return EX_CANTCREAT;
-    }
-    if (o->notes && jh_outfile_open(&notes, o->notes)) {
-        fprintf(stderr, "junheng: %s: cannot create output file\n", o->notes);
+    if (o->notes && cli_open_output(&notes, o->notes)) {
         jh_outfile_abort(&out);
         return EX_CANTCREAT;
     }
@@ -260,15 +251,12 @@ static int write_output(const struct opts *o, const jh_dataset *d,
     if (o->notes)
         jh_write_indices_notes(notes.f, d, s, n);
     /* The notes first: stdout cannot be taken back. */
-    if (o->notes && jh_outfile_commit(&notes)) {
-        fprintf(stderr, "junheng: %s: write error\n", o->notes);
+    if (o->notes && cli_commit_output(&notes, o->notes)) {
         jh_outfile_abort(&out);
         return EX_IOERR;
     }
-    if (jh_outfile_commit(&out)) {
-        fprintf(stderr, "junheng: %s: write error\n", o->output ? o->output : "stdout");
+    if (cli_commit_output(&out, o->output))
         return EX_IOERR;
-    }
     return EX_OK;
 }
 

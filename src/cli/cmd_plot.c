@@ -176,12 +176,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case OPT_TEMPLATE_DIR: o->template_dir = optarg; break;
         case OPT_FONT: o->font = optarg; break;
         case 'h':
-            fputs(help, stdout);
-            fputs("\n", stdout);
-            fputs(cli_data_help, stdout);
+            cli_print_help(help);
             return -1;
-        case ':':
-            return cli_usage_error("plot", "option '%s' needs a value", argv[optind - 1]);
         default: {
             /* --year is both the shared option (the year of a wide file
              * without a year column) and the year to chart. */
@@ -190,9 +186,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
                     return cli_usage_error("plot", "too many --year options (at most 64)");
                 o->years[o->n_years++] = atoi(optarg);
             }
-            int rc = c == '?' ? -1 : cli_data_option(c, optarg, "plot", &o->data);
-            if (rc < 0)
-                return cli_usage_error("plot", "unknown option '%s'", argv[optind - 1]);
+            int rc = cli_common_option("plot", c, argv, &o->data);
             if (rc)
                 return rc;
         }

@@ -221,16 +221,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->output = optarg;
             break;
         case 'h':
-            fputs(help, stdout);
-            fputs("\n", stdout);
-            fputs(cli_data_help, stdout);
+            cli_print_help(help);
             return -1;
-        case ':':
-            return cli_usage_error("rank", "option '%s' needs a value", argv[optind - 1]);
         default: {
-            int rc = c == '?' ? -1 : cli_data_option(c, optarg, "rank", &o->data);
-            if (rc < 0)
-                return cli_usage_error("rank", "unknown option '%s'", argv[optind - 1]);
+            int rc = cli_common_option("rank", c, argv, &o->data);
             if (rc)
                 return rc;
         }

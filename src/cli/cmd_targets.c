@@ -76,16 +76,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->output = optarg;
             break;
         case 'h':
-            fputs(help, stdout);
-            fputs("\n", stdout);
-            fputs(cli_data_help, stdout);
+            cli_print_help(help);
             return -1;
-        case ':':
-            return cli_usage_error("targets", "option '%s' needs a value", argv[optind - 1]);
         default: {
-            int rc = c == '?' ? -1 : cli_data_option(c, optarg, "targets", &o->data);
-            if (rc < 0)
-                return cli_usage_error("targets", "unknown option '%s'", argv[optind - 1]);
+            int rc = cli_common_option("targets", c, argv, &o->data);
             if (rc)
                 return rc;
         }

@@ -133,16 +133,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case 'o': o->output = optarg; break;
         case OPT_COUNTIES: o->counties = optarg; break;
         case 'h':
-            fputs(help, stdout);
-            fputs("\n", stdout);
-            fputs(cli_data_help, stdout);
+            cli_print_help(help);
             return -1;
-        case ':':
-            return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
         default: {
-            int rc = c == '?' ? -1 : cli_data_option(c, optarg, cmd, &o->data);
-            if (rc < 0)
-                return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+            int rc = cli_common_option(cmd, c, argv, &o->data);
             if (rc)
                 return rc;
             if (c == CLI_OPT_YEAR)
@@ -160,27 +154,21 @@ static int parse_args(int argc, char **argv, struct opts *o)
 static int write_outputs(const struct opts *o, const jh_study *st, const jh_ur_table *t)
 {
     jh_outfile out, cty = {0};
-    if (jh_outfile_open(&out, o->output)) {
-        fprintf(stderr, "junheng: %s: cannot create output file\n", o->output);
+    if (cli_open_output(&out, o->output))
         return EX_CANTCREAT;
-    }
-    if (o->counties && jh_outfile_open(&cty, o->counties)) {
-        fprintf(stderr, "junheng: %s: cannot create output file\n", o->counties);
+    if (o->counties && cli_open_output(&cty, o->counties)) {
         jh_outfile_abort(&out);
         return EX_CANTCREAT;
     }
     jh_write_ur_areas(out.f, st, t, o->fmt);
     if (o->counties)
         jh_write_ur_counties(cty.f, st, t, o->fmt);
-    if (o->counties && jh_outfile_commit(&cty)) {
-        fprintf(stderr, "junheng: %s: write error\n", o->counties);
+    if (o->counties && cli_commit_output(&cty, o->counties)) {
         jh_outfile_abort(&out);
         return EX_IOERR;
     }
-    if (jh_outfile_commit(&out)) {
-        fprintf(stderr, "junheng: %s: write error\n", o->output ? o->output : "stdout");
+    if (cli_commit_output(&out, o->output))
         return EX_IOERR;
-    }
     return EX_OK;
 }
 

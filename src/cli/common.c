@@ -1,3 +1,4 @@
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,4 +109,37 @@ int cli_load_study(const cli_data *d, jh_study **out)
     cli_print_diag(&diag);
     jh_diag_clear(&diag);
     return cli_exit_code(rc);
+}
+
+int cli_common_option(const char *cmd, int c, char **argv, cli_data *d)
+{
+    if (c == ':')
+        return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+    int rc = c == '?' ? -1 : cli_data_option(c, optarg, cmd, d);
+    if (rc < 0)
+        return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+    return rc;
+}
+
+void cli_print_help(const char *help)
+{
+    fputs(help, stdout);
+    fputs("\n", stdout);
+    fputs(cli_data_help, stdout);
+}
+
+int cli_open_output(jh_outfile *out, const char *path)
+{
+    int rc = jh_outfile_open(out, path);
+    if (rc)
+        fprintf(stderr, "junheng: %s: cannot create output file\n", path);
+    return rc ? EX_CANTCREAT : EX_OK;
+}
+
+int cli_commit_output(jh_outfile *out, const char *path)
+{
+    if (jh_outfile_commit(out) == JH_OK)
+        return EX_OK;
+    fprintf(stderr, "junheng: %s: write error\n", path ? path : "stdout");
+    return EX_IOERR;
 }
