@@ -117,6 +117,12 @@ int cli_data_parse(int argc, char **argv, cli_data *d);
  * exit code after a message. */
 int cli_common_option(const char *cmd, int c, char **argv, cli_data *d);
 
+/* A whole number in [lo, hi] (digits only); 0, or -1 for anything else. */
+int cli_parse_count(const char *arg, unsigned long lo, unsigned long hi, unsigned long *out);
+
+/* --layout long|wide: sets *wide; EX_OK, or a usage error. */
+int cli_parse_layout(const char *cmd, const char *arg, int *wide);
+
 /* Prints a command's help followed by the shared input options. */
 void cli_print_help(const char *help);
 

@@ -173,12 +173,13 @@ static int own_option(int c, const char *arg, struct opts *o)
                                "beta, density or markov)", arg);
     case 'i':
         return parse_index_list(arg, o);
-    case 'l':
-        if (!strcmp(arg, "long") || !strcmp(arg, "wide")) {
-            o->layout = arg[0] == 'l' ? JH_LAYOUT_LONG : JH_LAYOUT_WIDE;
-            return EX_OK;
-        }
-        return cli_usage_error("converge", "unknown layout '%s' (expected long or wide)", arg);
+    case 'l': {
+        int wide;
+        if (cli_parse_layout("converge", arg, &wide))
+            return EX_USAGE;
+        o->layout = wide ? JH_LAYOUT_WIDE : JH_LAYOUT_LONG;
+        return EX_OK;
+    }
     case 'o': o->output = arg; return EX_OK;
     case OPT_FROM:
     case OPT_TO:

@@ -77,21 +77,6 @@ struct opts {
     const char *output, *groups;
 };
 
-/* A whole number in [lo, hi]; -1 when arg is anything else. */
-static int parse_count(const char *arg, unsigned long lo, unsigned long hi,
-                       unsigned long *out)
-{
-    char *end;
-    errno = 0;
-    if (*arg < '0' || *arg > '9')
-        return -1;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (errno || *end || v < lo || v > hi)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 static int parse_args(int argc, char **argv, struct opts *o)
 {
     static const struct option longopts[] = {
@@ -134,19 +119,19 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         }
         case OPT_BOOTSTRAP:
-            if (parse_count(optarg, 1, 1000000, &v))
+            if (cli_parse_count(optarg, 1, 1000000, &v))
                 return cli_usage_error(cmd, "--bootstrap needs a number of replicates from 1 "
                                        "to 1000000, not '%s'", optarg);
             o->dec.bootstrap = v;
             break;
         case OPT_PERMUTATIONS:
-            if (parse_count(optarg, 1, 1000000, &v))
+            if (cli_parse_count(optarg, 1, 1000000, &v))
                 return cli_usage_error(cmd, "--permutations needs a number from 1 to 1000000, "
                                        "not '%s'", optarg);
             o->dec.permutations = v;
             break;
         case OPT_SEED:
-            if (parse_count(optarg, 0, ULONG_MAX, &v))
+            if (cli_parse_count(optarg, 0, ULONG_MAX, &v))
                 return cli_usage_error(cmd, "--seed needs a non-negative whole number, not '%s'", optarg);
             o->dec.seed = v;
             break;
@@ -159,12 +144,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         case OPT_WITHIN: o->dec.within = optarg; break;
         case 'l':
-            if (strcmp(optarg, "long") == 0)
-                o->wide = 0;
-            else if (strcmp(optarg, "wide") == 0)
-                o->wide = 1;
-            else
-                return cli_usage_error(cmd, "unknown layout '%s' (expected long or wide)", optarg);
+            if (cli_parse_layout(cmd, optarg, &o->wide))
+                return EX_USAGE;
             break;
         case 'o': o->output = optarg; break;
         case OPT_GROUPS: o->groups = optarg; break;

@@ -76,21 +76,6 @@ struct opts {
     int ci_given;          /* --ci was given */
 };
 
-/* A whole number in [lo, hi]; -1 when arg is anything else. */
-static int parse_count(const char *arg, unsigned long lo, unsigned long hi,
-                       unsigned long *out)
-{
-    char *end;
-    errno = 0;
-    if (*arg < '0' || *arg > '9')
-        return -1;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (errno || *end || v < lo || v > hi)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 /* The options of this command that are not data options. */
 static int own_option(int c, const char *arg, struct opts *o)
 {
@@ -98,13 +83,13 @@ static int own_option(int c, const char *arg, struct opts *o)
     char *end;
     switch (c) {
     case OPT_BOOTSTRAP:
-        if (parse_count(arg, 1, 1000000, &v))
+        if (cli_parse_count(arg, 1, 1000000, &v))
             return cli_usage_error("indices", "--bootstrap needs a number of replicates "
                                    "from 1 to 1000000, not '%s'", arg);
         o->ix.bootstrap = v;
         return EX_OK;
     case OPT_SEED:
-        if (parse_count(arg, 0, ULONG_MAX, &v))
+        if (cli_parse_count(arg, 0, ULONG_MAX, &v))
             return cli_usage_error("indices", "--seed needs a non-negative whole number, "
                                    "not '%s'", arg);
         o->ix.seed = v;
@@ -154,14 +139,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":d:w:l:o:h", longopts, NULL)) != -1) {
         switch (c) {
-        case 'l':
-            if (strcmp(optarg, "long") == 0)
-                o->layout = JH_LAYOUT_LONG;
-            else if (strcmp(optarg, "wide") == 0)
-                o->layout = JH_LAYOUT_WIDE;
-            else
-                return cli_usage_error("indices", "unknown layout '%s' (expected long or wide)", optarg);
+        case 'l': {
+            int wide;
+            if (cli_parse_layout("indices", optarg, &wide))
+                return EX_USAGE;
+            o->layout = wide ? JH_LAYOUT_WIDE : JH_LAYOUT_LONG;
             break;
+        }
         case 'o':
             o->output = optarg;
             break;

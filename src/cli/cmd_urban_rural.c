@@ -64,19 +64,6 @@ struct opts {
     const char *output, *counties;
 };
 
-static int parse_count(const char *arg, unsigned long lo, unsigned long hi, unsigned long *out)
-{
-    char *end;
-    errno = 0;
-    if (*arg < '0' || *arg > '9')
-        return -1;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (errno || *end || v < lo || v > hi)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 static int parse_args(int argc, char **argv, struct opts *o)
 {
     static const struct option longopts[] = {
@@ -105,13 +92,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         case OPT_INDICATOR: o->ur.indicator = optarg; break;
         case OPT_BOOTSTRAP:
-            if (parse_count(optarg, 1, 1000000, &v))
+            if (cli_parse_count(optarg, 1, 1000000, &v))
                 return cli_usage_error(cmd, "--bootstrap needs a number of replicates from 1 "
                                        "to 1000000, not '%s'", optarg);
             o->ur.bootstrap = v;
             break;
         case OPT_SEED:
-            if (parse_count(optarg, 0, ULONG_MAX, &v))
+            if (cli_parse_count(optarg, 0, ULONG_MAX, &v))
                 return cli_usage_error(cmd, "--seed needs a non-negative whole number, not '%s'", optarg);
             o->ur.seed = v;
             break;
@@ -122,14 +109,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
                 return cli_usage_error(cmd, "--ci needs a level between 0 and 1 such as 0.95, "
                                        "not '%s'", optarg);
             break;
-        case 'l':
-            if (strcmp(optarg, "long") == 0)
-                o->fmt = "%.17g";
-            else if (strcmp(optarg, "wide") == 0)
-                o->fmt = "%.10g";
-            else
-                return cli_usage_error(cmd, "unknown layout '%s' (expected long or wide)", optarg);
+        case 'l': {
+            int wide;
+            if (cli_parse_layout(cmd, optarg, &wide))
+                return EX_USAGE;
+            o->fmt = wide ? "%.10g" : "%.17g";
             break;
+        }
         case 'o': o->output = optarg; break;
         case OPT_COUNTIES: o->counties = optarg; break;
         case 'h':

@@ -1,7 +1,9 @@
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "cli.h"
 
 void cli_print_diag(const jh_diag *d)
@@ -142,4 +144,26 @@ int cli_commit_output(jh_outfile *out, const char *path)
         return EX_OK;
     fprintf(stderr, "junheng: %s: write error\n", path ? path : "stdout");
     return EX_IOERR;
+}
+
+int cli_parse_count(const char *arg, unsigned long lo, unsigned long hi, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    if (*arg < '0' || *arg > '9')
+        return -1;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_parse_layout(const char *cmd, const char *arg, int *wide)
+{
+    if (strcmp(arg, "long") == 0 || strcmp(arg, "wide") == 0) {
+        *wide = arg[0] == 'w';
+        return EX_OK;
+    }
+    return cli_usage_error(cmd, "unknown layout '%s' (expected long or wide)", arg);
 }
