@@ -4,8 +4,10 @@
 # Set by junheng: DATA (blocks 0..NSERIES-1: row, year, index value; blocks
 # NSERIES..2*NSERIES-1: row, year, fitted trend at the first and last year),
 # NSERIES, KEYS[1..NSERIES] (indicator names with the trend's slope),
-# TRENDKEY, YEAR0, YEAR1, TITLE, XLABEL, YLABEL, SOURCE, FONTSIZE, COLOURS[]
-# and linetypes 1-9 (Okabe-Ito).
+# TRENDKEY, YEAR0, YEAR1, TITLE, XLABEL, YLABEL, SOURCE, FONTSIZE, HEIGHT
+# (pixels: margins of 450, the plot, and a 56-pixel key row per series; the
+# plot at least as tall as the key, or gnuplot wraps it), COLOURS[] and
+# linetypes 1-9 (Okabe-Ito).
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
 SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
@@ -19,9 +21,15 @@ set yrange [0:*]
 set grid lc rgb '#DDDDDD'
 # After the nine colours, lines repeat them dotted; trends are dashed.
 DT(i) = i > 9 ? 3 : 1
-set key outside right top vertical noenhanced
-set tmargin 4
-set bmargin 7
+# The key lists the series under the plot, a row each, above the two lines
+# of notes at the bottom.
+KEYPX = 56.0 * NSERIES
+set tmargin at screen 1 - 140.0 / HEIGHT
+set bmargin at screen (KEYPX + 310.0) / HEIGHT
+set lmargin at screen 0.10
+set rmargin at screen 0.96
+set key at screen 0.10, screen (KEYPX + 130.0) / HEIGHT left top vertical Left reverse \
+    maxcols 1 maxrows NSERIES noenhanced spacing 1.15 samplen 3
 set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
 set label 2 TRENDKEY noenhanced at screen 0.02, screen 0.06 left font SMALL tc rgb '#555555'
 plot for [i=1:NSERIES] DATA index (i-1) using 2:3 with linespoints lt i dashtype DT(i) pointsize 1.5 title KEYS[i], \

@@ -89,6 +89,12 @@ int jh_plot_trend(FILE *f, const jh_study *s, const size_t *inds, size_t n_inds,
         jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Year" : "年份");
         jh_plot_spec_text(sp, "YLABEL", "%s", ix);
         jh_plot_spec_number(sp, "NSERIES", (double)n_keys);
+        /* The key goes under the plot, a series a row: long Chinese names
+         * do not fit beside it.  gnuplot wraps a key taller than the plot
+         * into columns, so the plot is at least as tall as the key. */
+        int key_px = 56 * (int)n_keys, plot_px = key_px + 40 > 560 ? key_px + 40 : 560;
+        sp->height = 450 + plot_px + key_px;
+        jh_plot_spec_number(sp, "HEIGHT", sp->height);
         jh_plot_spec_number(sp, "YEAR0", d->years[0]);
         jh_plot_spec_number(sp, "YEAR1", d->years[d->n_years - 1]);
         jh_plot_spec_array(sp, "KEYS", n_keys, keys);

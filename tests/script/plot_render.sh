@@ -44,11 +44,12 @@ grep -q '南关区' a/heatmap-2020.svg || bad "no county name in the heatmap SVG
 grep -q 'Changchun' a/distribution-beds_per_1000-2020.svg && bad "English name in a zh chart"
 # The new kinds (2026, issue 8).  Heights grow with the rows (plot_*.c):
 # county-ranking 490 + 30 * 60 counties = 2290; urban-rural 510 + 30 * 60
-# counties with both strata = 2310; densities and trend the fixed 1600 x 1000.
+# counties with both strata = 2310; densities the fixed 1600 x 1000; trend
+# 450 + max(560, 56 n + 40) + 56 n with its key under the plot, 1066 for n = 1.
 [ "$(png_size a/county-ranking-2020.png)" = 1600x2290 ] || bad "county-ranking size $(png_size a/county-ranking-2020.png)"
 [ "$(png_size a/urban-rural-beds_per_1000-2020.png)" = 1600x2310 ] || bad "urban-rural size $(png_size a/urban-rural-beds_per_1000-2020.png)"
 [ "$(png_size a/distribution-beds_per_1000-2015-2020.png)" = 1600x1000 ] || bad "density size"
-[ "$(png_size a/trend-gini.png)" = 1600x1000 ] || bad "trend size"
+[ "$(png_size a/trend-gini.png)" = 1600x1066 ] || bad "trend size $(png_size a/trend-gini.png)"
 grep -q '前郭尔罗斯蒙古族自治县' a/county-ranking-2020.svg || bad "no county name in the county-ranking SVG"
 grep -q '延边朝鲜族自治州' a/county-ranking-2020.svg || bad "no prefecture legend in the county-ranking SVG"
 grep -q '城乡比' a/urban-rural-beds_per_1000-2020.svg || bad "no ratio axis title in the urban-rural SVG"
