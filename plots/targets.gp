@@ -58,7 +58,8 @@ unset title
 # Right panel: share of counties meeting the target (room for the text).
 set lmargin at screen LEFT2
 set rmargin at screen RIGHT2
-set xrange [0 : 150]
+# Room beyond 100 for the longest text, "100% (60/60)".
+set xrange [0 : 185]
 set xtics 0, 50, 100 out nomirror
 plot DATA using (0.5 * $6):2:(0):6:($2 - 0.3):($2 + 0.3) with boxxyerror lt 6 notitle, \
      DATA using ($6 + 2):2:(sprintf('%.0f%% (%d/%d)', $6, $7, $8)) with labels left font SMALL noenhanced notitle

@@ -164,6 +164,10 @@ const char *jh_plot_group_label(const struct jh_study *s, const size_t *group_of
  * little slack. */
 double jh_plot_text_em(const char *s);
 
+/* s cut to at most max_em (as jh_plot_text_em counts) at a character
+ * boundary, with "…" appended when cut, into buf (cap bytes).  Returns buf. */
+char *jh_plot_shorten(const char *s, double max_em, char *buf, size_t cap);
+
 /* The left margin, as a fraction of the picture's width (1600 px), that
  * holds labels max_em ems wide at font_px pixels per em, between lo and hi. */
 double jh_plot_left_margin(double max_em, double font_px, double lo, double hi);

@@ -146,6 +146,31 @@ double jh_plot_text_em(const char *s)
     return em;
 }
 
+char *jh_plot_shorten(const char *s, double max_em, char *buf, size_t cap)
+{
+    double em = 0;
+    size_t o = 0, cut = 0;
+    s = s ? s : "";
+    if (jh_plot_text_em(s) <= max_em) {
+        snprintf(buf, cap, "%s", s);
+        return buf;
+    }
+    /* Keep whole characters while they and the ellipsis (1 em) fit. */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++, o++) {
+        if ((*p & 0xC0) != 0x80) {
+            cut = o;
+            em += *p >= 0xE0 ? 1.0 : 0.55;
+            if (em > max_em - 1)
+                break;
+        }
+    }
+    if (cut + sizeof "…" > cap)
+        cut = 0;
+    memcpy(buf, s, cut);
+    memcpy(buf + cut, "…", sizeof "…");
+    return buf;
+}
+
 double jh_plot_left_margin(double max_em, double font_px, double lo, double hi)
 {
     double m = (max_em * font_px + 60) / 1600.0;

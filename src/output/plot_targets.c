@@ -88,21 +88,23 @@ int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
         else
             fputs("NaN\t", f);
         fprintf(f, "%zu\t%zu\t", r->n_meeting, r->n);
-        jh_gp_data_label(f, jh_study_indicator_label(s, r->indicator, lang));
+        /* Names beyond 24 em (some English ones run to 100 characters)
+         * are cut with an ellipsis rather than pushed off the left edge. */
+        char name[512];
+        jh_plot_shorten(jh_study_indicator_label(s, r->indicator, lang), 24, name, sizeof name);
+        jh_gp_data_label(f, name);
         putc('\t', f);
         jh_gp_data_label(f, nums);
         putc('\n', f);
         row++;
-        need_px = fmax(need_px, 32 * jh_plot_text_em(jh_study_indicator_label(s, r->indicator, lang)));
+        need_px = fmax(need_px, 32 * jh_plot_text_em(name));
         need_px = fmax(need_px, 24 * jh_plot_text_em(nums));
     }
     double pad = (hi - lo) * 0.08 + 1;
     jh_plot_spec_text(sp, "TITLE", en ? "Plan targets: progress in %d" : "规划目标完成情况（%d年）",
                       d->years[year]);
-    jh_plot_spec_text(sp, "XLABEL", "%s", en ? "% of the target (100 = target)"
-                                             : "占目标的%（100 = 目标）");
-    jh_plot_spec_text(sp, "X2LABEL", "%s", en ? "Counties meeting it (%)"
-                                              : "达标县比例（%）");
+    jh_plot_spec_text(sp, "XLABEL", "%s", en ? "% of target" : "占目标的%（100 = 目标）");
+    jh_plot_spec_text(sp, "X2LABEL", "%s", en ? "Counties meeting (%)" : "达标县比例（%）");
     jh_plot_spec_text(sp, "YLABEL", "%s", "");
     jh_plot_spec_text(sp, "KBASE", "%s", en ? "Baseline" : "基期值");
     jh_plot_spec_text(sp, "KMEETS", "%s", en ? "Province, meets the target" : "全省，已达目标");
