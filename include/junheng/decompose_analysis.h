@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include "junheng/diag.h"
 #include "junheng/intern.h"
+#include "junheng/notes.h"
 #include "junheng/study.h"
 
 #ifdef __cplusplus
@@ -68,6 +69,12 @@ typedef struct jh_decompose_opts {
     size_t permutations;    /* P relabellings for the between share, 0 for none */
     const char *within;     /* permute only inside blocks of this column, or NULL */
     unsigned long seed;     /* seed of every random stream (jh_boot_seed) */
+    jh_nonpositive nonpositive; /* zeros and negatives: theil_l (GE(0)) needs
+                               x > 0, every method needs x >= 0.  DEFINED
+                               (0): compute what is defined; ERROR: a slice
+                               with such a value is an error; SKIP: leave
+                               the methods that need x > 0 empty there;
+                               DROP: leave those values out of the slice */
 } jh_decompose_opts;
 
 /* One row of the long table. */
@@ -120,12 +127,21 @@ typedef struct jh_decompose_table {
     size_t n_group_rows, cap_group_rows;
     int has_ci;                /* bootstrap columns are meaningful */
     int has_p;                 /* p-value column is meaningful */
+    jh_notes notes;            /* what was done to each slice: missing,
+                                  drop, skip, undefined (jh_write_notes) */
 } jh_decompose_table;
 
 /* Decomposes every selected slice of the study.  Regions without a value
  * or without a group are left out of a slice and counted in a warning;
  * a method undefined for a slice (e.g. theil_l with a zero value) gives a
- * total row with an empty value and a warning naming the reason.
+ * total row with an empty value and a warning naming the reason.  The
+ * nonpositive policy acts as jh_decompose_opts says: SKIP gives the same
+ * empty total row (note "skip"); DROP adds one warning per slice with
+ * dropped values; ERROR adds one error per slice with a value <= 0 where
+ * a requested method needs x > 0 (theil_l for a zero, every method for a
+ * negative), naming indicator, year, stratum, region and value, and
+ * returns JH_EZERO (JH_ENEGATIVE when a value is negative) without *out.
+ * Every such action is also a row of t->notes.
  * Returns JH_OK and sets *out; JH_ENOTFOUND when the grouping column does
  * not exist (message in diag); JH_EINVAL for bad options (message in diag);
  * JH_ENOMEM. */

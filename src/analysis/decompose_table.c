@@ -93,6 +93,11 @@ struct ctx {
     jh_dagum_result *dg;
     jh_nested_theil_result *nt;
     gsl_rng *rng;
+    /* the --nonpositive policy on the gathered slice */
+    jh_np_count np;     /* values <= 0 among the gathered (before any drop) */
+    unsigned skip_set;  /* methods left empty under skip in this slice */
+    int np_quiet;       /* error already reported on the strata slices */
+    size_t n_err_zero, n_err_neg; /* values behind errors, whole run */
 };
 
 /* Number of values compute() gives for a method with G groups. */
@@ -350,20 +355,34 @@ static int run_method(struct ctx *c, const struct key *key, jh_dmethod m, int we
 {
     const jh_dataset *d = c->s->data;
     size_t nv = n_values(m, c->G);
-    int rc = compute(c, m, c->x, weighted ? c->w : NULL, c->g, c->county, c->n, c->vals);
+    int skip = (c->skip_set >> m) & 1;
+    int rc = skip ? (c->np.n_neg ? JH_ENEGATIVE : JH_EZERO)
+                  : compute(c, m, c->x, weighted ? c->w : NULL, c->g, c->county, c->n, c->vals);
     if (rc == JH_ENOMEM)
         return rc;
     if (rc) {
+        const char *stl = stratum_label(c->s, key->stratum);
         jh_decompose_row *r = new_row(c->t);
         if (!r)
             return JH_ENOMEM;
         *r = (jh_decompose_row){key->ind, key->year, key->stratum, m, weighted, JH_DC_TOTAL,
                                 JH_NONE, JH_NONE, c->n, NAN, NAN, NAN, NAN, NAN, NAN};
-        jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
-                    "indicator '%s', year %d, stratum %s: %s not defined (%s); left empty",
-                    d->indicators.str[key->ind], d->years[key->year],
-                    stratum_label(c->s, key->stratum), jh_dmethod_name(m, weighted),
-                    jh_strerror(rc));
+        /* How many values make the method what it is. */
+        size_t count = rc == JH_EZERO ? c->np.n_zero : rc == JH_ENEGATIVE ? c->np.n_neg : c->n;
+        if (jh_notes_add(&c->t->notes, key->ind, key->year, stl, jh_dmethod_name(m, weighted),
+                         skip ? "skip" : "undefined", count, jh_strerror(rc)))
+            return JH_ENOMEM;
+        if (skip)
+            jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
+                        "indicator '%s', year %d, stratum %s: %s left empty (%s; "
+                        "--nonpositive=skip)", d->indicators.str[key->ind],
+                        d->years[key->year], stl, jh_dmethod_name(m, weighted),
+                        jh_strerror(rc));
+        else
+            jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
+                        "indicator '%s', year %d, stratum %s: %s not defined (%s); left empty",
+                        d->indicators.str[key->ind], d->years[key->year], stl,
+                        jh_dmethod_name(m, weighted), jh_strerror(rc));
         return JH_OK;
     }
     size_t B = c->o->bootstrap;
@@ -441,6 +460,8 @@ static void gather(struct ctx *c, size_t ind, size_t year, size_t st, size_t grp
     const jh_dataset *d = c->s->data;
     const double *v = jh_dataset_slice(d, ind, year, st);
     const double *w = jh_study_weights(c->s, ind, year, st);
+    const char *stl = jh_stratum_name(d->strata[st]);
+    int drop = c->o->nonpositive == JH_NONPOS_DROP;
     for (size_t r = 0; r < d->regions.n; r++) {
         if (isnan(v[r]))
             continue;
@@ -449,6 +470,8 @@ static void gather(struct ctx *c, size_t ind, size_t year, size_t st, size_t grp
             (*no_group)++;
             continue;
         }
+        if (jh_np_count_value(&c->np, v[r], r, stl) && drop)
+            continue;
         size_t i = c->n++;
         c->x[i] = v[r];
         c->w[i] = w ? w[r] : NAN;
@@ -469,9 +492,65 @@ static int weights_ok(const struct ctx *c)
     return c->n > 0;
 }
 
+/* Starts gathering a slice. */
+static void begin_slice(struct ctx *c)
+{
+    c->n = 0;
+    c->np = (jh_np_count){0};
+    c->skip_set = 0;
+}
+
+/* The methods of set that a slice with these values <= 0 touches: every
+ * method takes x >= 0 (a negative), theil_l takes ln x (a zero). */
+static unsigned needs_positive(unsigned set, const jh_np_count *np)
+{
+    if (np->n_neg)
+        return set;
+    return np->n_zero ? set & (1u << JH_DM_THEIL_L) : 0;
+}
+
+/* Applies the nonpositive policy to the gathered slice: returns 1 when
+ * the slice is not to be decomposed (an error), and sets c->skip_set. */
+static int apply_policy(struct ctx *c, const struct key *key, unsigned set, int *nomem)
+{
+    const jh_dataset *d = c->s->data;
+    const char *stl = stratum_label(c->s, key->stratum);
+    size_t np = c->np.n_zero + c->np.n_neg;
+    unsigned hit = needs_positive(set, &c->np);
+    *nomem = 0;
+    switch (c->o->nonpositive) {
+    case JH_NONPOS_ERROR:
+        if (!hit)
+            return 0;
+        if (!c->np_quiet) {
+            jh_np_error(c->diag, d, key->ind, key->year, &c->np,
+                        c->np.n_neg ? "every method needs x >= 0"
+                                    : "theil_l (GE(0)) needs x > 0");
+            c->n_err_zero += c->np.n_zero;
+            c->n_err_neg += c->np.n_neg;
+        }
+        return 1;
+    case JH_NONPOS_DROP:
+        if (!np)
+            return 0;
+        jh_np_drop_warning(c->diag, d, key->ind, key->year, stl, &c->np, "method");
+        *nomem = jh_notes_add(&c->t->notes, key->ind, key->year, stl, "", "drop", np,
+                              jh_np_reason(&c->np)) != JH_OK;
+        return 0;
+    case JH_NONPOS_SKIP:
+        c->skip_set = hit;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 /* Runs the methods of set on the gathered slice. */
 static int run_slice(struct ctx *c, const struct key *key, unsigned set, size_t n_global)
 {
+    int nomem;
+    if (apply_policy(c, key, set, &nomem) || nomem)
+        return nomem ? JH_ENOMEM : JH_OK;
     localise_groups(c, n_global);
     if (c->n == 0)
         return JH_OK;
@@ -683,13 +762,17 @@ static int run_year(struct ctx *c, size_t ind, size_t y, unsigned set, size_t n_
             if (cells && (set & (1u << JH_DM_NESTED)))
                 here &= ~(1u << JH_DM_NESTED); /* done on the cells below */
             size_t before = *no_group;
-            c->n = 0;
+            begin_slice(c);
             gather(c, ind, y, st, JH_NONE, no_group);
             /* Regions without a value in a slice that others fill. */
-            size_t absent = d->regions.n - c->n - (*no_group - before);
-            if (c->n && absent) {
+            size_t dropped = c->o->nonpositive == JH_NONPOS_DROP ? c->np.n_zero + c->np.n_neg : 0;
+            size_t absent = d->regions.n - c->n - dropped - (*no_group - before);
+            if (c->n + dropped && absent) {
                 missing[0] += absent;
                 missing[1]++;
+                if (jh_notes_add(&c->t->notes, ind, y, jh_stratum_name(d->strata[st]), "",
+                                 "missing", absent, "no value"))
+                    return JH_ENOMEM;
             }
             struct key key = {ind, y, st};
             rc = run_slice(c, &key, here, n_global);
@@ -699,12 +782,17 @@ static int run_year(struct ctx *c, size_t ind, size_t y, unsigned set, size_t n_
     unsigned here = by_stratum ? set & ~(1u << JH_DM_NESTED) : set & (1u << JH_DM_NESTED);
     if (!here)
         return JH_OK;
-    c->n = 0;
+    begin_slice(c);
+    /* The strata slices above already reported their values <= 0 under
+     * --nonpositive=error (a negative stops every method). */
+    c->np_quiet = !by_stratum && (set & ~(1u << JH_DM_NESTED));
     /* "rural" is group 0 and "urban" group 1 when grouping by stratum. */
     gather(c, ind, y, rur, by_stratum ? 0 : JH_NONE, no_group);
     gather(c, ind, y, urb, by_stratum ? 1 : JH_NONE, no_group);
     struct key key = {ind, y, JH_DSTRATUM_CELLS};
-    return run_slice(c, &key, here, n_global);
+    rc = run_slice(c, &key, here, n_global);
+    c->np_quiet = 0;
+    return rc;
 }
 
 int jh_decompose_study(const jh_study *s, const jh_decompose_opts *o,
@@ -756,6 +844,8 @@ int jh_decompose_study(const jh_study *s, const jh_decompose_opts *o,
                         missing[0] == 1 ? "" : "s", missing[1], missing[1] == 1 ? "" : "s");
     }
     free_ctx(&c);
+    if (!rc && (c.n_err_zero || c.n_err_neg))
+        rc = c.n_err_neg ? JH_ENEGATIVE : JH_EZERO;
     if (rc) {
         jh_decompose_table_free(c.t);
         return rc;
@@ -769,6 +859,7 @@ void jh_decompose_table_free(jh_decompose_table *t)
     if (!t)
         return;
     jh_intern_clear(&t->groups);
+    jh_notes_clear(&t->notes);
     free(t->row);
     free(t->group);
     free(t);

@@ -53,6 +53,18 @@ static const char help[] =
     "                           row per slice and method (%.10g)\n"
     "  -o, --output FILE        write to FILE (default: standard output)\n"
     "      --groups FILE        also write each group's and pair's details\n"
+    "      --nonpositive P      zeros and negatives, where theil_l (GE(0)) needs\n"
+    "                           x > 0 and every method needs x >= 0:\n"
+    "                             (default) decompose what is defined, leave the\n"
+    "                             rest empty;\n"
+    "                             error: a slice with such a value is an error;\n"
+    "                             skip: leave the methods that need x > 0 empty\n"
+    "                             there (every method for a negative);\n"
+    "                             drop: leave the values <= 0 out of the slice\n"
+    "                             for every method (n counts what is left)\n"
+    "      --notes FILE         write what was done to each slice: values missing\n"
+    "                           or dropped, methods skipped or undefined and why;\n"
+    "                           indicator,year,stratum,index,action,count,reason\n"
     "  -h, --help               show this help\n"
     "\n"
     "Components: total, within, between, within_group (one per group: its\n"
@@ -63,11 +75,14 @@ static const char help[] =
     "Example:\n"
     "  junheng decompose --data datasets/jilin/values.csv \\\n"
     "      --regions datasets/jilin/regions.csv --by prefecture \\\n"
-    "      --indicator doctors_per_1000 --year 2020 --bootstrap 999 --seed 7\n";
+    "      --indicator doctors_per_1000 --year 2020 --bootstrap 999 --seed 7\n"
+    "  junheng decompose --data datasets/jilin/values.csv \\\n"
+    "      --regions datasets/jilin/regions.csv --by class \\\n"
+    "      --nonpositive drop --notes notes.csv -o decompose.csv\n";
 
 enum {
     OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_STRATUM, OPT_BOOTSTRAP, OPT_CI,
-    OPT_PERMUTATIONS, OPT_WITHIN, OPT_SEED, OPT_GROUPS,
+    OPT_PERMUTATIONS, OPT_WITHIN, OPT_SEED, OPT_GROUPS, OPT_NONPOSITIVE, OPT_NOTES,
 };
 
 struct opts {
@@ -75,6 +90,7 @@ struct opts {
     jh_decompose_opts dec;
     int wide;
     const char *output, *groups;
+    const char *notes;  /* --notes FILE, or NULL */
 };
 
 static int parse_args(int argc, char **argv, struct opts *o)
@@ -93,6 +109,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"layout", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"groups", required_argument, NULL, OPT_GROUPS},
+        {"nonpositive", required_argument, NULL, OPT_NONPOSITIVE},
+        {"notes", required_argument, NULL, OPT_NOTES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -149,6 +167,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         case 'o': o->output = optarg; break;
         case OPT_GROUPS: o->groups = optarg; break;
+        case OPT_NONPOSITIVE:
+            if (jh_nonpositive_parse(optarg, &o->dec.nonpositive) ||
+                o->dec.nonpositive == JH_NONPOS_DEFINED)
+                return cli_usage_error(cmd, "unknown --nonpositive policy '%s' (expected "
+                                       "error, skip or drop)", optarg);
+            break;
+        case OPT_NOTES: o->notes = optarg; break;
         case 'h':
             cli_print_help(help);
             return -1;
@@ -169,22 +194,39 @@ static int parse_args(int argc, char **argv, struct opts *o)
         return cli_usage_error(cmd, "--within needs --permutations");
     if (o->groups && o->output && strcmp(o->groups, o->output) == 0)
         return cli_usage_error(cmd, "--groups and --output name the same file");
+    if (o->notes && ((o->output && strcmp(o->notes, o->output) == 0) ||
+                     (o->groups && strcmp(o->notes, o->groups) == 0)))
+        return cli_usage_error(cmd, "--notes names the same file as --output or --groups");
     return cli_data_check(cmd, &o->data);
 }
 
 static int write_outputs(const struct opts *o, const jh_study *st, const jh_decompose_table *t)
 {
-    jh_outfile out, grp = {0};
+    jh_outfile out, grp = {0}, nts = {0};
     if (cli_open_output(&out, o->output))
         return EX_CANTCREAT;
     if (o->groups && cli_open_output(&grp, o->groups)) {
         jh_outfile_abort(&out);
         return EX_CANTCREAT;
     }
+    if (o->notes && cli_open_output(&nts, o->notes)) {
+        if (o->groups)
+            jh_outfile_abort(&grp);
+        jh_outfile_abort(&out);
+        return EX_CANTCREAT;
+    }
     jh_write_decompose(out.f, st, t, o->wide);
     if (o->groups)
         jh_write_decompose_groups(grp.f, st, t);
-    /* The groups file first: stdout cannot be taken back. */
+    if (o->notes)
+        jh_write_notes(nts.f, st->data, &t->notes);
+    /* The side files first: stdout cannot be taken back. */
+    if (o->notes && cli_commit_output(&nts, o->notes)) {
+        if (o->groups)
+            jh_outfile_abort(&grp);
+        jh_outfile_abort(&out);
+        return EX_IOERR;
+    }
     if (o->groups && cli_commit_output(&grp, o->groups)) {
         jh_outfile_abort(&out);
         return EX_IOERR;
@@ -215,6 +257,8 @@ int cmd_decompose(int argc, char **argv)
         cli_print_diag(&diag);
         if (rc == JH_ENOTFOUND)
             code = EX_USAGE;
+        else if (rc == JH_EZERO || rc == JH_ENEGATIVE)
+            code = EX_DATAERR;
         else if (rc)
             code = rc == JH_ENOMEM ? EX_OSERR : cli_exit_code(rc);
     }
