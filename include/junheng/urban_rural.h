@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include "junheng/diag.h"
 #include "junheng/intern.h"
+#include "junheng/notes.h"
 #include "junheng/study.h"
 
 #ifdef __cplusplus
@@ -37,6 +38,13 @@ typedef struct jh_ur_opts {
     size_t bootstrap;       /* B replicates for the area ratio and gap, 0 none */
     double ci;              /* confidence level in (0,1) */
     unsigned long seed;     /* seed (jh_boot_seed per indicator, year, area) */
+    jh_nonpositive nonpositive; /* values <= 0, where the ratios need x > 0:
+                               DEFINED (0): ratio empty where its
+                               denominator is 0; ERROR: an indicator-year
+                               with such a value is an error; SKIP: leave
+                               the ratios (county and area) and their
+                               gini, cv, theil_t empty for that year;
+                               DROP: treat those values as missing */
 } jh_ur_opts;
 
 /* Basis of a comparison. */
@@ -55,7 +63,9 @@ typedef struct jh_ur_county {
     double gap;        /* oriented difference; NaN when a side is missing */
     int reversed;      /* 1: rural/urban (lower-better indicator) */
     const char *note;  /* static text: "", "no urban value", "no rural value",
-                          "denominator is 0" */
+                          "denominator is 0", "urban value <= 0 dropped",
+                          "rural value <= 0 dropped", "value <= 0: ratio
+                          skipped" */
 } jh_ur_county;
 
 /* One area and year. */
@@ -89,13 +99,20 @@ typedef struct jh_ur_table {
                               province first, then areas by name */
     size_t n_area, cap_area;
     int has_ci;            /* bootstrap columns are meaningful */
+    jh_notes notes;        /* what was done to each slice: missing, drop,
+                              skip (jh_write_notes) */
 } jh_ur_table;
 
 /* Compares town and country for every selected indicator and year.  A
  * county with only one of the two strata is reported (a county row with
  * a note, and a warning in diag), not dropped silently.  Returns JH_OK and
  * sets *out; JH_ENOTFOUND when opts->by names no column (message in
- * diag); JH_ENOMEM. */
+ * diag); JH_ENOMEM.  The nonpositive policy acts per indicator and year
+ * on the strata compared (urban and rural, or total on the class basis):
+ * ERROR adds one error per slice with a value <= 0, naming indicator,
+ * year, stratum, region and value, and returns JH_EZERO (JH_ENEGATIVE
+ * when a value is negative) without *out; DROP and SKIP add one warning
+ * per slice and rows to t->notes. */
 int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
                          jh_ur_table **out);
 void jh_ur_table_free(jh_ur_table *t);

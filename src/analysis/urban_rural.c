@@ -40,6 +40,10 @@ struct ctx {
     unsigned *counts;
     jh_workspace *ws;
     gsl_rng *rng;
+    /* the values of the current indicator and year after the
+     * --nonpositive policy (dropped values are NaN), n_regions each */
+    double *vu, *vr, *vt; /* urban, rural, total stratum */
+    size_t n_err_zero, n_err_neg; /* values behind errors, whole run */
 };
 
 static int grow(void **p, size_t *cap, size_t n, size_t size)
@@ -117,7 +121,14 @@ static int add_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basi
                       .gap_high = NAN, .gap_se = NAN};
     area_means(c->ob, n, NULL, &a->urban_mean, &a->rural_mean);
     orient(a->urban_mean, a->rural_mean, reversed, &a->ratio, &a->gap);
-    if (basis == JH_UR_STRATA) {
+    /* --nonpositive=skip: an area with a value <= 0 gets no ratio and no
+     * disparity of ratios (they divide by the values); means and gap stay. */
+    int skip = 0;
+    for (size_t i = 0; c->o->nonpositive == JH_NONPOS_SKIP && i < n; i++)
+        skip |= c->ob[i].u <= 0 || c->ob[i].r <= 0;
+    if (skip)
+        a->ratio = NAN;
+    if (basis == JH_UR_STRATA && !skip) {
         size_t m = 0;
         for (size_t i = 0; i < n; i++) {
             double q, g;
@@ -151,7 +162,9 @@ static int add_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basi
             c->rep_gap[b] = NAN;
     }
     jh_resampler_free(rs);
-    jh_boot_interval(c->rep_ratio, B, c->o->ci, &a->ratio_low, &a->ratio_high, &a->ratio_se, NULL);
+    if (!skip)
+        jh_boot_interval(c->rep_ratio, B, c->o->ci, &a->ratio_low, &a->ratio_high,
+                         &a->ratio_se, NULL);
     jh_boot_interval(c->rep_gap, B, c->o->ci, &a->gap_low, &a->gap_high, &a->gap_se, NULL);
     return JH_OK;
 }
@@ -164,7 +177,7 @@ static int do_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis
     size_t n = 0, left_out = 0;
     if (basis == JH_UR_STRATA) {
         size_t su = stratum_pos(d, JH_STRATUM_URBAN), sr = stratum_pos(d, JH_STRATUM_RURAL);
-        const double *u = jh_dataset_slice(d, ind, y, su), *r = jh_dataset_slice(d, ind, y, sr);
+        const double *u = c->vu, *r = c->vr;
         const double *wu = c->o->use_weights ? jh_study_weights(c->s, ind, y, su) : NULL;
         const double *wr = c->o->use_weights ? jh_study_weights(c->s, ind, y, sr) : NULL;
         for (size_t k = 0; k < d->regions.n; k++) {
@@ -187,7 +200,7 @@ static int do_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis
         }
     } else {
         size_t st = stratum_pos(d, JH_STRATUM_TOTAL);
-        const double *v = jh_dataset_slice(d, ind, y, st);
+        const double *v = c->vt;
         const double *w = c->o->use_weights ? jh_study_weights(c->s, ind, y, st) : NULL;
         for (size_t k = 0; k < d->regions.n; k++) {
             if ((area != JH_NONE && c->area_of[k] != area) || isnan(v[k]))
@@ -212,12 +225,13 @@ static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
 {
     const jh_dataset *d = c->s->data;
     size_t su = stratum_pos(d, JH_STRATUM_URBAN), sr = stratum_pos(d, JH_STRATUM_RURAL);
-    const double *u = jh_dataset_slice(d, ind, y, su), *r = jh_dataset_slice(d, ind, y, sr);
+    const double *u = c->vu, *r = c->vr;
+    const double *ou = jh_dataset_slice(d, ind, y, su), *orr = jh_dataset_slice(d, ind, y, sr);
     jh_ur_table *t = c->t;
-    size_t incomplete = 0;
+    size_t incomplete = 0, no_side[2] = {0, 0};
     const char *first = NULL, *first_side = NULL;
     for (size_t k = 0; k < d->regions.n; k++) {
-        if (isnan(u[k]) && isnan(r[k]))
+        if (isnan(ou[k]) && isnan(orr[k]))
             continue;
         if (grow((void **)&t->county, &t->cap_county, t->n_county, sizeof *t->county))
             return JH_ENOMEM;
@@ -225,7 +239,14 @@ static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
         *row = (jh_ur_county){ind, y, k, c->area_of ? c->area_of[k] : JH_NONE, u[k], r[k],
                               NAN, NAN, reversed, ""};
         if (isnan(u[k]) || isnan(r[k])) {
+            /* A side dropped under --nonpositive=drop, not missing. */
+            if ((isnan(u[k]) && !isnan(ou[k])) || (isnan(r[k]) && !isnan(orr[k]))) {
+                row->note = isnan(u[k]) && !isnan(ou[k]) ? "urban value <= 0 dropped"
+                                                          : "rural value <= 0 dropped";
+                continue;
+            }
             row->note = isnan(u[k]) ? "no urban value" : "no rural value";
+            no_side[isnan(u[k]) ? 0 : 1]++;
             if (!incomplete++) {
                 first = d->regions.str[k];
                 first_side = isnan(u[k]) ? "urban" : "rural";
@@ -233,9 +254,18 @@ static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
             continue;
         }
         orient(u[k], r[k], reversed, &row->ratio, &row->gap);
-        if (isnan(row->ratio))
+        if (c->o->nonpositive == JH_NONPOS_SKIP && (u[k] <= 0 || r[k] <= 0)) {
+            row->ratio = NAN;
+            row->note = "value <= 0: ratio skipped";
+        } else if (isnan(row->ratio))
             row->note = "denominator is 0";
     }
+    for (int side = 0; side < 2; side++)
+        if (no_side[side] &&
+            jh_notes_add(&t->notes, ind, y, side ? "rural" : "urban", "", "missing",
+                         no_side[side], side ? "no rural value; county left out of the means"
+                                             : "no urban value; county left out of the means"))
+            return JH_ENOMEM;
     if (incomplete)
         jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
                     "indicator '%s', year %d: %zu count%s with only one stratum (first: "
@@ -243,6 +273,79 @@ static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
                     "the area means", d->indicators.str[ind], d->years[y], incomplete,
                     incomplete == 1 ? "y" : "ies", first, first_side);
     return JH_OK;
+}
+
+/* Copies slice st of (ind, y) into dst under the policy (dropped values
+ * become NaN) and counts the values <= 0 into *np. */
+static void copy_slice(struct ctx *c, size_t ind, size_t y, size_t st, double *dst,
+                       jh_np_count *np)
+{
+    const jh_dataset *d = c->s->data;
+    int drop = c->o->nonpositive == JH_NONPOS_DROP;
+    if (st == JH_NONE) {
+        for (size_t r = 0; r < d->regions.n; r++)
+            dst[r] = NAN;
+        return;
+    }
+    const double *v = jh_dataset_slice(d, ind, y, st);
+    const char *stl = jh_stratum_name(d->strata[st]);
+    for (size_t r = 0; r < d->regions.n; r++)
+        dst[r] = jh_np_count_value(np, v[r], r, stl) && drop ? NAN : v[r];
+}
+
+/* Applies the nonpositive policy to the strata that basis compares for
+ * (ind, y): fills c->vu, c->vr, c->vt, reports, notes.  Returns JH_OK,
+ * JH_ENOMEM, or JH_EZERO when the year is not to be compared (an error
+ * under --nonpositive=error, counted in c->n_err_*). */
+static int apply_policy(struct ctx *c, size_t ind, size_t y, jh_ur_basis basis)
+{
+    const jh_dataset *d = c->s->data;
+    jh_np_count np[2] = {{0}, {0}};
+    size_t st[2];
+    int k, m = basis == JH_UR_STRATA ? 2 : 1, stop = 0;
+    if (basis == JH_UR_STRATA) {
+        st[0] = stratum_pos(d, JH_STRATUM_URBAN);
+        st[1] = stratum_pos(d, JH_STRATUM_RURAL);
+        copy_slice(c, ind, y, st[0], c->vu, &np[0]);
+        copy_slice(c, ind, y, st[1], c->vr, &np[1]);
+    } else {
+        st[0] = stratum_pos(d, JH_STRATUM_TOTAL);
+        copy_slice(c, ind, y, st[0], c->vt, &np[0]);
+    }
+    for (k = 0; k < m; k++) {
+        size_t n = np[k].n_zero + np[k].n_neg;
+        if (!n)
+            continue;
+        const char *stl = np[k].first_stratum;
+        switch (c->o->nonpositive) {
+        case JH_NONPOS_ERROR:
+            jh_np_error(c->diag, d, ind, y, &np[k],
+                        "the urban-rural ratios need x > 0");
+            c->n_err_zero += np[k].n_zero;
+            c->n_err_neg += np[k].n_neg;
+            stop = 1;
+            break;
+        case JH_NONPOS_DROP:
+            jh_np_drop_warning(c->diag, d, ind, y, stl, &np[k], "comparison");
+            if (jh_notes_add(&c->t->notes, ind, y, stl, "", "drop", n, jh_np_reason(&np[k])))
+                return JH_ENOMEM;
+            break;
+        case JH_NONPOS_SKIP:
+            jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
+                        "indicator '%s', year %d, stratum %s: %zu value%s <= 0 (first region "
+                        "'%s'); ratio, gini_ratio, cv_ratio and theil_t_ratio left empty "
+                        "where they enter (--nonpositive=skip)", d->indicators.str[ind],
+                        d->years[y], stl, n, n == 1 ? "" : "s",
+                        d->regions.str[np[k].first_region]);
+            if (jh_notes_add(&c->t->notes, ind, y, stl, "ratio", "skip", n,
+                             jh_np_reason(&np[k])))
+                return JH_ENOMEM;
+            break;
+        default:
+            break;
+        }
+    }
+    return stop ? JH_EZERO : JH_OK;
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -307,8 +410,11 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
     c.rep_gap = malloc((B ? B : 1) * sizeof(double));
     c.ws = jh_workspace_alloc(nr);
     c.rng = gsl_rng_alloc(gsl_rng_mt19937);
+    c.vu = malloc(nr * sizeof(double));
+    c.vr = malloc(nr * sizeof(double));
+    c.vt = malloc(nr * sizeof(double));
     if (!c.t || !c.ob || !c.side || !c.ratios || !c.counts || !c.rep_ratio || !c.rep_gap ||
-        !c.ws || !c.rng)
+        !c.ws || !c.rng || !c.vu || !c.vr || !c.vt)
         rc = JH_ENOMEM;
     if (c.t) {
         jh_intern_init(&c.t->areas);
@@ -339,7 +445,12 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
                                 d->indicators.str[ind]);
                 continue;
             }
-            if (basis == JH_UR_STRATA)
+            rc = apply_policy(&c, ind, y, basis);
+            if (rc == JH_EZERO) {
+                rc = JH_OK;
+                continue;
+            }
+            if (!rc && basis == JH_UR_STRATA)
                 rc = county_rows(&c, ind, y, reversed);
             if (!rc)
                 rc = do_area(&c, ind, y, JH_NONE, basis, reversed);
@@ -348,10 +459,12 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
         }
     }
     free(c.area_of); free(c.ob); free(c.side); free(c.ratios); free(c.counts);
-    free(c.rep_ratio); free(c.rep_gap);
+    free(c.rep_ratio); free(c.rep_gap); free(c.vu); free(c.vr); free(c.vt);
     jh_workspace_free(c.ws);
     if (c.rng)
         gsl_rng_free(c.rng);
+    if (!rc && (c.n_err_zero || c.n_err_neg))
+        rc = c.n_err_neg ? JH_ENEGATIVE : JH_EZERO;
     if (rc) {
         jh_ur_table_free(c.t);
         return rc;
@@ -365,6 +478,7 @@ void jh_ur_table_free(jh_ur_table *t)
     if (!t)
         return;
     jh_intern_clear(&t->areas);
+    jh_notes_clear(&t->notes);
     free(t->county);
     free(t->area);
     free(t);

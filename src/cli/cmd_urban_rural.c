@@ -43,17 +43,28 @@ static const char help[] =
     "                           wide (%.10g, for reading)\n"
     "  -o, --output FILE        area table to FILE (default: standard output)\n"
     "      --counties FILE      county table to FILE\n"
+    "      --nonpositive P      zeros and negatives, where the ratios need x > 0:\n"
+    "                             (default) a ratio is empty where its\n"
+    "                             denominator is 0;\n"
+    "                             error: a value <= 0 is an error;\n"
+    "                             skip: leave the ratio, gini_ratio, cv_ratio and\n"
+    "                             theil_t_ratio empty for the counties and areas\n"
+    "                             with such a value (means and gap stay);\n"
+    "                             drop: treat such values as missing\n"
+    "      --notes FILE         write what was done to each slice: values missing,\n"
+    "                           dropped or skipped and why;\n"
+    "                           indicator,year,stratum,index,action,count,reason\n"
     "  -h, --help               show this help\n"
     "\n"
     "Example:\n"
     "  junheng urban-rural --data datasets/jilin/values.csv \\\n"
     "      --regions datasets/jilin/regions.csv \\\n"
     "      --indicators datasets/jilin/indicators.csv --year 2020 \\\n"
-    "      --counties counties.csv\n";
+    "      --counties counties.csv --nonpositive drop --notes notes.csv\n";
 
 enum {
     OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_BOOTSTRAP, OPT_CI, OPT_SEED,
-    OPT_COUNTIES,
+    OPT_COUNTIES, OPT_NONPOSITIVE, OPT_NOTES,
 };
 
 struct opts {
@@ -62,6 +73,7 @@ struct opts {
     int by_given;
     const char *fmt;
     const char *output, *counties;
+    const char *notes;  /* --notes FILE, or NULL */
 };
 
 static int parse_args(int argc, char **argv, struct opts *o)
@@ -76,6 +88,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"layout", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"counties", required_argument, NULL, OPT_COUNTIES},
+        {"nonpositive", required_argument, NULL, OPT_NONPOSITIVE},
+        {"notes", required_argument, NULL, OPT_NOTES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -118,6 +132,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
         }
         case 'o': o->output = optarg; break;
         case OPT_COUNTIES: o->counties = optarg; break;
+        case OPT_NONPOSITIVE:
+            if (jh_nonpositive_parse(optarg, &o->ur.nonpositive) ||
+                o->ur.nonpositive == JH_NONPOS_DEFINED)
+                return cli_usage_error(cmd, "unknown --nonpositive policy '%s' (expected "
+                                       "error, skip or drop)", optarg);
+            break;
+        case OPT_NOTES: o->notes = optarg; break;
         case 'h':
             cli_print_help(help);
             return -1;
@@ -134,21 +155,39 @@ static int parse_args(int argc, char **argv, struct opts *o)
         return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
     if (o->counties && o->output && strcmp(o->counties, o->output) == 0)
         return cli_usage_error(cmd, "--counties and --output name the same file");
+    if (o->notes && ((o->output && strcmp(o->notes, o->output) == 0) ||
+                     (o->counties && strcmp(o->notes, o->counties) == 0)))
+        return cli_usage_error(cmd, "--notes names the same file as --output or --counties");
     return cli_data_check(cmd, &o->data);
 }
 
 static int write_outputs(const struct opts *o, const jh_study *st, const jh_ur_table *t)
 {
-    jh_outfile out, cty = {0};
+    jh_outfile out, cty = {0}, nts = {0};
     if (cli_open_output(&out, o->output))
         return EX_CANTCREAT;
     if (o->counties && cli_open_output(&cty, o->counties)) {
         jh_outfile_abort(&out);
         return EX_CANTCREAT;
     }
+    if (o->notes && cli_open_output(&nts, o->notes)) {
+        if (o->counties)
+            jh_outfile_abort(&cty);
+        jh_outfile_abort(&out);
+        return EX_CANTCREAT;
+    }
     jh_write_ur_areas(out.f, st, t, o->fmt);
     if (o->counties)
         jh_write_ur_counties(cty.f, st, t, o->fmt);
+    if (o->notes)
+        jh_write_notes(nts.f, st->data, &t->notes);
+    /* The side files first: stdout cannot be taken back. */
+    if (o->notes && cli_commit_output(&nts, o->notes)) {
+        if (o->counties)
+            jh_outfile_abort(&cty);
+        jh_outfile_abort(&out);
+        return EX_IOERR;
+    }
     if (o->counties && cli_commit_output(&cty, o->counties)) {
         jh_outfile_abort(&out);
         return EX_IOERR;
@@ -183,6 +222,8 @@ int cmd_urban_rural(int argc, char **argv)
         cli_print_diag(&diag);
         if (rc == JH_ENOTFOUND)
             code = EX_USAGE;
+        else if (rc == JH_EZERO || rc == JH_ENEGATIVE)
+            code = EX_DATAERR;
         else if (rc)
             code = rc == JH_ENOMEM ? EX_OSERR : cli_exit_code(rc);
     }
