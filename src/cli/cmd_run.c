@@ -184,7 +184,8 @@ int cmd_run(int argc, char **argv)
         run_config_clear(&o.cfg);
         return code < 0 ? EX_OK : code;
     }
-    run_state rs = {.cfg = &o.cfg, .quiet = o.quiet || !isatty(2), .verbose = o.verbose};
+    run_state rs = {.cfg = &o.cfg, .quiet = o.quiet || !isatty(2), .verbose = o.verbose,
+                    .saved_stderr = -1};
     char *dir = output_dir(&o);
     char *tmp = NULL;
     if (!dir) {
@@ -228,7 +229,8 @@ int cmd_run(int argc, char **argv)
     if (code)
         run_remove_tree(tmp);
     else if (!o.quiet)
-        fprintf(stderr, "junheng: run complete: %s/report.html\n", dir);
+        fprintf(stderr, "junheng: run complete: %s/report.html (%zu warning%s in %s/run.log)\n",
+                dir, rs.n_warnings, rs.n_warnings == 1 ? "" : "s", dir);
 done:
     run_state_clear(&rs);
     free(tmp);

@@ -13,7 +13,9 @@ typedef struct run_state {
     size_t n_data_args;
     char **inputs;          /* input files for the manifest; owned */
     size_t n_inputs;
-    FILE *log;              /* run.log in outdir */
+    FILE *log;              /* run.log in outdir; the steps' messages go there */
+    size_t n_warnings;      /* warnings the steps wrote to run.log */
+    int saved_stderr;       /* the terminal's stderr while a step runs, or -1 */
 } run_state;
 
 /* Builds the input options from the configuration and checks the inputs

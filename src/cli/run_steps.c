@@ -140,10 +140,12 @@ static int call(run_state *rs, const char *cmd, const struct args *extra, const 
         if (add(&a, extra->v[i]))
             return EX_OSERR;
     if (rs->verbose) {
-        fputs("junheng: run:", stderr);
+        /* Said on the terminal even while the step's stderr goes to the log. */
+        int fd = rs->saved_stderr >= 0 ? rs->saved_stderr : 2;
+        dprintf(fd, "junheng: run:");
         for (size_t i = 0; i < a.n; i++)
-            fprintf(stderr, " %s", a.v[i]);
-        putc('\n', stderr);
+            dprintf(fd, " %s", a.v[i]);
+        dprintf(fd, "\n");
     }
     if (stdout_to) {
         fflush(stdout);
@@ -186,6 +188,45 @@ static char *out_path(const run_state *rs, const char *rel)
     return p;
 }
 
+/* While a step runs its messages go to run.log, not the terminal: each
+ * step would otherwise repeat the same warnings (indices runs twice).
+ * Returns the log offset where the step's messages start, or -1. */
+static long log_begin(run_state *rs)
+{
+    if (!rs->log || fflush(rs->log) != 0)
+        return -1;
+    long from = ftell(rs->log);
+    fflush(stderr);
+    rs->saved_stderr = dup(2);
+    if (from < 0 || rs->saved_stderr < 0 || dup2(fileno(rs->log), 2) < 0) {
+        if (rs->saved_stderr >= 0)
+            close(rs->saved_stderr);
+        rs->saved_stderr = -1;
+        return -1;
+    }
+    return from;
+}
+
+/* Restores stderr, counts the step's warnings, and on failure shows its
+ * messages on the terminal after all. */
+static void log_end(run_state *rs, long from, int failed)
+{
+    char line[4096];
+    if (from < 0)
+        return;
+    fflush(stderr);
+    dup2(rs->saved_stderr, 2);
+    close(rs->saved_stderr);
+    rs->saved_stderr = -1;
+    fseek(rs->log, from, SEEK_SET);
+    while (fgets(line, sizeof line, rs->log)) {
+        rs->n_warnings += strstr(line, "warning:") != NULL;
+        if (failed)
+            fputs(line, stderr);
+    }
+    fseek(rs->log, 0, SEEK_END);
+}
+
 /* One step: the command (skipped when this build lacks it), its extra
  * arguments, and where its standard output goes (NULL: nowhere special). */
 static int step(run_state *rs, const char *label, const char *cmd, struct args *extra,
@@ -203,7 +244,9 @@ static int step(run_state *rs, const char *label, const char *cmd, struct args *
     if (!rs->quiet)
         fprintf(stderr, "\rjunheng: run: %-40s", label);
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    long from = log_begin(rs);
     code = call(rs, cmd, extra, so);
+    log_end(rs, from, code != EX_OK);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     logf_(rs, "step %s: exit %d (%.3f s)", label, code,
           (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));
@@ -255,7 +298,7 @@ int run_steps(run_state *rs)
     char *log = out_path(rs, "run.log");
     int code = EX_OK;
     if (!tables || !charts || !log || mkdir(tables, 0777) || mkdir(charts, 0777) ||
-        !(rs->log = fopen(log, "w"))) {
+        !(rs->log = fopen(log, "w+"))) {
         fprintf(stderr, "junheng: %s: cannot create the output files\n", rs->outdir);
         code = EX_CANTCREAT;
     }
