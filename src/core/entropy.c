@@ -89,10 +89,31 @@ int jh_atkinson(const double *x, const double *w, size_t n, double eps,
         return rc;
     if (eps >= 1 && has_zero(x, n))
         return JH_EZERO;
+    /* The reported epsilons 0.5 and 2 are summed as distances from
+     * equality, so that 1 - (a sum near 1) never cancels: with sum p = 1
+     * and sum p r = 1,
+     *   A(0.5) = 1 - (sum p sqrt r)^2 = t (2 - t),  t = sum p (1 - r)/(1 + sqrt r),
+     *   A(2)   = 1 - 1/(sum p/r)      = d / (1 + d), d = sum p (1 - r)/r.
+     * sqrtl and division are also exact to the last bit where powl is not,
+     * and far cheaper (powl took 40% of a national-scale run). */
     for (size_t i = 0; i < n; i++) {
         long double p = (w ? w[i] : 1.0L) / total, r = x[i] / mean;
-        s += eps == 1 ? p * logl(r) : p * powl(r, 1 - eps);
+        if (eps == 1)
+            s += p * logl(r);
+        else if (eps == 0.5)
+            s += p * (1 - r) / (1 + sqrtl(r));
+        else if (eps == 2)
+            s += p * (1 - r) / r;
+        else
+            s += p * powl(r, 1 - eps);
     }
-    *result = (double)(eps == 1 ? 1 - expl(s) : 1 - powl(s, 1 / (1 - (long double)eps)));
+    if (eps == 1)
+        *result = (double)-expm1l(s); /* 1 - exp(s) without the cancellation */
+    else if (eps == 0.5)
+        *result = (double)(s * (2 - s));
+    else if (eps == 2)
+        *result = (double)(s / (1 + s));
+    else
+        *result = (double)(1 - powl(s, 1 / (1 - (long double)eps)));
     return JH_OK;
 }
