@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1947,6 +1948,39 @@ static void test_error_lorenz(void **state)
     assert_status(jh_lorenz(x, NULL, 3, WS, pop, NULL), JH_EINVAL);
 }
 
+/* Near equality every entropy and Atkinson index is a second-order small
+ * number, and a sum of first-order terms loses about log10(1/u) digits to
+ * cancellation (u = x/mu - 1, here about 1e-3).  junheng sums nonnegative
+ * second-order terms instead, so each value must be within a few ulp of
+ * the exact one.  Expected values: 50-digit decimal arithmetic (Python
+ * decimal) on x = (1000, 1001, 1002, 1003), rounded to double:
+ *   theil_t = 6.23129422593687265938...e-7
+ *   theil_l = 6.23129847124854831699...e-7
+ *   ge2     = 6.23129210328291885686...e-7
+ *   A(0.5)  = 3.11564779894852509615...e-7
+ *   A(1)    = 6.23129652979491968702...e-7
+ *   A(2)    = 1.24625941468025525850...e-6
+ * The previous sums (r ln r, powl) were off by ~1e-14 relative here. */
+static void test_near_equality_keeps_last_digits(void **state)
+{
+    (void)state;
+    const double x[] = {1000, 1001, 1002, 1003};
+    const struct { double got_alpha; int atk; double expected; } c[] = {
+        {1, 0, 6.231294225936873e-07}, {0, 0, 6.231298471248548e-07},
+        {2, 0, 6.231292103282919e-07}, {0.5, 1, 3.115647798948525e-07},
+        {1, 1, 6.23129652979492e-07},  {2, 1, 1.2462594146802553e-06},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+        double v = 0;
+        int rc = c[i].atk ? jh_atkinson(x, NULL, 4, c[i].got_alpha, &v)
+                          : jh_ge(x, NULL, 4, c[i].got_alpha, &v);
+        assert_int_equal(rc, JH_OK);
+        /* Four ulp: 4 * 2^-52 relative. */
+        if (fabs(v - c[i].expected) > 4 * DBL_EPSILON * c[i].expected)
+            fail_msg("case %zu: got %.17g, expected %.17g", i, v, c[i].expected);
+    }
+}
+
 /* ====================================================================== */
 
 #define T(f) cmocka_unit_test(f)
@@ -1954,6 +1988,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         /* hand values */
+        T(test_near_equality_keeps_last_digits),
         T(test_gini_unweighted_1234),
         T(test_gini_unweighted_with_zero),
         T(test_gini_one_region_holds_everything),
