@@ -131,6 +131,26 @@ void cli_print_help(const char *help);
 int cli_open_output(jh_outfile *out, const char *path);
 int cli_commit_output(jh_outfile *out, const char *path);
 
+/* A command's output files: the main table (out[0], stdout when its path
+ * is NULL) and optional side files (out[1..], skipped when their path is
+ * NULL).  All are written to temporary files; side files are renamed into
+ * place first, because stdout cannot be taken back. */
+typedef struct cli_output {
+    const char *path;  /* as given; NULL: stdout (main) or not wanted (side) */
+    const char *what;  /* option that named it, for messages: "--notes" */
+    jh_outfile f;      /* the open file */
+    int open;          /* f is open */
+} cli_output;
+
+/* Usage error when two wanted outputs name the same file. */
+int cli_outputs_distinct(const char *cmd, const cli_output *out, size_t n);
+/* Opens every wanted output; on failure closes what it opened.  EX_OK or
+ * EX_CANTCREAT. */
+int cli_outputs_open(cli_output *out, size_t n);
+/* Commits side files, then the main one; on failure removes what is left.
+ * EX_OK or EX_IOERR. */
+int cli_outputs_commit(cli_output *out, size_t n);
+
 /* After parsing: EX_OK or a usage error (no --data, contradictions). */
 int cli_data_check(const char *cmd, const cli_data *d);
 

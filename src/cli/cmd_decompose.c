@@ -192,48 +192,28 @@ static int parse_args(int argc, char **argv, struct opts *o)
         return cli_usage_error(cmd, "no grouping: give --by COLUMN (e.g. prefecture, class, stratum)");
     if (o->dec.within && !o->dec.permutations)
         return cli_usage_error(cmd, "--within needs --permutations");
-    if (o->groups && o->output && strcmp(o->groups, o->output) == 0)
-        return cli_usage_error(cmd, "--groups and --output name the same file");
-    if (o->notes && ((o->output && strcmp(o->notes, o->output) == 0) ||
-                     (o->groups && strcmp(o->notes, o->groups) == 0)))
-        return cli_usage_error(cmd, "--notes names the same file as --output or --groups");
+    cli_output out[] = {{.path = o->output, .what = "--output"},
+                        {.path = o->groups, .what = "--groups"},
+                        {.path = o->notes, .what = "--notes"}};
+    if (cli_outputs_distinct(cmd, out, 3))
+        return EX_USAGE;
     return cli_data_check(cmd, &o->data);
 }
 
 static int write_outputs(const struct opts *o, const jh_study *st, const jh_decompose_table *t)
 {
-    jh_outfile out, grp = {0}, nts = {0};
-    if (cli_open_output(&out, o->output))
-        return EX_CANTCREAT;
-    if (o->groups && cli_open_output(&grp, o->groups)) {
-        jh_outfile_abort(&out);
-        return EX_CANTCREAT;
-    }
-    if (o->notes && cli_open_output(&nts, o->notes)) {
-        if (o->groups)
-            jh_outfile_abort(&grp);
-        jh_outfile_abort(&out);
-        return EX_CANTCREAT;
-    }
-    jh_write_decompose(out.f, st, t, o->wide);
-    if (o->groups)
-        jh_write_decompose_groups(grp.f, st, t);
-    if (o->notes)
-        jh_write_notes(nts.f, st->data, &t->notes);
-    /* The side files first: stdout cannot be taken back. */
-    if (o->notes && cli_commit_output(&nts, o->notes)) {
-        if (o->groups)
-            jh_outfile_abort(&grp);
-        jh_outfile_abort(&out);
-        return EX_IOERR;
-    }
-    if (o->groups && cli_commit_output(&grp, o->groups)) {
-        jh_outfile_abort(&out);
-        return EX_IOERR;
-    }
-    if (cli_commit_output(&out, o->output))
-        return EX_IOERR;
-    return EX_OK;
+    cli_output out[] = {{.path = o->output, .what = "--output"},
+                        {.path = o->groups, .what = "--groups"},
+                        {.path = o->notes, .what = "--notes"}};
+    int code = cli_outputs_open(out, 3);
+    if (code)
+        return code;
+    jh_write_decompose(out[0].f.f, st, t, o->wide);
+    if (out[1].open)
+        jh_write_decompose_groups(out[1].f.f, st, t);
+    if (out[2].open)
+        jh_write_notes(out[2].f.f, st->data, &t->notes);
+    return cli_outputs_commit(out, 3);
 }
 
 int cmd_decompose(int argc, char **argv)

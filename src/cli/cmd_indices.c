@@ -163,8 +163,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
     }
     if (optind < argc)
         return cli_usage_error("indices", "unexpected argument '%s'", argv[optind]);
-    if (o->notes && o->output && strcmp(o->notes, o->output) == 0)
-        return cli_usage_error("indices", "--notes and --output name the same file");
+    cli_output out[] = {{.path = o->output, .what = "--output"},
+                        {.path = o->notes, .what = "--notes"}};
+    if (cli_outputs_distinct("indices", out, 2))
+        return EX_USAGE;
     if (!o->ix.bootstrap && (o->seed_given || o->ci_given))
         return cli_usage_error("indices", "--seed and --ci need --bootstrap");
     return cli_data_check("indices", &o->data);
@@ -224,24 +226,15 @@ static void warn_bootstrap(const jh_slice_indices *s, size_t n)
 static int write_output(const struct opts *o, const jh_dataset *d,
                         const jh_slice_indices *s, size_t n)
 {
-    jh_outfile out, notes = {0};
-    if (cli_open_output(&out, o->output))
-        return EX_CANTCREAT;
-    if (o->notes && cli_open_output(&notes, o->notes)) {
-        jh_outfile_abort(&out);
-        return EX_CANTCREAT;
-    }
-    jh_write_indices(out.f, d, s, n, o->layout);
-    if (o->notes)
-        jh_write_indices_notes(notes.f, d, s, n);
-    /* The notes first: stdout cannot be taken back. */
-    if (o->notes && cli_commit_output(&notes, o->notes)) {
-        jh_outfile_abort(&out);
-        return EX_IOERR;
-    }
-    if (cli_commit_output(&out, o->output))
-        return EX_IOERR;
-    return EX_OK;
+    cli_output out[] = {{.path = o->output, .what = "--output"},
+                        {.path = o->notes, .what = "--notes"}};
+    int code = cli_outputs_open(out, 2);
+    if (code)
+        return code;
+    jh_write_indices(out[0].f.f, d, s, n, o->layout);
+    if (out[1].open)
+        jh_write_indices_notes(out[1].f.f, d, s, n);
+    return cli_outputs_commit(out, 2);
 }
 
 int cmd_indices(int argc, char **argv)

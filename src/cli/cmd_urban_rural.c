@@ -153,48 +153,28 @@ static int parse_args(int argc, char **argv, struct opts *o)
     }
     if (optind < argc)
         return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-    if (o->counties && o->output && strcmp(o->counties, o->output) == 0)
-        return cli_usage_error(cmd, "--counties and --output name the same file");
-    if (o->notes && ((o->output && strcmp(o->notes, o->output) == 0) ||
-                     (o->counties && strcmp(o->notes, o->counties) == 0)))
-        return cli_usage_error(cmd, "--notes names the same file as --output or --counties");
+    cli_output out[] = {{.path = o->output, .what = "--output"},
+                        {.path = o->counties, .what = "--counties"},
+                        {.path = o->notes, .what = "--notes"}};
+    if (cli_outputs_distinct(cmd, out, 3))
+        return EX_USAGE;
     return cli_data_check(cmd, &o->data);
 }
 
 static int write_outputs(const struct opts *o, const jh_study *st, const jh_ur_table *t)
 {
-    jh_outfile out, cty = {0}, nts = {0};
-    if (cli_open_output(&out, o->output))
-        return EX_CANTCREAT;
-    if (o->counties && cli_open_output(&cty, o->counties)) {
-        jh_outfile_abort(&out);
-        return EX_CANTCREAT;
-    }
-    if (o->notes && cli_open_output(&nts, o->notes)) {
-        if (o->counties)
-            jh_outfile_abort(&cty);
-        jh_outfile_abort(&out);
-        return EX_CANTCREAT;
-    }
-    jh_write_ur_areas(out.f, st, t, o->fmt);
-    if (o->counties)
-        jh_write_ur_counties(cty.f, st, t, o->fmt);
-    if (o->notes)
-        jh_write_notes(nts.f, st->data, &t->notes);
-    /* The side files first: stdout cannot be taken back. */
-    if (o->notes && cli_commit_output(&nts, o->notes)) {
-        if (o->counties)
-            jh_outfile_abort(&cty);
-        jh_outfile_abort(&out);
-        return EX_IOERR;
-    }
-    if (o->counties && cli_commit_output(&cty, o->counties)) {
-        jh_outfile_abort(&out);
-        return EX_IOERR;
-    }
-    if (cli_commit_output(&out, o->output))
-        return EX_IOERR;
-    return EX_OK;
+    cli_output out[] = {{.path = o->output, .what = "--output"},
+                        {.path = o->counties, .what = "--counties"},
+                        {.path = o->notes, .what = "--notes"}};
+    int code = cli_outputs_open(out, 3);
+    if (code)
+        return code;
+    jh_write_ur_areas(out[0].f.f, st, t, o->fmt);
+    if (out[1].open)
+        jh_write_ur_counties(out[1].f.f, st, t, o->fmt);
+    if (out[2].open)
+        jh_write_notes(out[2].f.f, st->data, &t->notes);
+    return cli_outputs_commit(out, 3);
 }
 
 int cmd_urban_rural(int argc, char **argv)

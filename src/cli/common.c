@@ -167,3 +167,51 @@ int cli_parse_layout(const char *cmd, const char *arg, int *wide)
     }
     return cli_usage_error(cmd, "unknown layout '%s' (expected long or wide)", arg);
 }
+
+int cli_outputs_distinct(const char *cmd, const cli_output *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (out[i].path && out[j].path && strcmp(out[i].path, out[j].path) == 0)
+                return cli_usage_error(cmd, "%s and %s name the same file", out[i].what,
+                                       out[j].what);
+    return EX_OK;
+}
+
+static void outputs_abort(cli_output *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (out[i].open) {
+            jh_outfile_abort(&out[i].f);
+            out[i].open = 0;
+        }
+}
+
+int cli_outputs_open(cli_output *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && !out[i].path)
+            continue;
+        if (cli_open_output(&out[i].f, out[i].path)) {
+            outputs_abort(out, n);
+            return EX_CANTCREAT;
+        }
+        out[i].open = 1;
+    }
+    return EX_OK;
+}
+
+int cli_outputs_commit(cli_output *out, size_t n)
+{
+    for (size_t k = 1; k <= n; k++) {
+        size_t i = k % n; /* 1, 2, ..., n-1, then 0 */
+        if (!out[i].open)
+            continue;
+        out[i].open = 0;
+        if (cli_commit_output(&out[i].f, out[i].path)) {
+            outputs_abort(out, n);
+            return EX_IOERR;
+        }
+    }
+    return EX_OK;
+}
