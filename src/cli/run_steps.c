@@ -292,6 +292,23 @@ static int decompose_steps(run_state *rs)
     return code;
 }
 
+/* One plot call per kind of [charts] kinds ("all" is a kind of its own). */
+static int chart_steps(run_state *rs)
+{
+    char *kinds = strdup(rs->cfg->value[RK_CHARTS_KINDS]), *save = NULL;
+    int code = kinds ? EX_OK : EX_OSERR;
+    for (char *k = kinds ? strtok_r(kinds, ", \t", &save) : NULL; k && !code;
+         k = strtok_r(NULL, ", \t", &save)) {
+        char label[300];
+        snprintf(label, sizeof label, "charts: %s", k);
+        struct args a = with_output(rs, "charts", k, "--format", rs->cfg->value[RK_CHARTS_FORMATS],
+                                    "--lang", rs->cfg->value[RK_OUTPUT_LANG], NULL);
+        code = step(rs, label, "plot", &a, NULL);
+    }
+    free(kinds);
+    return code;
+}
+
 int run_steps(run_state *rs)
 {
     char *tables = out_path(rs, "tables"), *charts = out_path(rs, "charts");
@@ -344,12 +361,8 @@ int run_steps(run_state *rs)
         a = with_output(rs, "tables/converge.csv", NULL);
         code = step(rs, "converge", "converge", &a, NULL);
     }
-    if (!code && strcmp(rs->cfg->value[RK_CHARTS_KINDS], "none") != 0) {
-        a = with_output(rs, "charts", rs->cfg->value[RK_CHARTS_KINDS], "--format",
-                        rs->cfg->value[RK_CHARTS_FORMATS], "--lang",
-                        rs->cfg->value[RK_OUTPUT_LANG], NULL);
-        code = step(rs, "charts", "plot", &a, NULL);
-    }
+    if (!code && strcmp(rs->cfg->value[RK_CHARTS_KINDS], "none") != 0)
+        code = chart_steps(rs);
     if (!rs->quiet)
         fputs("\r\033[K", stderr);
     free(tables);

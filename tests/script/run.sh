@@ -12,7 +12,8 @@ cd "$tmp"
 fail=0
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=1; fi; }
 
-"$bin" run "$cfg/good.ini" -q 2> err1
+svg=(--set charts.kinds=lorenz,trend --set charts.formats=svg)
+"$bin" run "$cfg/good.ini" "${svg[@]}" -q 2> err1
 check "good run exits 0" '[ $? = 0 ]'
 for f in report.html run.log manifest.json tables/indices.csv tables/indices-wide.csv tables/validate.txt; do
     check "out/$f exists" "[ -s out/$f ]"
@@ -24,9 +25,12 @@ check "manifest has the output's SHA-256" \
     "grep -q \"\$(sha256sum out/tables/indices.csv | cut -c1-64)\" out/manifest.json"
 check "title is HTML-escaped" 'grep -q "&lt;script&gt;alert(1)&lt;/script&gt; report" out/report.html'
 check "no script element in the report" '! grep -qi "<script" out/report.html'
-mkdir first && cp -r out/tables first/
-"$bin" run "$cfg/good.ini" -q 2>/dev/null
+check "the run drew the charts it was asked for" \
+    '[ -s out/charts/lorenz-beds-2019-2020.svg ] && [ -s out/charts/trend-gini-other.svg ]'
+mkdir first && cp -r out/tables out/charts first/
+"$bin" run "$cfg/good.ini" "${svg[@]}" -q 2>/dev/null
 check "second run gives byte-identical tables" 'diff -r first/tables out/tables'
+check "second run gives byte-identical SVG charts" 'diff -r first/charts out/charts'
 check "second run gives an identical report" 'cmp -s out/report.html out/report.html'
 
 "$bin" run "$cfg/unknown_key.ini" --set output.dir=never 2> err
