@@ -7,7 +7,9 @@
  * so an interval depends only on the run seed and its own slice, never on
  * which other slices ran before it or on which thread. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <gsl/gsl_rng.h>
 #include "junheng/analysis.h"
@@ -60,7 +62,6 @@ struct weight_source {
 struct ctx {
     const struct weight_source *src;
     const jh_indices_opts *o;
-    jh_diag *diag;
     jh_workspace *ws;   /* for n_regions values */
     struct gather g;
     gsl_rng *rng;       /* when bootstrapping */
@@ -292,53 +293,131 @@ static void ctx_free(struct ctx *c)
     free(c->reps);
 }
 
+/* One slice to compute, found by the serial pass. */
+struct job {
+    size_t i, y, s;           /* dataset positions */
+    const double *w;          /* its weights, or NULL */
+    jh_slice_indices *si;     /* where the result goes */
+};
+
+/* A thread's share of the jobs: every step-th from first.  Each slice has
+ * its own random stream (jh_boot_seed) and its own place in the result, so
+ * the output is the same whatever the number of threads. */
+struct worker {
+    const struct weight_source *src;
+    const jh_indices_opts *o;
+    const struct job *jobs;
+    size_t n_jobs, first, step;
+    int rc;                   /* JH_OK or the first failure */
+};
+
+static void *run_worker(void *arg)
+{
+    struct worker *wk = arg;
+    const jh_dataset *d = wk->src->d;
+    struct ctx c = {.src = wk->src, .o = wk->o};
+    wk->rc = ctx_alloc(&c, d->regions.n ? d->regions.n : 1);
+    for (size_t j = wk->first; !wk->rc && j < wk->n_jobs; j += wk->step) {
+        const struct job *jb = &wk->jobs[j];
+        gather_slice(d, jh_dataset_offset(d, jb->i, jb->y, jb->s, 0), jb->w,
+                     wk->o->nonpositive == JH_NONPOS_DROP, &c.g);
+        wk->rc = compute_slice(&c, jb->si, jb->w);
+    }
+    ctx_free(&c);
+    return NULL;
+}
+
+/* Threads for n jobs: JUNHENG_THREADS when set (1 turns threading off),
+ * else the processors online, at most 16 and at most one per job. */
+static size_t thread_count(size_t n_jobs)
+{
+    const char *env = getenv("JUNHENG_THREADS");
+    long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    if (t < 1)
+        t = 1;
+    if (t > 16)
+        t = 16;
+    return (size_t)t < n_jobs ? (size_t)t : (n_jobs ? n_jobs : 1);
+}
+
+static int run_jobs(const struct weight_source *src, const jh_indices_opts *o,
+                    const struct job *jobs, size_t n_jobs)
+{
+    size_t nt = thread_count(n_jobs), started = 1;
+    struct worker wk[16];
+    pthread_t tid[16];
+    int rc = JH_OK;
+    for (size_t t = 0; t < nt; t++)
+        wk[t] = (struct worker){src, o, jobs, n_jobs, t, nt, JH_OK};
+    for (size_t t = 1; t < nt; t++, started++)
+        if (pthread_create(&tid[t], NULL, run_worker, &wk[t]) != 0)
+            break;
+    /* Jobs of threads that could not start run here, in this thread. */
+    for (size_t t = started; t < nt; t++)
+        run_worker(&wk[t]);
+    run_worker(&wk[0]);
+    for (size_t t = 1; t < started; t++)
+        pthread_join(tid[t], NULL);
+    for (size_t t = 0; t < nt && !rc; t++)
+        rc = wk[t].rc;
+    return rc;
+}
+
+/* The serial pass: which slices exist, their counts, and every message in
+ * slice order; the computing is left to run_jobs. */
 static int slice_indices(const struct weight_source *src, const jh_indices_opts *o,
                          jh_diag *diag, jh_slice_indices **out, size_t *n_out)
 {
     const jh_dataset *d = src->d;
     size_t nr = d->regions.n ? d->regions.n : 1;
-    size_t max = d->indicators.n * d->n_years * d->n_strata, n = 0;
+    size_t max = d->indicators.n * d->n_years * d->n_strata, n = 0, n_jobs = 0;
     size_t n_err_zero = 0, n_err_neg = 0;
-    struct ctx c = {.src = src, .o = o, .diag = diag};
+    struct gather g = {0};
     int drop = o->nonpositive == JH_NONPOS_DROP;
-    int rc = JH_OK;
     if (o->bootstrap && !(o->ci > 0 && o->ci < 1))
         return JH_EINVAL;
     jh_slice_indices *res = malloc((max ? max : 1) * sizeof *res);
-    rc = res ? ctx_alloc(&c, nr) : JH_ENOMEM;
+    struct job *jobs = malloc((max ? max : 1) * sizeof *jobs);
+    g.x = malloc(nr * sizeof(double));
+    g.w = malloc(nr * sizeof(double));
+    int rc = res && jobs && g.x && g.w ? JH_OK : JH_ENOMEM;
     for (size_t i = 0; !rc && i < d->indicators.n; i++)
-        for (size_t y = 0; !rc && y < d->n_years; y++)
-            for (size_t s = 0; !rc && s < d->n_strata; s++) {
+        for (size_t y = 0; y < d->n_years; y++)
+            for (size_t s = 0; s < d->n_strata; s++) {
                 const double *w = o->use_weights ? slice_weights(src, i, y, s) : NULL;
-                gather_slice(d, jh_dataset_offset(d, i, y, s, 0), w, drop, &c.g);
-                if (c.g.present == 0)
+                gather_slice(d, jh_dataset_offset(d, i, y, s, 0), w, drop, &g);
+                if (g.present == 0)
                     continue;
                 jh_slice_indices *si = &res[n++];
                 *si = (jh_slice_indices){.indicator = i, .year = y, .stratum = s,
-                                         .n_missing = d->regions.n - c.g.present,
+                                         .n_missing = d->regions.n - g.present,
                                          .has_weighted = w != NULL,
-                                         .n_zero = c.g.n_zero, .n_negative = c.g.n_neg,
-                                         .n_bad_weight = c.g.bad_w,
+                                         .n_zero = g.n_zero, .n_negative = g.n_neg,
+                                         .n_bad_weight = g.bad_w,
                                          .nonpositive = o->nonpositive,
-                                         .n_dropped = c.g.present - c.g.n,
+                                         .n_dropped = g.present - g.n,
                                          .gini_jackknife_se = NAN,
                                          .gini_w_jackknife_se = NAN};
                 clear_ci(&si->plain_ci);
                 clear_ci(&si->weighted_ci);
-                size_t np = c.g.n_zero + c.g.n_neg;
+                size_t np = g.n_zero + g.n_neg;
                 if (np && o->nonpositive == JH_NONPOS_ERROR) {
-                    report_nonpositive(d, si, &c.g, o->nonpositive, diag);
-                    n_err_zero += c.g.n_zero;
-                    n_err_neg += c.g.n_neg;
+                    report_nonpositive(d, si, &g, o->nonpositive, diag);
+                    n_err_zero += g.n_zero;
+                    n_err_neg += g.n_neg;
                     continue;
                 }
                 if (np && drop)
-                    report_nonpositive(d, si, &c.g, o->nonpositive, diag);
-                rc = compute_slice(&c, si, w);
-                if (!rc && w && c.g.bad_w)
-                    warn_weights(d, si, c.g.bad_w, weight_name(src, i), diag);
+                    report_nonpositive(d, si, &g, o->nonpositive, diag);
+                if (w && g.bad_w)
+                    warn_weights(d, si, g.bad_w, weight_name(src, i), diag);
+                jobs[n_jobs++] = (struct job){i, y, s, w, si};
             }
-    ctx_free(&c);
+    free(g.x);
+    free(g.w);
+    if (!rc && !(n_err_zero || n_err_neg))
+        rc = run_jobs(src, o, jobs, n_jobs);
+    free(jobs);
     if (!rc && (n_err_zero || n_err_neg))
         rc = n_err_neg ? JH_ENEGATIVE : JH_EZERO;
     if (rc) {
