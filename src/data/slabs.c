@@ -84,11 +84,14 @@ static int grow_grid(jh_builder *b, size_t ind, size_t slot)
     return 0;
 }
 
-static int slab_reserve(jh_slab *s, size_t need, int counts)
+/* Makes room for regions [0, need).  A new slab starts as large as the
+ * regions seen so far (known), so that only the first slabs of a file grow
+ * by reallocation. */
+static int slab_reserve(jh_slab *s, size_t need, size_t known, int counts)
 {
     if (need <= s->cap)
         return 0;
-    size_t cap = s->cap ? 2 * s->cap : 64;
+    size_t cap = s->cap ? 2 * s->cap : (known > 64 ? known : 64);
     while (cap < need)
         cap *= 2;
     double *v = realloc(s->value, cap * sizeof *v);
@@ -178,7 +181,7 @@ int jh_builder_push(jh_builder *b, const jh_obs *o, jh_diag *diag)
 {
     int mean = b->opts.on_duplicate == JH_DUP_MEAN;
     jh_slab *s = slab_for(b, o);
-    if (!s || slab_reserve(s, (size_t)o->region + 1, mean))
+    if (!s || slab_reserve(s, (size_t)o->region + 1, b->regions.n, mean))
         return -1;
     size_t r = o->region;
     b->strata_seen[o->stratum] = 1;
