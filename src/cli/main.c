@@ -6,15 +6,15 @@
 #include "cli.h"
 
 static const cli_command commands[] = {
-    {"indices", cmd_indices, "disparity indices for every indicator, year and stratum"},
+    {"run", cmd_run, "the annual run: every table, chart and the HTML report from one config"},
     {"validate", cmd_validate, "check the data: coverage, missing values, ranges, outliers"},
+    {"indices", cmd_indices, "disparity indices for every indicator, year and stratum"},
     {"decompose", cmd_decompose, "disparity between and within groups: GE, Dagum Gini, nested Theil"},
     {"urban-rural", cmd_urban_rural, "urban-rural gaps and ratios per county, prefecture and province"},
-    {"plot", cmd_plot, "charts for reports through gnuplot: lorenz, trend, rankings, heatmap"},
-    {"run", cmd_run, "the annual run: every table, chart and the HTML report from one config"},
-    {"converge", cmd_converge, "are the gaps closing? sigma and beta convergence, densities, Markov"},
     {"rank", cmd_rank, "rank indicators by disparity, counties by a composite score"},
     {"targets", cmd_targets, "progress toward the plan's targets, province and counties"},
+    {"converge", cmd_converge, "are the gaps closing? sigma and beta convergence, densities, Markov"},
+    {"plot", cmd_plot, "charts for reports through gnuplot (Chinese or English labels)"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
