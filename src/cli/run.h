@@ -16,6 +16,7 @@ typedef struct run_state {
     FILE *log;              /* run.log in outdir; the steps' messages go there */
     size_t n_warnings;      /* warnings the steps wrote to run.log */
     int saved_stderr;       /* the terminal's stderr while a step runs, or -1 */
+    size_t step, n_steps;   /* progress: steps begun, steps planned */
 } run_state;
 
 /* Builds the input options from the configuration and checks the inputs

@@ -242,7 +242,7 @@ static int step(run_state *rs, const char *label, const char *cmd, struct args *
         return EX_OK;
     }
     if (!rs->quiet)
-        fprintf(stderr, "\rjunheng: run: %-40s", label);
+        fprintf(stderr, "\r\033[Kjunheng: run: [%zu/%zu] %s", ++rs->step, rs->n_steps, label);
     clock_gettime(CLOCK_MONOTONIC, &t0);
     long from = log_begin(rs);
     code = call(rs, cmd, extra, so);
@@ -309,8 +309,29 @@ static int chart_steps(run_state *rs)
     return code;
 }
 
+/* Words in a comma- or space-separated list. */
+static size_t count_words(const char *list)
+{
+    size_t n = 0;
+    for (const char *p = list; *p; p++)
+        n += !strchr(", \t", *p) && (p == list || strchr(", \t", p[-1]));
+    return n;
+}
+
+/* How many steps the progress line counts to. */
+static size_t planned_steps(const run_state *rs)
+{
+    const run_config *c = rs->cfg;
+    size_t n = 3 + count_words(c->value[RK_ANALYSIS_GROUP_BY]); /* validate, indices x2 */
+    n += 1 + 2 + (c->value[RK_DATA_INDICATORS][0] != 0) + 1; /* ur, rank x2, targets, converge */
+    if (strcmp(c->value[RK_CHARTS_KINDS], "none") != 0)
+        n += count_words(c->value[RK_CHARTS_KINDS]);
+    return n;
+}
+
 int run_steps(run_state *rs)
 {
+    rs->n_steps = planned_steps(rs);
     char *tables = out_path(rs, "tables"), *charts = out_path(rs, "charts");
     char *log = out_path(rs, "run.log");
     int code = EX_OK;
