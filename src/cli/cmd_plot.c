@@ -2,6 +2,7 @@
  * the templates in plots/ (see include/junheng/plot.h for how input text is
  * kept out of gnuplot's command text). */
 #include <getopt.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,20 @@ struct run {
     int missing_gnuplot;      /* gnuplot was not found */
     int failed;               /* exit code of the first failure */
     size_t drawn;             /* charts rendered */
+    struct plot_job *jobs;    /* charts waiting for gnuplot, in drawing order */
+    size_t n_jobs, cap_jobs;
+};
+
+/* A chart whose data and script are written, waiting for gnuplot.  The
+ * jobs run on several threads (gnuplot is most of the time of `plot all`);
+ * their messages are printed afterwards in drawing order. */
+struct plot_job {
+    char name[256];           /* chart name, for messages */
+    char base[4200];          /* DIR/NAME */
+    char script[4400];        /* the script gnuplot runs (writes NAME.EXT.part) */
+    char data[4300];          /* its data file */
+    int rc;                   /* jh_gnuplot_run's status */
+    char err[2048];           /* gnuplot's stderr on failure */
 };
 
 static int parse_formats(const char *arg, unsigned *out)
@@ -300,6 +315,117 @@ static int write_script(struct run *r, jh_plot_chart *c, const char *path)
     return EX_OK;
 }
 
+static int queue_job(struct run *r, const char *name, const char *base, const char *script,
+                     const char *data)
+{
+    if (r->n_jobs == r->cap_jobs) {
+        size_t cap = r->cap_jobs ? 2 * r->cap_jobs : 64;
+        struct plot_job *j = realloc(r->jobs, cap * sizeof *j);
+        if (!j)
+            return EX_OSERR;
+        r->jobs = j;
+        r->cap_jobs = cap;
+    }
+    struct plot_job *j = &r->jobs[r->n_jobs++];
+    snprintf(j->name, sizeof j->name, "%s", name);
+    snprintf(j->base, sizeof j->base, "%s", base);
+    snprintf(j->script, sizeof j->script, "%s", script);
+    snprintf(j->data, sizeof j->data, "%s", data);
+    j->rc = JH_OK;
+    j->err[0] = '\0';
+    return EX_OK;
+}
+
+/* Whether an executable gnuplot is on PATH (what posix_spawnp will find). */
+static int gnuplot_on_path(void)
+{
+    const char *path = getenv("PATH");
+    char dir[4096], file[4200];
+    for (const char *p = path ? path : "/usr/bin:/bin"; *p;) {
+        size_t n = strcspn(p, ":");
+        snprintf(dir, sizeof dir, "%.*s", (int)n, p);
+        snprintf(file, sizeof file, "%s/gnuplot", n ? dir : ".");
+        if (access(file, X_OK) == 0)
+            return 1;
+        p += n + (p[n] == ':');
+    }
+    return 0;
+}
+
+struct job_worker {
+    struct plot_job *jobs;
+    size_t n, first, step;
+};
+
+static void *run_job_share(void *arg)
+{
+    struct job_worker *w = arg;
+    for (size_t i = w->first; i < w->n; i += w->step)
+        w->jobs[i].rc = jh_gnuplot_run(NULL, w->jobs[i].script, w->jobs[i].err,
+                                       sizeof w->jobs[i].err);
+    return NULL;
+}
+
+/* Runs the queued gnuplot jobs on JUNHENG_THREADS threads (default: the
+ * processors online, at most 8). */
+static void run_jobs(struct run *r)
+{
+    const char *env = getenv("JUNHENG_THREADS");
+    long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nt = t < 1 ? 1 : t > 8 ? 8 : (size_t)t, started = 1;
+    struct job_worker w[8];
+    pthread_t tid[8];
+    if (nt > r->n_jobs)
+        nt = r->n_jobs ? r->n_jobs : 1;
+    for (size_t k = 0; k < nt; k++)
+        w[k] = (struct job_worker){r->jobs, r->n_jobs, k, nt};
+    for (size_t k = 1; k < nt; k++, started++)
+        if (pthread_create(&tid[k], NULL, run_job_share, &w[k]) != 0)
+            break;
+    for (size_t k = started; k < nt; k++)
+        run_job_share(&w[k]);
+    run_job_share(&w[0]);
+    for (size_t k = 1; k < started; k++)
+        pthread_join(tid[k], NULL);
+}
+
+/* After the jobs: the charts renamed into place, messages in drawing order. */
+static void finish_jobs(struct run *r)
+{
+    static const jh_plot_format fmts[] = {JH_PLOT_PNG, JH_PLOT_SVG, JH_PLOT_PDF};
+    const struct opts *o = r->o;
+    for (size_t i = 0; i < r->n_jobs; i++) {
+        struct plot_job *j = &r->jobs[i];
+        int code = EX_OK;
+        if (j->rc == JH_OK) {
+            char from[4400], to[4300];
+            for (size_t k = 0; k < 3; k++)
+                if (o->formats & fmts[k]) {
+                    snprintf(to, sizeof to, "%s.%s", j->base, jh_plot_format_ext(fmts[k]));
+                    if (snprintf(from, sizeof from, "%s.part", to) >= (int)sizeof from ||
+                        rename(from, to) != 0) {
+                        fprintf(stderr, "junheng: %s: gnuplot wrote no file\n", to);
+                        code = EX_SOFTWARE;
+                    }
+                }
+            if (!code)
+                r->drawn++;
+        } else {
+            remove_outputs(j->base, o->formats, ".part");
+            size_t len = strlen(j->err);
+            while (len && (j->err[len - 1] == '\n' || j->err[len - 1] == ' '))
+                j->err[--len] = '\0';
+            fprintf(stderr, "junheng: %s: gnuplot failed:\n%s\n", j->name, j->err);
+            code = EX_SOFTWARE;
+        }
+        unlink(j->script);
+        if (!o->keep)
+            unlink(j->data);
+        if (code)
+            r->failed = r->failed ? r->failed : code;
+    }
+}
+
 /* Draws one chart: base is DIR/NAME; fill writes the data and the spec. */
 typedef int (*fill_fn)(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp);
 
@@ -352,43 +478,23 @@ static void draw(struct run *r, const char *kind, const char *name, fill_fn fill
         jh_plot_spec_clear(&sp);
         return;
     }
-    int code = write_script(r, &c, script);
-    char err[2048];
-    if (!code && !r->missing_gnuplot) {
-        rc = jh_gnuplot_run(NULL, script, err, sizeof err);
-        if (rc == JH_OK) {
-            static const jh_plot_format fmts[] = {JH_PLOT_PNG, JH_PLOT_SVG, JH_PLOT_PDF};
-            char from[4300], to[4300];
-            for (size_t k = 0; k < 3; k++)
-                if (o->formats & fmts[k]) {
-                    snprintf(to, sizeof to, "%s.%s", base, jh_plot_format_ext(fmts[k]));
-                    if (snprintf(from, sizeof from, "%s.part", to) >= (int)sizeof from ||
-                        rename(from, to) != 0) {
-                        fprintf(stderr, "junheng: %s: gnuplot wrote no file\n", to);
-                        code = EX_SOFTWARE;
-                    }
-                }
-            if (!code)
-                r->drawn++;
-        } else if (rc == JH_ENOTFOUND) {
-            r->missing_gnuplot = 1;
-        } else {
-            remove_outputs(base, o->formats, ".part");
-            size_t len = strlen(err);
-            while (len && (err[len - 1] == '\n' || err[len - 1] == ' '))
-                err[--len] = '\0';
-            fprintf(stderr, "junheng: %s: gnuplot failed:\n%s\n", name, err);
-            code = EX_SOFTWARE;
-        }
-    }
-    if (!code && (o->keep || r->missing_gnuplot)) {
-        c.out_suffix = NULL; /* the kept script writes the charts themselves */
+    /* gnuplot runs the script with the .part suffix later (run_jobs); with
+     * --keep-scripts, or without gnuplot, the script left at NAME.gp writes
+     * the charts themselves. */
+    char render[4400];
+    int code;
+    if (r->missing_gnuplot) {
+        c.out_suffix = NULL;
         code = write_script(r, &c, script);
-    } else if (!code || code == EX_SOFTWARE) {
-        if (!o->keep) {
-            unlink(script);
-            unlink(data_path);
+    } else {
+        snprintf(render, sizeof render, "%s.render.gp", base);
+        code = write_script(r, &c, render);
+        if (!code && o->keep) {
+            c.out_suffix = NULL;
+            code = write_script(r, &c, script);
         }
+        if (!code)
+            code = queue_job(r, name, base, render, data_path);
     }
     if (code)
         r->failed = r->failed ? r->failed : code;
@@ -700,8 +806,12 @@ static int run_plots(const struct opts *o, const jh_study *s)
             return EX_CANTCREAT;
         }
     }
+    r.missing_gnuplot = !gnuplot_on_path();
     draw_all(&r, inds, n_inds, years, n_years, o->n_ind_codes > 0);
     free(inds);
+    run_jobs(&r);
+    finish_jobs(&r);
+    free(r.jobs);
     if (r.missing_gnuplot) {
         fprintf(stderr, "junheng: gnuplot not found: install it (Debian: apt-get install "
                 "gnuplot-nox fonts-noto-cjk); the data files and scripts are in %s, "
