@@ -645,8 +645,11 @@ static int make_groups(struct ctx *c, size_t *n_global)
         jh_intern_clear(&raw);
         return JH_ENOMEM;
     }
-    memcpy(sorted, raw.str, raw.n * sizeof *sorted);
-    qsort(sorted, raw.n, sizeof *sorted, cmp_names);
+    /* No region may have a group at all: raw.str is then NULL. */
+    if (raw.n) {
+        memcpy(sorted, raw.str, raw.n * sizeof *sorted);
+        qsort(sorted, raw.n, sizeof *sorted, cmp_names);
+    }
     for (size_t k = 0; k < raw.n && !rc; k++)
         if (jh_intern_add(&c->t->groups, sorted[k], strlen(sorted[k]), NULL) == JH_NONE)
             rc = JH_ENOMEM;

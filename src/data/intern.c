@@ -30,12 +30,19 @@ static uint64_t hash(const char *s, size_t len)
     return h;
 }
 
+/* Whether stored string c equals s[0..len-1].  strnlen stops inside c, so
+ * nothing past c's end is read even when s holds a NUL byte. */
+static int same(const char *c, const char *s, size_t len)
+{
+    return strnlen(c, len + 1) == len && memcmp(c, s, len) == 0;
+}
+
 static size_t probe(const jh_intern *t, const char *s, size_t len)
 {
     size_t mask = t->nslots - 1, k = (size_t)hash(s, len) & mask;
     while (t->slots[k]) {
         const char *c = t->str[t->slots[k] - 1];
-        if (strncmp(c, s, len) == 0 && c[len] == '\0')
+        if (same(c, s, len))
             return k;
         k = (k + 1) & mask;
     }
@@ -62,7 +69,7 @@ size_t jh_intern_add(jh_intern *t, const char *s, size_t len, int *added)
         *added = 0;
     /* Files are usually sorted, so the string just added or found comes
      * again: check it before hashing. */
-    if (t->last < t->n && strncmp(t->str[t->last], s, len) == 0 && t->str[t->last][len] == '\0')
+    if (t->last < t->n && same(t->str[t->last], s, len))
         return t->last;
     if (2 * (t->n + 1) > t->nslots && grow(t))
         return JH_NONE;

@@ -316,6 +316,13 @@ static int parse_value(struct reader *r, int field, int counts, double *x)
 static int require_text(struct reader *r, int k, const char *what)
 {
     const struct cell *c = cell_of(r, k);
+    if (c->len && memchr(c->text, '\0', c->len)) {
+        char text[256];
+        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[k] + 1,
+                    "%s \"%s\" holds a NUL byte (column '%s')", what,
+                    jh_diag_excerpt(c->text, c->len, text, sizeof text), r->name[r->at[k]]);
+        return -1;
+    }
     if (c->len)
         return 0;
     jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[k] + 1,
