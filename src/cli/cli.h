@@ -9,6 +9,7 @@
 #include "junheng/diag.h"
 #include "junheng/study.h"
 #include "junheng/output.h"
+#include "junheng/analysis.h"
 
 /* One subcommand: `junheng NAME ...` calls run(argc, argv) with argv[0] ==
  * NAME and returns its exit code. */
@@ -67,6 +68,7 @@ enum {
     CLI_OPT_STRATUM_COL, CLI_OPT_NAME_COL, CLI_OPT_YEAR, CLI_OPT_ENCODING,
     CLI_OPT_DELIMITER, CLI_OPT_CENSORED, CLI_OPT_ON_DUPLICATE, CLI_OPT_REGIONS,
     CLI_OPT_INDICATORS, CLI_OPT_LENIENT,
+    CLI_OPT_BOOTSTRAP, CLI_OPT_CI, CLI_OPT_SEED, CLI_OPT_NONPOSITIVE, CLI_OPT_NOTES,
     CLI_OPT_FIRST_FREE /* first code a command may use for its own options */
 };
 #define CLI_DATA_LONGOPTS                                                   \
@@ -122,6 +124,29 @@ int cli_parse_count(const char *arg, unsigned long lo, unsigned long hi, unsigne
 
 /* --layout long|wide: sets *wide; EX_OK, or a usage error. */
 int cli_parse_layout(const char *cmd, const char *arg, int *wide);
+
+/* --bootstrap, --ci, --seed, --nonpositive and --notes, shared by the
+ * commands with intervals (indices, decompose, urban-rural).  The command
+ * points the members at its own option fields; CLI_INFERENCE_LONGOPTS goes
+ * into its getopt_long table. */
+typedef struct cli_inference {
+    size_t *bootstrap;           /* B replicates */
+    double *ci;                  /* interval level */
+    unsigned long *seed;         /* run seed */
+    jh_nonpositive *nonpositive; /* zero and negative policy */
+    const char **notes;          /* --notes FILE */
+    int seed_given, ci_given;    /* set by the parser: they need --bootstrap */
+} cli_inference;
+#define CLI_INFERENCE_LONGOPTS                                              \
+    {"bootstrap", required_argument, NULL, CLI_OPT_BOOTSTRAP},              \
+    {"ci", required_argument, NULL, CLI_OPT_CI},                            \
+    {"seed", required_argument, NULL, CLI_OPT_SEED},                        \
+    {"nonpositive", required_argument, NULL, CLI_OPT_NONPOSITIVE},          \
+    {"notes", required_argument, NULL, CLI_OPT_NOTES}
+
+/* Handles option c when it is one of CLI_INFERENCE_LONGOPTS: EX_OK, a usage
+ * error after a message, or -1 when c is not one of them. */
+int cli_inference_option(const char *cmd, int c, const char *arg, cli_inference *inf);
 
 /* Prints a command's help followed by the shared input options. */
 void cli_print_help(const char *help);

@@ -1,9 +1,7 @@
 /* junheng decompose: how much of each indicator's disparity lies between
  * groups (prefectures, county types, urban-rural classes, strata) and how
  * much within, with bootstrap intervals and permutation tests. */
-#include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,8 +79,8 @@ static const char help[] =
     "      --nonpositive drop --notes notes.csv -o decompose.csv\n";
 
 enum {
-    OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_STRATUM, OPT_BOOTSTRAP, OPT_CI,
-    OPT_PERMUTATIONS, OPT_WITHIN, OPT_SEED, OPT_GROUPS, OPT_NONPOSITIVE, OPT_NOTES,
+    OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_STRATUM, OPT_PERMUTATIONS, OPT_WITHIN,
+    OPT_GROUPS,
 };
 
 struct opts {
@@ -91,6 +89,7 @@ struct opts {
     int wide;
     const char *output, *groups;
     const char *notes;  /* --notes FILE, or NULL */
+    cli_inference inf;  /* parses --bootstrap ... --notes into dec and notes */
 };
 
 static int parse_args(int argc, char **argv, struct opts *o)
@@ -101,23 +100,18 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"method", required_argument, NULL, 'm'},
         {"indicator", required_argument, NULL, OPT_INDICATOR},
         {"stratum", required_argument, NULL, OPT_STRATUM},
-        {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},
-        {"ci", required_argument, NULL, OPT_CI},
+        CLI_INFERENCE_LONGOPTS,
         {"permutations", required_argument, NULL, OPT_PERMUTATIONS},
         {"within", required_argument, NULL, OPT_WITHIN},
-        {"seed", required_argument, NULL, OPT_SEED},
         {"layout", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"groups", required_argument, NULL, OPT_GROUPS},
-        {"nonpositive", required_argument, NULL, OPT_NONPOSITIVE},
-        {"notes", required_argument, NULL, OPT_NOTES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     static const char cmd[] = "decompose";
     unsigned long v;
     const char *bad;
-    char *end;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":d:w:m:l:o:h", longopts, NULL)) != -1) {
@@ -136,29 +130,11 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->dec.stratum = (int)s;
             break;
         }
-        case OPT_BOOTSTRAP:
-            if (cli_parse_count(optarg, 1, 1000000, &v))
-                return cli_usage_error(cmd, "--bootstrap needs a number of replicates from 1 "
-                                       "to 1000000, not '%s'", optarg);
-            o->dec.bootstrap = v;
-            break;
         case OPT_PERMUTATIONS:
             if (cli_parse_count(optarg, 1, 1000000, &v))
                 return cli_usage_error(cmd, "--permutations needs a number from 1 to 1000000, "
                                        "not '%s'", optarg);
             o->dec.permutations = v;
-            break;
-        case OPT_SEED:
-            if (cli_parse_count(optarg, 0, ULONG_MAX, &v))
-                return cli_usage_error(cmd, "--seed needs a non-negative whole number, not '%s'", optarg);
-            o->dec.seed = v;
-            break;
-        case OPT_CI:
-            errno = 0;
-            o->dec.ci = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(o->dec.ci > 0 && o->dec.ci < 1))
-                return cli_usage_error(cmd, "--ci needs a level between 0 and 1 such as 0.95, "
-                                       "not '%s'", optarg);
             break;
         case OPT_WITHIN: o->dec.within = optarg; break;
         case 'l':
@@ -167,18 +143,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         case 'o': o->output = optarg; break;
         case OPT_GROUPS: o->groups = optarg; break;
-        case OPT_NONPOSITIVE:
-            if (jh_nonpositive_parse(optarg, &o->dec.nonpositive) ||
-                o->dec.nonpositive == JH_NONPOS_DEFINED)
-                return cli_usage_error(cmd, "unknown --nonpositive policy '%s' (expected "
-                                       "error, skip or drop)", optarg);
-            break;
-        case OPT_NOTES: o->notes = optarg; break;
         case 'h':
             cli_print_help(help);
             return -1;
         default: {
-            int rc = cli_common_option(cmd, c, argv, &o->data);
+            int rc = cli_inference_option(cmd, c, optarg, &o->inf);
+            if (rc < 0)
+                rc = cli_common_option(cmd, c, argv, &o->data);
             if (rc)
                 return rc;
             if (c == CLI_OPT_YEAR)
@@ -219,6 +190,8 @@ static int write_outputs(const struct opts *o, const jh_study *st, const jh_deco
 int cmd_decompose(int argc, char **argv)
 {
     struct opts o = {.dec = {.use_weights = 1, .stratum = -1, .ci = 0.95, .seed = 1}};
+    o.inf = (cli_inference){&o.dec.bootstrap, &o.dec.ci, &o.dec.seed, &o.dec.nonpositive,
+                            &o.notes, 0, 0};
     jh_study *st = NULL;
     jh_decompose_table *t = NULL;
     jh_diag diag;

@@ -1,8 +1,6 @@
 /* junheng indices: every disparity index for every indicator, year and
  * stratum of the data. */
-#include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,10 +59,7 @@ static const char help[] =
     "      --regions datasets/jilin/regions.csv --bootstrap 999 --seed 7 \\\n"
     "      --nonpositive drop --notes notes.csv -o indices.csv\n";
 
-enum {
-    OPT_BOOTSTRAP = CLI_OPT_FIRST_FREE, OPT_CI, OPT_SEED, OPT_JACKKNIFE, OPT_NONPOSITIVE,
-    OPT_NOTES,
-};
+enum { OPT_JACKKNIFE = CLI_OPT_FIRST_FREE };
 
 struct opts {
     cli_data data;
@@ -72,53 +67,8 @@ struct opts {
     const char *output;
     const char *notes;     /* --notes FILE, or NULL */
     jh_indices_opts ix;    /* policy, bootstrap, jackknife */
-    int seed_given;        /* --seed was given */
-    int ci_given;          /* --ci was given */
+    cli_inference inf;     /* parses --bootstrap ... --notes into ix and notes */
 };
-
-/* The options of this command that are not data options. */
-static int own_option(int c, const char *arg, struct opts *o)
-{
-    unsigned long v;
-    char *end;
-    switch (c) {
-    case OPT_BOOTSTRAP:
-        if (cli_parse_count(arg, 1, 1000000, &v))
-            return cli_usage_error("indices", "--bootstrap needs a number of replicates "
-                                   "from 1 to 1000000, not '%s'", arg);
-        o->ix.bootstrap = v;
-        return EX_OK;
-    case OPT_SEED:
-        if (cli_parse_count(arg, 0, ULONG_MAX, &v))
-            return cli_usage_error("indices", "--seed needs a non-negative whole number, "
-                                   "not '%s'", arg);
-        o->ix.seed = v;
-        o->seed_given = 1;
-        return EX_OK;
-    case OPT_CI:
-        errno = 0;
-        o->ix.ci = strtod(arg, &end);
-        if (errno || end == arg || *end || !(o->ix.ci > 0 && o->ix.ci < 1))
-            return cli_usage_error("indices", "--ci needs a level between 0 and 1 such as "
-                                   "0.95, not '%s'", arg);
-        o->ci_given = 1;
-        return EX_OK;
-    case OPT_JACKKNIFE:
-        o->ix.jackknife = 1;
-        return EX_OK;
-    case OPT_NONPOSITIVE:
-        if (jh_nonpositive_parse(arg, &o->ix.nonpositive) ||
-            o->ix.nonpositive == JH_NONPOS_DEFINED)
-            return cli_usage_error("indices", "unknown --nonpositive policy '%s' (expected "
-                                   "error, skip or drop)", arg);
-        return EX_OK;
-    case OPT_NOTES:
-        o->notes = arg;
-        return EX_OK;
-    default:
-        return -1;
-    }
-}
 
 static int parse_args(int argc, char **argv, struct opts *o)
 {
@@ -126,12 +76,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
         CLI_DATA_LONGOPTS,
         {"layout", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
-        {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},
-        {"ci", required_argument, NULL, OPT_CI},
-        {"seed", required_argument, NULL, OPT_SEED},
+        CLI_INFERENCE_LONGOPTS,
         {"jackknife", no_argument, NULL, OPT_JACKKNIFE},
-        {"nonpositive", required_argument, NULL, OPT_NONPOSITIVE},
-        {"notes", required_argument, NULL, OPT_NOTES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -153,7 +99,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
             cli_print_help(help);
             return -1;
         default: {
-            int rc = c == '?' || c == ':' ? -1 : own_option(c, optarg, o);
+            int rc = c == OPT_JACKKNIFE ? (o->ix.jackknife = 1, EX_OK)
+                     : cli_inference_option("indices", c, optarg, &o->inf);
             if (rc < 0)
                 rc = cli_common_option("indices", c, argv, &o->data);
             if (rc)
@@ -167,7 +114,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
                         {.path = o->notes, .what = "--notes"}};
     if (cli_outputs_distinct("indices", out, 2))
         return EX_USAGE;
-    if (!o->ix.bootstrap && (o->seed_given || o->ci_given))
+    if (!o->ix.bootstrap && (o->inf.seed_given || o->inf.ci_given))
         return cli_usage_error("indices", "--seed and --ci need --bootstrap");
     return cli_data_check("indices", &o->data);
 }
@@ -240,6 +187,8 @@ static int write_output(const struct opts *o, const jh_dataset *d,
 int cmd_indices(int argc, char **argv)
 {
     struct opts o = {.layout = JH_LAYOUT_LONG, .ix = {.ci = 0.95, .seed = 1}};
+    o.inf = (cli_inference){&o.ix.bootstrap, &o.ix.ci, &o.ix.seed, &o.ix.nonpositive,
+                            &o.notes, 0, 0};
     jh_study *st = NULL;
     jh_slice_indices *s = NULL;
     size_t n = 0;

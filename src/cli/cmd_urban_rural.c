@@ -1,8 +1,6 @@
 /* junheng urban-rural: how far apart town and country are, per county,
  * per prefecture and for the province. */
-#include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +61,7 @@ static const char help[] =
     "      --counties counties.csv --nonpositive drop --notes notes.csv\n";
 
 enum {
-    OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_BOOTSTRAP, OPT_CI, OPT_SEED,
-    OPT_COUNTIES, OPT_NONPOSITIVE, OPT_NOTES,
+    OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_COUNTIES,
 };
 
 struct opts {
@@ -74,6 +71,7 @@ struct opts {
     const char *fmt;
     const char *output, *counties;
     const char *notes;  /* --notes FILE, or NULL */
+    cli_inference inf;  /* parses --bootstrap ... --notes into ur and notes */
 };
 
 static int parse_args(int argc, char **argv, struct opts *o)
@@ -82,20 +80,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
         CLI_DATA_LONGOPTS,
         {"by", required_argument, NULL, OPT_BY},
         {"indicator", required_argument, NULL, OPT_INDICATOR},
-        {"bootstrap", required_argument, NULL, OPT_BOOTSTRAP},
-        {"ci", required_argument, NULL, OPT_CI},
-        {"seed", required_argument, NULL, OPT_SEED},
+        CLI_INFERENCE_LONGOPTS,
         {"layout", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"counties", required_argument, NULL, OPT_COUNTIES},
-        {"nonpositive", required_argument, NULL, OPT_NONPOSITIVE},
-        {"notes", required_argument, NULL, OPT_NOTES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     static const char cmd[] = "urban-rural";
-    unsigned long v;
-    char *end;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":d:w:l:o:h", longopts, NULL)) != -1) {
@@ -105,24 +97,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->ur.by = strcmp(optarg, "none") == 0 ? NULL : optarg;
             break;
         case OPT_INDICATOR: o->ur.indicator = optarg; break;
-        case OPT_BOOTSTRAP:
-            if (cli_parse_count(optarg, 1, 1000000, &v))
-                return cli_usage_error(cmd, "--bootstrap needs a number of replicates from 1 "
-                                       "to 1000000, not '%s'", optarg);
-            o->ur.bootstrap = v;
-            break;
-        case OPT_SEED:
-            if (cli_parse_count(optarg, 0, ULONG_MAX, &v))
-                return cli_usage_error(cmd, "--seed needs a non-negative whole number, not '%s'", optarg);
-            o->ur.seed = v;
-            break;
-        case OPT_CI:
-            errno = 0;
-            o->ur.ci = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(o->ur.ci > 0 && o->ur.ci < 1))
-                return cli_usage_error(cmd, "--ci needs a level between 0 and 1 such as 0.95, "
-                                       "not '%s'", optarg);
-            break;
         case 'l': {
             int wide;
             if (cli_parse_layout(cmd, optarg, &wide))
@@ -132,18 +106,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
         }
         case 'o': o->output = optarg; break;
         case OPT_COUNTIES: o->counties = optarg; break;
-        case OPT_NONPOSITIVE:
-            if (jh_nonpositive_parse(optarg, &o->ur.nonpositive) ||
-                o->ur.nonpositive == JH_NONPOS_DEFINED)
-                return cli_usage_error(cmd, "unknown --nonpositive policy '%s' (expected "
-                                       "error, skip or drop)", optarg);
-            break;
-        case OPT_NOTES: o->notes = optarg; break;
         case 'h':
             cli_print_help(help);
             return -1;
         default: {
-            int rc = cli_common_option(cmd, c, argv, &o->data);
+            int rc = cli_inference_option(cmd, c, optarg, &o->inf);
+            if (rc < 0)
+                rc = cli_common_option(cmd, c, argv, &o->data);
             if (rc)
                 return rc;
             if (c == CLI_OPT_YEAR)
@@ -180,6 +149,8 @@ static int write_outputs(const struct opts *o, const jh_study *st, const jh_ur_t
 int cmd_urban_rural(int argc, char **argv)
 {
     struct opts o = {.ur = {.use_weights = 1, .ci = 0.95, .seed = 1}, .fmt = "%.17g"};
+    o.inf = (cli_inference){&o.ur.bootstrap, &o.ur.ci, &o.ur.seed, &o.ur.nonpositive,
+                            &o.notes, 0, 0};
     jh_study *st = NULL;
     jh_ur_table *t = NULL;
     jh_diag diag;

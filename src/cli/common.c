@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,4 +215,44 @@ int cli_outputs_commit(cli_output *out, size_t n)
         }
     }
     return EX_OK;
+}
+
+int cli_inference_option(const char *cmd, int c, const char *arg, cli_inference *inf)
+{
+    unsigned long v;
+    char *end;
+    switch (c) {
+    case CLI_OPT_BOOTSTRAP:
+        if (cli_parse_count(arg, 1, 1000000, &v))
+            return cli_usage_error(cmd, "--bootstrap needs a number of replicates "
+                                   "from 1 to 1000000, not '%s'", arg);
+        *inf->bootstrap = v;
+        return EX_OK;
+    case CLI_OPT_SEED:
+        if (cli_parse_count(arg, 0, ULONG_MAX, &v))
+            return cli_usage_error(cmd, "--seed needs a non-negative whole number, "
+                                   "not '%s'", arg);
+        *inf->seed = v;
+        inf->seed_given = 1;
+        return EX_OK;
+    case CLI_OPT_CI:
+        errno = 0;
+        *inf->ci = strtod(arg, &end);
+        if (errno || end == arg || *end || !(*inf->ci > 0 && *inf->ci < 1))
+            return cli_usage_error(cmd, "--ci needs a level between 0 and 1 such as "
+                                   "0.95, not '%s'", arg);
+        inf->ci_given = 1;
+        return EX_OK;
+    case CLI_OPT_NONPOSITIVE:
+        if (jh_nonpositive_parse(arg, inf->nonpositive) ||
+            *inf->nonpositive == JH_NONPOS_DEFINED)
+            return cli_usage_error(cmd, "unknown --nonpositive policy '%s' (expected "
+                                   "error, skip or drop)", arg);
+        return EX_OK;
+    case CLI_OPT_NOTES:
+        *inf->notes = arg;
+        return EX_OK;
+    default:
+        return -1;
+    }
 }
