@@ -84,6 +84,12 @@ typedef struct jh_value {
  * NULL with len > 0.  On success *why is not touched. */
 int jh_value_parse(const char *s, size_t len, jh_value *out, const char **why);
 
+/* A calendar year from 1 to 9999 in s[0..len-1] (s[len] == '\0'): a whole
+ * number as jh_value_parse reads it, so full-width digits pass, with no
+ * sign, point, exponent, bound or percent.  Returns 0 and sets *year, or
+ * -1.  Every reader and option that takes a year uses it. */
+int jh_value_parse_year(const char *s, size_t len, int *year);
+
 #ifdef __cplusplus
 }
 #endif

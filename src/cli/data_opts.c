@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "junheng/value.h"
 
 const char cli_data_help[] =
     "Input options (every command that reads data):\n"
@@ -57,16 +58,6 @@ static int parse_delimiter(const char *arg, char *out)
     return 0;
 }
 
-static int parse_year_arg(const char *arg, int *year)
-{
-    char *end;
-    long v = strtol(arg, &end, 10);
-    if (*arg == '\0' || *end != '\0' || v < 1 || v > 9999)
-        return -1;
-    *year = (int)v;
-    return 0;
-}
-
 int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
 {
     static const char *const enc[] = {"auto", "utf-8", "gb18030"};
@@ -92,7 +83,7 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
     case CLI_OPT_INDICATORS: d->study.indicators_path = arg; break;
     case CLI_OPT_LENIENT: d->study.lenient = 1; break;
     case CLI_OPT_YEAR:
-        if (parse_year_arg(arg, &o->year))
+        if (jh_value_parse_year(arg, strlen(arg), &o->year))
             return cli_usage_error(cmd, "--year needs a year such as 2020, not '%s'", arg);
         break;
     case CLI_OPT_ENCODING:

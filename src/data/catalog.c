@@ -88,22 +88,6 @@ size_t jh_cat_trim(char *s, size_t len)
     return len - a;
 }
 
-int jh_cat_parse_year(const char *s, int *year)
-{
-    long v = 0;
-    if (!*s)
-        return -1;
-    for (const char *p = s; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 9999)
-            return -1;
-        v = v * 10 + (*p - '0');
-    }
-    if (v < 1 || v > 9999)
-        return -1;
-    *year = (int)v;
-    return 0;
-}
-
 char *jh_cat_strdup(const char *s)
 {
     size_t len = s ? strlen(s) : 0;

@@ -172,7 +172,7 @@ static int parse_year(const struct ctx *c, const jh_cat_row *row, enum role k, i
 {
     const jh_cat_cell *cell = cell_of(c, row, k);
     *year = 0;
-    if (!cell || !cell->len || !jh_cat_parse_year(cell->text, year))
+    if (!cell || !cell->len || !jh_value_parse_year(cell->text, cell->len, year))
         return 0;
     cell_error(c, row, k, "a year", "expected an integer such as 2020");
     return -1;

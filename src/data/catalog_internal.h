@@ -54,9 +54,6 @@ int jh_cat_match(const char *text, const char *const *names);
  * in place and NUL-terminates it; returns the new length. */
 size_t jh_cat_trim(char *s, size_t len);
 
-/* A year cell: an integer from 1 to 9999.  Returns 0 and sets *year, or -1. */
-int jh_cat_parse_year(const char *s, int *year);
-
 /* strdup that also accepts NULL (giving ""); NULL only when out of memory. */
 char *jh_cat_strdup(const char *s);
 

@@ -275,18 +275,6 @@ static void cell_error(struct reader *r, int field, const char *what, const char
                 jh_diag_excerpt(c->text, c->len, text, sizeof text), what, r->name[field], why);
 }
 
-/* A year is an integer from 1 to 9999, written as the value parser reads
- * numbers (so full-width digits pass), with no sign, bound or percent. */
-static int parse_year(const char *s, size_t len, int *year)
-{
-    jh_value v;
-    if (jh_value_parse(s, len, &v, NULL) != JH_OK || v.kind != JH_VALUE_NUMBER ||
-        v.percent || v.x < 1 || v.x > 9999 || v.x != floor(v.x) || strpbrk(s, ".eE+-"))
-        return -1;
-    *year = (int)v.x;
-    return 0;
-}
-
 /* A value cell: number, missing (NaN) or a bound, by the censored policy. */
 static int parse_value(struct reader *r, int field, int counts, double *x)
 {
@@ -337,7 +325,7 @@ static int row_key(struct reader *r, jh_obs *o)
     jh_stratum s = JH_STRATUM_TOTAL;
     o->year = r->o->year;
     if (r->at[ROLE_YEAR] >= 0 &&
-        parse_year(cell_of(r, ROLE_YEAR)->text, cell_of(r, ROLE_YEAR)->len, &o->year)) {
+        jh_value_parse_year(cell_of(r, ROLE_YEAR)->text, cell_of(r, ROLE_YEAR)->len, &o->year)) {
         cell_error(r, r->at[ROLE_YEAR], "a year", "expected an integer such as 2020");
         bad = 1;
     }

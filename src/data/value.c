@@ -536,3 +536,13 @@ missing:
     *out = v;
     return JH_OK;
 }
+
+int jh_value_parse_year(const char *s, size_t len, int *year)
+{
+    jh_value v;
+    if (jh_value_parse(s, len, &v, NULL) != JH_OK || v.kind != JH_VALUE_NUMBER ||
+        v.percent || v.x < 1 || v.x > 9999 || v.x != floor(v.x) || strpbrk(s, ".eE+-"))
+        return -1;
+    *year = (int)v.x;
+    return 0;
+}
