@@ -18,6 +18,7 @@
 #include "junheng/diag.h"
 #include "junheng/intern.h"
 #include "junheng/status.h"
+#include "junheng/targets.h"
 #include "junheng/value.h"
 
 #ifdef __cplusplus
@@ -169,13 +170,6 @@ typedef enum jh_scope {
     JH_SCOPE_PROVINCE     /* "province", 省级, 全省: one value for the province */
 } jh_scope;
 
-/* How a target is read. */
-typedef enum jh_target_kind {
-    JH_TARGET_NONE = 0,    /* "none", an empty cell or no column */
-    JH_TARGET_AT_LEAST,    /* "at_least", 不低于: the value should reach it */
-    JH_TARGET_AT_MOST,     /* "at_most", 不高于, 不超过: stay at or below it */
-    JH_TARGET_CUMULATIVE   /* "cumulative", 累计: a sum over the plan period */
-} jh_target_kind;
 
 /* "neutral", "higher_better", "lower_better"; "none", "population",
  * "indicator" ("" for JH_WEIGHT_DEFAULT); "county", "province"; "none",
@@ -214,6 +208,13 @@ typedef struct jh_indicator {
     double scale;            /* positive factor when derived, else 0 */
     unsigned long line;      /* line of the indicator's row, for messages */
 } jh_indicator;
+
+/* Fills t from a catalog entry: the target's number and strictness (a
+ * ">x" or "<x" bound is strict, "≥x" / "≤x" / a plain number not), the
+ * baseline's number (a bound counts as its number, MISSING as NaN).
+ * Returns JH_OK, or JH_EINVAL when the entry has no target kind, no
+ * target number, or no plan period (years missing or not increasing). */
+int jh_target_from_indicator(const jh_indicator *ind, jh_target *t);
 
 /* The indicators catalog.  Owned by the caller once read; free with
  * jh_indicator_catalog_free(). */

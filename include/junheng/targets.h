@@ -8,12 +8,19 @@
 #define JUNHENG_TARGETS_H
 
 #include <stddef.h>
-#include "junheng/catalog.h"
 #include "junheng/status.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* How a target is read. */
+typedef enum jh_target_kind {
+    JH_TARGET_NONE = 0,    /* "none", an empty cell or no column */
+    JH_TARGET_AT_LEAST,    /* "at_least", 不低于: the value should reach it */
+    JH_TARGET_AT_MOST,     /* "at_most", 不高于, 不超过: stay at or below it */
+    JH_TARGET_CUMULATIVE   /* "cumulative", 累计: a sum over the plan period */
+} jh_target_kind;
 
 /* One target of a plan.  Caller-owned, plain data. */
 typedef struct jh_target {
@@ -32,12 +39,6 @@ typedef struct jh_target {
     int target_year;     /* end, e.g. 2020; > baseline_year */
 } jh_target;
 
-/* Fills t from a catalog entry: the target's number and strictness (a
- * ">x" or "<x" bound is strict, "≥x" / "≤x" / a plain number not), the
- * baseline's number (a bound counts as its number, MISSING as NaN).
- * Returns JH_OK, or JH_EINVAL when the entry has no target kind, no
- * target number, or no plan period (years missing or not increasing). */
-int jh_target_from_indicator(const jh_indicator *ind, jh_target *t);
 
 /* Whether value v meets the target: at_least v >= target (v > target when
  * strict), at_most v <= target (v < target when strict), cumulative: v is

@@ -114,23 +114,6 @@ int cli_load_study(const cli_data *d, jh_study **out)
     return cli_exit_code(rc);
 }
 
-int cli_common_option(const char *cmd, int c, char **argv, cli_data *d)
-{
-    if (c == ':')
-        return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
-    int rc = c == '?' ? -1 : cli_data_option(c, optarg, cmd, d);
-    if (rc < 0)
-        return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
-    return rc;
-}
-
-void cli_print_help(const char *help)
-{
-    fputs(help, stdout);
-    fputs("\n", stdout);
-    fputs(cli_data_help, stdout);
-}
-
 int cli_open_output(jh_outfile *out, const char *path)
 {
     int rc = jh_outfile_open(out, path);

@@ -2,7 +2,7 @@
  * bandwidth (Silverman 1986, Density Estimation, eq. 3.31). */
 #include <math.h>
 #include "core_internal.h"
-#include "junheng/converge.h"
+#include "junheng/dynamics.h"
 
 /* Quantile of R's default (Hyndman & Fan type 7) over ascending xs:
  * h = (n - 1) p, Q = x_(floor h) + (h - floor h)(x_(floor h + 1) - x_(floor h)),

@@ -4,7 +4,7 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
-#include "junheng/converge.h"
+#include "junheng/dynamics.h"
 
 #define NO_CLASS ((size_t)-1)
 

@@ -8,7 +8,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_multifit.h>
-#include "junheng/converge.h"
+#include "junheng/dynamics.h"
 
 struct jh_mreg_workspace {
     size_t nmax, p;                    /* capacity: observations, coefficients */

@@ -569,3 +569,21 @@ int jh_indicator_catalog_read(const char *path, jh_diag *diag, jh_indicator_cata
     *out = c.cat;
     return JH_OK;
 }
+
+int jh_target_from_indicator(const jh_indicator *ind, jh_target *t)
+{
+    jh_target r;
+    if (!ind || !t || ind->target_kind == JH_TARGET_NONE ||
+        ind->target.kind == JH_VALUE_MISSING || ind->baseline_year <= 0 ||
+        ind->target_year <= ind->baseline_year)
+        return JH_EINVAL;
+    r.kind = ind->target_kind;
+    r.target = ind->target.x;
+    r.strict = ind->target.kind == JH_VALUE_CENSORED &&
+               (ind->target.bound == JH_BOUND_GT || ind->target.bound == JH_BOUND_LT);
+    r.baseline = ind->baseline.kind == JH_VALUE_MISSING ? NAN : ind->baseline.x;
+    r.baseline_year = ind->baseline_year;
+    r.target_year = ind->target_year;
+    *t = r;
+    return JH_OK;
+}

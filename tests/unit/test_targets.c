@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "junheng/catalog.h"
 #include "junheng/targets.h"
 #include "junheng/status.h"
 
