@@ -92,14 +92,43 @@ typedef struct jh_plot_chart {
  * JH_ENOMEM. */
 int jh_plot_script(const jh_plot_chart *c, char **out);
 
+/* What became of one gnuplot run. */
+typedef struct jh_gnuplot_result {
+    int timed_out;       /* 1: still running at the time limit; its process
+                            group was killed (SIGKILL) */
+    int signal;          /* the signal that ended gnuplot, or 0 */
+    int exit_status;     /* its exit status when it exited, else -1 */
+    char err[2048];      /* the last bytes of its stderr, NUL-terminated */
+} jh_gnuplot_result;
+
 /* Runs `gnuplot SCRIPT` (program found through PATH; gnuplot may be NULL for
- * "gnuplot") without a shell, with stdin from /dev/null and its stderr
- * captured: up to errcap-1 bytes go to err (NUL-terminated; may be NULL).
- * Returns JH_OK when gnuplot exited with status 0; JH_ENOTFOUND when the
- * program cannot be found or run; JH_EIO when it failed (its messages are
- * in err) or was killed by a signal. */
-int jh_gnuplot_run(const char *gnuplot, const char *script_path, char *err,
-                   size_t errcap);
+ * "gnuplot") without a shell, with stdin from /dev/null, in a process group
+ * of its own, and its stderr captured into res->err.  timeout_s > 0 is the
+ * time limit in seconds (0: none): when gnuplot is still running then, its
+ * process group is killed.  Reading stderr never waits beyond gnuplot's
+ * exit, even when something it started holds the pipe; when gnuplot has
+ * exited, anything left in its process group is killed too.
+ * Returns JH_OK when gnuplot exited with status 0 within the time;
+ * JH_ENOTFOUND when the program cannot be found or run; JH_EIO when it
+ * failed, was killed by a signal or ran out of time (res says which).
+ * Thread-safe: charts are drawn on several threads. */
+int jh_gnuplot_run(const char *gnuplot, const char *script_path, double timeout_s,
+                   jh_gnuplot_result *res);
+
+/* The abbreviation of signal sig without "SIG" ("SEGV"), or NULL when
+ * unknown.  Static string. */
+const char *jh_signal_name(int sig);
+
+/* Checks that path holds a complete file of format fmt, as gnuplot writes
+ * it: not empty; PNG: the 8-byte signature and the IEND chunk at the end;
+ * PDF: "%PDF-" at the start and "%%EOF" in its last kilobyte; SVG: an <svg>
+ * root element (after an XML declaration, comments, DOCTYPE) and </svg> at
+ * the end.  A good file is flushed to disk (fsync), so that renaming it
+ * into place cannot leave an empty chart after a crash.  Returns JH_OK;
+ * else sets *why to a static description ("not a PNG file", "an empty
+ * file", "no file written" ...) and returns JH_EPARSE (wrong content),
+ * JH_ENOTFOUND (no file) or JH_EIO. */
+int jh_plot_output_check(const char *path, jh_plot_format fmt, const char **why);
 
 /* Okabe & Ito (2008) colour-blind-safe palette "#RRGGBB": black, orange,
  * sky blue, bluish green, yellow, blue, vermillion, reddish purple, and a

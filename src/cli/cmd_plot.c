@@ -1,6 +1,7 @@
 /* junheng plot KIND: charts for evaluation reports, drawn by gnuplot from
  * the templates in plots/ (see include/junheng/plot.h for how input text is
  * kept out of gnuplot's command text). */
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <math.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include "cli.h"
 #include "junheng/indices.h"
@@ -65,19 +67,24 @@ static const char help[] =
     "                         ./plots, else plots/ next to or above the program)\n"
     "      --font FAMILY      font with CJK glyphs (default \"Noto Sans CJK SC\",\n"
     "                         Debian package fonts-noto-cjk)\n"
+    "      --chart-timeout S  time limit per chart, seconds (default 60, 0 none):\n"
+    "                         then gnuplot and all it started are killed\n"
     "  -h, --help             show this help\n"
     "\n"
     "gnuplot runs without a shell; names from input files reach it only through\n"
     "data files and single-quoted strings, so they can never run as commands.\n"
-    "Exit 69 when gnuplot is not installed (data files and scripts are left in\n"
-    "DIR), 70 when gnuplot fails (its message is shown with the chart's name).\n"
+    "A chart is kept only when gnuplot exits in time having written a complete\n"
+    "PNG, SVG or PDF (checked, then renamed into place: never an empty or partial\n"
+    "file under a final name); a failed chart is a warning saying why.\n"
+    "Exit 0 when every chart was drawn; 69 when gnuplot is not installed (data\n"
+    "files and scripts are left in DIR); 70 when a chart could not be drawn.\n"
     "\n"
     "Example:\n"
     "  junheng plot all --data datasets/jilin/values.csv \\\n"
     "      --regions datasets/jilin/regions.csv \\\n"
     "      --indicators datasets/jilin/indicators.csv -o charts --format png,svg\n";
 
-enum { OPT_LANG = CLI_OPT_FIRST_FREE + 40, OPT_KEEP, OPT_TEMPLATE_DIR, OPT_FONT };
+enum { OPT_LANG = CLI_OPT_FIRST_FREE + 40, OPT_KEEP, OPT_TEMPLATE_DIR, OPT_FONT, OPT_TIMEOUT };
 
 enum kind {
     K_LORENZ = 1, K_TREND = 2, K_RANKING = 4, K_DISTRIBUTION = 8, K_HEATMAP = 16,
@@ -107,6 +114,7 @@ struct opts {
     int keep;
     const char *template_dir;
     const char *font;
+    double timeout;             /* --chart-timeout, seconds; 0: none */
 };
 
 /* Everything one run needs while drawing. */
@@ -119,6 +127,7 @@ struct run {
     int missing_gnuplot;      /* gnuplot was not found */
     int failed;               /* exit code of the first failure */
     size_t drawn;             /* charts rendered */
+    size_t not_drawn;         /* charts gnuplot failed on, or could not run for */
     struct plot_job *jobs;    /* charts waiting for gnuplot, in drawing order */
     size_t n_jobs, cap_jobs;
 };
@@ -132,7 +141,7 @@ struct plot_job {
     char script[4400];        /* the script gnuplot runs (writes NAME.EXT.part) */
     char data[4300];          /* its data file */
     int rc;                   /* jh_gnuplot_run's status */
-    char err[2048];           /* gnuplot's stderr on failure */
+    jh_gnuplot_result res;    /* how gnuplot ended, its stderr */
 };
 
 static int parse_formats(const char *arg, unsigned *out)
@@ -163,6 +172,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"keep-scripts", no_argument, NULL, OPT_KEEP},
         {"template-dir", required_argument, NULL, OPT_TEMPLATE_DIR},
         {"font", required_argument, NULL, OPT_FONT},
+        {"chart-timeout", required_argument, NULL, OPT_TIMEOUT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -190,6 +200,15 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case OPT_KEEP: o->keep = 1; break;
         case OPT_TEMPLATE_DIR: o->template_dir = optarg; break;
         case OPT_FONT: o->font = optarg; break;
+        case OPT_TIMEOUT: {
+            char *end;
+            o->timeout = strtod(optarg, &end);
+            /* At most a day: beyond that a limit protects nothing. */
+            if (end == optarg || *end || !(o->timeout >= 0 && o->timeout <= 86400))
+                return cli_usage_error("plot", "bad --chart-timeout '%s' (expected seconds, "
+                                       "0 to 86400; 0: no limit)", optarg);
+            break;
+        }
         case 'h':
             cli_print_help(help);
             return -1;
@@ -332,7 +351,7 @@ static int queue_job(struct run *r, const char *name, const char *base, const ch
     snprintf(j->script, sizeof j->script, "%s", script);
     snprintf(j->data, sizeof j->data, "%s", data);
     j->rc = JH_OK;
-    j->err[0] = '\0';
+    memset(&j->res, 0, sizeof j->res);
     return EX_OK;
 }
 
@@ -355,14 +374,14 @@ static int gnuplot_on_path(void)
 struct job_worker {
     struct plot_job *jobs;
     size_t n, first, step;
+    double timeout;
 };
 
 static void *run_job_share(void *arg)
 {
     struct job_worker *w = arg;
     for (size_t i = w->first; i < w->n; i += w->step)
-        w->jobs[i].rc = jh_gnuplot_run(NULL, w->jobs[i].script, w->jobs[i].err,
-                                       sizeof w->jobs[i].err);
+        w->jobs[i].rc = jh_gnuplot_run(NULL, w->jobs[i].script, w->timeout, &w->jobs[i].res);
     return NULL;
 }
 
@@ -378,7 +397,7 @@ static void run_jobs(struct run *r)
     if (nt > r->n_jobs)
         nt = r->n_jobs ? r->n_jobs : 1;
     for (size_t k = 0; k < nt; k++)
-        w[k] = (struct job_worker){r->jobs, r->n_jobs, k, nt};
+        w[k] = (struct job_worker){r->jobs, r->n_jobs, k, nt, r->o->timeout};
     for (size_t k = 1; k < nt; k++, started++)
         if (pthread_create(&tid[k], NULL, run_job_share, &w[k]) != 0)
             break;
@@ -389,40 +408,117 @@ static void run_jobs(struct run *r)
         pthread_join(tid[k], NULL);
 }
 
-/* After the jobs: the charts renamed into place, messages in drawing order. */
-static void finish_jobs(struct run *r)
+/* The last line gnuplot wrote (its error message), into buf. */
+static void last_line(const char *err, char *buf, size_t cap)
+{
+    size_t len = strlen(err);
+    while (len && strchr("\r\n \t", err[len - 1]))
+        len--;
+    size_t from = len;
+    while (from && err[from - 1] != '\n')
+        from--;
+    snprintf(buf, cap, "%.*s", (int)(len - from), err + from);
+}
+
+/* Why job j gave no chart, when gnuplot did not exit 0 in time. */
+static void gnuplot_failure(const struct plot_job *j, double timeout, char *buf, size_t cap)
+{
+    const jh_gnuplot_result *g = &j->res;
+    char line[1024];
+    if (j->rc == JH_ENOTFOUND) {
+        snprintf(buf, cap, "gnuplot could not be run");
+    } else if (g->timed_out) {
+        snprintf(buf, cap, "gnuplot still running after %g s, stopped (the time limit: "
+                 "--chart-timeout, or charts.timeout in run.ini)", timeout);
+    } else if (g->signal) {
+        const char *abbrev = jh_signal_name(g->signal);
+        char num[32];
+        snprintf(num, sizeof num, "signal %d", g->signal);
+        snprintf(buf, cap, "gnuplot was killed by %s%s (%s)", abbrev ? "SIG" : "",
+                 abbrev ? abbrev : num, strsignal(g->signal));
+    } else {
+        last_line(g->err, line, sizeof line);
+        snprintf(buf, cap, "gnuplot failed (exit status %d)%s%s", g->exit_status,
+                 line[0] ? ": " : "", line);
+    }
+}
+
+/* Checks every file job j should have written; on the first bad one says
+ * why in buf and returns -1.  All formats pass or the chart is not drawn. */
+static int check_outputs(const struct run *r, const struct plot_job *j, char *buf, size_t cap)
 {
     static const jh_plot_format fmts[] = {JH_PLOT_PNG, JH_PLOT_SVG, JH_PLOT_PDF};
+    char part[4400];
+    for (size_t k = 0; k < 3; k++) {
+        const char *why;
+        if (!(r->o->formats & fmts[k]))
+            continue;
+        snprintf(part, sizeof part, "%s.%s.part", j->base, jh_plot_format_ext(fmts[k]));
+        if (jh_plot_output_check(part, fmts[k], &why) != JH_OK) {
+            snprintf(buf, cap, "%s.%s from gnuplot: %s", j->name,
+                     jh_plot_format_ext(fmts[k]), why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Moves the checked files of job j into place. */
+static int rename_outputs(const struct run *r, const struct plot_job *j, char *buf, size_t cap)
+{
+    static const jh_plot_format fmts[] = {JH_PLOT_PNG, JH_PLOT_SVG, JH_PLOT_PDF};
+    char from[4400], to[4300];
+    for (size_t k = 0; k < 3; k++)
+        if (r->o->formats & fmts[k]) {
+            snprintf(to, sizeof to, "%s.%s", j->base, jh_plot_format_ext(fmts[k]));
+            snprintf(from, sizeof from, "%s.part", to);
+            if (rename(from, to) != 0) {
+                snprintf(buf, cap, "%s: cannot rename into place: %s", to, strerror(errno));
+                return -1;
+            }
+        }
+    return 0;
+}
+
+/* Whether the disk holding dir is (nearly) full: gnuplot exits 0 with an
+ * empty or cut-short file when it is, so a bad chart there is an I/O
+ * error (74), not gnuplot's (less than 1 MiB left counts as full). */
+static int disk_full(const char *dir)
+{
+    struct statvfs v;
+    return statvfs(dir, &v) == 0 && (double)v.f_bavail * (double)v.f_frsize < 1048576.0;
+}
+
+/* After the jobs: the charts checked and renamed into place, a warning for
+ * each chart that failed, in drawing order. */
+static void finish_jobs(struct run *r)
+{
     const struct opts *o = r->o;
+    char why[2048];
     for (size_t i = 0; i < r->n_jobs; i++) {
         struct plot_job *j = &r->jobs[i];
-        int code = EX_OK;
-        if (j->rc == JH_OK) {
-            char from[4400], to[4300];
-            for (size_t k = 0; k < 3; k++)
-                if (o->formats & fmts[k]) {
-                    snprintf(to, sizeof to, "%s.%s", j->base, jh_plot_format_ext(fmts[k]));
-                    if (snprintf(from, sizeof from, "%s.part", to) >= (int)sizeof from ||
-                        rename(from, to) != 0) {
-                        fprintf(stderr, "junheng: %s: gnuplot wrote no file\n", to);
-                        code = EX_SOFTWARE;
-                    }
-                }
-            if (!code)
-                r->drawn++;
+        int bad = 0;
+        if (j->rc != JH_OK) {
+            gnuplot_failure(j, o->timeout, why, sizeof why);
+            bad = 1;
         } else {
+            bad = check_outputs(r, j, why, sizeof why) || rename_outputs(r, j, why, sizeof why);
+        }
+        if (bad && disk_full(o->outdir)) {
+            size_t len = strlen(why);
+            snprintf(why + len, sizeof why - len, "; no space left on the disk of %s", o->outdir);
+            r->failed = r->failed ? r->failed : EX_IOERR;
+        }
+        if (bad) {
             remove_outputs(j->base, o->formats, ".part");
-            size_t len = strlen(j->err);
-            while (len && (j->err[len - 1] == '\n' || j->err[len - 1] == ' '))
-                j->err[--len] = '\0';
-            fprintf(stderr, "junheng: %s: gnuplot failed:\n%s\n", j->name, j->err);
-            code = EX_SOFTWARE;
+            fprintf(stderr, "junheng: warning: %s: not drawn: %s\n", j->name, why);
+            r->not_drawn++;
+        } else {
+            r->drawn++;
         }
         unlink(j->script);
         if (!o->keep)
             unlink(j->data);
-        if (code)
-            r->failed = r->failed ? r->failed : code;
     }
 }
 
@@ -486,6 +582,10 @@ static void draw(struct run *r, const char *kind, const char *name, fill_fn fill
     if (r->missing_gnuplot) {
         c.out_suffix = NULL;
         code = write_script(r, &c, script);
+        if (!code) {
+            fprintf(stderr, "junheng: warning: %s: not drawn: gnuplot not found\n", name);
+            r->not_drawn++;
+        }
     } else {
         snprintf(render, sizeof render, "%s.render.gp", base);
         code = write_script(r, &c, render);
@@ -818,13 +918,18 @@ static int run_plots(const struct opts *o, const jh_study *s)
                 "render each with 'gnuplot FILE.gp'\n", o->outdir);
         return EX_UNAVAILABLE;
     }
+    if (r.not_drawn) {
+        fprintf(stderr, "junheng: plot: %zu of %zu chart%s not drawn (warnings above)\n",
+                r.not_drawn, r.not_drawn + r.drawn, r.not_drawn + r.drawn == 1 ? "" : "s");
+        return r.failed ? r.failed : EX_SOFTWARE;
+    }
     return r.failed;
 }
 
 int cmd_plot(int argc, char **argv)
 {
     struct opts o = {.index = "gini", .lang = "zh", .formats = JH_PLOT_PNG, .outdir = ".",
-                     .font = "Noto Sans CJK SC"};
+                     .font = "Noto Sans CJK SC", .timeout = 60};
     jh_study *s = NULL;
     int code = parse_args(argc, argv, &o);
     if (code) {

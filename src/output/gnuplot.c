@@ -1,11 +1,18 @@
 /* The gnuplot driver: the generated script header (a pure function of the
- * chart) and running gnuplot as a child without a shell (STYLE.md C4). */
+ * chart) and running gnuplot as a child without a shell (STYLE.md C4),
+ * under a time limit, with its output checked before anyone sees it. */
+#define _GNU_SOURCE /* pipe2: the pipe must not leak into the gnuplot another
+                       thread starts at the same moment */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "junheng/plot.h"
 
@@ -167,52 +174,277 @@ int jh_plot_script(const jh_plot_chart *c, char **out)
     return JH_OK;
 }
 
-int jh_gnuplot_run(const char *gnuplot, const char *script_path, char *err,
-                   size_t errcap)
+/* Keeps the last cap-1 bytes gnuplot wrote: its error message is the last line. */
+static void keep_tail(jh_gnuplot_result *res, size_t *len, const char *chunk, size_t got)
 {
-    int pipefd[2];
-    if (err && errcap)
-        err[0] = '\0';
-    if (pipe(pipefd) != 0)
-        return JH_EIO;
+    const size_t cap = sizeof res->err;
+    if (got >= cap - 1) {
+        chunk += got - (cap - 1);
+        got = cap - 1;
+    }
+    if (*len + got > cap - 1) {
+        size_t drop = *len + got - (cap - 1);
+        memmove(res->err, res->err + drop, *len - drop);
+        *len -= drop;
+    }
+    memcpy(res->err + *len, chunk, got);
+    *len += got;
+    res->err[*len] = '\0';
+}
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Whether gnuplot has exited, without reaping it: while it is an unreaped
+ * zombie its pid cannot be reused, so killing its process group stays safe. */
+static int has_exited(pid_t pid)
+{
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    while (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) != 0)
+        if (errno != EINTR)
+            return 1; /* nothing to wait for: waitpid below says the rest */
+    return si.si_pid == pid;
+}
+
+/* One read from the pipe; returns 0 at end of file (or an error). */
+static int read_some(int fd, jh_gnuplot_result *res, size_t *len)
+{
+    char chunk[4096];
+    ssize_t got;
+    while ((got = read(fd, chunk, sizeof chunk)) < 0 && errno == EINTR)
+        ;
+    if (got <= 0)
+        return 0;
+    keep_tail(res, len, chunk, (size_t)got);
+    return 1;
+}
+
+/* Reads gnuplot's stderr until it has exited and the pipe is drained, or
+ * until the deadline (0: none).  Never waits for end of file alone: a
+ * child gnuplot leaves behind may hold the pipe open forever.  Returns 1
+ * when the deadline passed with gnuplot still running. */
+static int watch(pid_t pid, int fd, double deadline, jh_gnuplot_result *res)
+{
+    size_t len = 0;
+    int eof = 0;
+    for (;;) {
+        if (has_exited(pid)) {
+            /* What is in the pipe now, and no more (a leftover child may
+             * keep writing): at most 64 reads. */
+            struct pollfd p = {.fd = fd, .events = POLLIN};
+            for (int k = 0; !eof && k < 64 && poll(&p, 1, 0) > 0; k++)
+                eof = !read_some(fd, res, &len);
+            return 0;
+        }
+        double left = deadline > 0 ? deadline - now_s() : 1.0;
+        if (left <= 0)
+            return 1;
+        /* Wake up at least every 50 ms to see whether gnuplot has exited. */
+        int ms = left < 0.05 ? (int)(left * 1000) + 1 : 50;
+        if (eof) {
+            struct timespec t = {0, 10 * 1000000L};
+            nanosleep(&t, NULL);
+            continue;
+        }
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        int n = poll(&p, 1, ms);
+        if (n > 0)
+            eof = !read_some(fd, res, &len);
+        else if (n < 0 && errno != EINTR)
+            eof = 1;
+    }
+}
+
+static pid_t spawn(const char *prog, const char *script_path, int err_fd, int *rc)
+{
     posix_spawn_file_actions_t fa;
+    posix_spawnattr_t at;
+    sigset_t none, dflt;
+    pid_t pid = -1;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_adddup2(&fa, pipefd[1], 2);
-    posix_spawn_file_actions_addclose(&fa, pipefd[0]);
-    posix_spawn_file_actions_addclose(&fa, pipefd[1]);
-    const char *prog = gnuplot ? gnuplot : "gnuplot";
+    posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
+    posix_spawnattr_init(&at);
+    /* Its own process group, so that a time-out kills gnuplot and whatever
+     * it started; signals as a fresh program expects them. */
+    sigemptyset(&none);
+    sigemptyset(&dflt);
+    sigaddset(&dflt, SIGPIPE);
+    sigaddset(&dflt, SIGCHLD);
+    posix_spawnattr_setpgroup(&at, 0);
+    posix_spawnattr_setsigmask(&at, &none);
+    posix_spawnattr_setsigdefault(&at, &dflt);
+    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+                                      POSIX_SPAWN_SETSIGDEF);
     char *argv[] = {(char *)prog, (char *)script_path, NULL};
-    pid_t pid;
-    int rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+    *rc = posix_spawnp(&pid, prog, &fa, &at, argv, environ);
+    posix_spawnattr_destroy(&at);
     posix_spawn_file_actions_destroy(&fa);
+    return *rc == 0 ? pid : -1;
+}
+
+int jh_gnuplot_run(const char *gnuplot, const char *script_path, double timeout_s,
+                   jh_gnuplot_result *res)
+{
+    int pipefd[2], rc, status;
+    memset(res, 0, sizeof *res);
+    res->exit_status = -1;
+    if (pipe2(pipefd, O_CLOEXEC) != 0)
+        return JH_EIO;
+    double deadline = timeout_s > 0 ? now_s() + timeout_s : 0;
+    pid_t pid = spawn(gnuplot ? gnuplot : "gnuplot", script_path, pipefd[1], &rc);
     close(pipefd[1]);
-    if (rc != 0) {
+    if (pid < 0) {
         close(pipefd[0]);
         return JH_ENOTFOUND;
     }
-    size_t len = 0;
-    char chunk[4096];
-    for (;;) {
-        ssize_t got = read(pipefd[0], chunk, sizeof chunk);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            break;
-        for (ssize_t i = 0; i < got && err && len + 1 < errcap; i++)
-            err[len++] = chunk[i];
-    }
-    if (err && errcap)
-        err[len < errcap ? len : errcap - 1] = '\0';
+    res->timed_out = watch(pid, pipefd[0], deadline, res);
     close(pipefd[0]);
-    int status;
+    /* gnuplot has exited (a zombie) or is out of time: nothing it started
+     * may go on writing into the output directory. */
+    kill(-pid, SIGKILL);
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR)
             return JH_EIO;
+    if (res->timed_out)
+        return JH_EIO;
+    if (WIFSIGNALED(status)) {
+        res->signal = WTERMSIG(status);
+        return JH_EIO;
+    }
+    res->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     /* The shell convention: 127 means the program could not be executed
      * (older C libraries report a failed exec this way). */
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+    if (res->exit_status == 127)
         return JH_ENOTFOUND;
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? JH_OK : JH_EIO;
+    return res->exit_status == 0 ? JH_OK : JH_EIO;
+}
+
+const char *jh_signal_name(int sig)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 32))
+    const char *abbrev = sigabbrev_np(sig);
+    if (abbrev)
+        return abbrev;
+#endif
+    switch (sig) {
+    case SIGSEGV: return "SEGV";
+    case SIGABRT: return "ABRT";
+    case SIGKILL: return "KILL";
+    case SIGTERM: return "TERM";
+    case SIGBUS: return "BUS";
+    case SIGFPE: return "FPE";
+    case SIGILL: return "ILL";
+    case SIGPIPE: return "PIPE";
+    default: return NULL;
+    }
+}
+
+/* ---- checking what gnuplot wrote ------------------------------------ */
+
+/* Skips what may precede an SVG root element: a BOM, white space, the XML
+ * declaration, comments, processing instructions and a DOCTYPE. */
+static const char *svg_root(const char *p, const char *end)
+{
+    if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    for (;;) {
+        while (p < end && strchr(" \t\r\n", *p))
+            p++;
+        const char *close = NULL;
+        if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+            for (const char *q = p + 4; !close && q + 3 <= end; q++)
+                if (memcmp(q, "-->", 3) == 0)
+                    close = q + 3;
+        } else if (end - p >= 2 && (memcmp(p, "<?", 2) == 0 || memcmp(p, "<!", 2) == 0)) {
+            int depth = 0; /* a DOCTYPE's internal subset in [ ] may hold '>' */
+            for (const char *q = p + 2; !close && q < end; q++) {
+                depth += (*q == '[') - (*q == ']');
+                if (*q == '>' && depth <= 0)
+                    close = q + 1;
+            }
+        } else {
+            return p;
+        }
+        if (!close)
+            return end;
+        p = close;
+    }
+}
+
+/* Checks head (the first n_head bytes) and tail (the last n_tail) of a
+ * file of format fmt; returns NULL or what is wrong. */
+static const char *check_bytes(jh_plot_format fmt, const char *head, size_t n_head,
+                               const char *tail, size_t n_tail)
+{
+    static const char png_sig[8] = "\x89PNG\r\n\x1a\n";
+    static const char png_end[12] = "\0\0\0\0IEND\xae\x42\x60\x82";
+    switch (fmt) {
+    case JH_PLOT_PNG:
+        if (n_head < 8 || memcmp(head, png_sig, 8) != 0)
+            return "not a PNG file";
+        if (n_tail < 12 || memcmp(tail + n_tail - 12, png_end, 12) != 0)
+            return "a PNG file cut short (no IEND chunk at its end)";
+        return NULL;
+    case JH_PLOT_PDF:
+        if (n_head < 5 || memcmp(head, "%PDF-", 5) != 0)
+            return "not a PDF file";
+        for (size_t k = 0; k + 5 <= n_tail; k++)
+            if (memcmp(tail + k, "%%EOF", 5) == 0)
+                return NULL;
+        return "a PDF file cut short (no %%EOF at its end)";
+    case JH_PLOT_SVG: {
+        const char *r = svg_root(head, head + n_head);
+        if (head + n_head - r < 5 || memcmp(r, "<svg", 4) != 0 ||
+            !strchr(" \t\r\n>/", r[4]))
+            return "not an SVG file (its root element is not <svg>)";
+        while (n_tail && strchr(" \t\r\n", tail[n_tail - 1]))
+            n_tail--;
+        if (n_tail < 6 || memcmp(tail + n_tail - 6, "</svg>", 6) != 0)
+            return "an SVG file cut short (no </svg> at its end)";
+        return NULL;
+    }
+    }
+    return "an unknown format";
+}
+
+int jh_plot_output_check(const char *path, jh_plot_format fmt, const char **why)
+{
+    char head[4096], tail[1024];
+    struct stat st;
+    *why = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *why = errno == ENOENT ? "no file written" : "cannot be read";
+        return errno == ENOENT ? JH_ENOTFOUND : JH_EIO;
+    }
+    int rc = JH_EIO;
+    ssize_t nh = -1, nt = -1;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        size_t t = st.st_size < (off_t)sizeof tail ? (size_t)st.st_size : sizeof tail;
+        nh = pread(fd, head, sizeof head, 0);
+        nt = pread(fd, tail, t, st.st_size - (off_t)t);
+    }
+    if (nh < 0 || nt < 0) {
+        *why = "cannot be read";
+    } else if (st.st_size == 0) {
+        *why = "an empty file";
+        rc = JH_EPARSE;
+    } else if ((*why = check_bytes(fmt, head, (size_t)nh, tail, (size_t)nt))) {
+        rc = JH_EPARSE;
+    } else if (fsync(fd) != 0) {
+        /* On disk before the rename, or a crash could leave an empty chart
+         * under its final name. */
+        *why = "cannot be written to disk";
+    } else {
+        rc = JH_OK;
+    }
+    close(fd);
+    return rc;
 }

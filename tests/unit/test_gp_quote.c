@@ -138,9 +138,8 @@ static void test_palette(void **state)
 static void test_missing_program(void **state)
 {
     (void)state;
-    char err[64];
-    assert_int_equal(jh_gnuplot_run("junheng-no-such-gnuplot", "x.gp", err, sizeof err),
-                     JH_ENOTFOUND);
+    jh_gnuplot_result res;
+    assert_int_equal(jh_gnuplot_run("junheng-no-such-gnuplot", "x.gp", 5, &res), JH_ENOTFOUND);
 }
 
 int main(void)
