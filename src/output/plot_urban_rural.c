@@ -66,11 +66,12 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
     if (rc == JH_OK) {
         qsort(it, m, sizeof *it, by_ratio_desc);
         double max_em = 0;
+        size_t n_ratio = 0;
         for (size_t k = 0; k < m; k++) {
             const jh_ur_county *c = &t->county[it[k].k];
             fprintf(f, "%zu\t%zu\t%.10g\t%.10g\t", k, m - k, c->urban, c->rural);
             if (isfinite(c->ratio))
-                fprintf(f, "%.10g\t", c->ratio);
+                n_ratio++, fprintf(f, "%.10g\t", c->ratio);
             else
                 fputs("NaN\t", f);
             jh_gp_data_label(f, jh_study_region_label(s, c->region, lang));
@@ -97,7 +98,15 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
         jh_plot_spec_text(sp, "KURBAN", "%s", en ? "Urban" : "城镇");
         jh_plot_spec_text(sp, "KRURAL", "%s", en ? "Rural" : "农村");
         jh_plot_spec_text(sp, "KRATIO", "%s", en ? "Ratio (top axis)" : "城乡比（上轴）");
-        if (prov && isfinite(prov->ratio))
+        /* No county ratio (no denominator above 0, e.g. all rural values 0):
+         * the bars alone, and the note says why there is no ratio axis. */
+        jh_plot_spec_number(sp, "NRATIO", (double)n_ratio);
+        if (!n_ratio)
+            jh_plot_spec_text(sp, "NOTE", "%s", en ? (reversed ? "No urban-rural ratio: no county has an urban value above 0"
+                                                               : "No urban-rural ratio: no county has a rural value above 0")
+                                                   : (reversed ? "城乡比无定义：各县城镇数值均不大于0"
+                                                               : "城乡比无定义：各县农村数值均不大于0"));
+        else if (prov && isfinite(prov->ratio))
             jh_plot_spec_text(sp, "NOTE", en ? "Province (population-weighted means): urban %.4g, rural %.4g, ratio %.3f"
                                              : "全省（人口加权平均）：城镇 %.4g，农村 %.4g，城乡比 %.3f",
                               prov->urban_mean, prov->rural_mean, prov->ratio);
