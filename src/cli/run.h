@@ -17,6 +17,10 @@ typedef struct run_state {
     size_t n_warnings;      /* warnings the steps wrote to run.log */
     int saved_stderr;       /* the terminal's stderr while a step runs, or -1 */
     size_t step, n_steps;   /* progress: steps begun, steps planned */
+    char *chart_notes;      /* the chart steps' warnings, "NAME: why" a line
+                               (charts not drawn or skipped); owned, or NULL */
+    size_t n_not_drawn;     /* charts the chart steps could not draw */
+    int gnuplot_missing;    /* a chart step found no gnuplot */
 } run_state;
 
 /* Builds the input options from the configuration and checks the inputs
@@ -24,7 +28,9 @@ typedef struct run_state {
 int run_check_inputs(run_state *rs);
 
 /* Runs validate, indices, decompose, urban-rural, rank, targets, converge
- * and plot (those this build has) into outdir; stops at the first failure. */
+ * and plot (those this build has) into outdir; stops at the first failure.
+ * A chart that cannot be drawn (gnuplot missing, failing, out of time) is
+ * a warning, not a failure: the run goes on and keeps every table. */
 int run_steps(run_state *rs);
 
 /* Writes outdir/report.html from the study and the files the steps made. */

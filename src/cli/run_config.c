@@ -27,6 +27,7 @@ static const struct {
     [RK_ANALYSIS_SEED] = {"analysis", "seed", "1", K_INT, NULL},
     [RK_CHARTS_KINDS] = {"charts", "kinds", "all", K_LIST, NULL},
     [RK_CHARTS_FORMATS] = {"charts", "formats", "png,svg", K_LIST, NULL},
+    [RK_CHARTS_TIMEOUT] = {"charts", "timeout", "60", K_INT, NULL},
     [RK_OUTPUT_DIR] = {"output", "dir", "out", K_TEXT, NULL},
     [RK_OUTPUT_LANG] = {"output", "lang", "zh", K_CHOICE, "zh|en"},
     [RK_OUTPUT_TITLE] = {"output", "title", "", K_TEXT, NULL},

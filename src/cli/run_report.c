@@ -96,6 +96,26 @@ static void free_extras(struct extras *x)
     jh_rank_county_table_free(x->rk);
 }
 
+/* The data-quality text: validate's report, then the charts the run did
+ * not draw or skipped, with why.  Takes quality; returns the text. */
+static char *with_chart_notes(const run_state *rs, char *quality)
+{
+    if (!rs->chart_notes)
+        return quality;
+    int zh = strcmp(rs->cfg->value[RK_OUTPUT_LANG], "zh") == 0;
+    const char *head = zh ? "未绘制或跳过的图表（原因见 run.log）：\n"
+                          : "Charts not drawn or skipped (see run.log):\n";
+    size_t q = quality ? strlen(quality) : 0;
+    char *text = malloc(q + strlen(head) + strlen(rs->chart_notes) + 2);
+    if (!text)
+        return quality;
+    snprintf(text, q + strlen(head) + strlen(rs->chart_notes) + 2, "%s%s%s%s",
+             quality ? quality : "", q && quality[q - 1] != '\n' ? "\n" : "", head,
+             rs->chart_notes);
+    free(quality);
+    return text;
+}
+
 int run_report(run_state *rs)
 {
     struct extras x = {0};
@@ -123,7 +143,7 @@ int run_report(run_state *rs)
     char **charts = list_files(rs->outdir, "charts", &n_charts);
     char **tables = list_files(rs->outdir, "tables", &n_tables);
     snprintf(path, sizeof path, "%s/tables/validate.txt", rs->outdir);
-    char *quality = slurp(path);
+    char *quality = with_chart_notes(rs, slurp(path));
     snprintf(path, sizeof path, "%s/report.html", rs->outdir);
     FILE *f = code ? NULL : fopen(path, "w");
     if (!code && !f)

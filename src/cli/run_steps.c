@@ -207,9 +207,29 @@ static long log_begin(run_state *rs)
     return from;
 }
 
-/* Restores stderr, counts the step's warnings, and on failure shows its
- * messages on the terminal after all. */
-static void log_end(run_state *rs, long from, int failed)
+/* Appends a chart step's warning line "junheng: warning: NAME: why" to
+ * the chart notes as "NAME: why", and counts the charts not drawn. */
+static void keep_chart_note(run_state *rs, const char *line)
+{
+    static const char prefix[] = "junheng: warning: ";
+    if (strncmp(line, prefix, sizeof prefix - 1) != 0)
+        return;
+    line += sizeof prefix - 1;
+    size_t had = rs->chart_notes ? strlen(rs->chart_notes) : 0, len = strlen(line);
+    char *notes = realloc(rs->chart_notes, had + len + 2);
+    if (!notes)
+        return;
+    memcpy(notes + had, line, len + 1);
+    if (!len || notes[had + len - 1] != '\n')
+        strcpy(notes + had + len, "\n");
+    rs->chart_notes = notes;
+    rs->n_not_drawn += strstr(line, ": not drawn: ") != NULL;
+}
+
+/* Restores stderr, counts the step's warnings, keeps a chart step's
+ * warnings (charts), and on failure shows its messages on the terminal
+ * after all. */
+static void log_end(run_state *rs, long from, int failed, int charts)
 {
     char line[4096];
     if (from < 0)
@@ -221,6 +241,8 @@ static void log_end(run_state *rs, long from, int failed)
     fseek(rs->log, from, SEEK_SET);
     while (fgets(line, sizeof line, rs->log)) {
         rs->n_warnings += strstr(line, "warning:") != NULL;
+        if (charts)
+            keep_chart_note(rs, line);
         if (failed)
             fputs(line, stderr);
     }
@@ -228,9 +250,12 @@ static void log_end(run_state *rs, long from, int failed)
 }
 
 /* One step: the command (skipped when this build lacks it), its extra
- * arguments, and where its standard output goes (NULL: nowhere special). */
-static int step(run_state *rs, const char *label, const char *cmd, struct args *extra,
-                const char *stdout_rel)
+ * arguments, and where its standard output goes (NULL: nowhere special).
+ * A chart step (charts) that fails is a warning, unless its arguments were
+ * wrong (64: the configuration's charts keys): its charts are missing,
+ * the tables are all there. */
+static int run_step(run_state *rs, const char *label, const char *cmd, struct args *extra,
+                    const char *stdout_rel, int charts)
 {
     struct timespec t0, t1;
     char *so = stdout_rel ? out_path(rs, stdout_rel) : NULL;
@@ -245,17 +270,37 @@ static int step(run_state *rs, const char *label, const char *cmd, struct args *
         fprintf(stderr, "\r\033[Kjunheng: run: [%zu/%zu] %s", ++rs->step, rs->n_steps, label);
     clock_gettime(CLOCK_MONOTONIC, &t0);
     long from = log_begin(rs);
+    size_t not_drawn = rs->n_not_drawn;
     code = call(rs, cmd, extra, so);
-    log_end(rs, from, code != EX_OK);
+    int soft = charts && code != EX_OK && code != EX_USAGE;
+    log_end(rs, from, code != EX_OK && !soft, charts);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     logf_(rs, "step %s: exit %d (%.3f s)", label, code,
           (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));
-    if (code)
+    if (soft) {
+        rs->gnuplot_missing |= code == EX_UNAVAILABLE;
+        if (rs->n_not_drawn == not_drawn) {
+            /* Failed before any chart (e.g. no templates): say so once. */
+            char line[600];
+            snprintf(line, sizeof line, "junheng: warning: %s: not drawn: the step failed "
+                     "(exit %d, messages in run.log)", label, code);
+            logf_(rs, "%s", line);
+            keep_chart_note(rs, line);
+            rs->n_warnings++;
+        }
+        code = EX_OK;
+    } else if (code)
         fprintf(stderr, "junheng: run: step '%s' failed (exit %d); nothing was written\n",
                 label, code);
     args_free(extra);
     free(so);
     return code;
+}
+
+static int step(run_state *rs, const char *label, const char *cmd, struct args *extra,
+                const char *stdout_rel)
+{
+    return run_step(rs, label, cmd, extra, stdout_rel, 0);
 }
 
 /* Builds the extra arguments "a b c ... -o OUTDIR/rel" of a step. */
@@ -302,11 +347,65 @@ static int chart_steps(run_state *rs)
         char label[300];
         snprintf(label, sizeof label, "charts: %s", k);
         struct args a = with_output(rs, "charts", k, "--format", rs->cfg->value[RK_CHARTS_FORMATS],
-                                    "--lang", rs->cfg->value[RK_OUTPUT_LANG], NULL);
-        code = step(rs, label, "plot", &a, NULL);
+                                    "--lang", rs->cfg->value[RK_OUTPUT_LANG], "--chart-timeout",
+                                    rs->cfg->value[RK_CHARTS_TIMEOUT], NULL);
+        code = run_step(rs, label, "plot", &a, NULL, 1);
     }
     free(kinds);
     return code;
+}
+
+/* charts/ holds charts only: the scripts and data files plot leaves
+ * without gnuplot name the temporary directory and would not work later,
+ * and a *.part is a chart that failed. */
+static void keep_only_charts(run_state *rs)
+{
+    char *dir = out_path(rs, "charts"), path[4400];
+    DIR *d = dir ? opendir(dir) : NULL;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        const char *dot = strrchr(e->d_name, '.');
+        if (e->d_name[0] == '.' || (dot && (!strcmp(dot, ".png") || !strcmp(dot, ".svg") ||
+                                            !strcmp(dot, ".pdf"))))
+            continue;
+        if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) < (int)sizeof path)
+            unlink(path);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+}
+
+/* On the terminal after the charts: which were not drawn, and how to turn
+ * charts off; the reasons are in run.log and the report. */
+static void say_charts_not_drawn(run_state *rs)
+{
+    char names[600] = "";
+    size_t shown = 0, len = 0;
+    if (!rs->n_not_drawn)
+        return;
+    for (const char *p = rs->chart_notes; p && *p; p = strchr(p, '\n') + 1) {
+        const char *end = strstr(p, ": not drawn: "), *nl = strchr(p, '\n');
+        if (end && end < nl && shown < 5 && len + (size_t)(end - p) + 3 < sizeof names) {
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s%.*s", shown ? ", " : "",
+                                    (int)(end - p), p);
+            shown++;
+        }
+    }
+    if (shown < rs->n_not_drawn)
+        snprintf(names + len, sizeof names - len, " and %zu more", rs->n_not_drawn - shown);
+    fprintf(stderr, "junheng: run: warning: %s%zu chart%s not drawn: %s (every one, with the "
+            "reason, in run.log and the report's data quality section)\n",
+            rs->gnuplot_missing ? "gnuplot not found: " : "", rs->n_not_drawn,
+            rs->n_not_drawn == 1 ? "" : "s", names);
+    if (rs->gnuplot_missing)
+        fputs("junheng: run: install gnuplot (Debian: apt-get install gnuplot-nox "
+              "fonts-noto-cjk), or turn charts off with 'kinds = none' in [charts] "
+              "(or --set charts.kinds=none)\n", stderr);
+    else
+        fputs("junheng: run: the tables and the report are complete; to turn charts off: "
+              "'kinds = none' in [charts] (or --set charts.kinds=none)\n", stderr);
+    logf_(rs, "charts not drawn: %zu%s", rs->n_not_drawn,
+          rs->gnuplot_missing ? " (gnuplot not found)" : "");
 }
 
 /* Words in a comma- or space-separated list. */
@@ -382,10 +481,14 @@ int run_steps(run_state *rs)
         a = with_output(rs, "tables/converge.csv", NULL);
         code = step(rs, "converge", "converge", &a, NULL);
     }
-    if (!code && strcmp(rs->cfg->value[RK_CHARTS_KINDS], "none") != 0)
+    if (!code && strcmp(rs->cfg->value[RK_CHARTS_KINDS], "none") != 0) {
         code = chart_steps(rs);
+        keep_only_charts(rs);
+    }
     if (!rs->quiet)
         fputs("\r\033[K", stderr);
+    if (!code)
+        say_charts_not_drawn(rs);
     free(tables);
     free(charts);
     return code;
@@ -401,5 +504,6 @@ void run_state_clear(run_state *rs)
     free(rs->inputs);
     if (rs->log)
         fclose(rs->log);
+    free(rs->chart_notes);
     memset(rs, 0, sizeof *rs);
 }
