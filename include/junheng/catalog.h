@@ -28,6 +28,10 @@ extern "C" {
 /* What the lookup functions return when nothing matches. */
 #define JH_CATALOG_NONE ((size_t)-1)
 
+/* A derived indicator's numerator or denominator that is the data's weight
+ * column (the keyword population, 人口), not an indicator of the catalog. */
+#define JH_CATALOG_WEIGHT_COLUMN ((size_t)-2)
+
 /* ------------------------------------------------------------------ */
 /* Regions                                                            */
 /* ------------------------------------------------------------------ */
@@ -203,7 +207,8 @@ typedef struct jh_indicator {
     jh_target_kind target_kind; /* how to read the target */
     int derived;             /* 1 when value = numerator / denominator × scale */
     size_t numerator;        /* index of the numerator indicator when derived,
-                                else JH_CATALOG_NONE */
+                                JH_CATALOG_WEIGHT_COLUMN for the data's
+                                weight column, else JH_CATALOG_NONE */
     size_t denominator;      /* index of the denominator, likewise */
     double scale;            /* positive factor when derived, else 0 */
     unsigned long line;      /* line of the indicator's row, for messages */
@@ -243,7 +248,9 @@ typedef struct jh_indicator_catalog {
  * of another indicator (the keywords population and none win over names);
  * years are integers from 1 to 9999; baseline and target go through
  * jh_value_parse; numerator and denominator name indicators by code or
- * name, and scale is a positive number: the three go together.
+ * name, or are the keyword population (人口) for the data's weight column
+ * when no indicator of the file has that code or name; scale is a positive
+ * number: the three go together.
  *
  * Errors ("FILE:LINE:COL: …" in diag, with the raw text): missing code
  * column, two columns for the same field, empty code, a code or name used

@@ -399,6 +399,10 @@ static void resolve(struct ctx *c, const char *path, jh_diag *diag)
         const struct ref *r = &c->refs[k];
         jh_indicator *d = &cat->ind[r->ind];
         size_t j = jh_indicator_catalog_find(cat, r->text);
+        /* urbanisation = urban_pop / population: the weight column. */
+        if (j == JH_CATALOG_NONE && r->role != R_WEIGHT &&
+            jh_cat_match(r->text, weights[0].names) >= 0)
+            j = JH_CATALOG_WEIGHT_COLUMN;
         if (j == JH_CATALOG_NONE) {
             jh_diag_add(diag, JH_DIAG_ERROR, path, r->line, r->col,
                         "unknown indicator \"%s\" in column '%s' (expected %s)", r->text,
@@ -406,7 +410,8 @@ static void resolve(struct ctx *c, const char *path, jh_diag *diag)
                         r->role == R_WEIGHT
                             ? "population, none, or the code or name of an indicator of "
                               "this file"
-                            : "the code or name of an indicator of this file");
+                            : "the code or name of an indicator of this file, or population for "
+                              "the data's weight column");
             continue;
         }
         if (r->role == R_WEIGHT && j == r->ind) {
@@ -481,7 +486,8 @@ static int order_derived(struct ctx *c, const char *path, jh_diag *diag)
             const jh_indicator *d = &cat->ind[v];
             if (edge[v] < 2) {
                 size_t w = edge[v]++ == 0 ? d->numerator : d->denominator;
-                if (w == JH_CATALOG_NONE || !cat->ind[w].derived || state[w] == 2)
+                if (w == JH_CATALOG_NONE || w == JH_CATALOG_WEIGHT_COLUMN ||
+                    !cat->ind[w].derived || state[w] == 2)
                     continue;
                 if (state[w] == 1) {
                     report_cycle(c, stack, pos[w], top, path, diag);

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "junheng/study.h"
 
 void jh_study_free(jh_study *s)
@@ -105,31 +106,88 @@ static size_t append_indicator(jh_dataset *d, const char *code)
     return k;
 }
 
+/* A part of a derived indicator: a data indicator, or the weight column
+ * (JH_CATALOG_WEIGHT_COLUMN), or JH_NONE when the data lack it. */
+static size_t part_of(const jh_study *s, size_t e)
+{
+    const jh_dataset *d = s->data;
+    if (e == JH_CATALOG_WEIGHT_COLUMN)
+        return d->weights ? e : JH_NONE;
+    size_t i = data_indicator_of(s, e);
+    if (i != JH_NONE || !d->weights || !d->weight_name)
+        return i;
+    /* beds_per_1000 = beds / pop, read with --weight-col pop: the catalog's
+     * indicator pop is the data's weight column, not a data indicator. */
+    const jh_indicator *in = &s->indicators->ind[e];
+    const char *names[] = {in->code, in->name_zh, in->name_en};
+    for (size_t k = 0; k < 3; k++)
+        if (*names[k] && strcasecmp(names[k], d->weight_name) == 0)
+            return JH_CATALOG_WEIGHT_COLUMN;
+    return JH_NONE;
+}
+
+/* Cell c of part p; the weight column's cell is the weight recorded with
+ * the other part's value (its row's population). */
+static double part_value(const jh_dataset *d, size_t p, size_t other, size_t slice, size_t c)
+{
+    return p == JH_CATALOG_WEIGHT_COLUMN ? d->weights[other * slice + c]
+                                         : d->values[p * slice + c];
+}
+
 /* value = numerator / denominator x scale, cell by cell; the weight of a
- * derived cell is the numerator's. */
+ * derived cell is that of its indicator part (the numerator's when both
+ * are indicators). */
 static void fill_derived(jh_dataset *d, size_t k, size_t num, size_t den, double scale)
 {
     size_t slice = d->n_years * d->n_strata * d->regions.n;
+    size_t wsrc = num != JH_CATALOG_WEIGHT_COLUMN ? num : den;
     for (size_t c = 0; c < slice; c++) {
-        double a = d->values[num * slice + c], b = d->values[den * slice + c];
+        double a = part_value(d, num, den, slice, c), b = part_value(d, den, num, slice, c);
         if (!isnan(a) && !isnan(b) && b != 0)
             d->values[k * slice + c] = a / b * scale;
         if (d->weights)
-            d->weights[k * slice + c] = d->weights[num * slice + c];
+            d->weights[k * slice + c] = d->weights[wsrc * slice + c];
     }
 }
 
-static int derive_indicators(jh_study *s)
+/* Says why a derived indicator is not computed: a silent absence would
+ * look like an indicator nobody asked for. */
+static void warn_underived(const jh_study *s, const jh_indicator *in, size_t num, size_t den,
+                           jh_diag *diag)
+{
+    const jh_indicator_catalog *cat = s->indicators;
+    size_t miss = num == JH_NONE ? in->numerator : den == JH_NONE ? in->denominator
+                                                                  : JH_CATALOG_WEIGHT_COLUMN;
+    const char *what = miss == JH_CATALOG_WEIGHT_COLUMN ? NULL : cat->ind[miss].code;
+    if (!diag)
+        return;
+    if (what)
+        jh_diag_add(diag, JH_DIAG_WARNING, cat->path, in->line, 0,
+                    "derived indicator '%s' not computed: its %s '%s' is neither in the "
+                    "data nor the weight column", in->code,
+                    num == JH_NONE ? "numerator" : "denominator", what);
+    else
+        jh_diag_add(diag, JH_DIAG_WARNING, cat->path, in->line, 0,
+                    "derived indicator '%s' not computed: %s", in->code,
+                    s->data->weights ? "both parts are the weight column"
+                                     : "it uses the weight column (population) and "
+                                       "the data have none");
+}
+
+static int derive_indicators(jh_study *s, jh_diag *diag)
 {
     const jh_indicator_catalog *cat = s->indicators;
     for (size_t j = 0; cat && j < cat->n_derived; j++) {
         const jh_indicator *in = &cat->ind[cat->derived_order[j]];
         if (data_indicator_of(s, cat->derived_order[j]) != JH_NONE)
             continue;
-        size_t num = data_indicator_of(s, in->numerator);
-        size_t den = data_indicator_of(s, in->denominator);
-        if (num == JH_NONE || den == JH_NONE)
+        size_t num = part_of(s, in->numerator);
+        size_t den = part_of(s, in->denominator);
+        if (num == JH_NONE || den == JH_NONE ||
+            (num == JH_CATALOG_WEIGHT_COLUMN && den == JH_CATALOG_WEIGHT_COLUMN)) {
+            warn_underived(s, in, num, den, diag);
             continue;
+        }
         size_t k = append_indicator(s->data, in->code);
         if (k == JH_NONE || match_indicators(s, NULL))
             return JH_ENOMEM;
@@ -176,7 +234,7 @@ int jh_study_make(jh_dataset *data, const jh_study_opts *opts, jh_diag *diag,
     if (!rc)
         rc = match_indicators(s, diag);
     if (!rc)
-        rc = derive_indicators(s);
+        rc = derive_indicators(s, diag);
     if (!rc)
         rc = resolve_weights(s);
     if (rc) {
