@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "junheng/slice.h"
 #include "junheng/converge.h"
 
 #define NO_CLASS ((size_t)-1)
@@ -70,25 +71,16 @@ typedef struct run {
     size_t *idx;               /* n regions */
 } run;
 
-/* The values of indicator ind in year y with a value; their weights into
- * w (NaN weight -> *bad_weight).  Returns how many. */
+/* The values of indicator ind in year y with a value, their weights into
+ * w, by the one gatherer (slice.h); the slice's record in *g.  Returns how
+ * many. */
 static size_t gather(const run *r, size_t ind, size_t y, const double *wsrc,
-                     double *x, double *w, int *bad_weight)
+                     double *x, double *w, jh_slice *g)
 {
-    const double *v = jh_dataset_slice(r->d, ind, y, r->stratum);
-    size_t n = 0;
-    *bad_weight = 0;
-    for (size_t i = 0; i < r->d->regions.n; i++) {
-        if (isnan(v[i]))
-            continue;
-        if (wsrc) {
-            w[n] = wsrc[i];
-            if (!(wsrc[i] > 0) || !isfinite(wsrc[i]))
-                *bad_weight = 1;
-        }
-        x[n++] = v[i];
-    }
-    return n;
+    *g = (jh_slice){.x = x, .w = w};
+    jh_slice_begin(g);
+    jh_slice_add(g, jh_dataset_slice(r->d, ind, y, r->stratum), wsrc, r->d->regions.n, NULL);
+    return g->n;
 }
 
 static int sigma_value(run *r, const sigma_index *ix, const double *x,
@@ -124,17 +116,24 @@ static int do_sigma(run *r, size_t ind)
         const sigma_index *ix = &r->ix[k];
         size_t m = 0;
         int why = JH_OK;
+        /* The weights' warning once per year: at the first weighted index. */
+        int first_w = ix->weighted;
+        for (size_t j = 0; j < k; j++)
+            first_w &= !r->ix[j].weighted;
         if (ix->weighted && !jh_study_weights(r->s, ind, r->y0, r->stratum))
             continue; /* an unweighted indicator has no weighted twin */
         for (size_t y = r->y0; y <= r->y1; y++) {
             const double *wsrc = ix->weighted ? jh_study_weights(r->s, ind, y, r->stratum) : NULL;
-            int badw;
+            jh_slice g;
             jh_sigma_row row = {.indicator = ind, .stratum = r->stratum, .year = y,
                                 .index = k, .value = NAN};
-            row.n = gather(r, ind, y, wsrc, r->x, r->w, &badw);
+            row.n = gather(r, ind, y, wsrc, r->x, r->w, &g);
             if (row.n == 0)
                 continue;
-            row.status = ix->weighted && badw ? JH_EWEIGHT
+            if (first_w)
+                jh_slice_report_weights(&g, r->d, ind, y, jh_stratum_name(r->d->strata[r->stratum]),
+                                        jh_study_weight_name(r->s, ind), "indices", r->diag, NULL);
+            row.status = ix->weighted && !jh_slice_weights_usable(&g) ? JH_EWEIGHT
                          : sigma_value(r, ix, r->x, r->w, row.n, &row.value);
             if (row.status)
                 row.value = NAN;

@@ -18,6 +18,7 @@
 #include "junheng/bootstrap.h"
 #include "junheng/decompose.h"
 #include "junheng/decompose_analysis.h"
+#include "junheng/slice.h"
 
 static const char *const method_names[JH_DM_COUNT][2] = {
     {"theil_t", "theil_t_w"}, {"theil_l", "theil_l_w"}, {"ge2", "ge2_w"},
@@ -93,6 +94,7 @@ struct ctx {
     jh_dagum_result *dg;
     jh_nested_theil_result *nt;
     gsl_rng *rng;
+    jh_slice sl;        /* the gatherer's view of x, w, region (slice.h) */
     /* the --nonpositive policy on the gathered slice */
     jh_np_count np;     /* values <= 0 among the gathered (before any drop) */
     unsigned skip_set;  /* methods left empty under skip in this slice */
@@ -452,49 +454,33 @@ static void localise_groups(struct ctx *c, size_t n_global)
 }
 
 /* Adds the present values of one slice of stratum position st, with group
- * grp (or each region's group when grp is JH_NONE).  Counts regions with a
- * value but no group in *no_group. */
+ * grp (or each region's group when grp is JH_NONE), by the one gatherer
+ * (slice.h).  Counts regions with a value but no group in *no_group. */
 static void gather(struct ctx *c, size_t ind, size_t year, size_t st, size_t grp,
                    size_t *no_group)
 {
     const jh_dataset *d = c->s->data;
-    const double *v = jh_dataset_slice(d, ind, year, st);
-    const double *w = jh_study_weights(c->s, ind, year, st);
-    const char *stl = jh_stratum_name(d->strata[st]);
-    int drop = c->o->nonpositive == JH_NONPOS_DROP;
-    for (size_t r = 0; r < d->regions.n; r++) {
-        if (isnan(v[r]))
-            continue;
-        size_t g = grp != JH_NONE ? grp : c->group_of[r];
-        if (g == JH_NONE) {
-            (*no_group)++;
-            continue;
-        }
-        if (jh_np_count_value(&c->np, v[r], r, stl) && drop)
-            continue;
-        size_t i = c->n++;
-        c->x[i] = v[r];
-        c->w[i] = w ? w[r] : NAN;
-        c->g[i] = g;
-        c->region[i] = r;
+    jh_slice_filter f = {.group_of = grp == JH_NONE ? c->group_of : NULL, .group = JH_NONE,
+                         .drop_nonpositive = c->o->nonpositive == JH_NONPOS_DROP,
+                         .stratum = jh_stratum_name(d->strata[st])};
+    size_t from = c->sl.n, before = c->sl.no_group;
+    jh_slice_gather(&c->sl, c->s, ind, year, st, c->o->use_weights, &f);
+    *no_group += c->sl.no_group - before;
+    for (size_t i = from; i < c->sl.n; i++) {
+        size_t r = c->region[i];
+        c->g[i] = grp != JH_NONE ? grp : c->group_of[r];
         c->blk[i] = c->block_of ? c->block_of[r] : JH_NONE;
         if (c->blk[i] == JH_NONE)
             c->blk[i] = c->n_blocks;
     }
-}
-
-/* Usable weights: every gathered observation has a positive finite one. */
-static int weights_ok(const struct ctx *c)
-{
-    for (size_t i = 0; i < c->n; i++)
-        if (!(c->w[i] > 0 && isfinite(c->w[i])))
-            return 0;
-    return c->n > 0;
+    c->n = c->sl.n;
+    c->np = c->sl.np;
 }
 
 /* Starts gathering a slice. */
 static void begin_slice(struct ctx *c)
 {
+    jh_slice_begin(&c->sl);
     c->n = 0;
     c->np = (jh_np_count){0};
     c->skip_set = 0;
@@ -545,6 +531,31 @@ static int apply_policy(struct ctx *c, const struct key *key, unsigned set, int 
     }
 }
 
+/* The rule of slice.h: a slice with a value but no usable weight gets its
+ * weighted methods as empty rows, one warning and one notes row. */
+static int no_weight_rows(struct ctx *c, const struct key *key, unsigned set)
+{
+    if (!c->sl.weighted || !c->sl.bad_w)
+        return JH_OK;
+    const jh_dataset *d = c->s->data;
+    const char *stl = stratum_label(c->s, key->stratum);
+    if (jh_slice_report_weights(&c->sl, d, key->ind, key->year, stl,
+                                jh_study_weight_name(c->s, key->ind), "methods", c->diag,
+                                &c->t->notes))
+        return JH_ENOMEM;
+    for (int m = 0; m < JH_DM_COUNT; m++) {
+        if (!(set & (1u << m)))
+            continue;
+        jh_decompose_row *r = new_row(c->t);
+        if (!r)
+            return JH_ENOMEM;
+        *r = (jh_decompose_row){key->ind, key->year, key->stratum, (jh_dmethod)m, 1,
+                                JH_DC_TOTAL, JH_NONE, JH_NONE, c->n, NAN, NAN,
+                                NAN, NAN, NAN, NAN};
+    }
+    return JH_OK;
+}
+
 /* Runs the methods of set on the gathered slice. */
 static int run_slice(struct ctx *c, const struct key *key, unsigned set, size_t n_global)
 {
@@ -554,7 +565,7 @@ static int run_slice(struct ctx *c, const struct key *key, unsigned set, size_t 
     localise_groups(c, n_global);
     if (c->n == 0)
         return JH_OK;
-    int can_weigh = c->o->use_weights && weights_ok(c);
+    int can_weigh = jh_slice_weights_usable(&c->sl);
     for (int m = 0; m < JH_DM_COUNT; m++) {
         if (!(set & (1u << m)))
             continue;
@@ -592,7 +603,7 @@ static int run_slice(struct ctx *c, const struct key *key, unsigned set, size_t 
                 return rc;
         }
     }
-    return JH_OK;
+    return no_weight_rows(c, key, set);
 }
 
 /* Position of stratum s in the dataset, or JH_NONE. */
@@ -723,6 +734,7 @@ static int alloc_ctx(struct ctx *c, size_t n_global)
     c->dg = jh_dagum_result_alloc(G);
     c->nt = jh_nested_theil_result_alloc(G, nr);
     c->rng = gsl_rng_alloc(gsl_rng_mt19937);
+    c->sl = (jh_slice){.x = c->x, .w = c->w, .region = c->region};
     if (!c->local_of || !c->global_of || !c->x || !c->w || !c->xr || !c->wr || !c->g ||
         !c->county || !c->region || !c->unit || !c->unit_stratum || !c->blk || !c->gr ||
         !c->cr || !c->gp || !c->labels || !c->ucount || !c->ocount || !c->vals ||

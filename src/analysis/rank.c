@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "junheng/slice.h"
 #include "junheng/rank.h"
 
 #define NOTE(d, ...) jh_diag_add((d), JH_DIAG_WARNING, NULL, 0, 0, __VA_ARGS__)
@@ -72,15 +73,13 @@ int jh_rank_indicators(const jh_study *s, jh_index_id id, int weighted,
             }
             const double *v = jh_dataset_slice(d, k, y, stratum);
             const double *wt = weighted ? jh_study_weights(s, k, y, stratum) : NULL;
-            size_t n = 0;
             if (weighted && !wt)
                 n_unweighted += y == 0;
-            /* A region enters with a value and, when weighted, a weight. */
-            for (size_t r = 0; r < nr; r++)
-                if (!isnan(v[r]) && (!wt || !isnan(wt[r]))) {
-                    x[n] = v[r];
-                    w[n++] = wt ? wt[r] : 1;
-                }
+            /* The one gatherer and its rule for weights (slice.h). */
+            jh_slice g = {.x = x, .w = w};
+            jh_slice_begin(&g);
+            jh_slice_add(&g, v, wt, nr, NULL);
+            size_t n = g.n;
             jh_rank_ind_row *row = &t->rows[n_rows++];
             memset(row, 0, sizeof *row);
             row->indicator = k;
@@ -90,6 +89,12 @@ int jh_rank_indicators(const jh_study *s, jh_index_id id, int weighted,
             row->change_prev = row->change_base = NAN;
             if (n == 0) {
                 row->status = JH_EEMPTY;
+                continue;
+            }
+            if (wt && !jh_slice_weights_usable(&g)) {
+                row->status = JH_EWEIGHT;
+                jh_slice_report_weights(&g, d, k, y, jh_stratum_name(d->strata[stratum]),
+                                        jh_study_weight_name(s, k), "index", diag, NULL);
                 continue;
             }
             jh_index_set set;

@@ -14,6 +14,7 @@
 #include <gsl/gsl_rng.h>
 #include "junheng/analysis.h"
 #include "junheng/bootstrap.h"
+#include "junheng/slice.h"
 
 static const char *const policy_names[] = {"defined", "error", "skip", "drop"};
 
@@ -40,17 +41,6 @@ int jh_index_needs_positive(jh_index_id id)
            id == JH_IX_MAX_MIN_RATIO;
 }
 
-/* The values of one slice that enter the indices. */
-struct gather {
-    double *x, *w;   /* values and their weights, n_regions long */
-    size_t n;        /* values gathered */
-    size_t present;  /* regions with a value (before any drop) */
-    size_t bad_w;    /* gathered values without a usable weight */
-    size_t n_zero;   /* values == 0 seen */
-    size_t n_neg;    /* values < 0 seen */
-    size_t first_np; /* region of the first value <= 0 (when n_zero + n_neg) */
-};
-
 /* Where the weights of a slice come from: the study when there is one,
  * else the dataset's weight column. */
 struct weight_source {
@@ -63,7 +53,7 @@ struct ctx {
     const struct weight_source *src;
     const jh_indices_opts *o;
     jh_workspace *ws;   /* for n_regions values */
-    struct gather g;
+    jh_slice g;         /* the slice being computed (slice.h) */
     gsl_rng *rng;       /* when bootstrapping */
     unsigned *counts;   /* draw counts, n_regions */
     double *xr, *wr;    /* one compacted replicate, n_regions each */
@@ -84,47 +74,20 @@ static const char *weight_name(const struct weight_source *src, size_t i)
     return src->s ? jh_study_weight_name(src->s, i) : src->d->weight_name;
 }
 
-static void gather_slice(const jh_dataset *d, size_t off, const double *w, int drop,
-                         struct gather *g)
+/* Gathers slice (i, y, st) into g by the one rule of slice.h. */
+static void gather_slice(const jh_dataset *d, size_t i, size_t y, size_t st, const double *w,
+                         int drop, jh_slice *g)
 {
-    const double *v = d->values + off;
-    g->n = g->present = g->bad_w = g->n_zero = g->n_neg = 0;
-    for (size_t r = 0; r < d->regions.n; r++) {
-        if (isnan(v[r]))
-            continue;
-        g->present++;
-        if (v[r] <= 0) {
-            if (!(g->n_zero + g->n_neg))
-                g->first_np = r;
-            g->n_zero += v[r] == 0;
-            g->n_neg += v[r] < 0;
-            if (drop)
-                continue;
-        }
-        g->x[g->n] = v[r];
-        if (w) {
-            g->w[g->n] = w[r];
-            g->bad_w += !(w[r] > 0 && isfinite(w[r]));
-        }
-        g->n++;
-    }
-}
-
-static void warn_weights(const jh_dataset *d, const jh_slice_indices *s,
-                         size_t bad, const char *wname, jh_diag *diag)
-{
-    jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
-                "indicator '%s', year %d, stratum %s: %zu region%s with a value "
-                "but no positive %s; weighted indices left empty",
-                d->indicators.str[s->indicator], d->years[s->year],
-                jh_stratum_name(d->strata[s->stratum]), bad, bad == 1 ? "" : "s", wname);
+    jh_slice_filter f = {.drop_nonpositive = drop, .stratum = jh_stratum_name(d->strata[st])};
+    jh_slice_begin(g);
+    jh_slice_add(g, jh_dataset_slice(d, i, y, st), w, d->regions.n, &f);
 }
 
 /* One message per slice the policy acts on (error or drop). */
 static void report_nonpositive(const jh_dataset *d, const jh_slice_indices *s,
-                               const struct gather *g, jh_nonpositive pol, jh_diag *diag)
+                               const jh_slice *g, jh_nonpositive pol, jh_diag *diag)
 {
-    size_t np = g->n_zero + g->n_neg;
+    size_t np = g->np.n_zero + g->np.n_neg;
     const double *v = jh_dataset_slice(d, s->indicator, s->year, s->stratum);
     const char *ind = d->indicators.str[s->indicator];
     int year = d->years[s->year];
@@ -134,26 +97,26 @@ static void report_nonpositive(const jh_dataset *d, const jh_slice_indices *s,
                     "indicator '%s', year %d, stratum %s, region '%s': value %.17g is not "
                     "positive (%zu value%s <= 0 in the slice); theil_l, atkinson_1, atkinson_2 "
                     "and max_min_ratio need x > 0 (--nonpositive=error)",
-                    ind, year, st, d->regions.str[g->first_np], v[g->first_np], np,
+                    ind, year, st, d->regions.str[g->np.first_region], v[g->np.first_region], np,
                     np == 1 ? "" : "s");
     else
         jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
                     "indicator '%s', year %d, stratum %s: dropped %zu value%s <= 0 "
                     "(%zu zero, %zu negative; first region '%s') from every index "
                     "(--nonpositive=drop)",
-                    ind, year, st, np, np == 1 ? "" : "s", g->n_zero, g->n_neg,
-                    d->regions.str[g->first_np]);
+                    ind, year, st, np, np == 1 ? "" : "s", g->np.n_zero, g->np.n_neg,
+                    d->regions.str[g->np.first_region]);
 }
 
 /* Under skip, the indices that need x > 0 are left empty in a slice that
  * had a value <= 0, with the reason of the value. */
-static void apply_skip(const struct gather *g, jh_index_set *set)
+static void apply_skip(const jh_slice *g, jh_index_set *set)
 {
-    if (!(g->n_zero + g->n_neg))
+    if (!(g->np.n_zero + g->np.n_neg))
         return;
     for (int k = 0; k < JH_IX_COUNT; k++)
         if (jh_index_needs_positive((jh_index_id)k) && set->status[k] == JH_OK) {
-            set->status[k] = g->n_neg ? JH_ENEGATIVE : JH_EZERO;
+            set->status[k] = g->np.n_neg ? JH_ENEGATIVE : JH_EZERO;
             set->value[k] = NAN;
         }
 }
@@ -221,7 +184,7 @@ static double jackknife(struct ctx *c, const double *x, const double *w, size_t 
 static int compute_slice(struct ctx *c, jh_slice_indices *si, const double *w)
 {
     const jh_indices_opts *o = c->o;
-    const struct gather *g = &c->g;
+    const jh_slice *g = &c->g;
     int weighted = w != NULL;
     jh_indices_all(g->x, NULL, g->n, c->ws, &si->plain);
     if (o->nonpositive == JH_NONPOS_SKIP)
@@ -319,8 +282,8 @@ static void *run_worker(void *arg)
     wk->rc = ctx_alloc(&c, d->regions.n ? d->regions.n : 1);
     for (size_t j = wk->first; !wk->rc && j < wk->n_jobs; j += wk->step) {
         const struct job *jb = &wk->jobs[j];
-        gather_slice(d, jh_dataset_offset(d, jb->i, jb->y, jb->s, 0), jb->w,
-                     wk->o->nonpositive == JH_NONPOS_DROP, &c.g);
+        gather_slice(d, jb->i, jb->y, jb->s, jb->w, wk->o->nonpositive == JH_NONPOS_DROP,
+                     &c.g);
         wk->rc = compute_slice(&c, jb->si, jb->w);
     }
     ctx_free(&c);
@@ -372,7 +335,7 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
     size_t nr = d->regions.n ? d->regions.n : 1;
     size_t max = d->indicators.n * d->n_years * d->n_strata, n = 0, n_jobs = 0;
     size_t n_err_zero = 0, n_err_neg = 0;
-    struct gather g = {0};
+    jh_slice g = {0};
     int drop = o->nonpositive == JH_NONPOS_DROP;
     if (o->bootstrap && !(o->ci > 0 && o->ci < 1))
         return JH_EINVAL;
@@ -385,14 +348,14 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
         for (size_t y = 0; y < d->n_years; y++)
             for (size_t s = 0; s < d->n_strata; s++) {
                 const double *w = o->use_weights ? slice_weights(src, i, y, s) : NULL;
-                gather_slice(d, jh_dataset_offset(d, i, y, s, 0), w, drop, &g);
+                gather_slice(d, i, y, s, w, drop, &g);
                 if (g.present == 0)
                     continue;
                 jh_slice_indices *si = &res[n++];
                 *si = (jh_slice_indices){.indicator = i, .year = y, .stratum = s,
                                          .n_missing = d->regions.n - g.present,
                                          .has_weighted = w != NULL,
-                                         .n_zero = g.n_zero, .n_negative = g.n_neg,
+                                         .n_zero = g.np.n_zero, .n_negative = g.np.n_neg,
                                          .n_bad_weight = g.bad_w,
                                          .nonpositive = o->nonpositive,
                                          .n_dropped = g.present - g.n,
@@ -400,17 +363,17 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
                                          .gini_w_jackknife_se = NAN};
                 clear_ci(&si->plain_ci);
                 clear_ci(&si->weighted_ci);
-                size_t np = g.n_zero + g.n_neg;
+                size_t np = g.np.n_zero + g.np.n_neg;
                 if (np && o->nonpositive == JH_NONPOS_ERROR) {
                     report_nonpositive(d, si, &g, o->nonpositive, diag);
-                    n_err_zero += g.n_zero;
-                    n_err_neg += g.n_neg;
+                    n_err_zero += g.np.n_zero;
+                    n_err_neg += g.np.n_neg;
                     continue;
                 }
                 if (np && drop)
                     report_nonpositive(d, si, &g, o->nonpositive, diag);
-                if (w && g.bad_w)
-                    warn_weights(d, si, g.bad_w, weight_name(src, i), diag);
+                jh_slice_report_weights(&g, d, i, y, jh_stratum_name(d->strata[s]),
+                                        weight_name(src, i), "indices", diag, NULL);
                 jobs[n_jobs++] = (struct job){i, y, s, w, si};
             }
     free(g.x);

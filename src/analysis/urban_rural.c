@@ -19,6 +19,7 @@
 #include "junheng/bootstrap.h"
 #include "junheng/indices.h"
 #include "junheng/urban_rural.h"
+#include "junheng/slice.h"
 
 /* One county of an area: its urban and rural side (NaN when absent). */
 struct obs {
@@ -43,6 +44,8 @@ struct ctx {
     /* the values of the current indicator and year after the
      * --nonpositive policy (dropped values are NaN), n_regions each */
     double *vu, *vr, *vt; /* urban, rural, total stratum */
+    jh_slice su, sr;      /* an area's urban (or total) and rural values (slice.h) */
+    size_t *pos;          /* [region] position in sr, scratch */
     size_t n_err_zero, n_err_neg; /* values behind errors, whole run */
 };
 
@@ -108,7 +111,7 @@ static void area_means(const struct obs *ob, size_t n, const unsigned *counts,
 
 /* Adds the row of one area from the n observations gathered in c->ob. */
 static int add_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis basis,
-                    size_t n, size_t left_out, int reversed)
+                    size_t n, size_t left_out, int reversed, int no_weight)
 {
     jh_ur_table *t = c->t;
     if (grow((void **)&t->area, &t->cap_area, t->n_area, sizeof *t->area))
@@ -120,6 +123,8 @@ static int add_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basi
                       .ratio_high = NAN, .ratio_se = NAN, .gap_low = NAN,
                       .gap_high = NAN, .gap_se = NAN};
     area_means(c->ob, n, NULL, &a->urban_mean, &a->rural_mean);
+    if (no_weight) /* the rule of slice.h: no weighted mean without every weight */
+        a->urban_mean = a->rural_mean = NAN;
     orient(a->urban_mean, a->rural_mean, reversed, &a->ratio, &a->gap);
     /* --nonpositive=skip: an area with a value <= 0 gets no ratio and no
      * disparity of ratios (they divide by the values); means and gap stay. */
@@ -145,7 +150,7 @@ static int add_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basi
             a->theil_t = v;
     }
     size_t B = c->o->bootstrap;
-    if (!B || n == 0)
+    if (!B || n == 0 || no_weight)
         return JH_OK;
     for (size_t i = 0; i < n; i++)
         c->side[i] = c->ob[i].side;
@@ -169,55 +174,90 @@ static int add_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basi
     return JH_OK;
 }
 
-/* Gathers the counties of area (JH_NONE: all) into c->ob and adds its row. */
+/* Pairs the urban and rural sides of the counties of an area, gathered
+ * into c->su and c->sr, into c->ob; a county with one side is left out.
+ * Counts the pairs with a side without a usable weight in *bad. */
+static size_t pair_sides(struct ctx *c, size_t *left_out, size_t *bad)
+{
+    const jh_slice *u = &c->su, *r = &c->sr;
+    size_t n = 0, paired = 0;
+    for (size_t j = 0; j < r->n; j++)
+        c->pos[r->region[j]] = j;
+    for (size_t i = 0; i < u->n; i++) {
+        size_t k = u->region[i], j = c->pos[k];
+        if (j == JH_NONE || j >= r->n || r->region[j] != k) {
+            (*left_out)++;
+            continue;
+        }
+        paired++;
+        double a = u->weighted ? u->w[i] : 1.0, b = r->weighted ? r->w[j] : 1.0;
+        *bad += !jh_weight_usable(a) || !jh_weight_usable(b);
+        c->ob[n++] = (struct obs){u->x[i], a, r->x[j], b, 0};
+    }
+    for (size_t j = 0; j < r->n; j++)
+        c->pos[r->region[j]] = JH_NONE;
+    *left_out += r->n - paired;
+    return n;
+}
+
+/* The counties of area (JH_NONE: all) by their class into c->ob. */
+static size_t by_class(struct ctx *c, size_t *left_out, size_t *bad)
+{
+    const jh_slice *t = &c->su;
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        jh_region_class cls = jh_study_region_class(c->s, t->region[i]);
+        double a = t->weighted ? t->w[i] : 1.0;
+        if (cls == JH_REGION_CLASS_NONE) {
+            (*left_out)++;
+            continue;
+        }
+        *bad += !jh_weight_usable(a);
+        if (cls == JH_REGION_URBAN)
+            c->ob[n++] = (struct obs){t->x[i], a, NAN, NAN, 0};
+        else
+            c->ob[n++] = (struct obs){NAN, NAN, t->x[i], a, 1};
+    }
+    return n;
+}
+
+/* Gathers the counties of area (JH_NONE: all) by the one gatherer
+ * (slice.h) and adds its row.  A county without a usable weight empties
+ * the weighted means of its areas (said once, on the province row). */
 static int do_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis basis,
                    int reversed)
 {
     const jh_dataset *d = c->s->data;
-    size_t n = 0, left_out = 0;
+    int uw = c->o->use_weights;
+    jh_slice_filter f = {.group_of = area != JH_NONE ? c->area_of : NULL, .group = area};
+    size_t n, left_out = 0, bad = 0;
+    const char *stl;
+    jh_slice_begin(&c->su);
+    jh_slice_begin(&c->sr);
     if (basis == JH_UR_STRATA) {
         size_t su = stratum_pos(d, JH_STRATUM_URBAN), sr = stratum_pos(d, JH_STRATUM_RURAL);
-        const double *u = c->vu, *r = c->vr;
-        const double *wu = c->o->use_weights ? jh_study_weights(c->s, ind, y, su) : NULL;
-        const double *wr = c->o->use_weights ? jh_study_weights(c->s, ind, y, sr) : NULL;
-        for (size_t k = 0; k < d->regions.n; k++) {
-            if (area != JH_NONE && c->area_of[k] != area)
-                continue;
-            if (isnan(u[k]) && isnan(r[k]))
-                continue;
-            if (isnan(u[k]) || isnan(r[k])) {
-                left_out++;
-                continue;
-            }
-            /* A county without a usable weight counts with weight 1 only
-             * when the slice is unweighted; otherwise it is left out. */
-            double a = wu ? wu[k] : 1.0, b = wr ? wr[k] : 1.0;
-            if (!(a > 0 && isfinite(a)) || !(b > 0 && isfinite(b))) {
-                left_out++;
-                continue;
-            }
-            c->ob[n++] = (struct obs){u[k], a, r[k], b, 0};
-        }
+        jh_slice_add(&c->su, c->vu, uw ? jh_study_weights(c->s, ind, y, su) : NULL,
+                     d->regions.n, &f);
+        jh_slice_add(&c->sr, c->vr, uw ? jh_study_weights(c->s, ind, y, sr) : NULL,
+                     d->regions.n, &f);
+        n = pair_sides(c, &left_out, &bad);
+        stl = "urban+rural";
     } else {
         size_t st = stratum_pos(d, JH_STRATUM_TOTAL);
-        const double *v = c->vt;
-        const double *w = c->o->use_weights ? jh_study_weights(c->s, ind, y, st) : NULL;
-        for (size_t k = 0; k < d->regions.n; k++) {
-            if ((area != JH_NONE && c->area_of[k] != area) || isnan(v[k]))
-                continue;
-            jh_region_class cls = jh_study_region_class(c->s, k);
-            double a = w ? w[k] : 1.0;
-            if (cls == JH_REGION_CLASS_NONE || !(a > 0 && isfinite(a))) {
-                left_out++;
-                continue;
-            }
-            if (cls == JH_REGION_URBAN)
-                c->ob[n++] = (struct obs){v[k], a, NAN, NAN, 0};
-            else
-                c->ob[n++] = (struct obs){NAN, NAN, v[k], a, 1};
-        }
+        jh_slice_add(&c->su, c->vt, uw ? jh_study_weights(c->s, ind, y, st) : NULL,
+                     d->regions.n, &f);
+        n = by_class(c, &left_out, &bad);
+        stl = "total";
     }
-    return add_area(c, ind, y, area, basis, n, left_out, reversed);
+    if (bad && area == JH_NONE) {
+        jh_slice said = c->su;
+        said.weighted = 1;
+        said.bad_w = bad;
+        if (jh_slice_report_weights(&said, d, ind, y, stl, jh_study_weight_name(c->s, ind),
+                                    "urban and rural means", c->diag, &c->t->notes))
+            return JH_ENOMEM;
+    }
+    return add_area(c, ind, y, area, basis, n, left_out, reversed, bad > 0);
 }
 
 /* County rows of one indicator and year (strata basis). */
@@ -413,8 +453,16 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
     c.vu = malloc(nr * sizeof(double));
     c.vr = malloc(nr * sizeof(double));
     c.vt = malloc(nr * sizeof(double));
+    c.su = (jh_slice){.x = malloc(nr * sizeof(double)), .w = malloc(nr * sizeof(double)),
+                      .region = malloc(nr * sizeof(size_t))};
+    c.sr = (jh_slice){.x = malloc(nr * sizeof(double)), .w = malloc(nr * sizeof(double)),
+                      .region = malloc(nr * sizeof(size_t))};
+    c.pos = malloc(nr * sizeof *c.pos);
+    for (size_t r = 0; c.pos && r < nr; r++)
+        c.pos[r] = JH_NONE;
     if (!c.t || !c.ob || !c.side || !c.ratios || !c.counts || !c.rep_ratio || !c.rep_gap ||
-        !c.ws || !c.rng || !c.vu || !c.vr || !c.vt)
+        !c.ws || !c.rng || !c.vu || !c.vr || !c.vt || !c.su.x || !c.su.w || !c.su.region ||
+        !c.sr.x || !c.sr.w || !c.sr.region || !c.pos)
         rc = JH_ENOMEM;
     if (c.t) {
         jh_intern_init(&c.t->areas);
@@ -460,6 +508,8 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
     }
     free(c.area_of); free(c.ob); free(c.side); free(c.ratios); free(c.counts);
     free(c.rep_ratio); free(c.rep_gap); free(c.vu); free(c.vr); free(c.vt);
+    free(c.su.x); free(c.su.w); free(c.su.region);
+    free(c.sr.x); free(c.sr.w); free(c.sr.region); free(c.pos);
     jh_workspace_free(c.ws);
     if (c.rng)
         gsl_rng_free(c.rng);

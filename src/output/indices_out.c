@@ -2,6 +2,7 @@
  * and jackknife SEs when the slices carry them, and its notes table. */
 #include <math.h>
 #include "junheng/output.h"
+#include "junheng/slice.h"
 
 static void write_key(FILE *f, const jh_dataset *d, const jh_slice_indices *s)
 {
@@ -142,6 +143,8 @@ static void slice_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s)
         note(f, d, s, "", "drop", s->n_dropped,
              !s->n_negative ? "zero value" : !s->n_zero ? "negative value"
                                                         : "zero or negative value");
+    if (s->has_weighted && s->n_bad_weight)
+        note(f, d, s, "", "no_weight", s->n_bad_weight, JH_NO_WEIGHT_REASON);
     FOR_EACH_INDEX(s, k, wt, name) {
         const jh_index_set *set = wt ? &s->weighted : &s->plain;
         const jh_index_ci *ci = wt ? &s->weighted_ci : &s->plain_ci;
