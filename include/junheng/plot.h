@@ -204,11 +204,12 @@ double jh_plot_left_margin(double max_em, double font_px, double lo, double hi);
 /* The stratum charts draw: total when present, else the first. */
 size_t jh_plot_stratum(const struct jh_study *s);
 
-/* The regions of slice (ind, year, plot stratum) that have a finite value
- * (and, when weighted and the study has weights for ind, a finite positive
- * weight): copies the values to x, the weights to w (when w is not NULL)
- * and the region numbers to region (when not NULL), each n_regions long.
- * Returns how many; sets *used_weights to 1 when w holds weights, else 0. */
+/* The regions of slice (ind, year, plot stratum) that have a value, by the
+ * one gatherer (slice.h): copies the values to x, the weights to w (when w
+ * is not NULL) and the region numbers to region (when not NULL), each
+ * n_regions long.  Returns how many; sets *used_weights to 1 when weighted,
+ * w is not NULL and every region has a usable weight, else 0 (the rule:
+ * no weighted chart value from a slice with a missing weight). */
 size_t jh_plot_slice(const struct jh_study *s, size_t ind, size_t year,
                      int weighted, double *x, double *w, size_t *region,
                      int *used_weights);

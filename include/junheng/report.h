@@ -31,6 +31,8 @@ typedef struct jh_report_input {
     const jh_converge *converge;     /* sigma trends, or NULL */
     const jh_target_table *targets;  /* plan targets, or NULL */
     const jh_rank_county_table *counties; /* composite scores, or NULL */
+    const char *const *skipped;      /* steps the data did not allow, "step: why" */
+    size_t n_skipped;
 } jh_report_input;
 
 /* Writes the whole report: a static HTML page with inline CSS and no

@@ -21,6 +21,10 @@ typedef struct run_state {
                                (charts not drawn or skipped); owned, or NULL */
     size_t n_not_drawn;     /* charts the chart steps could not draw */
     int gnuplot_missing;    /* a chart step found no gnuplot */
+    size_t n_years;         /* years in the data */
+    int has_targets;        /* an indicator of the data has a usable plan target */
+    char skipped[8][256];   /* steps the data do not allow, "step: why" */
+    size_t n_skipped;
 } run_state;
 
 /* Builds the input options from the configuration and checks the inputs

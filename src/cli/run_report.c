@@ -69,11 +69,11 @@ static size_t total_stratum(const jh_dataset *d)
     return 0;
 }
 
-static void compute_extras(const jh_study *st, struct extras *x)
+static void compute_extras(const jh_study *st, const char *index, struct extras *x)
 {
     jh_diag quiet; /* the steps have already said everything */
     jh_ur_opts ur = {.use_weights = 1, .ci = 0.95};
-    const char *cv_index[] = {"cv_w"};
+    const char *cv_index[] = {index}; /* the configured index, as the summary */
     jh_converge_opts cv = {.tables = JH_CONVERGE_TREND, .index = cv_index, .n_index = 1};
     jh_rank_opts rk = {.stratum = total_stratum(st->data)};
     jh_diag_init(&quiet, 1);
@@ -139,7 +139,7 @@ int run_report(run_state *rs)
     if (!code && jh_study_indices(st, 1, &diag, &ix, &n_ix))
         code = EX_OSERR;
     if (!code)
-        compute_extras(st, &x);
+        compute_extras(st, rs->cfg->value[RK_ANALYSIS_INDEX], &x);
     char **charts = list_files(rs->outdir, "charts", &n_charts);
     char **tables = list_files(rs->outdir, "tables", &n_tables);
     snprintf(path, sizeof path, "%s/tables/validate.txt", rs->outdir);
@@ -148,6 +148,9 @@ int run_report(run_state *rs)
     FILE *f = code ? NULL : fopen(path, "w");
     if (!code && !f)
         code = EX_CANTCREAT;
+    const char *skipped[8];
+    for (size_t i = 0; i < rs->n_skipped; i++)
+        skipped[i] = rs->skipped[i];
     if (f) {
         jh_report_input in = {
             .study = st, .ix = ix, .n_ix = n_ix, .index = rs->cfg->value[RK_ANALYSIS_INDEX],
@@ -156,6 +159,7 @@ int run_report(run_state *rs)
             .charts = (const char *const *)charts, .n_charts = n_charts,
             .tables = (const char *const *)tables, .n_tables = n_tables, .quality = quality,
             .urban_rural = x.ur, .converge = x.cv, .targets = x.tg, .counties = x.rk,
+            .skipped = (const char *const *)skipped, .n_skipped = rs->n_skipped,
         };
         jh_report_write(f, &in);
         if (ferror(f) | (fclose(f) != 0))

@@ -15,6 +15,7 @@
 #include "run.h"
 #include "junheng/output.h"
 #include "junheng/sha256.h"
+#include "junheng/targets.h"
 
 /* A growable argv. */
 struct args {
@@ -321,6 +322,20 @@ static struct args with_output(run_state *rs, const char *rel, const char *first
     return a;
 }
 
+/* [analysis] bootstrap and seed, for the steps that give intervals
+ * (indices, decompose, urban-rural); nothing when bootstrap is 0. */
+static struct args with_bootstrap(run_state *rs, struct args a)
+{
+    const run_config *c = rs->cfg;
+    if (strcmp(c->value[RK_ANALYSIS_BOOTSTRAP], "0") != 0) {
+        add(&a, "--bootstrap");
+        add(&a, c->value[RK_ANALYSIS_BOOTSTRAP]);
+        add(&a, "--seed");
+        add(&a, c->value[RK_ANALYSIS_SEED]);
+    }
+    return a;
+}
+
 static int decompose_steps(run_state *rs)
 {
     char *groups = strdup(rs->cfg->value[RK_ANALYSIS_GROUP_BY]), *save = NULL;
@@ -330,7 +345,7 @@ static int decompose_steps(run_state *rs)
         char rel[256], label[300];
         snprintf(rel, sizeof rel, "tables/decompose-%s.csv", g);
         snprintf(label, sizeof label, "decompose by %s", g);
-        struct args a = with_output(rs, rel, "--by", g, NULL);
+        struct args a = with_bootstrap(rs, with_output(rs, rel, "--by", g, NULL));
         code = step(rs, label, "decompose", &a, NULL);
     }
     free(groups);
@@ -346,9 +361,11 @@ static int chart_steps(run_state *rs)
          k = strtok_r(NULL, ", \t", &save)) {
         char label[300];
         snprintf(label, sizeof label, "charts: %s", k);
+        /* The configured index in every chart, as in the summary beside it. */
         struct args a = with_output(rs, "charts", k, "--format", rs->cfg->value[RK_CHARTS_FORMATS],
                                     "--lang", rs->cfg->value[RK_OUTPUT_LANG], "--chart-timeout",
-                                    rs->cfg->value[RK_CHARTS_TIMEOUT], NULL);
+                                    rs->cfg->value[RK_CHARTS_TIMEOUT], "--index",
+                                    rs->cfg->value[RK_ANALYSIS_INDEX], NULL);
         code = run_step(rs, label, "plot", &a, NULL, 1);
     }
     free(kinds);
@@ -417,6 +434,50 @@ static size_t count_words(const char *list)
     return n;
 }
 
+/* What the data allow: how many years, and whether an indicator has a
+ * plan target.  The study is loaded with its messages in run.log (the
+ * check of the inputs has shown them already) and not counted twice. */
+static int data_shape(run_state *rs)
+{
+    char **argv = malloc((rs->n_data_args + 2) * sizeof *argv);
+    cli_data data = {0};
+    jh_study *st = NULL;
+    size_t warnings = rs->n_warnings;
+    if (!argv)
+        return EX_OSERR;
+    argv[0] = "run";
+    memcpy(argv + 1, rs->data_args, rs->n_data_args * sizeof *argv);
+    argv[rs->n_data_args + 1] = NULL;
+    long from = log_begin(rs);
+    optind = 0;
+    int code = cli_data_parse((int)rs->n_data_args + 1, argv, &data);
+    if (!code)
+        code = cli_load_study(&data, &st);
+    log_end(rs, from, code != EX_OK);
+    rs->n_warnings = warnings;
+    for (size_t i = 0; st && i < st->data->indicators.n && !rs->has_targets; i++) {
+        jh_target t;
+        const jh_indicator *in = jh_study_indicator(st, i);
+        rs->has_targets = in && jh_target_from_indicator(in, &t) == JH_OK;
+    }
+    rs->n_years = st ? st->data->n_years : 0;
+    jh_study_free(st);
+    free(data.files.path);
+    free(argv);
+    return code;
+}
+
+/* Records a step the data do not allow, for run.log and the report. */
+static void skip(run_state *rs, const char *label, const char *why_zh, const char *why_en)
+{
+    int en = strcmp(rs->cfg->value[RK_OUTPUT_LANG], "en") == 0;
+    logf_(rs, "step %s: skipped (%s)", label, why_en);
+    rs->step++; /* the progress line still ends at N/N */
+    if (rs->n_skipped < sizeof rs->skipped / sizeof rs->skipped[0])
+        snprintf(rs->skipped[rs->n_skipped++], sizeof rs->skipped[0], "%s: %s", label,
+                 en ? why_en : why_zh);
+}
+
 /* How many steps the progress line counts to. */
 static size_t planned_steps(const run_state *rs)
 {
@@ -441,23 +502,25 @@ int run_steps(run_state *rs)
     }
     free(log);
     logf_(rs, "junheng %s run of %s", JUNHENG_VERSION, rs->cfg->path);
+    if (!code)
+        code = data_shape(rs);
     struct args a;
     if (!code) {
         a = with_output(rs, NULL, NULL);
         code = step(rs, "validate", "validate", &a, "tables/validate.txt");
     }
     if (!code) {
-        a = with_output(rs, "tables/indices.csv", NULL);
+        a = with_bootstrap(rs, with_output(rs, "tables/indices.csv", NULL));
         code = step(rs, "indices", "indices", &a, NULL);
     }
     if (!code) {
-        a = with_output(rs, "tables/indices-wide.csv", "--layout", "wide", NULL);
+        a = with_bootstrap(rs, with_output(rs, "tables/indices-wide.csv", "--layout", "wide", NULL));
         code = step(rs, "indices (wide)", "indices", &a, NULL);
     }
     if (!code)
         code = decompose_steps(rs);
     if (!code) {
-        a = with_output(rs, "tables/urban-rural.csv", NULL);
+        a = with_bootstrap(rs, with_output(rs, "tables/urban-rural.csv", NULL));
         code = step(rs, "urban-rural", "urban-rural", &a, NULL);
     }
     if (!code) {
@@ -473,11 +536,20 @@ int run_steps(run_state *rs)
         code = step(rs, "rank counties", "rank", &a, NULL);
     }
     /* Targets live in the indicator catalog: without one there are none. */
-    if (!code && rs->cfg->value[RK_DATA_INDICATORS][0]) {
+    if (!code && !rs->cfg->value[RK_DATA_INDICATORS][0])
+        skip(rs, "targets", "未提供指标目录（[data] indicators），无规划目标",
+             "no indicator catalog ([data] indicators), so no plan targets");
+    else if (!code && !rs->has_targets)
+        skip(rs, "targets", "指标目录中没有指标同时给出目标类型、目标值和基期年份",
+             "no indicator of the catalog has a target kind, a target and a baseline year");
+    else if (!code) {
         a = with_output(rs, "tables/targets.csv", NULL);
         code = step(rs, "targets", "targets", &a, NULL);
     }
-    if (!code) {
+    if (!code && rs->n_years < 2)
+        skip(rs, "converge", "收敛分析需要至少两个年份，数据只有一年",
+             "convergence needs two years at least; the data have one");
+    else if (!code) {
         a = with_output(rs, "tables/converge.csv", NULL);
         code = step(rs, "converge", "converge", &a, NULL);
     }

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "junheng/slice.h"
 #include "junheng/plot.h"
 #include "junheng/indices.h"
 #include "junheng/study.h"
@@ -188,22 +189,13 @@ size_t jh_plot_stratum(const jh_study *s)
 size_t jh_plot_slice(const jh_study *s, size_t ind, size_t year, int weighted,
                      double *x, double *w, size_t *region, int *used_weights)
 {
-    size_t st = jh_plot_stratum(s);
-    const double *v = jh_dataset_slice(s->data, ind, year, st);
-    const double *wt = weighted ? jh_study_weights(s, ind, year, st) : NULL;
-    size_t m = 0;
-    for (size_t r = 0; r < s->data->regions.n; r++) {
-        if (!isfinite(v[r]) || (wt && !(isfinite(wt[r]) && wt[r] > 0)))
-            continue;
-        x[m] = v[r];
-        if (w && wt)
-            w[m] = wt[r];
-        if (region)
-            region[m] = r;
-        m++;
-    }
-    *used_weights = wt != NULL && w != NULL;
-    return m;
+    /* The one gatherer and its rule (slice.h): every region with a value
+     * is drawn; weights only when every one of them has a usable weight. */
+    jh_slice g = {.x = x, .w = w, .region = region};
+    jh_slice_begin(&g);
+    jh_slice_gather(&g, s, ind, year, jh_plot_stratum(s), weighted, NULL);
+    *used_weights = jh_slice_weights_usable(&g);
+    return g.n;
 }
 
 const char *jh_plot_index_label(int idx, int weighted, const char *lang)

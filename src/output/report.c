@@ -14,7 +14,7 @@ enum msg {
     M_YEARS, M_COUNTIES, M_NO_DOMAIN, M_RANKED_BY, M_LOWER, M_UR, M_URBAN, M_RURAL,
     M_RATIO, M_GAP, M_CONV, M_VERDICT, M_PCT, M_TARGETS, M_TARGET, M_PROGRESS, M_ON_TRACK,
     M_YES, M_NO, M_SHARE_MEETING, M_LAG, M_COUNTY, M_PREFECTURE, M_SCORE, M_RANK,
-    M_RANK_CHANGE, M_UR_NOTE, M_CONV_NOTE, M_COUNT
+    M_RANK_CHANGE, M_UR_NOTE, M_CONV_NOTE, M_SKIPPED, M_SKIPPED_NOTE, M_COUNT
 };
 
 static const char *const text[M_COUNT][2] = {
@@ -63,6 +63,9 @@ static const char *const text[M_COUNT][2] = {
                    "Population-weighted provincial means, latest year; a ratio above 1 means town is better served (rural/urban for lower-is-better indicators)."},
     [M_CONV_NOTE] = {"指数对年份的最小二乘趋势，显著性水平0.05。",
                      "Least-squares trend of the index on year, at the 0.05 level."},
+    [M_SKIPPED] = {"未进行的分析", "Steps left out"},
+    [M_SKIPPED_NOTE] = {"以下分析需要数据中没有的内容，因此未进行：",
+                        "These steps need what the data do not have, so they were not run:"},
 };
 
 static const char *T(const jh_report_input *in, enum msg m)
@@ -434,6 +437,21 @@ static void appendix(FILE *f, const jh_report_input *in)
     fputs("</table>\n", f);
 }
 
+/* Which steps the data did not allow, and why (one year, no targets). */
+static void skipped_steps(FILE *f, const jh_report_input *in)
+{
+    if (!in->n_skipped)
+        return;
+    fprintf(f, "<h2 id=skipped>%s</h2>\n<p>%s</p>\n<ul>\n", T(in, M_SKIPPED),
+            T(in, M_SKIPPED_NOTE));
+    for (size_t i = 0; i < in->n_skipped; i++) {
+        fputs("<li>", f);
+        esc(f, in->skipped[i]);
+        fputs("</li>\n", f);
+    }
+    fputs("</ul>\n", f);
+}
+
 static void tables_and_quality(FILE *f, const jh_report_input *in)
 {
     fprintf(f, "<h2 id=quality>%s</h2>\n", T(in, M_QUALITY));
@@ -476,6 +494,7 @@ void jh_report_write(FILE *f, const jh_report_input *in)
         fputs("</p>\n", f);
     }
     summary(f, in, k, wt);
+    skipped_steps(f, in);
     urban_rural_summary(f, in);
     converge_summary(f, in);
     targets_summary(f, in);
