@@ -14,7 +14,7 @@ declare -A header=(
   [composite]=core [targets]=core [dynamics]=core
   [diag]=data [intern]=data [value]=data [dataset]=data [catalog]=data [study]=data
   [analysis]=analysis [converge]=analysis [decompose_analysis]=analysis
-  [notes]=analysis [rank]=analysis [urban_rural]=analysis [validate]=analysis
+  [notes]=analysis [slice]=analysis [rank]=analysis [urban_rural]=analysis [validate]=analysis
   [output]=output [plot]=output [report]=output [sha256]=output
 )
 fail=0
