@@ -453,7 +453,7 @@ static int data_shape(run_state *rs)
     int code = cli_data_parse((int)rs->n_data_args + 1, argv, &data);
     if (!code)
         code = cli_load_study(&data, &st);
-    log_end(rs, from, code != EX_OK);
+    log_end(rs, from, code != EX_OK, 0);
     rs->n_warnings = warnings;
     for (size_t i = 0; st && i < st->data->indicators.n && !rs->has_targets; i++) {
         jh_target t;
