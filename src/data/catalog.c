@@ -10,6 +10,7 @@
 #include <string.h>
 #include <csv.h>
 #include "catalog_internal.h"
+#include "source.h"
 
 struct reader {
     const char *path;         /* for messages */
@@ -185,6 +186,11 @@ static void on_field(void *data, size_t len, void *ctx)
     if (r->field == 0)
         r->row_line = r->line;
     r->prev_cr = 0;
+    if (len && memchr(s, '\0', len)) {
+        jh_source_nul_error(r->diag, r->path, r->line, r->field + 1, s, len);
+        r->stop = 1;
+        return;
+    }
     if (!valid_utf8((const unsigned char *)s, len)) {
         jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->line, r->field + 1,
                     "text is not valid UTF-8 (save the catalog as UTF-8)");
@@ -308,6 +314,11 @@ int jh_cat_read(const char *path, jh_diag *diag, jh_cat_fn on_header, jh_cat_fn 
         jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
         return JH_ENOTFOUND;
     }
+    int rc = jh_source_refuse_folder(f, path, diag);
+    if (rc) {
+        fclose(f);
+        return rc;
+    }
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL)) {
         fclose(f);
         return JH_ENOMEM;
@@ -316,7 +327,7 @@ int jh_cat_read(const char *path, jh_diag *diag, jh_cat_fn on_header, jh_cat_fn 
     /* libcsv grows a field's buffer by this much at a time: the default
      * (128 bytes) makes a 1 MB field cost quadratic copying. */
     csv_set_blk_size(&p, 1 << 16);
-    int rc = parse_stream(&r, f, &p);
+    rc = parse_stream(&r, f, &p);
     csv_free(&p);
     fclose(f);
     for (size_t k = 0; k < r.cell_cap; k++)

@@ -267,7 +267,7 @@ static int add_key(struct ctx *c, const jh_cat_row *row, size_t i, enum role k)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');
     int added;
-    size_t key = jh_intern_add(&cat->keys, folded, cell->len, &added);
+    size_t key = jh_intern_add(&cat->keys, folded, strlen(folded), &added);
     free(folded);
     if (key == JH_CATALOG_NONE)
         return JH_ENOMEM;

@@ -175,6 +175,11 @@ static void on_field(void *data, size_t len, void *ctx)
     if (r->field == 0)
         r->row_line = r->line;
     r->prev_cr = 0;
+    if (len && memchr(data, '\0', len)) {
+        jh_source_nul_error(r->diag, r->path, r->line, r->field + 1, data, len);
+        r->failed = 1;
+        return;
+    }
     if (grow_fields(r, r->field + 1) || keep_cell(r, data ? data : "", len))
         r->oom = r->failed = 1;
     r->line += count_newlines(data ? data : "", len);
@@ -304,13 +309,6 @@ static int parse_value(struct reader *r, int field, int counts, double *x)
 static int require_text(struct reader *r, int k, const char *what)
 {
     const struct cell *c = cell_of(r, k);
-    if (c->len && memchr(c->text, '\0', c->len)) {
-        char text[256];
-        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[k] + 1,
-                    "%s \"%s\" holds a NUL byte (column '%s')", what,
-                    jh_diag_excerpt(c->text, c->len, text, sizeof text), r->name[r->at[k]]);
-        return -1;
-    }
     if (c->len)
         return 0;
     jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[k] + 1,
@@ -447,7 +445,7 @@ static int parse_stream(struct reader *r, jh_source *src, struct csv_parser *p)
         }
     }
     if (!r->failed && n < 0)
-        return JH_EPARSE;
+        return src->io_error ? JH_EIO : JH_EPARSE;
     if (!r->failed && csv_fini(p, on_field, on_record, r) != 0) {
         jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->line, r->field + 1,
                     "unterminated quoted field (the file ends inside quotes)");
