@@ -3,7 +3,7 @@
 # Sourced by demo.sh and test.sh: jh_require_packages PKG...
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 
-JH_BUILD_PACKAGES=(cmake gcc make libc6-dev libgsl-dev libcsv-dev libinih-dev gnuplot-nox fonts-noto-cjk)
+JH_BUILD_PACKAGES=(cmake gcc make libc6-dev libgsl-dev libcsv-dev gnuplot-nox fonts-noto-cjk)
 JH_TEST_PACKAGES=(libcmocka-dev chromium)
 
 jh_require_packages() {

@@ -1,6 +1,15 @@
-/* The configuration of `junheng run`: an INI file (parsed with inih) whose
- * keys are a fixed table, so that parsing, --set overrides, defaults and
- * the resolved configuration in manifest.json share one list. */
+/* The configuration of `junheng run`: an INI file whose keys are a fixed
+ * table, so that parsing, --set overrides, defaults and the resolved
+ * configuration in manifest.json share one list.
+ *
+ * The file: "[section]" lines and "key = value" lines; blank lines and
+ * lines starting with ';' or '#' are ignored, and so is the rest of a line
+ * from a ';' after a blank.  Lines may be of any length; a key given twice,
+ * an indented line without '=' (a continuation, not read), a section
+ * without its ']' are errors at their line.  A value in double quotes loses
+ * them (and keeps its blanks and ';').  Lists (files, group_by, kinds,
+ * formats) are separated by commas or blanks; a word in double quotes may
+ * hold both, so that file names with spaces can be listed. */
 #ifndef JUNHENG_RUN_CONFIG_H
 #define JUNHENG_RUN_CONFIG_H
 
@@ -18,22 +27,42 @@ enum run_key {
 typedef struct run_config {
     char *path;              /* the configuration file as given */
     char *base;              /* its directory: relative paths start here */
-    char *value[RK_COUNT];   /* every key, resolved (defaults filled); owned */
+    char *value[RK_COUNT];   /* every key, resolved (defaults filled); owned;
+                                lists normalised: words joined by ',', quoted
+                                only when they hold a comma or a blank */
+    unsigned long line[RK_COUNT]; /* line of the key in the file, 0 if absent */
+    int from_set[RK_COUNT];  /* the value came from --set */
 } run_config;
 
 /* Section and key of k, e.g. "data", "files".  Static strings. */
 const char *run_key_section(enum run_key k);
 const char *run_key_name(enum run_key k);
 
-/* Reads path.  An unknown section or key, a bad value or a syntax error is
- * "junheng: FILE:LINE: message" on stderr and returns 65 (66 when the file
- * cannot be read); 0 on success.  Free with run_config_clear. */
+/* Reads path.  An unknown section or key, a bad value (also an unknown
+ * index, chart kind or format) or a syntax error is "junheng: FILE:LINE:
+ * message" on stderr and returns 65 (66 when the file cannot be opened or
+ * is a folder, 74 on a read error); 0 on success.  Free with
+ * run_config_clear. */
 int run_config_read(run_config *c, const char *path);
 
 /* Applies "section.key=value"; 0, or 64 after a message. */
 int run_config_set(run_config *c, const char *assignment);
 
 void run_config_clear(run_config *c);
+
+/* Where key k was set, for messages: "FILE:LINE: S.K", "--set S.K" or
+ * "FILE: S.K (default 'V')". */
+void run_config_where(const run_config *c, enum run_key k, char *buf, size_t size);
+
+/* Checks every word of analysis.group_by against the region catalog (read
+ * again; call it once the inputs passed validate): 0, or 65 after a message
+ * naming the line. */
+int run_config_check_group_by(const run_config *c);
+
+/* The words of a list value, unquoted; NULL when out of memory.  Free with
+ * run_config_words_free. */
+char **run_config_words(const char *list, size_t *n);
+void run_config_words_free(char **words, size_t n);
 
 /* A path from the configuration, made relative to its directory unless
  * absolute.  Caller frees. */

@@ -85,12 +85,12 @@ static int build_data_args(run_state *rs)
 {
     const run_config *c = rs->cfg;
     struct args a = {0};
-    char *files = strdup(c->value[RK_DATA_FILES]), *save = NULL;
+    size_t n_files = 0;
+    char **files = run_config_words(c->value[RK_DATA_FILES], &n_files);
     int bad = !files;
-    for (char *f = files ? strtok_r(files, ", \t", &save) : NULL; f && !bad;
-         f = strtok_r(NULL, ", \t", &save))
-        bad = add_path_opt(rs, &a, "--data", f);
-    free(files);
+    for (size_t i = 0; i < n_files && !bad; i++)
+        bad = add_path_opt(rs, &a, "--data", files[i]);
+    run_config_words_free(files, n_files);
     if (!bad && c->value[RK_DATA_REGIONS][0])
         bad = add_path_opt(rs, &a, "--regions", c->value[RK_DATA_REGIONS]);
     if (!bad && c->value[RK_DATA_INDICATORS][0])
@@ -175,9 +175,10 @@ int run_check_inputs(run_state *rs)
 {
     if (build_data_args(rs)) {
         fputs("junheng: out of memory\n", stderr);
-        return EX_OSERR;
+        return cli_exit_code(JH_ENOMEM);
     }
-    return call(rs, "validate", NULL, "/dev/null");
+    int code = call(rs, "validate", NULL, "/dev/null");
+    return code ? code : run_config_check_group_by(rs->cfg);
 }
 
 static char *out_path(const run_state *rs, const char *rel)
