@@ -44,14 +44,25 @@ typedef struct jh_validation {
     size_t n_unknown_regions;   /* data regions not in the catalog */
     size_t n_unknown_indicators;/* data indicators not in the catalog (warnings) */
     size_t n_regions_without_data; /* catalog regions with no value (warnings) */
+    size_t n_weight_negative;   /* region-years with a negative weight (errors) */
+    size_t n_weight_zero;       /* region-years with a zero or missing weight
+                                   where they have a value (warnings) */
+    size_t n_province_scope;    /* scope = province indicators with values for
+                                   more than one region (warnings) */
+    size_t n_bad_target_years;  /* catalog targets not after their baseline year
+                                   (errors) */
 } jh_validation;
 
 /* Runs every check on d.  Findings go to diag without a file position
- * (the dense dataset no longer knows lines): errors for negative values,
- * values above 100 with unit %, and regions missing from the catalog
- * (warnings when lenient); warnings for outliers, indicators missing from
- * the catalog and catalog regions without data. A dataset without
- * observations is a warning too.  Returns JH_OK and sets
+ * (the dense dataset no longer knows lines) except for catalog rows:
+ * errors for negative values, values above 100 with unit %, negative
+ * weights (populations), catalog targets whose year is not after the
+ * baseline year, and regions missing from the catalog (warnings when
+ * lenient); warnings for outliers, zero or missing weights where a region
+ * has a value (the other commands leave weighted indices empty then),
+ * indicators missing from the catalog, scope = province indicators with
+ * values for several regions, and catalog regions without data.  A
+ * dataset without observations is a warning too.  Returns JH_OK and sets
  * *out, JH_EINVAL for NULL arguments, JH_ENOMEM. */
 int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag,
                 jh_validation **out);

@@ -1,5 +1,6 @@
 /* The checks of `junheng validate`, as library code: no printing. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "junheng/indices.h"
@@ -174,6 +175,103 @@ static void check_catalogs(const jh_dataset *d, const jh_validate_opts *o, jh_di
             }
 }
 
+/* 1 when indicator code is weighted by the data's weight column: the
+ * catalog says population or nothing, or does not know the indicator. */
+static int uses_weight_column(const jh_indicator_catalog *cat, const char *code)
+{
+    size_t e = cat ? jh_indicator_catalog_find(cat, code) : JH_CATALOG_NONE;
+    return e == JH_CATALOG_NONE || cat->ind[e].weight == JH_WEIGHT_POPULATION ||
+           cat->ind[e].weight == JH_WEIGHT_DEFAULT;
+}
+
+/* The first indicator whose value in (year, stratum, region) has a weight
+ * that is not positive, or (size_t)-1. */
+static size_t bad_weight_at(const jh_dataset *d, const jh_indicator_catalog *cat, size_t y,
+                            size_t s, size_t r)
+{
+    for (size_t i = 0; i < d->indicators.n; i++) {
+        size_t at = jh_dataset_offset(d, i, y, s, r);
+        if (!isnan(d->values[at]) && !(d->weights[at] > 0) &&
+            uses_weight_column(cat, d->indicators.str[i]))
+            return i;
+    }
+    return (size_t)-1;
+}
+
+/* Zero, negative or missing weights where a region has a value: the other
+ * commands leave the weighted indices of those slices empty.  One finding
+ * per region, year and stratum. */
+static void check_weights(const jh_dataset *d, const jh_indicator_catalog *cat, jh_diag *diag,
+                          jh_validation *v)
+{
+    if (!d->weights)
+        return;
+    for (size_t y = 0; y < d->n_years; y++)
+        for (size_t s = 0; s < d->n_strata; s++)
+            for (size_t r = 0; r < d->regions.n; r++) {
+                size_t i = bad_weight_at(d, cat, y, s, r);
+                if (i == (size_t)-1)
+                    continue;
+                double w = d->weights[jh_dataset_offset(d, i, y, s, r)];
+                const char *name = region_label(d, r);
+                int neg = w < 0;
+                char what[64];
+                snprintf(what, sizeof what, isnan(w) ? "missing" : "%.10g", w);
+                v->n_weight_negative += (size_t)neg;
+                v->n_weight_zero += (size_t)!neg;
+                jh_diag_add(diag, neg ? JH_DIAG_ERROR : JH_DIAG_WARNING, NULL, 0, 0,
+                            "%s %s for region '%s'%s%s%s, year %d, stratum %s (indicator '%s' "
+                            "has a value there; weighted indices of the slice are left empty)",
+                            d->weight_name, what, d->regions.str[r], name ? " (" : "",
+                            name ? name : "", name ? ")" : "", d->years[y],
+                            jh_stratum_name(d->strata[s]), d->indicators.str[i]);
+            }
+}
+
+/* Indicators the catalog calls province-level have one value a year: values
+ * for several regions mean the scope (or the data) is wrong, and charts
+ * and the report leave the indicator out. */
+static void check_scope(const jh_dataset *d, const jh_indicator_catalog *cat, jh_diag *diag,
+                        jh_validation *v)
+{
+    for (size_t i = 0; cat && i < d->indicators.n; i++) {
+        size_t e = jh_indicator_catalog_find(cat, d->indicators.str[i]);
+        if (e == JH_CATALOG_NONE || cat->ind[e].scope != JH_SCOPE_PROVINCE)
+            continue;
+        size_t most = 0, at = 0;
+        for (size_t y = 0; y < d->n_years; y++)
+            for (size_t s = 0; s < d->n_strata; s++)
+                if (jh_validation_present(v, d, i, y, s) > most) {
+                    most = jh_validation_present(v, d, i, y, s);
+                    at = y;
+                }
+        if (most < 2)
+            continue;
+        v->n_province_scope++;
+        jh_diag_add(diag, JH_DIAG_WARNING, cat->path, cat->ind[e].line, 0,
+                    "indicator '%s' has scope province, but the data have values for %zu "
+                    "regions in %d (a province-level indicator has one value a year; charts "
+                    "and the report leave it out: is the scope right?)",
+                    d->indicators.str[i], most, d->years[at]);
+    }
+}
+
+/* A target whose year is not after its baseline year cannot be tracked:
+ * `targets` leaves it out. */
+static void check_target_years(const jh_indicator_catalog *cat, jh_diag *diag, jh_validation *v)
+{
+    for (size_t e = 0; cat && e < cat->n; e++) {
+        const jh_indicator *in = &cat->ind[e];
+        if (!in->baseline_year || !in->target_year || in->target_year > in->baseline_year)
+            continue;
+        v->n_bad_target_years++;
+        jh_diag_add(diag, JH_DIAG_ERROR, cat->path, in->line, 0,
+                    "indicator '%s': target year %d is not after the baseline year %d (the "
+                    "targets command cannot track it; are the two years swapped?)",
+                    in->code, in->target_year, in->baseline_year);
+    }
+}
+
 int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag,
                 jh_validation **out)
 {
@@ -194,6 +292,9 @@ int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag
     if (d->n_observations == 0)
         jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0, "the data have no observations");
     check_ranges(d, o, diag, v);
+    check_weights(d, o->indicators, diag, v);
+    check_scope(d, o->indicators, diag, v);
+    check_target_years(o->indicators, diag, v);
     if (check_outliers(d, o->indicators, o->outlier_z > 0 ? o->outlier_z : JH_VALIDATE_OUTLIER_Z, diag, v)) {
         jh_validation_free(v);
         return JH_ENOMEM;

@@ -18,11 +18,17 @@ static const char help[] =
     "indicator never has are left out); how many values were missing,\n"
     "censored (>98, <5 ...) or merged duplicates; and the findings of the checks:\n"
     "  - errors: negative values; values above 100 where the indicators catalog\n"
-    "    gives the unit %; data regions missing from the regions catalog;\n"
+    "    gives the unit %; negative populations (the weight column); catalog\n"
+    "    targets whose year is not after the baseline year; data regions missing\n"
+    "    from the regions catalog;\n"
     "  - warnings: outliers, |x - median| / (1.4826 MAD) > 3.5 within an\n"
     "    indicator x year x stratum (slices where the MAD is 0 are skipped, and\n"
     "    indicators the catalog calls neutral: populations are skewed by nature);\n"
-    "    catalog regions without data; indicators missing from the catalog.\n"
+    "    zero or missing populations where a region has a value (weighted indices\n"
+    "    of the slice are left empty); catalog regions without data; indicators\n"
+    "    missing from the catalog; scope = province indicators with values for\n"
+    "    several regions; while reading: a region given different group labels\n"
+    "    on different rows.\n"
     "Errors found while reading (file:line:col) go to standard error; reading\n"
     "goes on after a bad cell so that every error is listed.\n"
     "\n"
@@ -210,8 +216,14 @@ static void print_report(const jh_dataset *d, const jh_validation *v, const jh_d
         printf("  regions not in the catalog: %zu\n", v->n_unknown_regions);
         printf("  catalog regions without data: %zu\n", v->n_regions_without_data);
     }
-    if (o->indicators)
+    if (d->weight_name)
+        printf("  %s negative: %zu, zero or missing: %zu\n", d->weight_name,
+               v->n_weight_negative, v->n_weight_zero);
+    if (o->indicators) {
         printf("  indicators not in the catalog: %zu\n", v->n_unknown_indicators);
+        printf("  province-scope indicators with county values: %zu\n", v->n_province_scope);
+        printf("  targets not after their baseline year: %zu\n", v->n_bad_target_years);
+    }
     if (checks->n)
         printf("\n");
     for (size_t i = 0; i < checks->n; i++)

@@ -342,12 +342,29 @@ static int row_key(struct reader *r, jh_obs *o)
     return bad ? -1 : 0;
 }
 
+/* A region keeps the group label of its first row; another label on a
+ * later row is said, not silently dropped. */
+static void check_group(struct reader *r, size_t k, const struct cell *gr)
+{
+    const char *kept = r->b->region_group[k];
+    char text[256];
+    if (!gr || !gr->len || !kept || strcmp(kept, gr->text) == 0)
+        return;
+    jh_diag_add(r->diag, JH_DIAG_WARNING, r->path, gr->line, (unsigned long)r->at[ROLE_GROUP] + 1,
+                "region '%s' is in group \"%s\" here but in \"%s\" on an earlier row "
+                "(column '%s'; the first is used)", r->b->regions.str[k],
+                jh_diag_excerpt(gr->text, gr->len, text, sizeof text), kept,
+                r->name[r->at[ROLE_GROUP]]);
+}
+
 /* Interns the row's region once it is known to yield an observation. */
 static int row_region(struct reader *r, jh_obs *o)
 {
     const struct cell *reg = cell_of(r, ROLE_REGION);
     size_t k = jh_intern_add(&r->b->regions, reg->text, reg->len, NULL);
     const struct cell *nm = cell_of(r, ROLE_NAME), *gr = cell_of(r, ROLE_GROUP);
+    if (k < r->b->region_cap) /* a region seen before */
+        check_group(r, k, gr);
     if (k == (size_t)-1 || k > UINT32_MAX ||
         jh_builder_region_attrs(r->b, k, nm ? nm->text : NULL, gr ? gr->text : NULL,
                                 o->file, o->line)) {
