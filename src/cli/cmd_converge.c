@@ -336,7 +336,7 @@ static int read_neighbors(const char *path, const jh_dataset *d, size_t **a_out,
                 free(a);
                 free(b);
                 fputs("junheng: out of memory\n", stderr);
-                return EX_OSERR;
+                return cli_exit_code(JH_ENOMEM);
             }
             b = nb;
         }

@@ -208,7 +208,7 @@ int cmd_indices(int argc, char **argv)
             code = EX_DATAERR;
         else if (rc) {
             fprintf(stderr, "junheng: %s\n", jh_strerror(rc));
-            code = rc == JH_ENOMEM ? EX_OSERR : EX_SOFTWARE;
+            code = rc == JH_ENOMEM ? cli_exit_code(JH_ENOMEM) : EX_SOFTWARE;
         }
     }
     if (!code) {

@@ -152,7 +152,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         case OPT_INDICATOR:
             if (cli_files_add(&o->codes, optarg))
-                return EX_OSERR;
+                return cli_exit_code(JH_ENOMEM);
             break;
         case OPT_NORM:
             if (strcmp(optarg, "minmax") == 0)
@@ -277,7 +277,7 @@ static int make_selection(const struct opts *o, const jh_study *st, int *year_se
             /* a copy: argv strings may belong to an in-process caller */
             char *list = strdup(o->codes.path[i]), *save = NULL;
             if (!list)
-                return EX_OSERR;
+                return cli_exit_code(JH_ENOMEM);
             for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
                 size_t k = jh_intern_find(&d->indicators, tok);
                 if (k == (size_t)-1) {
@@ -401,7 +401,7 @@ static int run(struct opts *o, jh_study *st)
     year_sel = malloc((d->n_years + 1) * sizeof *year_sel);
     ind_sel = malloc((d->indicators.n + 1) * sizeof *ind_sel);
     if (!year_sel || !ind_sel) {
-        code = EX_OSERR;
+        code = cli_exit_code(JH_ENOMEM);
         goto done;
     }
     for (size_t y = 0; y < d->n_years; y++)
@@ -420,7 +420,7 @@ static int run(struct opts *o, jh_study *st)
     }
     print_notes(&notes);
     if (rc) {
-        code = rc == JH_ENOMEM ? EX_OSERR : rc == JH_EINVAL ? EX_USAGE : EX_DATAERR;
+        code = rc == JH_ENOMEM ? cli_exit_code(JH_ENOMEM) : rc == JH_EINVAL ? EX_USAGE : EX_DATAERR;
         goto done;
     }
     if (jh_outfile_open(&out, o->output) ||

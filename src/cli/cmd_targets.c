@@ -194,7 +194,7 @@ static int run(const struct opts *o, const jh_study *st)
         fprintf(stderr, "junheng: %s%s\n",
                 notes.items[i].level == JH_DIAG_WARNING ? "note: " : "", notes.items[i].text);
     if (rc) {
-        code = rc == JH_ENOMEM ? EX_OSERR : EX_DATAERR;
+        code = rc == JH_ENOMEM ? cli_exit_code(JH_ENOMEM) : EX_DATAERR;
         goto done;
     }
     if (jh_outfile_open(&out, o->output) ||

@@ -176,7 +176,7 @@ int cmd_urban_rural(int argc, char **argv)
         else if (rc == JH_EZERO || rc == JH_ENEGATIVE)
             code = EX_DATAERR;
         else if (rc)
-            code = rc == JH_ENOMEM ? EX_OSERR : cli_exit_code(rc);
+            code = cli_exit_code(rc);
     }
     if (!code)
         code = write_outputs(&o, st, t);

@@ -36,6 +36,10 @@ int cli_exit_code(int status)
         return EX_IOERR;
     case JH_EINVAL:
         return EX_USAGE;
+    case JH_ENOMEM:
+        /* One code for out of memory, wherever it happens (README, "Exit
+         * codes"): the system ran short, junheng did not fail. */
+        return EX_OSERR;
     default:
         return EX_SOFTWARE;
     }
@@ -75,7 +79,7 @@ int cli_load_dataset(char **files, size_t n_files, const jh_read_opts *opts,
     *out = NULL;
     if (!b) {
         fputs("junheng: out of memory\n", stderr);
-        return EX_OSERR;
+        return cli_exit_code(JH_ENOMEM);
     }
     jh_diag_init(&diag, 20);
     for (size_t i = 0; i < n_files && !jh_diag_full(&diag); i++) {

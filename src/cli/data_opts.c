@@ -67,7 +67,7 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
     int k;
     switch (c) {
     case 'd':
-        return cli_files_add(&d->files, (char *)arg) ? EX_OSERR : EX_OK;
+        return cli_files_add(&d->files, (char *)arg) ? cli_exit_code(JH_ENOMEM) : EX_OK;
     case 'w': o->weight_col = arg; break;
     case CLI_OPT_NO_WEIGHT: o->no_weight = 1; break;
     case CLI_OPT_WIDE: o->format = JH_FORMAT_WIDE; break;

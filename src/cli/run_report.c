@@ -126,7 +126,7 @@ int run_report(run_state *rs)
     jh_diag diag;
     char path[4096];
     char **argv = malloc((rs->n_data_args + 2) * sizeof *argv);
-    int code = argv ? EX_OK : EX_OSERR;
+    int code = argv ? EX_OK : cli_exit_code(JH_ENOMEM);
     jh_diag_init(&diag, 20);
     if (!code) {
         argv[0] = "run";
@@ -137,7 +137,7 @@ int run_report(run_state *rs)
     if (!code)
         code = cli_load_study(&data, &st);
     if (!code && jh_study_indices(st, 1, &diag, &ix, &n_ix))
-        code = EX_OSERR;
+        code = cli_exit_code(JH_ENOMEM);
     if (!code)
         compute_extras(st, rs->cfg->value[RK_ANALYSIS_INDEX], &x);
     char **charts = list_files(rs->outdir, "charts", &n_charts);

@@ -133,13 +133,13 @@ static int call(run_state *rs, const char *cmd, const struct args *extra, const 
     struct args a = {0};
     int code, saved = -1;
     if (add(&a, cmd))
-        return EX_OSERR;
+        return cli_exit_code(JH_ENOMEM);
     for (size_t i = 0; i < rs->n_data_args; i++)
         if (add(&a, rs->data_args[i]))
-            return EX_OSERR;
+            return cli_exit_code(JH_ENOMEM);
     for (size_t i = 0; extra && i < extra->n; i++)
         if (add(&a, extra->v[i]))
-            return EX_OSERR;
+            return cli_exit_code(JH_ENOMEM);
     if (rs->verbose) {
         /* Said on the terminal even while the step's stderr goes to the log. */
         int fd = rs->saved_stderr >= 0 ? rs->saved_stderr : 2;
@@ -340,7 +340,7 @@ static struct args with_bootstrap(run_state *rs, struct args a)
 static int decompose_steps(run_state *rs)
 {
     char *groups = strdup(rs->cfg->value[RK_ANALYSIS_GROUP_BY]), *save = NULL;
-    int code = groups ? EX_OK : EX_OSERR;
+    int code = groups ? EX_OK : cli_exit_code(JH_ENOMEM);
     for (char *g = groups ? strtok_r(groups, ", \t", &save) : NULL; g && !code;
          g = strtok_r(NULL, ", \t", &save)) {
         char rel[256], label[300];
@@ -357,7 +357,7 @@ static int decompose_steps(run_state *rs)
 static int chart_steps(run_state *rs)
 {
     char *kinds = strdup(rs->cfg->value[RK_CHARTS_KINDS]), *save = NULL;
-    int code = kinds ? EX_OK : EX_OSERR;
+    int code = kinds ? EX_OK : cli_exit_code(JH_ENOMEM);
     for (char *k = kinds ? strtok_r(kinds, ", \t", &save) : NULL; k && !code;
          k = strtok_r(NULL, ", \t", &save)) {
         char label[300];
