@@ -72,17 +72,21 @@ static size_t scan_chunk(struct utf8_scan *sc, const unsigned char *buf, size_t 
 {
     size_t i = 0;
     while (i < len) {
+        if (buf[i] < 0x80) { /* most bytes: no sequence to decode */
+            if (buf[i++] == '\n') {
+                scan_end_line(sc);
+                sc->line++;
+            }
+            continue;
+        }
         int k = utf8_seq(buf + i, len - i);
         if (k < 0 && !at_end)
             break;
         if (k <= 0) {
             scan_bad(sc, buf[i]);
             k = 1;
-        } else if (k > 1) {
+        } else {
             sc->line_nonascii = 1;
-        } else if (buf[i] == '\n') {
-            scan_end_line(sc);
-            sc->line++;
         }
         i += (size_t)k;
     }
