@@ -260,12 +260,16 @@ static int add_key(struct ctx *c, const jh_cat_row *row, size_t i, enum role k)
     const jh_cat_cell *cell = cell_of(c, row, k);
     if (!cell || !cell->len)
         return JH_OK;
-    char *folded = jh_cat_strdup(cell->text);
+    /* All len bytes: a NUL inside the cell must not shorten the copy that
+     * is interned by length (found by fuzz_indicators). */
+    char *folded = malloc(cell->len + 1);
     if (!folded)
         return JH_ENOMEM;
-    for (char *p = folded; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
+    memcpy(folded, cell->text, cell->len);
+    folded[cell->len] = '\0';
+    for (size_t j = 0; j < cell->len; j++)
+        if (folded[j] >= 'A' && folded[j] <= 'Z')
+            folded[j] = (char)(folded[j] - 'A' + 'a');
     int added;
     size_t key = jh_intern_add(&cat->keys, folded, strlen(folded), &added);
     free(folded);
