@@ -121,9 +121,10 @@ int jh_study_indices_opts(const jh_study *s, const jh_indices_opts *opts,
  * where a defined index was undefined and were left out of its interval).
  * count is the number of values (regions, replicates) concerned.  Declared
  * here rather than in output.h, which belongs to another module owner;
- * implemented in src/output/indices_out.c. */
+ * implemented in src/output/indices_out.c.  csv: 0 or JH_CSV_RAW, as for
+ * jh_csv_text. */
 void jh_write_indices_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
-                            size_t n);
+                            size_t n, int csv);
 
 #ifdef __cplusplus
 }

@@ -152,15 +152,16 @@ void jh_decompose_table_free(jh_decompose_table *t);
 /* Writes the table: long ("indicator,year,stratum,method,component,group,
  * value,share", then ci_low,ci_high,se with a bootstrap and p_value with
  * permutations; %.17g), or wide (one row per slice and method, a column
- * per component and share; %.10g). */
+ * per component and share; %.10g).  csv: 0, or JH_CSV_RAW for text cells
+ * as they are (output.h, jh_csv_text); the same for every writer below. */
 void jh_write_decompose(FILE *f, const jh_study *s, const jh_decompose_table *t,
-                        int wide);
+                        int wide, int csv);
 
 /* Writes the groups table: indicator,year,stratum,method,group,higher,n,
  * weight,pop_share,value_share,mean,index,affluence,contribution,share
  * (%.17g). */
 void jh_write_decompose_groups(FILE *f, const jh_study *s,
-                               const jh_decompose_table *t);
+                               const jh_decompose_table *t, int csv);
 
 #ifdef __cplusplus
 }

@@ -71,8 +71,9 @@ void jh_np_drop_warning(jh_diag *diag, const jh_dataset *d, size_t ind, size_t y
                         const char *st, const jh_np_count *c, const char *what);
 
 /* Writes the notes table (header and rows; reason quoted as CSV needs).
- * Implemented in src/output/notes_out.c. */
-void jh_write_notes(FILE *f, const jh_dataset *d, const jh_notes *n);
+ * csv: 0 or JH_CSV_RAW, as for jh_csv_text.  Implemented in
+ * src/output/notes_out.c. */
+void jh_write_notes(FILE *f, const jh_dataset *d, const jh_notes *n, int csv);
 
 #ifdef __cplusplus
 }

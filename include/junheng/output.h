@@ -10,9 +10,20 @@
 extern "C" {
 #endif
 
+/* Flags of jh_csv_text, or'ed. */
+enum {
+    JH_CSV_FIRST = 1,  /* the first field of a row: no comma before it */
+    JH_CSV_RAW = 2     /* the text as it is, even when it looks like a formula */
+};
+
 /* Writes s as one CSV field, quoted only when it holds a comma, a quote,
- * CR, LF or a leading or trailing space; a comma first unless first. */
-void jh_csv_text(FILE *f, const char *s, int first);
+ * CR, LF or a leading or trailing space; a comma first unless
+ * JH_CSV_FIRST.  Spreadsheet safety (OWASP CSV injection): unless
+ * JH_CSV_RAW, a text beginning with =, +, -, @, TAB or CR gets a leading
+ * apostrophe, so that Excel and WPS show it as text instead of running it
+ * as a formula ("=HYPERLINK(...)" -> "'=HYPERLINK(...)").  Numbers go
+ * through jh_csv_number and are never touched. */
+void jh_csv_text(FILE *f, const char *s, int flags);
 
 /* Writes x with printf format fmt ("%.17g" round-trips); NaN and
  * infinities are written as an empty field.  A comma first unless first. */
@@ -46,9 +57,10 @@ void jh_html_text(FILE *f, const char *s);
 typedef enum jh_layout { JH_LAYOUT_LONG, JH_LAYOUT_WIDE } jh_layout;
 
 /* The indices table: long, "indicator,year,stratum,index,value" with %.17g,
- * or wide, one row per slice and one column per index with %.10g. */
+ * or wide, one row per slice and one column per index with %.10g.  csv:
+ * 0, or JH_CSV_RAW for text cells as they are (jh_csv_text). */
 void jh_write_indices(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
-                      size_t n, jh_layout layout);
+                      size_t n, jh_layout layout, int csv);
 
 #ifdef __cplusplus
 }

@@ -120,14 +120,15 @@ void jh_ur_table_free(jh_ur_table *t);
 /* Writes the area table: indicator,year,level,area,basis,n,left_out,
  * urban_mean,rural_mean,ratio,gap,ratio_of,gini_ratio,cv_ratio,
  * theil_t_ratio (then ratio_ci_low,ratio_ci_high,ratio_se,gap_ci_low,
- * gap_ci_high,gap_se with a bootstrap); fmt "%.17g" (long) or "%.10g". */
+ * gap_ci_high,gap_se with a bootstrap); fmt "%.17g" (long) or "%.10g".
+ * csv: 0, or JH_CSV_RAW for text cells as they are (output.h). */
 void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t,
-                       const char *fmt);
+                       const char *fmt, int csv);
 
 /* Writes the county table: indicator,year,region,name,area,urban,rural,
  * ratio,gap,ratio_of,note. */
 void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t,
-                          const char *fmt);
+                          const char *fmt, int csv);
 
 #ifdef __cplusplus
 }

@@ -67,7 +67,7 @@ enum {
     CLI_OPT_YEAR_COL, CLI_OPT_INDICATOR_COL, CLI_OPT_VALUE_COL, CLI_OPT_GROUP_COL,
     CLI_OPT_STRATUM_COL, CLI_OPT_NAME_COL, CLI_OPT_YEAR, CLI_OPT_ENCODING,
     CLI_OPT_DELIMITER, CLI_OPT_CENSORED, CLI_OPT_ON_DUPLICATE, CLI_OPT_REGIONS,
-    CLI_OPT_INDICATORS, CLI_OPT_LENIENT,
+    CLI_OPT_INDICATORS, CLI_OPT_LENIENT, CLI_OPT_RAW_TEXT,
     CLI_OPT_BOOTSTRAP, CLI_OPT_CI, CLI_OPT_SEED, CLI_OPT_NONPOSITIVE, CLI_OPT_NOTES,
     CLI_OPT_FIRST_FREE /* first code a command may use for its own options */
 };
@@ -91,12 +91,14 @@ enum {
     {"on-duplicate", required_argument, NULL, CLI_OPT_ON_DUPLICATE},        \
     {"regions", required_argument, NULL, CLI_OPT_REGIONS},                  \
     {"indicators", required_argument, NULL, CLI_OPT_INDICATORS},            \
-    {"lenient", no_argument, NULL, CLI_OPT_LENIENT}
+    {"lenient", no_argument, NULL, CLI_OPT_LENIENT},                        \
+    {"raw-text", no_argument, NULL, CLI_OPT_RAW_TEXT}
 
 typedef struct cli_data {
     cli_files files;       /* --data arguments */
     jh_read_opts read;     /* how to read them */
     jh_study_opts study;   /* --regions, --indicators, --lenient */
+    int csv;               /* --raw-text: JH_CSV_RAW, else 0 (jh_csv_text) */
 } cli_data;
 
 /* Reads the data and the catalogs into a study.  Prints diagnostics;

@@ -362,21 +362,23 @@ static int read_neighbors(const char *path, const jh_dataset *d, size_t **a_out,
 
 /* ---- the tables ------------------------------------------------------- */
 
-static void key(FILE *f, const jh_dataset *d, size_t ind, size_t stratum)
+/* The indicator code is input text; csv is 0 or JH_CSV_RAW (--raw-text). */
+static void key(FILE *f, const jh_dataset *d, size_t ind, size_t stratum, int csv)
 {
-    jh_csv_text(f, d->indicators.str[ind], 1);
+    jh_csv_text(f, d->indicators.str[ind], JH_CSV_FIRST | csv);
     jh_csv_text(f, jh_stratum_name(d->strata[stratum]), 0);
 }
 
 static void put_int(FILE *f, long v) { fprintf(f, ",%ld", v); }
 
-static void write_sigma(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay)
+static void write_sigma(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+                        int csv)
 {
     if (lay == JH_LAYOUT_LONG) {
         fputs("indicator,stratum,year,index,value,n\n", f);
         for (size_t i = 0; i < c->n_sigma; i++) {
             const jh_sigma_row *r = &c->sigma[i];
-            key(f, d, r->indicator, r->stratum);
+            key(f, d, r->indicator, r->stratum, csv);
             put_int(f, d->years[r->year]);
             jh_csv_text(f, c->index_names[r->index], 0);
             jh_csv_number(f, r->value, "%.17g", 0);
@@ -403,7 +405,7 @@ static void write_sigma(FILE *f, const jh_dataset *d, const jh_converge *c, jh_l
                     n = c->sigma[j].n;
             if (!any)
                 continue;
-            key(f, d, c->sigma[i].indicator, c->sigma[i].stratum);
+            key(f, d, c->sigma[i].indicator, c->sigma[i].stratum, csv);
             put_int(f, d->years[y]);
             put_int(f, (long)n);
             for (size_t k = 0; k < c->n_index; k++) {
@@ -420,14 +422,14 @@ static void write_sigma(FILE *f, const jh_dataset *d, const jh_converge *c, jh_l
 }
 
 static void write_trend(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
-                        double level)
+                        double level, int csv)
 {
     const char *fmt = lay == JH_LAYOUT_LONG ? "%.17g" : "%.10g";
     fputs("indicator,stratum,index,from,to,n_years,slope,se,t,p,r2,pct_change,level,"
           "verdict\n", f);
     for (size_t i = 0; i < c->n_trend; i++) {
         const jh_trend_row *r = &c->trend[i];
-        key(f, d, r->indicator, r->stratum);
+        key(f, d, r->indicator, r->stratum, csv);
         jh_csv_text(f, c->index_names[r->index], 0);
         put_int(f, c->first_year);
         put_int(f, c->last_year);
@@ -443,7 +445,7 @@ static void write_trend(FILE *f, const jh_dataset *d, const jh_converge *c, jh_l
 }
 
 static void write_beta(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
-                       const char *conditional)
+                       const char *conditional, int csv)
 {
     const char *fmt = lay == JH_LAYOUT_LONG ? "%.17g" : "%.10g";
     fputs("indicator,stratum,model,from,to,years,n,weighted,groups,alpha,beta,se,t,p,r2,"
@@ -454,7 +456,7 @@ static void write_beta(FILE *f, const jh_dataset *d, const jh_converge *c, jh_la
         char model[128];
         snprintf(model, sizeof model, "%s%s", r->conditional ? "conditional:" : "absolute",
                  r->conditional ? conditional : "");
-        key(f, d, r->indicator, r->stratum);
+        key(f, d, r->indicator, r->stratum, csv);
         jh_csv_text(f, model, 0);
         put_int(f, c->first_year);
         put_int(f, c->last_year);
@@ -480,13 +482,14 @@ static void write_beta(FILE *f, const jh_dataset *d, const jh_converge *c, jh_la
     }
 }
 
-static void write_density(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay)
+static void write_density(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+                          int csv)
 {
     if (lay == JH_LAYOUT_LONG) {
         fputs("indicator,stratum,year,bandwidth,x,density\n", f);
         for (size_t i = 0; i < c->n_density; i++) {
             const jh_density_row *r = &c->density[i];
-            key(f, d, r->indicator, r->stratum);
+            key(f, d, r->indicator, r->stratum, csv);
             put_int(f, d->years[r->year]);
             jh_csv_number(f, r->bandwidth, "%.17g", 0);
             jh_csv_number(f, r->x, "%.17g", 0);
@@ -513,7 +516,7 @@ static void write_density(FILE *f, const jh_dataset *d, const jh_converge *c, jh
         while (i + m < end && c->density[i + m].year == c->density[i].year)
             m++;
         for (size_t j = 0; j < m; j++) {
-            key(f, d, c->density[i].indicator, c->density[i].stratum);
+            key(f, d, c->density[i].indicator, c->density[i].stratum, csv);
             jh_csv_number(f, c->density[i + j].x, "%.10g", 0);
             for (size_t y = y0; y <= y1; y++) {
                 double v = NAN;
@@ -536,13 +539,14 @@ static void put_class(FILE *f, size_t cls)
         put_int(f, (long)cls + 1);
 }
 
-static void write_markov(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay)
+static void write_markov(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+                         int csv)
 {
     if (lay == JH_LAYOUT_LONG) {
         fputs("indicator,stratum,lag_class,from,to,upper,count,probability,ergodic\n", f);
         for (size_t i = 0; i < c->n_markov; i++) {
             const jh_markov_row *r = &c->markov[i];
-            key(f, d, r->indicator, r->stratum);
+            key(f, d, r->indicator, r->stratum, csv);
             put_class(f, r->lag_class);
             put_class(f, r->from);
             put_class(f, r->to);
@@ -568,7 +572,7 @@ static void write_markov(FILE *f, const jh_dataset *d, const jh_converge *c, jh_
         double n = 0;
         for (size_t j = 0; j < k; j++)
             n += r[j].count;
-        key(f, d, r->indicator, r->stratum);
+        key(f, d, r->indicator, r->stratum, csv);
         put_class(f, r->lag_class);
         put_class(f, r->from);
         jh_csv_number(f, r[r->from].upper, "%.10g", 0);
@@ -586,12 +590,13 @@ static int write_output(const struct opts *o, const jh_dataset *d, const jh_conv
     if (cli_open_output(&out, o->output))
         return EX_CANTCREAT;
     switch (o->run.tables) {
-    case JH_CONVERGE_SIGMA: write_sigma(out.f, d, c, o->layout); break;
-    case JH_CONVERGE_BETA: write_beta(out.f, d, c, o->layout, o->run.conditional); break;
-    case JH_CONVERGE_DENSITY: write_density(out.f, d, c, o->layout); break;
-    case JH_CONVERGE_MARKOV: write_markov(out.f, d, c, o->layout); break;
+    case JH_CONVERGE_SIGMA: write_sigma(out.f, d, c, o->layout, o->data.csv); break;
+    case JH_CONVERGE_BETA: write_beta(out.f, d, c, o->layout, o->run.conditional, o->data.csv); break;
+    case JH_CONVERGE_DENSITY: write_density(out.f, d, c, o->layout, o->data.csv); break;
+    case JH_CONVERGE_MARKOV: write_markov(out.f, d, c, o->layout, o->data.csv); break;
     default:
-        write_trend(out.f, d, c, o->layout, o->run.level > 0 ? o->run.level : 0.05);
+        write_trend(out.f, d, c, o->layout, o->run.level > 0 ? o->run.level : 0.05,
+                    o->data.csv);
     }
     if (cli_commit_output(&out, o->output))
         return EX_IOERR;

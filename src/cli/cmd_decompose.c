@@ -179,11 +179,11 @@ static int write_outputs(const struct opts *o, const jh_study *st, const jh_deco
     int code = cli_outputs_open(out, 3);
     if (code)
         return code;
-    jh_write_decompose(out[0].f.f, st, t, o->wide);
+    jh_write_decompose(out[0].f.f, st, t, o->wide, o->data.csv);
     if (out[1].open)
-        jh_write_decompose_groups(out[1].f.f, st, t);
+        jh_write_decompose_groups(out[1].f.f, st, t, o->data.csv);
     if (out[2].open)
-        jh_write_notes(out[2].f.f, st->data, &t->notes);
+        jh_write_notes(out[2].f.f, st->data, &t->notes, o->data.csv);
     return cli_outputs_commit(out, 3);
 }
 

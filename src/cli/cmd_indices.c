@@ -178,9 +178,9 @@ static int write_output(const struct opts *o, const jh_dataset *d,
     int code = cli_outputs_open(out, 2);
     if (code)
         return code;
-    jh_write_indices(out[0].f.f, d, s, n, o->layout);
+    jh_write_indices(out[0].f.f, d, s, n, o->layout, o->data.csv);
     if (out[1].open)
-        jh_write_indices_notes(out[1].f.f, d, s, n);
+        jh_write_indices_notes(out[1].f.f, d, s, n, o->data.csv);
     return cli_outputs_commit(out, 2);
 }
 

@@ -301,16 +301,16 @@ static void print_notes(const jh_diag *notes)
 }
 
 static void write_indicators(FILE *f, const jh_study *st, const jh_rank_ind_table *t,
-                             const char *index)
+                             const char *index, int csv)
 {
     const jh_dataset *d = st->data;
     fputs("year,indicator,domain,index,value,n,rank,tier,change_prev,change_base\n", f);
     for (size_t i = 0; i < t->n; i++) {
         const jh_rank_ind_row *r = &t->rows[i];
         fprintf(f, "%d", d->years[r->year]);
-        jh_csv_text(f, d->indicators.str[r->indicator], 0);
-        jh_csv_text(f, jh_study_domain(st, r->indicator), 0);
-        jh_csv_text(f, index, 0);
+        jh_csv_text(f, d->indicators.str[r->indicator], csv);
+        jh_csv_text(f, jh_study_domain(st, r->indicator), csv);
+        jh_csv_text(f, index, csv);
         jh_csv_number(f, r->value, "%.17g", 0);
         fprintf(f, ",%zu,", r->n);
         if (r->rank)
@@ -323,7 +323,8 @@ static void write_indicators(FILE *f, const jh_study *st, const jh_rank_ind_tabl
     }
 }
 
-static void write_counties(FILE *f, const jh_study *st, const jh_rank_county_table *t)
+static void write_counties(FILE *f, const jh_study *st, const jh_rank_county_table *t,
+                           int csv)
 {
     const jh_dataset *d = st->data;
     fputs("year,region,name,prefecture,score,rank,rank_change", f);
@@ -336,9 +337,9 @@ static void write_counties(FILE *f, const jh_study *st, const jh_rank_county_tab
     for (size_t i = 0; i < t->n; i++) {
         const jh_rank_county_row *r = &t->rows[i];
         fprintf(f, "%d", d->years[r->year]);
-        jh_csv_text(f, d->regions.str[r->region], 0);
-        jh_csv_text(f, jh_study_region_label(st, r->region, "zh"), 0);
-        jh_csv_text(f, r->prefecture == JH_NONE ? "" : t->prefectures.str[r->prefecture], 0);
+        jh_csv_text(f, d->regions.str[r->region], csv);
+        jh_csv_text(f, jh_study_region_label(st, r->region, "zh"), csv);
+        jh_csv_text(f, r->prefecture == JH_NONE ? "" : t->prefectures.str[r->prefecture], csv);
         jh_csv_number(f, r->score, "%.17g", 0);
         if (r->rank)
             fprintf(f, ",%zu", r->rank);
@@ -353,24 +354,25 @@ static void write_counties(FILE *f, const jh_study *st, const jh_rank_county_tab
         jh_csv_number(f, r->coupling_c, "%.17g", 0);
         jh_csv_number(f, r->coupling_t, "%.17g", 0);
         jh_csv_number(f, r->coupling_d, "%.17g", 0);
-        jh_csv_text(f, jh_coupling_class_name(r->coord_class, "en"), 0);
+        jh_csv_text(f, jh_coupling_class_name(r->coord_class, "en"), csv);
         for (size_t q = 0; q < t->n_obstacles; q++) {
-            jh_csv_text(f, r->obstacle[q] == JH_NONE ? "" : d->indicators.str[r->obstacle[q]], 0);
+            jh_csv_text(f, r->obstacle[q] == JH_NONE ? "" : d->indicators.str[r->obstacle[q]], csv);
             jh_csv_number(f, r->obstacle_deg[q], "%.17g", 0);
         }
         fprintf(f, ",%zu\n", r->n_imputed);
     }
 }
 
-static void write_weights(FILE *f, const jh_study *st, const jh_rank_county_table *t)
+static void write_weights(FILE *f, const jh_study *st, const jh_rank_county_table *t,
+                          int csv)
 {
     const jh_dataset *d = st->data;
     fputs("year,indicator,domain,weight,info\n", f);
     for (size_t i = 0; i < t->n_weights; i++) {
         const jh_rank_weight *w = &t->weights[i];
         fprintf(f, "%d", d->years[w->year]);
-        jh_csv_text(f, d->indicators.str[w->indicator], 0);
-        jh_csv_text(f, jh_study_domain(st, w->indicator), 0);
+        jh_csv_text(f, d->indicators.str[w->indicator], csv);
+        jh_csv_text(f, jh_study_domain(st, w->indicator), csv);
         jh_csv_number(f, w->weight, "%.17g", 0);
         jh_csv_number(f, w->info, "%.17g", 0);
         fputs("\n", f);
@@ -431,11 +433,11 @@ static int run(struct opts *o, jh_study *st)
         goto done;
     }
     if (it)
-        write_indicators(out.f, st, it, o->by ? o->by : "gini_w");
+        write_indicators(out.f, st, it, o->by ? o->by : "gini_w", o->data.csv);
     else
-        write_counties(out.f, st, ct);
+        write_counties(out.f, st, ct, o->data.csv);
     if (wout.f)
-        write_weights(wout.f, st, ct);
+        write_weights(wout.f, st, ct, o->data.csv);
     if ((wout.f && jh_outfile_commit(&wout)) || jh_outfile_commit(&out)) {
         fprintf(stderr, "junheng: write error\n");
         code = EX_IOERR;

@@ -114,7 +114,7 @@ static void write_baseline(FILE *f, const jh_indicator *ind, int cum)
             ind->baseline.x);
 }
 
-static void write_table(FILE *f, const jh_study *st, const jh_target_table *t)
+static void write_table(FILE *f, const jh_study *st, const jh_target_table *t, int csv)
 {
     const jh_dataset *d = st->data;
     fputs("indicator,domain,kind,baseline_year,baseline,target_year,target,year,value,"
@@ -123,9 +123,9 @@ static void write_table(FILE *f, const jh_study *st, const jh_target_table *t)
     for (size_t i = 0; i < t->n; i++) {
         const jh_target_row *r = &t->rows[i];
         int cum = r->target.kind == JH_TARGET_CUMULATIVE;
-        jh_csv_text(f, d->indicators.str[r->indicator], 1);
-        jh_csv_text(f, jh_study_domain(st, r->indicator), 0);
-        jh_csv_text(f, jh_target_kind_name(r->target.kind), 0);
+        jh_csv_text(f, d->indicators.str[r->indicator], JH_CSV_FIRST | csv);
+        jh_csv_text(f, jh_study_domain(st, r->indicator), csv);
+        jh_csv_text(f, jh_target_kind_name(r->target.kind), csv);
         fprintf(f, ",%d", r->target.baseline_year);
         write_baseline(f, jh_study_indicator(st, r->indicator), cum);
         fprintf(f, ",%d", r->target.target_year);
@@ -150,7 +150,7 @@ static void write_table(FILE *f, const jh_study *st, const jh_target_table *t)
     }
 }
 
-static void write_counties(FILE *f, const jh_study *st, const jh_target_table *t)
+static void write_counties(FILE *f, const jh_study *st, const jh_target_table *t, int csv)
 {
     const jh_dataset *d = st->data;
     fputs("indicator,year,region,name,value,target,meets,shortfall\n", f);
@@ -161,10 +161,10 @@ static void write_counties(FILE *f, const jh_study *st, const jh_target_table *t
         while (k < t->n && t->rows[k].indicator != r->indicator)
             k++;
         const jh_target *tg = &t->rows[k].target;
-        jh_csv_text(f, d->indicators.str[r->indicator], 1);
+        jh_csv_text(f, d->indicators.str[r->indicator], JH_CSV_FIRST | csv);
         fprintf(f, ",%d", d->years[r->year]);
-        jh_csv_text(f, d->regions.str[r->region], 0);
-        jh_csv_text(f, jh_study_region_label(st, r->region, "zh"), 0);
+        jh_csv_text(f, d->regions.str[r->region], csv);
+        jh_csv_text(f, jh_study_region_label(st, r->region, "zh"), csv);
         jh_csv_number(f, r->value, "%.17g", 0);
         write_target(f, tg);
         fprintf(f, ",%d", r->meets);
@@ -204,9 +204,9 @@ static int run(const struct opts *o, const jh_study *st)
         code = EX_CANTCREAT;
         goto done;
     }
-    write_table(out.f, st, t);
+    write_table(out.f, st, t, o->data.csv);
     if (cout.f)
-        write_counties(cout.f, st, t);
+        write_counties(cout.f, st, t, o->data.csv);
     if ((cout.f && jh_outfile_commit(&cout)) || jh_outfile_commit(&out)) {
         fprintf(stderr, "junheng: write error\n");
         code = EX_IOERR;

@@ -31,7 +31,11 @@ const char cli_data_help[] =
     "                           class, ...); every region of the data must be in it\n"
     "      --indicators FILE    indicator catalog (direction, domain, unit, weight,\n"
     "                           baseline, target, derived indicators)\n"
-    "      --lenient            regions missing from the catalog are a warning\n";
+    "      --lenient            regions missing from the catalog are a warning\n"
+    "      --raw-text           CSV tables: write text cells as they are; by\n"
+    "                           default a name or code beginning with = + - @,\n"
+    "                           TAB or CR gets a leading ' so that Excel and WPS\n"
+    "                           do not run it as a formula (numbers never do)\n";
 
 static int pick(const char *arg, const char *const *names, int n, int *out)
 {
@@ -82,6 +86,7 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
     case CLI_OPT_REGIONS: d->study.regions_path = arg; break;
     case CLI_OPT_INDICATORS: d->study.indicators_path = arg; break;
     case CLI_OPT_LENIENT: d->study.lenient = 1; break;
+    case CLI_OPT_RAW_TEXT: d->csv = JH_CSV_RAW; break;
     case CLI_OPT_YEAR:
         if (jh_value_parse_year(arg, strlen(arg), &o->year))
             return cli_usage_error(cmd, "--year needs a year such as 2020, not '%s'", arg);

@@ -49,6 +49,7 @@ static const struct {
     [RK_OUTPUT_LANG] = {"output", "lang", "zh", K_CHOICE, "zh|en"},
     [RK_OUTPUT_TITLE] = {"output", "title", "", K_TEXT, NULL},
     [RK_OUTPUT_NOTE] = {"output", "note", "", K_TEXT, NULL},
+    [RK_OUTPUT_RAW_TEXT] = {"output", "raw_text", "no", K_BOOL, NULL},
 };
 
 const char *run_key_section(enum run_key k) { return spec[k].section; }

@@ -99,6 +99,8 @@ static int build_data_args(run_state *rs)
         bad = add(&a, "--weight-col") || add(&a, c->value[RK_DATA_WEIGHT_COL]);
     if (!bad && is_yes(c->value[RK_DATA_LENIENT]))
         bad = add(&a, "--lenient");
+    if (!bad && is_yes(c->value[RK_OUTPUT_RAW_TEXT]))
+        bad = add(&a, "--raw-text");
     if (!bad)
         bad = addf(&a, "--encoding=%s", c->value[RK_DATA_ENCODING]) ||
               addf(&a, "--censored=%s", c->value[RK_DATA_CENSORED]) ||

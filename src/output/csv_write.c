@@ -7,15 +7,32 @@
 #include <csv.h>
 #include "junheng/output.h"
 
-void jh_csv_text(FILE *f, const char *s, int first)
+/* OWASP, "CSV Injection": Excel and WPS read a cell that begins with one
+ * of these as a formula (TAB and CR can hide the =). */
+static int formula_lead(const char *s)
+{
+    return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+void jh_csv_text(FILE *f, const char *s, int flags)
 {
     size_t len = strlen(s);
-    if (!first)
+    const char *lead = !(flags & JH_CSV_RAW) && formula_lead(s) ? "'" : "";
+    if (!(flags & JH_CSV_FIRST))
         putc(',', f);
-    if (strpbrk(s, ",\"\r\n") || (len && (s[0] == ' ' || s[len - 1] == ' ')))
-        csv_fwrite(f, s, len);
-    else
+    if (strpbrk(s, ",\"\r\n") || (len && (s[0] == ' ' || s[len - 1] == ' '))) {
+        putc('"', f);
+        fputs(lead, f);
+        for (const char *p = s; *p; p++) {
+            if (*p == '"')
+                putc('"', f);
+            putc(*p, f);
+        }
+        putc('"', f);
+    } else {
+        fputs(lead, f);
         fputs(s, f);
+    }
 }
 
 void jh_csv_number(FILE *f, double x, const char *fmt, int first)

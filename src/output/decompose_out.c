@@ -5,31 +5,33 @@
 #include "junheng/output.h"
 #include "junheng/urban_rural.h"
 
-static void write_key(FILE *f, const jh_study *s, size_t ind, size_t year, size_t st)
+static void write_key(FILE *f, const jh_study *s, size_t ind, size_t year, size_t st,
+                      int csv)
 {
     const jh_dataset *d = s->data;
-    jh_csv_text(f, d->indicators.str[ind], 1);
+    jh_csv_text(f, d->indicators.str[ind], JH_CSV_FIRST | csv);
     fprintf(f, ",%d,%s", d->years[year],
             st == JH_DSTRATUM_CELLS ? "urban+rural" : jh_stratum_name(d->strata[st]));
 }
 
 /* "A", "A|B" or "" for a group reference. */
-static void write_group(FILE *f, const jh_decompose_table *t, size_t g1, size_t g2)
+static void write_group(FILE *f, const jh_decompose_table *t, size_t g1, size_t g2,
+                        int csv)
 {
     char buf[512];
     if (g1 == JH_NONE) {
-        jh_csv_text(f, "", 0);
+        jh_csv_text(f, "", csv);
         return;
     }
     if (g2 == JH_NONE) {
-        jh_csv_text(f, t->groups.str[g1], 0);
+        jh_csv_text(f, t->groups.str[g1], csv);
         return;
     }
     snprintf(buf, sizeof buf, "%s|%s", t->groups.str[g1], t->groups.str[g2]);
-    jh_csv_text(f, buf, 0);
+    jh_csv_text(f, buf, csv);
 }
 
-static void write_long(FILE *f, const jh_study *s, const jh_decompose_table *t)
+static void write_long(FILE *f, const jh_study *s, const jh_decompose_table *t, int csv)
 {
     fputs("indicator,year,stratum,method,component,group,value,share", f);
     if (t->has_ci)
@@ -39,10 +41,10 @@ static void write_long(FILE *f, const jh_study *s, const jh_decompose_table *t)
     putc('\n', f);
     for (size_t i = 0; i < t->n_rows; i++) {
         const jh_decompose_row *r = &t->row[i];
-        write_key(f, s, r->indicator, r->year, r->stratum);
+        write_key(f, s, r->indicator, r->year, r->stratum, csv);
         fprintf(f, ",%s,%s", jh_dmethod_name(r->method, r->weighted),
                 jh_dcomponent_name(r->component));
-        write_group(f, t, r->group, r->group2);
+        write_group(f, t, r->group, r->group2, csv);
         jh_csv_number(f, r->value, "%.17g", 0);
         jh_csv_number(f, r->share, "%.17g", 0);
         if (t->has_ci) {
@@ -69,7 +71,7 @@ static int same_run(const jh_decompose_row *a, const jh_decompose_row *b)
            a->method == b->method && a->weighted == b->weighted;
 }
 
-static void write_wide(FILE *f, const jh_study *s, const jh_decompose_table *t)
+static void write_wide(FILE *f, const jh_study *s, const jh_decompose_table *t, int csv)
 {
     fputs("indicator,year,stratum,method,n", f);
     for (size_t k = 0; k < N_WIDE; k++)
@@ -95,7 +97,7 @@ static void write_wide(FILE *f, const jh_study *s, const jh_decompose_table *t)
                 p = r->p_value;
         }
         const jh_decompose_row *r = &t->row[i];
-        write_key(f, s, r->indicator, r->year, r->stratum);
+        write_key(f, s, r->indicator, r->year, r->stratum, csv);
         fprintf(f, ",%s,%zu", jh_dmethod_name(r->method, r->weighted), r->n);
         for (size_t k = 0; k < N_WIDE; k++)
             jh_csv_number(f, val[k], "%.10g", 0);
@@ -108,24 +110,26 @@ static void write_wide(FILE *f, const jh_study *s, const jh_decompose_table *t)
     }
 }
 
-void jh_write_decompose(FILE *f, const jh_study *s, const jh_decompose_table *t, int wide)
+void jh_write_decompose(FILE *f, const jh_study *s, const jh_decompose_table *t, int wide,
+                        int csv)
 {
     if (wide)
-        write_wide(f, s, t);
+        write_wide(f, s, t, csv);
     else
-        write_long(f, s, t);
+        write_long(f, s, t, csv);
 }
 
-void jh_write_decompose_groups(FILE *f, const jh_study *s, const jh_decompose_table *t)
+void jh_write_decompose_groups(FILE *f, const jh_study *s, const jh_decompose_table *t,
+                               int csv)
 {
     fputs("indicator,year,stratum,method,group,higher,n,weight,pop_share,value_share,"
           "mean,index,affluence,contribution,share\n", f);
     for (size_t i = 0; i < t->n_group_rows; i++) {
         const jh_decompose_group *g = &t->group[i];
-        write_key(f, s, g->indicator, g->year, g->stratum);
+        write_key(f, s, g->indicator, g->year, g->stratum, csv);
         fprintf(f, ",%s", jh_dmethod_name(g->method, g->weighted));
-        write_group(f, t, g->group, g->group2);
-        jh_csv_text(f, g->higher == JH_NONE ? "" : t->groups.str[g->higher], 0);
+        write_group(f, t, g->group, g->group2, csv);
+        jh_csv_text(f, g->higher == JH_NONE ? "" : t->groups.str[g->higher], csv);
         fprintf(f, ",%zu", g->n);
         jh_csv_number(f, g->weight, "%.17g", 0);
         jh_csv_number(f, g->pop_share, "%.17g", 0);
@@ -146,7 +150,8 @@ static const char *ratio_of(int reversed)
     return reversed ? "rural/urban" : "urban/rural";
 }
 
-void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t, const char *fmt)
+void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t, const char *fmt,
+                       int csv)
 {
     const jh_dataset *d = s->data;
     fputs("indicator,year,level,area,basis,n,left_out,urban_mean,rural_mean,ratio,gap,"
@@ -156,9 +161,9 @@ void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t, const c
     putc('\n', f);
     for (size_t i = 0; i < t->n_area; i++) {
         const jh_ur_area *a = &t->area[i];
-        jh_csv_text(f, d->indicators.str[a->indicator], 1);
+        jh_csv_text(f, d->indicators.str[a->indicator], JH_CSV_FIRST | csv);
         fprintf(f, ",%d,%s", d->years[a->year], a->area == JH_NONE ? "province" : "area");
-        jh_csv_text(f, a->area == JH_NONE ? "" : t->areas.str[a->area], 0);
+        jh_csv_text(f, a->area == JH_NONE ? "" : t->areas.str[a->area], csv);
         fprintf(f, ",%s,%zu,%zu", a->basis == JH_UR_STRATA ? "strata" : "class", a->n,
                 a->n_left_out);
         jh_csv_number(f, a->urban_mean, fmt, 0);
@@ -181,23 +186,24 @@ void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t, const c
     }
 }
 
-void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t, const char *fmt)
+void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t, const char *fmt,
+                          int csv)
 {
     const jh_dataset *d = s->data;
     fputs("indicator,year,region,name,area,urban,rural,ratio,gap,ratio_of,note\n", f);
     for (size_t i = 0; i < t->n_county; i++) {
         const jh_ur_county *c = &t->county[i];
-        jh_csv_text(f, d->indicators.str[c->indicator], 1);
+        jh_csv_text(f, d->indicators.str[c->indicator], JH_CSV_FIRST | csv);
         fprintf(f, ",%d", d->years[c->year]);
-        jh_csv_text(f, d->regions.str[c->region], 0);
-        jh_csv_text(f, jh_study_region_label(s, c->region, "zh"), 0);
-        jh_csv_text(f, c->area == JH_NONE ? "" : t->areas.str[c->area], 0);
+        jh_csv_text(f, d->regions.str[c->region], csv);
+        jh_csv_text(f, jh_study_region_label(s, c->region, "zh"), csv);
+        jh_csv_text(f, c->area == JH_NONE ? "" : t->areas.str[c->area], csv);
         jh_csv_number(f, c->urban, fmt, 0);
         jh_csv_number(f, c->rural, fmt, 0);
         jh_csv_number(f, c->ratio, fmt, 0);
         jh_csv_number(f, c->gap, fmt, 0);
         fprintf(f, ",%s", ratio_of(c->reversed));
-        jh_csv_text(f, c->note, 0);
+        jh_csv_text(f, c->note, csv);
         putc('\n', f);
     }
 }

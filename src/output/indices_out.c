@@ -4,9 +4,9 @@
 #include "junheng/output.h"
 #include "junheng/slice.h"
 
-static void write_key(FILE *f, const jh_dataset *d, const jh_slice_indices *s)
+static void write_key(FILE *f, const jh_dataset *d, const jh_slice_indices *s, int csv)
 {
-    jh_csv_text(f, d->indicators.str[s->indicator], 1);
+    jh_csv_text(f, d->indicators.str[s->indicator], JH_CSV_FIRST | csv);
     fprintf(f, ",%d,%s", d->years[s->year], jh_stratum_name(d->strata[s->stratum]));
 }
 
@@ -53,7 +53,8 @@ static void extras(const jh_slice_indices *s, size_t n, int *ci, int *jk, int *w
     }
 }
 
-static void write_long(FILE *f, const jh_dataset *d, const jh_slice_indices *s, size_t n)
+static void write_long(FILE *f, const jh_dataset *d, const jh_slice_indices *s, size_t n,
+                       int csv)
 {
     int ci, jk, any_w;
     extras(s, n, &ci, &jk, &any_w);
@@ -62,7 +63,7 @@ static void write_long(FILE *f, const jh_dataset *d, const jh_slice_indices *s, 
     fputs(jk ? ",jackknife_se\n" : "\n", f);
     for (size_t i = 0; i < n; i++)
         FOR_EACH_INDEX(&s[i], k, wt, name) {
-            write_key(f, d, &s[i]);
+            write_key(f, d, &s[i], csv);
             fprintf(f, ",%s", name);
             jh_csv_number(f, value_of(&s[i], k, wt), "%.17g", 0);
             for (int what = 0; ci && what < 3; what++)
@@ -73,7 +74,8 @@ static void write_long(FILE *f, const jh_dataset *d, const jh_slice_indices *s, 
         }
 }
 
-static void write_wide(FILE *f, const jh_dataset *d, const jh_slice_indices *s, size_t n)
+static void write_wide(FILE *f, const jh_dataset *d, const jh_slice_indices *s, size_t n,
+                       int csv)
 {
     jh_slice_indices header = {.has_weighted = 0};
     int ci, jk;
@@ -88,7 +90,7 @@ static void write_wide(FILE *f, const jh_dataset *d, const jh_slice_indices *s, 
     }
     putc('\n', f);
     for (size_t i = 0; i < n; i++) {
-        write_key(f, d, &s[i]);
+        write_key(f, d, &s[i], csv);
         FOR_EACH_INDEX(&header, k, wt, name) {
             jh_csv_number(f, value_of(&s[i], k, wt), "%.10g", 0);
             for (int what = 0; ci && what < 3; what++)
@@ -101,24 +103,24 @@ static void write_wide(FILE *f, const jh_dataset *d, const jh_slice_indices *s, 
 }
 
 void jh_write_indices(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
-                      size_t n, jh_layout layout)
+                      size_t n, jh_layout layout, int csv)
 {
     if (layout == JH_LAYOUT_WIDE)
-        write_wide(f, d, s, n);
+        write_wide(f, d, s, n, csv);
     else
-        write_long(f, d, s, n);
+        write_long(f, d, s, n, csv);
 }
 
 /* ---- notes ----------------------------------------------------------------- */
 
 static void note(FILE *f, const jh_dataset *d, const jh_slice_indices *s, const char *index,
-                 const char *action, size_t count, const char *reason)
+                 const char *action, size_t count, const char *reason, int csv)
 {
-    write_key(f, d, s);
+    write_key(f, d, s, csv);
     putc(',', f);
     fputs(index, f);
     fprintf(f, ",%s,%zu", action, count);
-    jh_csv_text(f, reason, 0);
+    jh_csv_text(f, reason, csv);
     putc('\n', f);
 }
 
@@ -133,18 +135,18 @@ static size_t status_count(const jh_slice_indices *s, int st, size_t n_values)
     }
 }
 
-static void slice_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s)
+static void slice_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s, int csv)
 {
     size_t n_values = d->regions.n - s->n_missing - s->n_dropped;
     int skip = s->nonpositive == JH_NONPOS_SKIP && s->n_zero + s->n_negative;
     if (s->n_missing)
-        note(f, d, s, "", "missing", s->n_missing, "no value");
+        note(f, d, s, "", "missing", s->n_missing, "no value", csv);
     if (s->n_dropped)
         note(f, d, s, "", "drop", s->n_dropped,
              !s->n_negative ? "zero value" : !s->n_zero ? "negative value"
-                                                        : "zero or negative value");
+                                                        : "zero or negative value", csv);
     if (s->has_weighted && s->n_bad_weight)
-        note(f, d, s, "", "no_weight", s->n_bad_weight, JH_NO_WEIGHT_REASON);
+        note(f, d, s, "", "no_weight", s->n_bad_weight, JH_NO_WEIGHT_REASON, csv);
     FOR_EACH_INDEX(s, k, wt, name) {
         const jh_index_set *set = wt ? &s->weighted : &s->plain;
         const jh_index_ci *ci = wt ? &s->weighted_ci : &s->plain_ci;
@@ -153,18 +155,18 @@ static void slice_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s)
             int skipped = skip && jh_index_needs_positive((jh_index_id)k) &&
                           (st == JH_EZERO || st == JH_ENEGATIVE);
             note(f, d, s, name, skipped ? "skip" : "undefined",
-                 status_count(s, st, n_values), jh_strerror(st));
+                 status_count(s, st, n_values), jh_strerror(st), csv);
         } else if (s->has_ci && k != JH_IX_N && ci->kept[k] < s->bootstrap) {
             note(f, d, s, name, "bootstrap", s->bootstrap - ci->kept[k],
-                 "replicates where the index is undefined; interval from the others");
+                 "replicates where the index is undefined; interval from the others", csv);
         }
     }
 }
 
 void jh_write_indices_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
-                            size_t n)
+                            size_t n, int csv)
 {
     fputs("indicator,year,stratum,index,action,count,reason\n", f);
     for (size_t i = 0; i < n; i++)
-        slice_notes(f, d, &s[i]);
+        slice_notes(f, d, &s[i], csv);
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -134,6 +135,58 @@ static void test_palette(void **state)
     assert_string_equal(jh_plot_colour(9), "#000000");
 }
 
+/* The round trip through gnuplot itself: each quoted text, printed by
+ * gnuplot, is the text with control characters as spaces, and no
+ * backquote or macro ran (PWNED is never created).  Skipped without
+ * gnuplot. */
+static void test_gnuplot_reads_back(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "O'Brien", "'; system(\"touch PWNED\"); '", "a\nsystem('touch PWNED')",
+        "`touch PWNED`", "@x", "'''x'", "a''''b", "'", "''", "长春市",
+        "tab\there\r\n", "back\\slash \\n", "\"dq\" \"", "'`touch PWNED`'", "",
+    };
+    size_t n = sizeof texts / sizeof texts[0];
+    char dir[] = "/tmp/jh-gpq-XXXXXX", script[64], printed[64], err[512], q[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(script, sizeof script, "%s/s.gp", dir);
+    snprintf(printed, sizeof printed, "%s/out.txt", dir);
+    FILE *f = fopen(script, "w");
+    assert_non_null(f);
+    fprintf(f, "cd '%s'\nset print 'out.txt'\n", dir);
+    for (size_t i = 0; i < n; i++) {
+        jh_gp_quote(q, sizeof q, texts[i]);
+        fprintf(f, "print %s\n", q);
+    }
+    assert_int_equal(fclose(f), 0);
+    int rc = jh_gnuplot_run(NULL, script, err, sizeof err);
+    if (rc == JH_ENOTFOUND) {
+        remove(script);
+        rmdir(dir);
+        skip();
+    }
+    assert_int_equal(rc, JH_OK);
+    f = fopen(printed, "r");
+    assert_non_null(f);
+    char line[512], want[256];
+    for (size_t i = 0; i < n; i++) {
+        assert_non_null(fgets(line, sizeof line, f));
+        line[strcspn(line, "\n")] = '\0';
+        snprintf(want, sizeof want, "%s", texts[i]);
+        for (char *p = want; *p; p++)
+            if ((unsigned char)*p < 0x20)
+                *p = ' ';
+        assert_string_equal(line, want);
+    }
+    fclose(f);
+    snprintf(line, sizeof line, "%s/PWNED", dir);
+    assert_int_not_equal(access(line, F_OK), 0);
+    remove(printed);
+    remove(script);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 /* gnuplot missing: posix_spawnp finds no such program. */
 static void test_missing_program(void **state)
 {
@@ -152,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_script),
         cmocka_unit_test(test_palette),
         cmocka_unit_test(test_missing_program),
+        cmocka_unit_test(test_gnuplot_reads_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
