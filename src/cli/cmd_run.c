@@ -49,7 +49,8 @@ static const char help[] =
     "             censored, on_duplicate\n"
     "  [analysis] index, group_by, bootstrap, seed\n"
     "  [charts]   kinds, formats, timeout (seconds per chart, default 60)\n"
-    "  [output]   dir, lang, title, note\n"
+    "  [output]   dir, lang, title, note, raw_text (yes: CSV text cells as they\n"
+    "             are, without the apostrophe before = + - @ TAB CR; README, Safety)\n"
     "\n"
     "Example:\n"
     "  junheng run datasets/jilin/run.ini --set output.dir=out/jilin-2020\n";
