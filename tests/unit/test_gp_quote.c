@@ -148,7 +148,7 @@ static void test_gnuplot_reads_back(void **state)
         "tab\there\r\n", "back\\slash \\n", "\"dq\" \"", "'`touch PWNED`'", "",
     };
     size_t n = sizeof texts / sizeof texts[0];
-    char dir[] = "/tmp/jh-gpq-XXXXXX", script[64], printed[64], err[512], q[256];
+    char dir[] = "/tmp/jh-gpq-XXXXXX", script[64], printed[64], q[256];
     assert_non_null(mkdtemp(dir));
     snprintf(script, sizeof script, "%s/s.gp", dir);
     snprintf(printed, sizeof printed, "%s/out.txt", dir);
@@ -160,7 +160,8 @@ static void test_gnuplot_reads_back(void **state)
         fprintf(f, "print %s\n", q);
     }
     assert_int_equal(fclose(f), 0);
-    int rc = jh_gnuplot_run(NULL, script, err, sizeof err);
+    jh_gnuplot_result res;
+    int rc = jh_gnuplot_run(NULL, script, 60, &res);
     if (rc == JH_ENOTFOUND) {
         remove(script);
         rmdir(dir);
