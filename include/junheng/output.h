@@ -29,22 +29,36 @@ void jh_csv_text(FILE *f, const char *s, int flags);
  * infinities are written as an empty field.  A comma first unless first. */
 void jh_csv_number(FILE *f, double x, const char *fmt, int first);
 
-/* An output file that appears at its path only when complete: data go to a
- * temporary file beside it, renamed into place by jh_outfile_commit.  With
- * path NULL or "-" it writes to stdout.  Caller-owned struct. */
+/* An output file.  A regular file (or a new one) appears at its path only
+ * when complete: data go to a temporary file beside it that gets the mode
+ * a new file would get (0666 less the umask), synced and renamed into place
+ * by jh_outfile_commit.  A character device or a FIFO is written in place
+ * and stays what it is; path NULL or "-" writes to stdout.  A symbolic link
+ * to a regular file replaces the file it points to.  Caller-owned struct. */
 typedef struct jh_outfile {
-    FILE *f;        /* where to write */
-    char *path;     /* final path, or NULL for stdout; owned */
-    char *tmp;      /* temporary path, or NULL; owned */
+    FILE *f;          /* where to write */
+    char *path;       /* final path of a replaced file, or NULL; owned */
+    char *tmp;        /* temporary path, or NULL; owned */
+    int own;          /* f is ours to close (not stdout) */
+    const char *why;  /* after a failed open: what is wrong, e.g. "is a folder" */
 } jh_outfile;
 
-/* Returns JH_OK, or JH_EIO when the temporary file cannot be created. */
+/* Returns JH_OK; JH_EINVAL when path names something that cannot take a
+ * file's text (a folder, a block device, a socket); JH_EIO when the file
+ * or its temporary file cannot be created (errno says why); o->why is set
+ * on failure. */
 int jh_outfile_open(jh_outfile *o, const char *path);
-/* Flushes, closes and renames; JH_OK or JH_EIO (then nothing is left at
- * the path and the temporary file is removed). */
+/* Flushes, syncs, closes and renames; JH_OK or JH_EIO, with errno saying
+ * why (then nothing new is at the path and the temporary file is gone). */
 int jh_outfile_commit(jh_outfile *o);
 /* Closes and removes the temporary file; safe after commit. */
 void jh_outfile_abort(jh_outfile *o);
+
+/* Creates a new file (dir 0; returns its descriptor, open for writing) or
+ * folder (dir 1; returns 0) named PATH + tag + six random letters, beside
+ * path, with mode 0666 or 0777 less the umask.  *name gets the malloc'd
+ * name.  Returns -1 with errno set on failure. */
+int jh_create_beside(const char *path, const char *tag, int dir, char **name);
 
 /* Writes s as a JSON string literal (quotes, backslashes and control
  * characters escaped). */

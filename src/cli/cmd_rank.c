@@ -425,23 +425,19 @@ static int run(struct opts *o, jh_study *st)
         code = rc == JH_ENOMEM ? cli_exit_code(JH_ENOMEM) : rc == JH_EINVAL ? EX_USAGE : EX_DATAERR;
         goto done;
     }
-    if (jh_outfile_open(&out, o->output) ||
-        (o->weights_out && ct && jh_outfile_open(&wout, o->weights_out))) {
-        fprintf(stderr, "junheng: %s: cannot create output file\n",
-                out.f ? o->weights_out : o->output);
-        code = EX_CANTCREAT;
+    if ((code = cli_open_output(&out, o->output)) ||
+        (o->weights_out && ct && (code = cli_open_output(&wout, o->weights_out))))
         goto done;
-    }
     if (it)
         write_indicators(out.f, st, it, o->by ? o->by : "gini_w", o->data.csv);
     else
         write_counties(out.f, st, ct, o->data.csv);
     if (wout.f)
         write_weights(wout.f, st, ct, o->data.csv);
-    if ((wout.f && jh_outfile_commit(&wout)) || jh_outfile_commit(&out)) {
-        fprintf(stderr, "junheng: write error\n");
-        code = EX_IOERR;
-    }
+    if (wout.f)
+        code = cli_commit_output(&wout, o->weights_out);
+    if (!code)
+        code = cli_commit_output(&out, o->output);
 done:
     jh_outfile_abort(&out);
     jh_outfile_abort(&wout);

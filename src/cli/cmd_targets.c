@@ -197,20 +197,16 @@ static int run(const struct opts *o, const jh_study *st)
         code = rc == JH_ENOMEM ? cli_exit_code(JH_ENOMEM) : EX_DATAERR;
         goto done;
     }
-    if (jh_outfile_open(&out, o->output) ||
-        (o->counties_out && jh_outfile_open(&cout, o->counties_out))) {
-        fprintf(stderr, "junheng: %s: cannot create output file\n",
-                out.f ? o->counties_out : o->output);
-        code = EX_CANTCREAT;
+    if ((code = cli_open_output(&out, o->output)) ||
+        (o->counties_out && (code = cli_open_output(&cout, o->counties_out))))
         goto done;
-    }
     write_table(out.f, st, t, o->data.csv);
     if (cout.f)
         write_counties(cout.f, st, t, o->data.csv);
-    if ((cout.f && jh_outfile_commit(&cout)) || jh_outfile_commit(&out)) {
-        fprintf(stderr, "junheng: write error\n");
-        code = EX_IOERR;
-    }
+    if (cout.f)
+        code = cli_commit_output(&cout, o->counties_out);
+    if (!code)
+        code = cli_commit_output(&out, o->output);
 done:
     jh_outfile_abort(&out);
     jh_outfile_abort(&cout);

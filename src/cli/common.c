@@ -121,8 +121,11 @@ int cli_load_study(const cli_data *d, jh_study **out)
 int cli_open_output(jh_outfile *out, const char *path)
 {
     int rc = jh_outfile_open(out, path);
-    if (rc)
-        fprintf(stderr, "junheng: %s: cannot create output file\n", path);
+    if (rc == JH_EINVAL)
+        fprintf(stderr, "junheng: %s: %s (expected a file name; nothing was written)\n",
+                path, out->why);
+    else if (rc)
+        fprintf(stderr, "junheng: %s: cannot create output file: %s\n", path, out->why);
     return rc ? EX_CANTCREAT : EX_OK;
 }
 
@@ -130,7 +133,8 @@ int cli_commit_output(jh_outfile *out, const char *path)
 {
     if (jh_outfile_commit(out) == JH_OK)
         return EX_OK;
-    fprintf(stderr, "junheng: %s: write error\n", path ? path : "stdout");
+    fprintf(stderr, "junheng: %s: write error: %s\n", path ? path : "standard output",
+            strerror(errno));
     return EX_IOERR;
 }
 
