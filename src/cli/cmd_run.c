@@ -119,65 +119,6 @@ void run_remove_tree(const char *path)
     nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-/* The output directory as resolved: relative paths in the configuration
- * are relative to the configuration file, but -o and output.dir given on
- * the command line are relative to where junheng runs. */
-static char *output_dir(const struct run_opts *o)
-{
-    return strdup(o->cfg.value[RK_OUTPUT_DIR]);
-}
-
-/* Replaces dir by tmp: the old results move aside, the new ones take their
- * place, the old ones go.  The window between the two renames is the only
- * moment without a complete directory at dir. */
-static int swap_into_place(const char *tmp, const char *dir)
-{
-    struct stat st;
-    char old[4200];
-    int had = stat(dir, &st) == 0;
-    if (had) {
-        snprintf(old, sizeof old, "%s.old-%ld", dir, (long)getpid());
-        if (rename(dir, old) != 0)
-            return -1;
-    }
-    if (rename(tmp, dir) != 0) {
-        if (had)
-            rename(old, dir);
-        return -1;
-    }
-    if (had)
-        run_remove_tree(old);
-    return 0;
-}
-
-static char *make_temp_dir(const char *dir)
-{
-    size_t n = strlen(dir) + sizeof ".tmp-XXXXXX";
-    char *t = malloc(n);
-    if (!t)
-        return NULL;
-    snprintf(t, n, "%s.tmp-XXXXXX", dir);
-    if (!mkdtemp(t)) {
-        free(t);
-        return NULL;
-    }
-    return t;
-}
-
-static int make_dirs(const char *path)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-                return -1;
-            *p = '/';
-        }
-    return mkdir(buf, 0777) != 0 && errno != EEXIST ? -1 : 0;
-}
-
 int cmd_run(int argc, char **argv)
 {
     struct run_opts o = {0};
@@ -189,55 +130,27 @@ int cmd_run(int argc, char **argv)
     }
     run_state rs = {.cfg = &o.cfg, .quiet = o.quiet || !isatty(2), .verbose = o.verbose,
                     .saved_stderr = -1};
-    char *dir = output_dir(&o);
-    char *tmp = NULL;
-    if (!dir) {
-        code = EX_OSERR;
-        goto done;
-    }
+    run_target t = {.lock = -1};
     /* Check the inputs first: a bad file stops the run before anything is written. */
     code = run_check_inputs(&rs);
+    if (!code)
+        code = run_target_prepare(&t, o.cfg.value[RK_OUTPUT_DIR], &rs, config);
     if (code)
         goto done;
-    char *slash = strrchr(dir, '/');
-    if (slash && slash != dir) {
-        *slash = '\0';
-        int bad = make_dirs(dir);
-        *slash = '/';
-        if (bad) {
-            fprintf(stderr, "junheng: %s: cannot create the output directory: %s\n", dir,
-                    strerror(errno));
-            code = EX_CANTCREAT;
-            goto done;
-        }
-    }
-    tmp = make_temp_dir(dir);
-    if (!tmp) {
-        fprintf(stderr, "junheng: %s: cannot create a directory beside it: %s\n", dir,
-                strerror(errno));
-        code = EX_CANTCREAT;
-        goto done;
-    }
-    rs.outdir = tmp;
+    rs.outdir = t.tmp;
     code = run_steps(&rs);
     if (!code)
         code = run_report(&rs);
     if (!code)
         code = run_finish(&rs, config);
-    if (!code && swap_into_place(tmp, dir) != 0) {
-        fprintf(stderr, "junheng: %s: cannot move the results into place: %s\n", dir,
-                strerror(errno));
-        code = EX_CANTCREAT;
-    }
-    if (code)
-        run_remove_tree(tmp);
-    else if (!o.quiet)
+    if (!code)
+        code = run_target_commit(&t, &rs, config);
+    if (!code && !o.quiet)
         fprintf(stderr, "junheng: run complete: %s/report.html (%zu warning%s in %s/run.log)\n",
-                dir, rs.n_warnings, rs.n_warnings == 1 ? "" : "s", dir);
+                t.shown, rs.n_warnings, rs.n_warnings == 1 ? "" : "s", t.shown);
 done:
     run_state_clear(&rs);
-    free(tmp);
-    free(dir);
+    run_target_clear(&t);
     run_config_clear(&o.cfg);
     return code;
 }

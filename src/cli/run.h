@@ -48,4 +48,28 @@ void run_state_clear(run_state *rs);
 /* Removes a directory tree (a failed run's temporary directory). */
 void run_remove_tree(const char *path);
 
+/* The file that marks a folder as the output of a run: only such a folder,
+ * a new one or an empty one is ever replaced. */
+#define RUN_MARKER ".junheng-run"
+
+/* The output folder of a run and the temporary folder beside it. */
+typedef struct run_target {
+    char *shown;  /* the folder as given, without trailing slashes; owned */
+    char *path;   /* resolved (symbolic links, ".", "..") when it exists; owned */
+    char *tmp;    /* the temporary folder NAME.tmp-XXXXXX, or NULL; owned */
+    int lock;     /* descriptor holding a lock on tmp while the run lives, or -1 */
+} run_target;
+
+/* Removes (and says so) the temporary folders killed runs left beside dir,
+ * checks that dir may be replaced (exit 73 with the reason when not:
+ * nothing touched), and creates the marked temporary folder.  The inputs
+ * in rs and the configuration file may not lie inside dir.  Exit code. */
+int run_target_prepare(run_target *t, const char *dir, const run_state *rs,
+                       const char *config);
+/* Checks dir again and puts the temporary folder in its place in one step
+ * (the previous output is removed).  Exit code. */
+int run_target_commit(run_target *t, const run_state *rs, const char *config);
+/* Removes the temporary folder unless committed; frees. */
+void run_target_clear(run_target *t);
+
 #endif

@@ -1,5 +1,6 @@
 /* manifest.json of a run: what went in and what came out, with SHA-256. */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,15 +53,21 @@ int run_finish(run_state *rs, const char *config_path)
     char path[4096], stamp[32];
     time_t t = time(NULL);
     int first = 1;
-    if (rs->log) {
-        fclose(rs->log);
+    if (rs->log) { /* a full disk may have cut the log short: that fails the run */
+        int bad = ferror(rs->log) | (fclose(rs->log) != 0);
         rs->log = NULL;
+        if (bad) {
+            fprintf(stderr, "junheng: %s/run.log: write error: %s\n", rs->outdir,
+                    strerror(errno));
+            return EX_IOERR;
+        }
     }
     snprintf(path, sizeof path, "%s/manifest.json", rs->outdir);
     FILE *f = fopen(path, "w");
     if (!f) {
-        fprintf(stderr, "junheng: %s: cannot create\n", path);
-        return EX_CANTCREAT;
+        int e = errno;
+        fprintf(stderr, "junheng: %s: cannot create: %s\n", path, strerror(e));
+        return e == ENOSPC || e == EDQUOT ? EX_IOERR : EX_CANTCREAT;
     }
     strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
     fprintf(f, "{\n  \"junheng\": \"%s\",\n  \"created\": \"%s\",\n  \"config\": ",
@@ -77,7 +84,7 @@ int run_finish(run_state *rs, const char *config_path)
     list_outputs(f, rs->outdir, "", &first);
     fputs("\n  ]\n}\n", f);
     if (ferror(f) | (fclose(f) != 0)) {
-        fprintf(stderr, "junheng: %s: write error\n", path);
+        fprintf(stderr, "junheng: %s: write error: %s\n", path, strerror(errno));
         return EX_IOERR;
     }
     return EX_OK;

@@ -1,6 +1,7 @@
 /* The steps of the annual run: junheng's commands called in-process. */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -165,7 +166,12 @@ static int call(run_state *rs, const char *cmd, const struct args *extra, const 
     optind = 0; /* glibc: start getopt afresh for each command */
     code = c->run((int)a.n, a.v);
     if (stdout_to) {
-        fflush(stdout);
+        /* A full disk must fail the step, not leave a short file behind. */
+        if ((fflush(stdout) != 0 || ferror(stdout)) && !code) {
+            fprintf(stderr, "junheng: %s: write error: %s\n", stdout_to, strerror(errno));
+            code = EX_IOERR;
+        }
+        clearerr(stdout);
         dup2(saved, 1);
         close(saved);
     }
