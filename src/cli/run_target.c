@@ -55,14 +55,15 @@ static int is_empty(const char *dir)
     return empty;
 }
 
-/* 1 when path is dir or lies inside it (both resolved). */
+/* 1 when path is dir or lies inside it, both resolved. */
 static int is_within(const char *path, const char *dir)
 {
-    char *real = realpath(path, NULL);
-    size_t n = strlen(dir);
-    int in = real && strncmp(real, dir, n) == 0 &&
-             (real[n] == '\0' || real[n] == '/' || (n == 1 && dir[0] == '/'));
+    char *real = realpath(path, NULL), *rdir = realpath(dir, NULL);
+    size_t n = rdir ? strlen(rdir) : 0;
+    int in = real && rdir && strncmp(real, rdir, n) == 0 &&
+             (real[n] == '\0' || real[n] == '/' || strcmp(rdir, "/") == 0);
     free(real);
+    free(rdir);
     return in;
 }
 
@@ -83,23 +84,29 @@ static const char *refusal(const run_target *t, const run_state *rs, const char 
                            char *why, size_t n)
 {
     struct stat st;
-    if (lstat(t->path, &st) != 0)
-        return errno == ENOENT ? NULL : (snprintf(why, n, "cannot look at it: %s",
-                                                  strerror(errno)), why);
+    if (lstat(t->path, &st) != 0) {
+        if (errno == ENOENT)
+            return NULL;
+        snprintf(why, n, "cannot look at it: %s", strerror(errno));
+        return why;
+    }
     if (stat(t->path, &st) != 0 || !S_ISDIR(st.st_mode))
         return S_ISREG(st.st_mode) ? "it is a file, not a folder" : "it is not a folder";
-    int marked = has_marker(t->path);
     const char *in = input_within(rs, config, t->path);
-    if (in)
-        return snprintf(why, n, "it holds %s, an input of this run", in), why;
-    if (!marked && is_within(".", t->path))
+    if (in) {
+        snprintf(why, n, "it holds %s, an input of this run", in);
+        return why;
+    }
+    if (has_marker(t->path))
+        return NULL;
+    if (is_within(".", t->path))
         return "it is the current folder or holds it";
-    int empty = marked ? 0 : is_empty(t->path);
-    if (empty < 0)
-        return snprintf(why, n, "cannot read it: %s", strerror(errno)), why;
-    if (!marked && !empty)
-        return "it is a folder junheng did not write: it has no " RUN_MARKER;
-    return NULL;
+    int empty = is_empty(t->path);
+    if (empty < 0) {
+        snprintf(why, n, "cannot read it: %s", strerror(errno));
+        return why;
+    }
+    return empty ? NULL : "it is a folder junheng did not write: it has no " RUN_MARKER;
 }
 
 static int refuse(const run_target *t, const char *why)
@@ -240,11 +247,12 @@ static void tidy_leftovers(const run_target *t)
 
 /* The temporary folder: beside the target (a rename never crosses file
  * systems), marked at once so that it is recognised as a leftover if the
- * run is killed, and locked while this run lives. */
+ * run is killed, and locked while this run lives.  The marker is written
+ * in place: a marker cut short by a kill still marks. */
 static int make_temp(run_target *t)
 {
     char marker[4200];
-    jh_outfile m;
+    FILE *m;
     int e;
     if (make_parents(t->path) != 0 || jh_create_beside(t->path, ".tmp-", 1, &t->tmp) < 0) {
         e = errno;
@@ -256,11 +264,13 @@ static int make_temp(run_target *t)
     if (t->lock >= 0)
         flock(t->lock, LOCK_EX | LOCK_NB); /* unsupported (some NFS): no lock, still works */
     snprintf(marker, sizeof marker, "%s/%s", t->tmp, RUN_MARKER);
-    if (jh_outfile_open(&m, marker) == JH_OK) {
-        fputs(marker_text, m.f);
-        if (jh_outfile_commit(&m) == JH_OK)
-            return EX_OK;
+    int bad = !(m = fopen(marker, "wx"));
+    if (m) {
+        bad = fputs(marker_text, m) < 0;
+        bad |= fclose(m) != 0;
     }
+    if (!bad)
+        return EX_OK;
     e = errno;
     fprintf(stderr, "junheng: %s: cannot write: %s\n", marker, strerror(e));
     return create_error(e);
