@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli.h"
 
 void cli_print_diag(const jh_diag *d)
@@ -160,11 +161,20 @@ int cli_parse_layout(const char *cmd, const char *arg, int *wide)
     return cli_usage_error(cmd, "unknown layout '%s' (expected long or wide)", arg);
 }
 
+/* A character device (/dev/null) may take several outputs: nothing is
+ * renamed onto it. */
+static int is_char_device(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISCHR(st.st_mode);
+}
+
 int cli_outputs_distinct(const char *cmd, const cli_output *out, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++)
-            if (out[i].path && out[j].path && strcmp(out[i].path, out[j].path) == 0)
+            if (out[i].path && out[j].path && strcmp(out[i].path, out[j].path) == 0 &&
+                !is_char_device(out[i].path))
                 return cli_usage_error(cmd, "%s and %s name the same file", out[i].what,
                                        out[j].what);
     return EX_OK;

@@ -140,6 +140,8 @@ ix -o $dev 2> err
 check "-o $dev exits 0" '[ $? = 0 ]'
 check "$dev is still a character device" '[ -c $dev ]'
 check "nothing was made beside it" '[ -z "$(ls -d $dev.* 2>/dev/null)" ]'
+ix -o $dev --notes $dev 2>/dev/null
+check "a device may take two outputs of one command" '[ $? = 0 ] && [ -c $dev ]'
 mkfifo pipe
 cat pipe > got &
 reader=$!
