@@ -122,6 +122,10 @@ int cli_load_study(const cli_data *d, jh_study **out)
 int cli_open_output(jh_outfile *out, const char *path)
 {
     int rc = jh_outfile_open(out, path);
+    if (rc == JH_ENOMEM) {
+        fputs("junheng: out of memory\n", stderr);
+        return cli_exit_code(rc);
+    }
     if (rc == JH_EINVAL)
         fprintf(stderr, "junheng: %s: %s (expected a file name; nothing was written)\n",
                 path, out->why);
@@ -194,9 +198,10 @@ int cli_outputs_open(cli_output *out, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && !out[i].path)
             continue;
-        if (cli_open_output(&out[i].f, out[i].path)) {
+        int code = cli_open_output(&out[i].f, out[i].path);
+        if (code) {
             outputs_abort(out, n);
-            return EX_CANTCREAT;
+            return code;
         }
         out[i].open = 1;
     }
