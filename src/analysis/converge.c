@@ -293,6 +293,9 @@ static int do_beta(run *r, size_t ind, const size_t *group_of, size_t n_groups)
     double T = (double)(r->d->years[r->y1] - r->d->years[r->y0]);
     int badw;
     size_t n = pair_years(r, ind, wsrc, &badw);
+    /* The fits read the weights packed beside x and x2 (r->w), never the
+     * region-indexed wsrc: with a county missing a year they differ. */
+    const double *wpacked = wsrc ? r->w : NULL;
     for (int cond = 0; cond <= (group_of != NULL); cond++) {
         jh_beta_row row = {.indicator = ind, .stratum = r->stratum, .conditional = cond,
                            .weighted = wsrc != NULL};
@@ -301,9 +304,9 @@ static int do_beta(run *r, size_t ind, const size_t *group_of, size_t n_groups)
         if (badw)
             row.status = JH_EWEIGHT;
         else if (!cond)
-            row.status = jh_beta_fit(r->x, r->x2, wsrc, n, T, r->scratch, &row.beta);
+            row.status = jh_beta_fit(r->x, r->x2, wpacked, n, T, r->scratch, &row.beta);
         else
-            row.status = conditional_beta(r, group_of, n_groups, wsrc, n, T, &row);
+            row.status = conditional_beta(r, group_of, n_groups, wpacked, n, T, &row);
         if (row.status == JH_ENOMEM)
             return JH_ENOMEM;
         if (row.status) {
