@@ -57,6 +57,16 @@ static void column_moments(const double *x, size_t n, size_t m, size_t j,
     *sd = sqrtl(ss / (long double)n);
 }
 
+/* (v - a)/(b - a), or (b - v)/(b - a) for a lower-better column.  When
+ * max - min overflows (a column from -1.7e308 to 1.7e308) every
+ * difference is taken of halves, which are exact: same ratio, no inf/inf. */
+static double minmax(double v, double a, double b, int dir)
+{
+    if (isfinite(b - a))
+        return (dir > 0 ? (v - a) : (b - v)) / (b - a);
+    return (dir > 0 ? (v / 2 - a / 2) : (b / 2 - v / 2)) / (b / 2 - a / 2);
+}
+
 int jh_normalise(const double *x, size_t n, size_t m, const int *dir,
                  jh_norm method, const double *lo, const double *hi, double *z)
 {
@@ -92,10 +102,8 @@ int jh_normalise(const double *x, size_t n, size_t m, const int *dir,
         }
         /* z = (x - min)/(max - min) for higher-better, (max - x)/(max - min)
          * for lower-better; a constant column is everyone at the best. */
-        for (size_t i = 0; i < n; i++) {
-            double v = x[i * m + j];
-            z[i * m + j] = b > a ? (dir[j] > 0 ? (v - a) : (b - v)) / (b - a) : 1.0;
-        }
+        for (size_t i = 0; i < n; i++)
+            z[i * m + j] = b > a ? minmax(x[i * m + j], a, b, dir[j]) : 1.0;
     }
     return JH_OK;
 }

@@ -126,6 +126,31 @@ static void test_zscore(void **state)
     assert_close(z[5], 1 / sqrt(2.0));
 }
 
+/* Finite values near the largest double (issue 12): max - min of
+ * -1.7e308 .. 1.7e308 overflows, and z was inf/inf = NaN, so `rank`
+ * dropped the year as "a value is not finite".  z = (x - min)/(max - min):
+ *   col 0 (higher better): -1.7e308, 0, 1.7e308 -> 0, 1/2, 1
+ *   col 1 (lower better):  -1.7e308, 1.7e308, 8.5e307 -> 1, 0, 1/4
+ * (1.7e308 - 8.5e307)/3.4e308 = 8.5e307/3.4e308 = 1/4.  The z-scores stay
+ * finite too: col 0 has mean 0 and sd 1.7e308 sqrt(2/3), z = -/+sqrt(3/2). */
+static void test_normalise_near_largest_double(void **state)
+{
+    (void)state;
+    const double x[] = {-1.7e308, -1.7e308, 0, 1.7e308, 1.7e308, 8.5e307};
+    double z[6];
+    assert_status(jh_normalise(x, 3, 2, DIR, JH_NORM_MINMAX, NULL, NULL, z), JH_OK);
+    assert_close(z[0], 0);
+    assert_close(z[2], 0.5);
+    assert_close(z[4], 1);
+    assert_close(z[1], 1);
+    assert_close(z[3], 0);
+    assert_close(z[5], 0.25);
+    assert_status(jh_normalise(x, 3, 2, DIR, JH_NORM_ZSCORE, NULL, NULL, z), JH_OK);
+    assert_close(z[0], -sqrt(1.5));
+    assert_close(z[2], 0);
+    assert_close(z[4], sqrt(1.5));
+}
+
 static void test_entropy_hand(void **state)
 {
     (void)state;
@@ -435,6 +460,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_minmax_direction),
         cmocka_unit_test(test_zscore),
+        cmocka_unit_test(test_normalise_near_largest_double),
         cmocka_unit_test(test_entropy_hand),
         cmocka_unit_test(test_entropy_errors),
         cmocka_unit_test(test_critic_hand),
