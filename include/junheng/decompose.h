@@ -62,7 +62,7 @@ typedef struct jh_ge_result {
     double within_share;  /* within / total (NaN when total == 0) */
     double between_share; /* between / total (NaN when total == 0) */
     jh_ge_group *group;   /* group[0..n_groups-1], owned by the result */
-    long double *acc_;    /* private accumulators (4 per group); do not use */
+    long double *acc_;    /* private accumulators (6 per group); do not use */
 } jh_ge_result;
 
 /* Returns a result for up to G groups (G >= 1), or NULL when out of memory
@@ -99,6 +99,8 @@ typedef struct jh_dagum_group {
 typedef struct jh_dagum_pair {
     size_t j;              /* the better-off group of the pair */
     size_t h;              /* the other group */
+    int equal_means;       /* 1 when the two means are the same double: neither
+                              is better off, j < h, and D = 0 (d = p in theory) */
     double gini;           /* G_jh, the between-group Gini of j and h */
     double d;              /* d_jh, gross economic affluence: mean of (x_j - x_h)+ */
     double p;              /* p_jh, transvariation: mean of (x_h - x_j)+ */

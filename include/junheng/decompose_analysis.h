@@ -105,7 +105,8 @@ typedef struct jh_decompose_group {
     int weighted;       /* population-weighted twin */
     size_t group;       /* group name index */
     size_t group2;      /* second group of a pair, or JH_NONE */
-    size_t higher;      /* pair: the better-off group (Dagum's j); else JH_NONE */
+    size_t higher;      /* pair: the better-off group (Dagum's j), JH_NONE when the
+                           means are equal (written "equal"); else JH_NONE */
     size_t n;           /* observations */
     double weight;      /* total weight (n when unweighted) */
     double pop_share;   /* pi_g (pair: NaN) */

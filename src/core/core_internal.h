@@ -21,9 +21,14 @@ struct jh_workspace {
  * alongside (1.0 for every value when w == NULL).  Inputs already checked. */
 int jh_sort_slice(const double *x, const double *w, size_t n, jh_workspace *ws);
 
-/* Total weight W and weighted mean mu_w = sum w x / W (long double sums). */
+/* Total weight W and weighted mean mu_w = sum w x / W (long double sums),
+ * clamped to [min x, max x] so that equal values have exactly their value
+ * as mean. */
 void jh_weighted_mean(const double *x, const double *w, size_t n,
                       long double *total_weight, long double *mean);
+
+/* mean clamped to [lo, hi], the smallest and largest value it averages. */
+long double jh_clamp_mean(long double mean, double lo, double hi);
 
 /* Kernels over a sorted slice (xs ascending, ws its weights, n >= 1,
  * sum ws*xs > 0 for the ratios). */

@@ -152,6 +152,14 @@ static double sort_by_group(const double *x, const double *w, const size_t *g,
     return gini;
 }
 
+/* Mean of the group at [start, start + n) of the sorted workspace, total
+ * weight w and value total y, clamped into its range (jh_clamp_mean). */
+static long double group_mean(const jh_workspace *ws, size_t start, size_t n,
+                              long double y, long double w)
+{
+    return jh_clamp_mean(y / w, ws->xs[start], ws->xs[start + n - 1]);
+}
+
 /* Fills the pair (a, b), a < b, and adds its parts to *nb and *tv. */
 static void fill_pair(jh_dagum_result *out, const jh_workspace *ws,
                       size_t a, size_t b, long double wt, long double yt,
@@ -165,6 +173,7 @@ static void fill_pair(jh_dagum_result *out, const jh_workspace *ws,
     long double weight = wg[a] / wt * (yg[b] / yt) + wg[b] / wt * (yg[a] / yt);
     pr->j = a;
     pr->h = b;
+    pr->equal_means = 0;
     pr->weight = (double)weight;
     pr->net_between = pr->transvariation = 0;
     pr->gini = pr->d = pr->p = pr->D = NAN;
@@ -176,9 +185,14 @@ static void fill_pair(jh_dagum_result *out, const jh_workspace *ws,
                                ws->xs + sb, ws->ws + sb, gb->n);
     long double ba = sum_above(ws->xs + sb, ws->ws + sb, gb->n,
                                ws->xs + sa, ws->ws + sa, ga->n);
-    long double wa = wg[a], wb = wg[b], ma = yg[a] / wa, mb = yg[b] / wb;
+    long double wa = wg[a], wb = wg[b];
+    long double ma = group_mean(ws, sa, ga->n, yg[a], wa), mb = group_mean(ws, sb, gb->n, yg[b], wb);
     long double above = ab, below = ba; /* oriented: j above h */
-    if (mb > ma) {
+    /* Means that are the same double are equal: which of two sums is a
+     * few 1e-20 larger is rounding, not affluence.  d - p = mu_j - mu_h,
+     * so D is 0. */
+    pr->equal_means = (double)ma == (double)mb;
+    if (!pr->equal_means && mb > ma) {
         pr->j = b;
         pr->h = a;
         above = ba;
@@ -190,7 +204,7 @@ static void fill_pair(jh_dagum_result *out, const jh_workspace *ws,
     }
     long double dist = above + below;
     long double gjh = dist / (wa * wb * (ma + mb));
-    long double D = dist > 0 ? (above - below) / dist : 0;
+    long double D = dist > 0 && !pr->equal_means ? (above - below) / dist : 0;
     pr->status = JH_OK;
     pr->gini = (double)gjh;
     pr->d = (double)(above / (wa * wb));
@@ -250,7 +264,7 @@ int jh_dagum(const double *x, const double *w, const size_t *g, size_t n,
             gr->mean = gr->gini = NAN;
             continue;
         }
-        gr->mean = (double)(yg[j] / wg[j]);
+        gr->mean = (double)group_mean(ws, start, gr->n, yg[j], wg[j]);
         if (yg[j] == 0) {
             gr->status = JH_EZEROMEAN; /* own Gini 0/0; s_j = 0 */
             gr->gini = NAN;

@@ -31,13 +31,13 @@
 jh_ge_result *jh_ge_result_alloc(size_t G)
 {
     jh_ge_result *r;
-    if (G == 0 || G > SIZE_MAX / (4 * sizeof(long double)))
+    if (G == 0 || G > SIZE_MAX / (6 * sizeof(long double)))
         return NULL;
     r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->group = calloc(G, sizeof *r->group);
-    r->acc_ = calloc(4 * G, sizeof *r->acc_);
+    r->acc_ = calloc(6 * G, sizeof *r->acc_);
     if (!r->group || !r->acc_) {
         jh_ge_result_free(r);
         return NULL;
@@ -56,15 +56,18 @@ void jh_ge_result_free(jh_ge_result *r)
 }
 
 /* phi_a(r) without the affine part for general a: the caller sums
- * p_i * ge_term(r_i) over weights p_i adding to 1 and applies ge_finish().
- * a = 2 is summed as (r - 1)^2 / 2, which has the same sum over weights
- * adding to 1 and mean 1 but no cancellation (as entropy.c does). */
+ * p_i * ge_term(r_i) over weights p_i adding to 1 with sum p_i r_i = 1,
+ * and applies ge_finish().  For a = 0, 1, 2 the zero sum of p_i (r_i - 1)
+ * is subtracted term by term, as entropy.c does, so that near-equal values
+ * leave second-order terms with nothing to cancel: r ln r - (r - 1),
+ * (r - 1) - ln r and (r - 1)^2 / 2 (a group of equal values gives 0, not
+ * +-1e-19). */
 static long double ge_term(long double r, double alpha)
 {
     if (alpha == 1)
-        return r > 0 ? r * logl(r) : 0;
+        return (r > 0 ? r * logl(r) : 0) - (r - 1);
     if (alpha == 0)
-        return -logl(r);
+        return (r - 1) - logl(r);
     if (alpha == 2)
         return (r - 1) * (r - 1) / 2;
     return powl(r, alpha);
@@ -124,23 +127,34 @@ int jh_decompose_ge(const double *x, const double *w, const size_t *g,
         return rc;
 
     long double *wg = out->acc_, *yg = wg + G, *mg = yg + G, *sg = mg + G;
+    long double *lo = sg + G, *hi = lo + G;
     long double wt = 0, yt = 0, mu, within = 0, between = 0;
+    double xlo = x[0], xhi = x[0];
     for (size_t j = 0; j < G; j++) {
         wg[j] = yg[j] = sg[j] = 0;
+        lo[j] = INFINITY;
+        hi[j] = -INFINITY;
         out->group[j].n = 0;
     }
     for (size_t i = 0; i < n; i++) {
         long double wi = w ? w[i] : 1.0L;
         wg[g[i]] += wi;
         yg[g[i]] += wi * x[i];
+        lo[g[i]] = fminl(lo[g[i]], x[i]);
+        hi[g[i]] = fmaxl(hi[g[i]], x[i]);
+        xlo = fmin(xlo, x[i]);
+        xhi = fmax(xhi, x[i]);
         out->group[g[i]].n++;
     }
+    /* Means clamped into their values' range (see jh_clamp_mean): a
+     * one-county group's mean is its value, and its own index exactly 0. */
     for (size_t j = 0; j < G; j++) {
         wt += wg[j];
         yt += yg[j];
-        mg[j] = out->group[j].n ? yg[j] / wg[j] : 0;
+        mg[j] = out->group[j].n
+                    ? jh_clamp_mean(yg[j] / wg[j], (double)lo[j], (double)hi[j]) : 0;
     }
-    mu = yt / wt;
+    mu = jh_clamp_mean(yt / wt, xlo, xhi);
 
     /* Own index of each group: sum_{i in g} w_i phi(x_i/mu_g), divided by
      * W_g below.  Groups whose mean is 0 have no own index. */

@@ -14,6 +14,10 @@
 double jh_gini_sorted(const double *xs, const double *ws, size_t n)
 {
     long double total = 0, below = 0, num = 0, swx = 0;
+    /* Equal values (one value among them): every |x_i - x_j| is 0, but the
+     * sum of the weights' terms is 0 only up to rounding (-3e-21). */
+    if (xs[0] == xs[n - 1])
+        return 0;
     for (size_t i = 0; i < n; i++)
         total += ws[i];
     for (size_t i = 0; i < n; i++) {
@@ -22,7 +26,9 @@ double jh_gini_sorted(const double *xs, const double *ws, size_t n)
         swx += wx;
         below += ws[i];
     }
-    return (double)(num / (total * swx));
+    /* The pairwise sum is >= 0; a negative num is rounding in near-equal
+     * data whose Gini is below the double's resolution. */
+    return num > 0 ? (double)(num / (total * swx)) : 0.0;
 }
 
 int jh_gini(const double *x, const double *w, size_t n, int corrected,

@@ -4,25 +4,22 @@
 #include <math.h>
 #include "core_internal.h"
 
+/* Each term is w_i |x_i - mu| / (W mu), the same number without the
+ * difference of two nearly equal shares, so that equal values (where the
+ * clamped mean is their value) give exactly 0, not 8e-22. */
 int jh_hoover(const double *x, const double *w, size_t n, double *result)
 {
     int rc = jh_check_input(x, w, n, 1);
-    long double total = 0, swx = 0, s = 0;
+    long double total, mean, s = 0;
     if (rc)
         return rc;
     if (!result)
         return JH_EINVAL;
-    for (size_t i = 0; i < n; i++) {
-        long double wi = w ? w[i] : 1.0L;
-        total += wi;
-        swx += wi * x[i];
-    }
-    if (swx == 0)
+    jh_weighted_mean(x, w, n, &total, &mean);
+    if (mean == 0)
         return JH_EZEROMEAN;
-    for (size_t i = 0; i < n; i++) {
-        long double wi = w ? w[i] : 1.0L;
-        s += fabsl(wi * x[i] / swx - wi / total);
-    }
-    *result = (double)(s / 2);
+    for (size_t i = 0; i < n; i++)
+        s += (w ? w[i] : 1.0L) * fabsl(x[i] - mean);
+    *result = (double)(s / (total * mean) / 2);
     return JH_OK;
 }

@@ -30,15 +30,15 @@
 jh_nested_theil_result *jh_nested_theil_result_alloc(size_t R, size_t C)
 {
     jh_nested_theil_result *r;
-    if (R == 0 || C == 0 || R > SIZE_MAX / 8 / sizeof(long double) ||
-        C > SIZE_MAX / 8 / sizeof(long double))
+    if (R == 0 || C == 0 || R > SIZE_MAX / 16 / sizeof(long double) ||
+        C > SIZE_MAX / 16 / sizeof(long double))
         return NULL;
     r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->prefecture = calloc(R, sizeof *r->prefecture);
     r->county = calloc(C, sizeof *r->county);
-    r->acc_ = calloc(3 * R + 3 * C, sizeof *r->acc_);
+    r->acc_ = calloc(5 * R + 5 * C, sizeof *r->acc_);
     r->parent_ = calloc(C, sizeof *r->parent_);
     if (!r->prefecture || !r->county || !r->acc_ || !r->parent_) {
         jh_nested_theil_result_free(r);
@@ -82,12 +82,25 @@ static int check_nesting(const size_t *pref, const size_t *county, size_t n,
     return JH_OK;
 }
 
-/* y ln(y/(w m)) for a unit with total weight w, total value y, and the
- * mean m of the unit above it: its term in the Theil T between units,
- * times the value total above (0 when y == 0, the 0 ln 0 = 0 limit). */
-static long double theil_term(long double y, long double w, long double m)
+/* A unit with total weight w and mean mu, inside a unit of mean m: its
+ * term y ln(y/(w m)) of the Theil T between units, times the value total
+ * above (0 ln 0 = 0), less its part w (mu - m) of a sum that is 0, as
+ * entropy.c does: w m (r ln r - (r - 1)), r = mu/m.  Nothing cancels for
+ * near-equal units, and a unit whose mean is the mean above (one county in
+ * its prefecture, equal cells in a county) adds exactly 0. */
+static long double theil_term(long double w, long double mu, long double m)
 {
-    return y > 0 ? y * logl(y / w / m) : 0;
+    if (!(m > 0))
+        return 0; /* a unit of zeros above: its own index is not reported */
+    long double r = mu / m;
+    return w * m * ((r > 0 ? r * logl(r) : 0) - (r - 1));
+}
+
+/* mean y/w of a unit, clamped into [lo, hi], the range of what it
+ * averages (jh_clamp_mean): equal members give exactly their value. */
+static long double unit_mean(long double y, long double w, long double lo, long double hi)
+{
+    return jh_clamp_mean(y / w, (double)lo, (double)hi);
 }
 
 /* part / total, or NaN when total is 0 (nothing to share). */
@@ -111,21 +124,28 @@ int jh_nested_theil(const double *x, const double *w, const size_t *pref,
     if (rc)
         return rc;
 
-    long double *wc = out->acc_, *yc = wc + C, *sc = yc + C;
-    long double *wr = sc + C, *yr = wr + R, *sr = yr + R;
+    long double *wc = out->acc_, *yc = wc + C, *sc = yc + C, *loc = sc + C, *hic = loc + C;
+    long double *wr = hic + C, *yr = wr + R, *sr = yr + R, *lor = sr + R, *hir = lor + R;
     long double wt = 0, yt = 0, stage1 = 0, stage2 = 0, stage3 = 0;
+    long double lot = INFINITY, hit = -INFINITY; /* range of the prefecture means */
     for (size_t c = 0; c < C; c++) {
         wc[c] = yc[c] = sc[c] = 0;
+        loc[c] = INFINITY;
+        hic[c] = -INFINITY;
         out->county[c].n = 0;
     }
     for (size_t r = 0; r < R; r++) {
         wr[r] = yr[r] = sr[r] = 0;
+        lor[r] = INFINITY;
+        hir[r] = -INFINITY;
         out->prefecture[r].n = out->prefecture[r].n_counties = 0;
     }
     for (size_t i = 0; i < n; i++) {
         long double wi = w ? w[i] : 1.0L;
         wc[county[i]] += wi;
         yc[county[i]] += wi * x[i];
+        loc[county[i]] = fminl(loc[county[i]], x[i]);
+        hic[county[i]] = fmaxl(hic[county[i]], x[i]);
         wr[pref[i]] += wi;
         yr[pref[i]] += wi * x[i];
         out->county[county[i]].n++;
@@ -133,12 +153,26 @@ int jh_nested_theil(const double *x, const double *w, const size_t *pref,
         wt += wi;
         yt += wi * x[i];
     }
+    /* Each county's mean, in place of its value total's spread: the range
+     * of its prefecture's county means. */
+    for (size_t c = 0; c < C; c++)
+        if (out->county[c].n) {
+            size_t r = out->parent_[c];
+            long double m = unit_mean(yc[c], wc[c], loc[c], hic[c]);
+            lor[r] = fminl(lor[r], m);
+            hir[r] = fmaxl(hir[r], m);
+        }
+    for (size_t r = 0; r < R; r++)
+        if (out->prefecture[r].n) {
+            long double m = unit_mean(yr[r], wr[r], lor[r], hir[r]);
+            lot = fminl(lot, m);
+            hit = fmaxl(hit, m);
+        }
 
     /* Stage 3 sums: sum_{i in c} w_i x_i ln(x_i / mu_c). */
     for (size_t i = 0; i < n; i++) {
         size_t c = county[i];
-        sc[c] += theil_term((w ? w[i] : 1.0L) * x[i], w ? w[i] : 1.0L,
-                            yc[c] / wc[c]);
+        sc[c] += theil_term(w ? w[i] : 1.0L, x[i], unit_mean(yc[c], wc[c], loc[c], hic[c]));
     }
     /* Stage 2 sums: sum_{c in r} Y_c ln(mu_c / mu_r). */
     for (size_t c = 0; c < C; c++) {
@@ -156,8 +190,9 @@ int jh_nested_theil(const double *x, const double *w, const size_t *pref,
             continue;
         }
         out->prefecture[r].n_counties++;
-        sr[r] += theil_term(yc[c], wc[c], yr[r] / wr[r]);
-        cy->mean = (double)(yc[c] / wc[c]);
+        long double mc = unit_mean(yc[c], wc[c], loc[c], hic[c]);
+        sr[r] += theil_term(wc[c], mc, unit_mean(yr[r], wr[r], lor[r], hir[r]));
+        cy->mean = (double)mc;
         if (yc[c] == 0) {
             cy->status = JH_EZEROMEAN;
             cy->within = NAN;
@@ -180,8 +215,9 @@ int jh_nested_theil(const double *x, const double *w, const size_t *pref,
             pf->mean = pf->between_counties = NAN;
             continue;
         }
-        stage1 += theil_term(yr[r], wr[r], yt / wt);
-        pf->mean = (double)(yr[r] / wr[r]);
+        long double mr = unit_mean(yr[r], wr[r], lor[r], hir[r]);
+        stage1 += theil_term(wr[r], mr, unit_mean(yt, wt, lot, hit));
+        pf->mean = (double)mr;
         if (yr[r] == 0) {
             pf->status = JH_EZEROMEAN;
             pf->between_counties = NAN;

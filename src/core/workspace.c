@@ -81,11 +81,27 @@ void jh_weighted_mean(const double *x, const double *w, size_t n,
                       long double *total_weight, long double *mean)
 {
     long double sw = 0, swx = 0;
+    double lo = n ? x[0] : 0, hi = lo;
     for (size_t i = 0; i < n; i++) {
         long double wi = w ? w[i] : 1.0L;
         sw += wi;
         swx += wi * x[i];
+        lo = x[i] < lo ? x[i] : lo;
+        hi = x[i] > hi ? x[i] : hi;
     }
     *total_weight = sw;
-    *mean = swx / sw;
+    *mean = jh_clamp_mean(swx / sw, lo, hi);
+}
+
+/* A mean lies between the smallest and the largest value; rounding can
+ * put sum(w x)/W a hair outside (0.1 with weights 0.3, 0.7 ...), and then
+ * equal values would show a spread of 1e-19.  Clamping makes the mean of
+ * equal values that value exactly. */
+long double jh_clamp_mean(long double mean, double lo, double hi)
+{
+    if (mean < lo)
+        return lo;
+    if (mean > hi)
+        return hi;
+    return mean;
 }

@@ -129,7 +129,9 @@ void jh_write_decompose_groups(FILE *f, const jh_study *s, const jh_decompose_ta
         write_key(f, s, g->indicator, g->year, g->stratum, csv);
         fprintf(f, ",%s", jh_dmethod_name(g->method, g->weighted));
         write_group(f, t, g->group, g->group2, csv);
-        jh_csv_text(f, g->higher == JH_NONE ? "" : t->groups.str[g->higher], csv);
+        /* A pair with no better-off group has equal means. */
+        jh_csv_text(f, g->higher != JH_NONE ? t->groups.str[g->higher]
+                       : g->group2 != JH_NONE ? "equal" : "", csv);
         fprintf(f, ",%zu", g->n);
         jh_csv_number(f, g->weight, "%.17g", 0);
         jh_csv_number(f, g->pop_share, "%.17g", 0);

@@ -658,6 +658,72 @@ static void test_nested_errors(void **state)
     jh_nested_theil_result_free(r);
 }
 
+/* ---- exact cases (issue 13) ------------------------------------------- */
+
+/* x = (0.1, 0.1, 0.2, 0.4), w = (2.9, 1.3, 1, 1), groups {0}, {1}, {2, 3}:
+ * groups 0 and 1 hold one county each with the value 0.1, so their own
+ * indices are exactly 0 and their means exactly 0.1 and equal.  In long
+ * double, 2.9 * 0.1 / 2.9 and 1.3 * 0.1 / 1.3 are not 0.1 (one is above,
+ * one below), which made the one-county Theil T -5e-20 and 1e-19 and named
+ * group 0 the better-off one of the pair (0, 1).  Unweighted, the same. */
+static void test_exact_one_county_groups_and_equal_means(void **state)
+{
+    (void)state;
+    const double x[] = {0.1, 0.1, 0.2, 0.4}, w[] = {2.9, 1.3, 1, 1};
+    const size_t g[] = {0, 1, 2, 2};
+    const double alphas[] = {0, 1, 2};
+    jh_ge_result *ge = jh_ge_result_alloc(3);
+    jh_dagum_result *dg = jh_dagum_result_alloc(3);
+    assert_non_null(ge);
+    assert_non_null(dg);
+    for (int wt = 0; wt < 2; wt++) {
+        const double *ww = wt ? w : NULL;
+        for (size_t a = 0; a < NELEM(alphas); a++) {
+            assert_status(jh_decompose_ge(x, ww, g, 4, 3, alphas[a], ge), JH_OK);
+            for (size_t j = 0; j < 2; j++) {
+                assert_true(ge->group[j].index == 0.0);
+                assert_true(ge->group[j].contribution == 0.0);
+                assert_true(ge->group[j].mean == 0.1);
+            }
+        }
+        assert_status(jh_dagum(x, ww, g, 4, 3, WS, dg), JH_OK);
+        const jh_dagum_pair *p01 = jh_dagum_pair_get(dg, 0, 1);
+        const jh_dagum_pair *p02 = jh_dagum_pair_get(dg, 0, 2);
+        assert_true(dg->group[0].mean == 0.1 && dg->group[1].mean == 0.1);
+        assert_int_equal(p01->equal_means, 1);
+        assert_true(p01->D == 0.0 && p01->net_between == 0.0);
+        assert_int_equal(p01->j, 0); /* the smaller id, as documented */
+        /* 0.1 against {0.2, 0.4}: group 2 is better off, D = 1 */
+        assert_int_equal(p02->equal_means, 0);
+        assert_int_equal(p02->j, 2);
+        assert_close(p02->D, 1);
+    }
+    jh_ge_result_free(ge);
+    jh_dagum_result_free(dg);
+}
+
+/* Nested Theil: prefecture 0 holds one county whose two cells are both
+ * 0.1 (weights 2.9 and 1.3); prefecture 1 holds counties {0.2} and {0.4}.
+ * The county's own index and the prefecture's between-county part are
+ * exactly 0; the rest is the hand case's arithmetic:
+ *   mu_1 = 0.3, T_WR,1 = 1/2 [(2/3) ln(2/3) + (4/3) ln(4/3)]
+ *        = 1/3 (ln2 - ln3) + 2/3 (2 ln2 - ln3) = 5/3 ln2 - ln3. */
+static void test_nested_exact_equal_cells(void **state)
+{
+    (void)state;
+    const double x[] = {0.1, 0.1, 0.2, 0.4}, w[] = {2.9, 1.3, 1, 1};
+    const size_t pref[] = {0, 0, 1, 1}, county[] = {0, 0, 1, 2};
+    jh_nested_theil_result *r = jh_nested_theil_result_alloc(2, 3);
+    assert_non_null(r);
+    assert_status(jh_nested_theil(x, w, pref, county, 4, 2, 3, r), JH_OK);
+    assert_true(r->county[0].within == 0.0);
+    assert_true(r->county[0].mean == 0.1);
+    assert_true(r->prefecture[0].between_counties == 0.0);
+    assert_true(r->within_counties == 0.0);
+    assert_close(r->prefecture[1].between_counties, 5 * log(2) / 3 - log(3));
+    jh_nested_theil_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -677,6 +743,8 @@ int main(void)
         cmocka_unit_test(test_nested_hand),
         cmocka_unit_test(test_nested_random),
         cmocka_unit_test(test_nested_errors),
+        cmocka_unit_test(test_exact_one_county_groups_and_equal_means),
+        cmocka_unit_test(test_nested_exact_equal_cells),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
