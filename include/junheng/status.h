@@ -23,6 +23,7 @@ typedef enum jh_status {
     JH_EIO,          /* read or write failed */
     JH_ENOTFOUND,    /* a named thing (file, column, index) does not exist */
     JH_EDUP,         /* a duplicate key */
+    JH_ERANGE,       /* the result is finite but beyond a double (|r| > 1.8e308) */
     JH_STATUS_COUNT  /* number of codes; not a status */
 } jh_status;
 

@@ -108,6 +108,24 @@ static void report_nonpositive(const jh_dataset *d, const jh_slice_indices *s,
                     d->regions.str[g->np.first_region]);
 }
 
+/* An index the core could not bring into a double (a max/min or P90/P10
+ * ratio beyond 1.8e308, the range of -1.7e308 .. 1.7e308) is rare and
+ * not a property of the data the analyst knows about: one warning per
+ * slice and index, named, in slice order. */
+static void warn_range(const jh_dataset *d, const jh_slice_indices *si, jh_diag *diag)
+{
+    for (int wt = 0; wt < 1 + si->has_weighted; wt++) {
+        const jh_index_set *set = wt ? &si->weighted : &si->plain;
+        for (int k = 0; k < JH_IX_COUNT; k++)
+            if (set->status[k] == JH_ERANGE)
+                jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
+                            "indicator '%s', year %d, stratum %s: %s left empty (%s)",
+                            d->indicators.str[si->indicator], d->years[si->year],
+                            jh_stratum_name(d->strata[si->stratum]),
+                            jh_index_name((jh_index_id)k, wt), jh_strerror(JH_ERANGE));
+    }
+}
+
 /* Under skip, the indices that need x > 0 are left empty in a slice that
  * had a value <= 0, with the reason of the value. */
 static void apply_skip(const jh_slice *g, jh_index_set *set)
@@ -380,6 +398,8 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
     free(g.w);
     if (!rc && !(n_err_zero || n_err_neg))
         rc = run_jobs(src, o, jobs, n_jobs);
+    for (size_t j = 0; !rc && j < n_jobs; j++)
+        warn_range(d, jobs[j].si, diag);
     free(jobs);
     if (!rc && (n_err_zero || n_err_neg))
         rc = n_err_neg ? JH_ENEGATIVE : JH_EZERO;

@@ -53,8 +53,12 @@ int jh_index_lookup(const char *name, jh_index_id *id, int *weighted)
     return JH_ENOTFOUND;
 }
 
+/* A defined index whose value is not finite (a ratio or range beyond
+ * 1.8e308) is recorded as JH_ERANGE, never as a silent inf or NaN. */
 static void put(jh_index_set *out, jh_index_id k, int status, double v)
 {
+    if (!status && !isfinite(v))
+        status = JH_ERANGE;
     out->status[k] = status;
     out->value[k] = status ? NAN : v;
 }

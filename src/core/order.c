@@ -48,9 +48,12 @@ int jh_range(const double *x, size_t n, double *result)
 {
     double lo, hi;
     int rc = checked_extremes(x, n, 0, result, &lo, &hi);
-    if (!rc)
-        *result = hi - lo;
-    return rc;
+    if (rc)
+        return rc;
+    if (!isfinite(hi - lo))
+        return JH_ERANGE; /* -1.7e308 .. 1.7e308 */
+    *result = hi - lo;
+    return JH_OK;
 }
 
 int jh_max_min_ratio(const double *x, size_t n, double *result)
@@ -61,8 +64,17 @@ int jh_max_min_ratio(const double *x, size_t n, double *result)
         return rc;
     if (lo == 0)
         return JH_EZERO;
+    if (!isfinite(hi / lo))
+        return JH_ERANGE; /* 1e300 / 1e-300 */
     *result = hi / lo;
     return JH_OK;
+}
+
+/* (a + b)/2, also when a + b overflows (two values near 1.8e308). */
+static double midpoint(double a, double b)
+{
+    double s = a + b;
+    return isfinite(s) ? s / 2 : a / 2 + b / 2;
 }
 
 /* Hyndman & Fan (1996) definition 2 with weights: the first x_(k) whose
@@ -79,7 +91,7 @@ double jh_quantile_sorted(const double *xs, const double *ws, size_t n, double p
     for (size_t k = 0; k < n; k++) {
         cum += ws[k];
         if (fabsl(cum - target) <= tol)
-            return k + 1 < n ? (xs[k] + xs[k + 1]) / 2 : xs[k];
+            return k + 1 < n ? midpoint(xs[k], xs[k + 1]) : xs[k];
         if (cum > target)
             return xs[k];
     }
@@ -133,6 +145,9 @@ int jh_p90_p10(const double *x, const double *w, size_t n, jh_workspace *ws,
     if (q10 == 0)
         return JH_EZERO;
     /* ws is still sorted from checked_quantile. */
-    *result = jh_quantile_sorted(ws->xs, ws->ws, n, 0.9) / q10;
+    double ratio = jh_quantile_sorted(ws->xs, ws->ws, n, 0.9) / q10;
+    if (!isfinite(ratio))
+        return JH_ERANGE;
+    *result = ratio;
     return JH_OK;
 }

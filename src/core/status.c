@@ -16,6 +16,7 @@ const char *jh_strerror(int s)
         [JH_EIO] = "input/output error",
         [JH_ENOTFOUND] = "not found",
         [JH_EDUP] = "duplicate",
+        [JH_ERANGE] = "the result exceeds the largest double, 1.8e308",
     };
     if (s < 0 || s >= JH_STATUS_COUNT)
         return "unknown status";

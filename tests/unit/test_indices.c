@@ -981,6 +981,138 @@ static void test_zero_for_equal_values(void **state)
     }
 }
 
+/* Equal values are exactly equal, not equal to 1e-14: every inequality
+ * index is exactly 0 (a ratio exactly 1), weighted too, where the sums
+ * of non-representable weights round.  Before, x = (0.1, 0.1) with
+ * w = (0.2, 1.3) gave a Gini of -7.5e-21 (issue 13: "equal values give a
+ * Gini of -3e-21"), and a weighted mean a hair off 0.1 gave GE and
+ * Atkinson values of about 1e-38 instead of 0. */
+static void test_equal_values_exactly_zero(void **state)
+{
+    (void)state;
+    const double x[] = {0.1, 0.1, 0.1};
+    const double w[][3] = {{0.2, 1.3, 0}, {0.1, 0.7, 3.1}, {1.3, 33333.3, 0.2}, {2.9, 0, 0}};
+    const size_t n[] = {2, 3, 3, 1};
+    for (size_t t = 0; t < NELEM(n); t++)
+        for (size_t c = 0; c < NCASES; c++)
+            for (int wt = 0; wt < 2; wt++) {
+                unsigned f = CASES[c].flags;
+                if ((wt && !(f & F_W)) || !(f & (F_ZEROEQ | F_ONEEQ)) ||
+                    (n[t] == 1 && CASES[c].fn == f_gini_corr)) /* needs n >= 2 */
+                    continue;
+                double v = SENTINEL;
+                char label[64];
+                snprintf(label, sizeof label, "%s%s, case %zu", CASES[c].name,
+                         wt ? " weighted" : "", t);
+                assert_status_l(label, CASES[c].fn(x, wt ? w[t] : NULL, n[t], WS, &v), JH_OK);
+                if (v != ((f & F_ZEROEQ) ? 0.0 : 1.0))
+                    fail_msg("%s: %.17g, expected exactly %g", label, v,
+                             (f & F_ZEROEQ) ? 0.0 : 1.0);
+            }
+    /* and the one-sort path of indices_all, mean included */
+    jh_index_set s;
+    assert_status(jh_indices_all(x, w[0], 2, WS, &s), JH_OK);
+    assert_true(s.value[JH_IX_GINI] == 0 && s.value[JH_IX_THEIL_T] == 0 &&
+                s.value[JH_IX_THEIL_L] == 0 && s.value[JH_IX_CV] == 0 &&
+                s.value[JH_IX_MEAN] == 0.1 && s.value[JH_IX_MEDIAN] == 0.1);
+}
+
+/* The pair {1e-9, 1e9} (issue 13): x/mu = 2e-18 for the small value, far
+ * below 1, where u = x/mu - 1 is -1 plus a sliver whose digits rounding
+ * has eaten.  Closed forms, mu = (1e9 + 1e-9)/2, the geometric mean 1:
+ *   MLD   = ln mu - mean(ln x) = ln(5e8 + 5e-10) = ln(2.5e17)/2 + 1e-18
+ *         = 20.0301186563865 (R ineq, dineq and acid agree; junheng gave
+ *         20.0286772),
+ *   A(1)  = 1 - 1/mu = 1 - 2e-9 to 1e-27,
+ *   A(0.5) = 1 - (sqrt a + sqrt b)^2 / (2(a + b)) = 1/2 - sqrt(ab)/(a + b)
+ *         = 1/2 - 1/(1e9 + 1e-9),
+ *   T     = ln 2 - (1e-18 ln(1e18))/2 to 1e-17 = ln 2.
+ * Weighted w = (1000, 1): p = (1000, 1)/1001, mu = (1e-6 + 1e9)/1001, and
+ *   MLD_w = ln mu - (1000 ln 1e-9 + ln 1e9)/1001
+ *         = ln(1e9/1001) + 1e-15 + (999/1001) 9 ln 10
+ *         = (18000/1001) ln 10 - ln 1001 = 34.496371768 (junheng gave
+ *         34.496382). */
+static void test_mld_at_extreme_ratios(void **state)
+{
+    (void)state;
+    const double x[] = {1e-9, 1e9}, w[] = {1000, 1};
+    double v = SENTINEL;
+    assert_status(jh_theil_l(x, NULL, 2, &v), JH_OK);
+    assert_close(v, log(2.5e17) / 2);
+    assert_status(jh_theil_l(x, w, 2, &v), JH_OK);
+    assert_close(v, 18000.0 / 1001 * log(10) - log(1001));
+    assert_status(jh_atkinson(x, NULL, 2, 1, &v), JH_OK);
+    if (fabs(v - (1 - 2e-9)) > 2 * DBL_EPSILON)
+        fail_msg("A(1) = %.17g, expected 1 - 2e-9 to one ulp", v);
+    assert_status(jh_atkinson(x, NULL, 2, 0.5, &v), JH_OK);
+    if (fabs(v - (0.5 - 1 / (1e9 + 1e-9))) > DBL_EPSILON)
+        fail_msg("A(0.5) = %.17g, expected 1/2 - 1/(1e9 + 1e-9) to one ulp", v);
+    assert_status(jh_theil_t(x, NULL, 2, &v), JH_OK);
+    assert_close(v, log(2));
+    /* GE(2) = cv^2/2 = 1/2 (1 - 4e-18)... = 1/2 */
+    assert_status(jh_ge(x, NULL, 2, 2, &v), JH_OK);
+    assert_close(v, 0.5);
+}
+
+/* x = (1e-300, 1e-200, 1e-100, 1e100, 1e200, 1e300) (issue 12): the top
+ * value holds all but 1e-100 of the total, mu = 1e300/6 (1 + 1e-100).
+ *   T  = sum s ln(6 s) = ln 6 (the other shares add s ln s ~ -2e-98),
+ *   L  = ln mu - mean(ln x) = 300 ln 10 - ln 6 (mean(ln x) = 0),
+ *   GE(2) = (sum p r^2 - 1)/2 = (6 - 1)/2 = 5/2, cv = sqrt 5,
+ *   Gini = Hoover = A(0.5) = 5/6, A(1) = 1 - 6e-299... = 1,
+ *   A(2) = 1 - 1/sum p/r = 1 - 1/(1e600/36) = 1,
+ * all representable, and computed in spite of x/mu down to 6e-600 (the
+ * long double range; below it, ln x - ln mu).  They were NaN, inf and NaN,
+ * left empty without a word.  max/min = 1e600 is beyond a double: a
+ * status that says so, JH_ERANGE, never inf. */
+static void test_slice_spanning_1e300(void **state)
+{
+    (void)state;
+    const double x[] = {1e-300, 1e-200, 1e-100, 1e100, 1e200, 1e300};
+    const double w[] = {1, 1, 1, 1, 1, 1};
+    for (int wt = 0; wt < 2; wt++) {
+        jh_index_set s;
+        assert_status(jh_indices_all(x, wt ? w : NULL, 6, WS, &s), JH_OK);
+        assert_close(s.value[JH_IX_THEIL_T], log(6));
+        assert_close(s.value[JH_IX_THEIL_L], 300 * log(10) - log(6));
+        assert_close(s.value[JH_IX_GE2], 2.5);
+        assert_close(s.value[JH_IX_CV], sqrt(5));
+        assert_close(s.value[JH_IX_GINI], 5.0 / 6);
+        assert_close(s.value[JH_IX_HOOVER], 5.0 / 6);
+        assert_close(s.value[JH_IX_ATKINSON_05], 5.0 / 6);
+        assert_close(s.value[JH_IX_ATKINSON_1], 1);
+        assert_close(s.value[JH_IX_ATKINSON_2], 1);
+        assert_close(s.value[JH_IX_MEAN], 1e300 / 6);
+        assert_close(s.value[JH_IX_MEDIAN], 5e99); /* (1e-100 + 1e100)/2 */
+        assert_status(s.status[JH_IX_MAX_MIN_RATIO], JH_ERANGE);
+        assert_status(s.status[JH_IX_P90_P10], JH_ERANGE);
+        assert_true(isnan(s.value[JH_IX_MAX_MIN_RATIO]));
+    }
+    double v = SENTINEL;
+    assert_status(jh_max_min_ratio(x, 6, &v), JH_ERANGE);
+    assert_status(jh_p90_p10(x, NULL, 6, WS, &v), JH_ERANGE);
+    assert_true(v == SENTINEL);
+}
+
+/* Finite values near the largest double: the range of -1.7e308 .. 1.7e308
+ * does not fit (JH_ERANGE); a median between two such values does
+ * ((a + b)/2 overflowed to inf before). */
+static void test_values_near_largest_double(void **state)
+{
+    (void)state;
+    const double big[] = {1.7e308, 1.7e308}, pm[] = {-1.7e308, 1.7e308};
+    double v = SENTINEL;
+    assert_status(jh_median(big, NULL, 2, WS, &v), JH_OK);
+    assert_true(v == 1.7e308);
+    assert_status(jh_range(pm, 2, &v), JH_ERANGE);
+    jh_index_set s;
+    assert_status(jh_indices_all(pm, NULL, 2, WS, &s), JH_OK);
+    assert_status(s.status[JH_IX_RANGE], JH_ERANGE);
+    assert_true(s.value[JH_IX_MEAN] == 0 && s.value[JH_IX_SD] == 1.7e308);
+    assert_status(jh_indices_all(big, NULL, 2, WS, &s), JH_OK);
+    assert_true(s.value[JH_IX_MEDIAN] == 1.7e308 && s.value[JH_IX_GINI] == 0);
+}
+
 static void test_scale_invariance(void **state)
 {
     (void)state;
@@ -2035,6 +2167,10 @@ int main(void)
         T(test_lorenz_with_zeros),
         /* properties */
         T(test_zero_for_equal_values),
+        T(test_equal_values_exactly_zero),
+        T(test_mld_at_extreme_ratios),
+        T(test_slice_spanning_1e300),
+        T(test_values_near_largest_double),
         T(test_scale_invariance),
         T(test_replication_invariance),
         T(test_corrected_gini_under_replication),
