@@ -39,7 +39,7 @@ static const char help[] =
     "                         `junheng indices` (gini, cv, theil_t, ..., _w twins)\n"
     "                         and sd_log, sd_log_w (sd of ln x)\n"
     "      --level ALPHA      significance level of the verdict (default 0.05)\n"
-    "      --weighted         weight beta by the first year's population\n"
+    "      --weighted         weight beta by each county's first-year population\n"
     "      --conditional COL  beta with fixed effects of a region catalog\n"
     "                         column, e.g. prefecture (needs --regions)\n"
     "      --relative         densities of x / mean of the year\n"
