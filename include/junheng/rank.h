@@ -13,6 +13,7 @@
 #define JUNHENG_RANK_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "junheng/composite.h"
 #include "junheng/diag.h"
 #include "junheng/indices.h"
@@ -209,6 +210,19 @@ typedef struct jh_target_table {
 int jh_targets_table(const jh_study *s, size_t stratum, jh_diag *diag,
                      jh_target_table **out);
 void jh_target_table_free(jh_target_table *t);
+
+/* Writers (src/output): the tables of `junheng rank` (indicators ranked
+ * by index, counties with their scores, the entropy weights) and of
+ * `junheng targets` (per indicator and year, per county), %.17g; csv: 0
+ * or JH_CSV_RAW (jh_csv_text). */
+void jh_write_rank_indicators(FILE *f, const jh_study *st, const jh_rank_ind_table *t,
+                              const char *index, int csv);
+void jh_write_rank_counties(FILE *f, const jh_study *st, const jh_rank_county_table *t,
+                            int csv);
+void jh_write_rank_weights(FILE *f, const jh_study *st, const jh_rank_county_table *t,
+                           int csv);
+void jh_write_targets(FILE *f, const jh_study *st, const jh_target_table *t, int csv);
+void jh_write_target_counties(FILE *f, const jh_study *st, const jh_target_table *t, int csv);
 
 #ifdef __cplusplus
 }

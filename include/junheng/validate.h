@@ -10,6 +10,7 @@
 #define JUNHENG_VALIDATE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "junheng/catalog.h"
 #include "junheng/dataset.h"
 #include "junheng/diag.h"
@@ -68,6 +69,20 @@ int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag
                 jh_validation **out);
 
 void jh_validation_free(jh_validation *v);
+
+/* What the validate report shows: the dataset as read, the checks, the
+ * catalogs' paths (NULL: none) and the messages of reading. */
+typedef struct jh_validation_report {
+    const jh_dataset *d;
+    const jh_validation *v;
+    const jh_diag *checks;          /* messages of jh_validate */
+    const char *regions, *indicators;
+    jh_censored_policy censored;
+    size_t read_errors, read_warnings;
+} jh_validation_report;
+
+/* Writer (src/output): the text report `junheng validate` prints. */
+void jh_write_validation(FILE *f, const jh_validation_report *r);
 
 /* Number of regions with a value in slice (ind, year, stratum). */
 static inline size_t jh_validation_present(const jh_validation *v, const jh_dataset *d,

@@ -141,109 +141,6 @@ static int load_catalogs(const struct opts *o, jh_diag *diag, jh_region_catalog 
     return rc;
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-    return n == 1 ? one : many;
-}
-
-static void print_coverage(const jh_dataset *d, const jh_validation *v)
-{
-    size_t nr = d->regions.n;
-    printf("\ncoverage (share of the %zu %s with a value):\n", nr, plural(nr, "region", "regions"));
-    if (!d->indicators.n || !d->n_years) {
-        printf("  (no values)\n");
-        return;
-    }
-    for (size_t y = 0; y < d->n_years; y++)
-        printf("%8d", d->years[y]);
-    printf("  indicator\n");
-    for (size_t i = 0; i < d->indicators.n; i++)
-        for (size_t s = 0; s < d->n_strata; s++) {
-            size_t any = 0;
-            for (size_t y = 0; y < d->n_years; y++)
-                any += jh_validation_present(v, d, i, y, s);
-            if (!any && s > 0)
-                continue; /* a stratum the indicator does not have */
-            for (size_t y = 0; y < d->n_years; y++) {
-                size_t k = jh_validation_present(v, d, i, y, s);
-                /* Rounded down, so that 100.0% means every region. */
-                unsigned long per_mille = nr ? (unsigned long)(k * 1000 / nr) : 0;
-                printf("  %3lu.%lu%%", per_mille / 10, per_mille % 10);
-            }
-            if (d->n_strata > 1)
-                printf("  %s (%s)\n", d->indicators.str[i], jh_stratum_name(d->strata[s]));
-            else
-                printf("  %s\n", d->indicators.str[i]);
-        }
-}
-
-static void print_report(const jh_dataset *d, const jh_validation *v, const jh_diag *checks,
-                         const struct opts *o)
-{
-    printf("junheng validate\n\nfiles:\n");
-    for (size_t i = 0; i < d->n_files; i++)
-        printf("  %s (%s)\n", d->files[i], d->file_encoding[i]);
-    if (o->regions)
-        printf("regions catalog: %s\n", o->regions);
-    if (o->indicators)
-        printf("indicators catalog: %s\n", o->indicators);
-    printf("\nobservations: %zu\n", d->n_observations);
-    printf("missing: %zu\n", d->n_missing);
-    printf("censored: %zu%s\n", d->n_censored,
-           !d->n_censored ? ""
-           : o->data.read.censored == JH_CENSORED_MISSING ? " (read as missing)"
-                                                          : " (read as their bound)");
-    printf("duplicates merged: %zu\n", d->n_duplicates);
-    printf("regions: %zu\n", d->regions.n);
-    printf("indicators: %zu\n", d->indicators.n);
-    printf("years: %zu", d->n_years);
-    for (size_t y = 0; y < d->n_years; y++)
-        printf("%s%d", y ? " " : ": ", d->years[y]);
-    printf("\nstrata: %zu", d->n_strata);
-    for (size_t s = 0; s < d->n_strata; s++)
-        printf("%s%s", s ? " " : ": ", jh_stratum_name(d->strata[s]));
-    printf("\nweight: %s\n", d->weight_name ? d->weight_name : "none");
-    print_coverage(d, v);
-    printf("\nchecks:\n");
-    printf("  negative values: %zu\n", v->n_negative);
-    if (o->indicators)
-        printf("  values above 100 with unit %%: %zu\n", v->n_above_100);
-    printf("  outliers (robust z > %.1f): %zu", JH_VALIDATE_OUTLIER_Z, v->n_outliers);
-    if (v->n_slices_mad_zero)
-        printf(" (%zu %s with MAD 0 skipped)", v->n_slices_mad_zero,
-               plural(v->n_slices_mad_zero, "slice", "slices"));
-    printf("\n");
-    if (o->regions) {
-        printf("  regions not in the catalog: %zu\n", v->n_unknown_regions);
-        printf("  catalog regions without data: %zu\n", v->n_regions_without_data);
-    }
-    if (d->weight_name)
-        printf("  %s negative: %zu, zero or missing: %zu\n", d->weight_name,
-               v->n_weight_negative, v->n_weight_zero);
-    if (o->indicators) {
-        printf("  indicators not in the catalog: %zu\n", v->n_unknown_indicators);
-        printf("  province-scope indicators with county values: %zu\n", v->n_province_scope);
-        printf("  targets not after their baseline year: %zu\n", v->n_bad_target_years);
-    }
-    if (checks->n)
-        printf("\n");
-    for (size_t i = 0; i < checks->n; i++)
-        printf("%s: %s\n", checks->items[i].level == JH_DIAG_ERROR ? "error" : "warning",
-               checks->items[i].text);
-}
-
-/* Counts of kept items of each level. */
-static void kept(const jh_diag *d, size_t *err, size_t *warn)
-{
-    *err = *warn = 0;
-    for (size_t i = 0; i < d->n; i++) {
-        if (d->items[i].level == JH_DIAG_ERROR)
-            ++*err;
-        else
-            ++*warn;
-    }
-}
-
 int cmd_validate(int argc, char **argv)
 {
     struct opts o = {.max_errors = 100};
@@ -275,24 +172,15 @@ int cmd_validate(int argc, char **argv)
             fputs("junheng: out of memory\n", stderr);
             rc = JH_ENOMEM;
         } else {
-            size_t ke, kw;
-            print_report(d, v, &check_diag, &o);
-            kept(&check_diag, &ke, &kw);
-            if (check_diag.n_errors > ke)
-                printf("... and %zu more errors\n", check_diag.n_errors - ke);
-            if (check_diag.n_warnings > kw)
-                printf("... and %zu more warnings\n", check_diag.n_warnings - kw);
-            size_t ne = read_diag.n_errors + check_diag.n_errors;
-            size_t nw = read_diag.n_warnings + check_diag.n_warnings;
-            printf("\nresult: %zu %s, %zu %s", ne, plural(ne, "error", "errors"), nw,
-                   plural(nw, "warning", "warnings"));
-            if (read_diag.n_errors + read_diag.n_warnings)
-                printf(" (%zu while reading, listed on standard error)",
-                       read_diag.n_errors + read_diag.n_warnings);
-            printf("\n");
+            jh_validation_report r = {
+                .d = d, .v = v, .checks = &check_diag, .regions = o.regions,
+                .indicators = o.indicators, .censored = o.data.read.censored,
+                .read_errors = read_diag.n_errors, .read_warnings = read_diag.n_warnings,
+            };
+            jh_write_validation(stdout, &r);
             if (check_diag.n_errors) {
                 fprintf(stderr, "junheng: validate: %zu %s in the data (see the report)\n",
-                        check_diag.n_errors, plural(check_diag.n_errors, "error", "errors"));
+                        check_diag.n_errors, check_diag.n_errors == 1 ? "error" : "errors");
                 rc = worse(rc, JH_EPARSE);
             }
         }
