@@ -49,6 +49,12 @@ typedef struct jh_study_opts {
  * JH_EPARSE / JH_ENOTFOUND / JH_ENOMEM with messages in diag. */
 int jh_study_make(jh_dataset *data, const jh_study_opts *opts, jh_diag *diag,
                   jh_study **out);
+/* The same from catalogs already read (NULL: none), which pass to the
+ * study also on failure: the run reads each file once and validates the
+ * catalogs before the study is made. */
+int jh_study_make_from(jh_dataset *data, jh_region_catalog *regions,
+                       jh_indicator_catalog *indicators, int lenient, jh_diag *diag,
+                       jh_study **out);
 void jh_study_free(jh_study *s);
 
 /* The catalog entry of data indicator ind, or NULL. */

@@ -29,6 +29,10 @@ int cmd_converge(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 
+/* The warnings `junheng indices` adds after computing: one per index
+ * some slices leave undefined (skip: --nonpositive=skip), one when
+ * intervals left out replicates.  The run calls it too. */
+void cli_indices_warnings(const jh_slice_indices *s, size_t n, int skip, jh_diag *diag);
 /* The command called name, or NULL (the run calls commands in-process). */
 const cli_command *cli_find_command(const char *name);
 

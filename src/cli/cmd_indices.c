@@ -123,7 +123,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 
 /* One warning per index that some slices leave undefined, with the reason
  * of the first such slice. */
-static void warn_undefined(const jh_slice_indices *s, size_t n, int skip)
+static void warn_undefined(const jh_slice_indices *s, size_t n, int skip, jh_diag *diag)
 {
     for (int k = 0; k < JH_IX_COUNT; k++)
         for (int wt = 0; wt < 2; wt++) {
@@ -138,18 +138,18 @@ static void warn_undefined(const jh_slice_indices *s, size_t n, int skip)
                     why = st;
             }
             if (bad && skip && jh_index_needs_positive((jh_index_id)k))
-                fprintf(stderr, "junheng: warning: %s left empty in %zu of %zu slices "
-                        "(first reason: %s; --nonpositive=skip)\n", name, bad, n,
+                jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0, "%s left empty in %zu of %zu slices "
+                        "(first reason: %s; --nonpositive=skip)", name, bad, n,
                         jh_strerror(why));
             else if (bad)
-                fprintf(stderr, "junheng: warning: %s undefined in %zu of %zu slices "
-                        "(first reason: %s); left empty\n", name, bad, n, jh_strerror(why));
+                jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0, "%s undefined in %zu of %zu slices "
+                        "(first reason: %s); left empty", name, bad, n, jh_strerror(why));
         }
 }
 
 /* One warning when some intervals were computed from fewer than B
  * replicates because the index was undefined in the others. */
-static void warn_bootstrap(const jh_slice_indices *s, size_t n)
+static void warn_bootstrap(const jh_slice_indices *s, size_t n, jh_diag *diag)
 {
     size_t intervals = 0, first = 0;
     const char *first_name = NULL;
@@ -167,9 +167,15 @@ static void warn_bootstrap(const jh_slice_indices *s, size_t n)
                 }
             }
     if (intervals)
-        fprintf(stderr, "junheng: warning: %zu interval%s left out bootstrap replicates where "
-                "the index was undefined (first: %s, %zu replicate%s); see --notes\n",
+        jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0, "%zu interval%s left out bootstrap replicates where "
+                "the index was undefined (first: %s, %zu replicate%s); see --notes",
                 intervals, intervals == 1 ? "" : "s", first_name, first, first == 1 ? "" : "s");
+}
+
+void cli_indices_warnings(const jh_slice_indices *s, size_t n, int skip, jh_diag *diag)
+{
+    warn_undefined(s, n, skip, diag);
+    warn_bootstrap(s, n, diag);
 }
 
 static int write_output(const struct opts *o, const jh_dataset *d,
@@ -214,8 +220,11 @@ int cmd_indices(int argc, char **argv)
         }
     }
     if (!code) {
-        warn_undefined(s, n, o.ix.nonpositive == JH_NONPOS_SKIP);
-        warn_bootstrap(s, n);
+        jh_diag warn;
+        jh_diag_init(&warn, 0);
+        cli_indices_warnings(s, n, o.ix.nonpositive == JH_NONPOS_SKIP, &warn);
+        cli_print_diag(&warn);
+        jh_diag_clear(&warn);
         code = write_output(&o, st->data, s, n);
     }
     jh_diag_clear(&diag);

@@ -3,7 +3,30 @@
 #define JUNHENG_RUN_H
 
 #include <stdio.h>
+#include "cli.h"
 #include "run_config.h"
+#include "junheng/converge.h"
+#include "junheng/decompose_analysis.h"
+#include "junheng/rank.h"
+#include "junheng/urban_rural.h"
+#include "junheng/validate.h"
+
+/* The result tables of the steps, in memory: the writers, the report and
+ * (later) the charts read these; nothing is computed twice. */
+typedef struct run_results {
+    jh_slice_indices *ix;          /* indices (long and wide) */
+    size_t n_ix;
+    jh_decompose_table *dec[8];    /* one per analysis.group_by column */
+    char *dec_by[8];               /* their columns; owned */
+    size_t n_dec;
+    jh_ur_table *ur;
+    jh_rank_ind_table *rank_ind;
+    jh_rank_county_table *rank_county;
+    jh_target_table *targets;
+    jh_converge *converge;
+    jh_converge_opts converge_opts;
+    const char *converge_index[8]; /* the sigma indices converge measured */
+} run_results;
 
 typedef struct run_state {
     const run_config *cfg;  /* resolved configuration */
@@ -25,10 +48,16 @@ typedef struct run_state {
     int has_targets;        /* an indicator of the data has a usable plan target */
     char skipped[8][256];   /* steps the data do not allow, "step: why" */
     size_t n_skipped;
+    cli_data data;          /* the inputs, from [data]; paths point into inputs */
+    jh_diag load_diag;      /* the study's messages, for run.log */
+    jh_study *study;        /* loaded once by run_check_inputs; owned */
+    char *validation;       /* the validate report text (tables/validate.txt) */
+    run_results res;        /* what the steps computed */
 } run_state;
 
-/* Builds the input options from the configuration and checks the inputs
- * as `junheng validate` does; exit code (65 on bad data), nothing written. */
+/* Reads the inputs named in [data] once (each file parsed once), checks
+ * them as `junheng validate` does and makes the study every step uses;
+ * exit code (65 on bad data), nothing written. */
 int run_check_inputs(run_state *rs);
 
 /* Runs validate, indices, decompose, urban-rural, rank, targets, converge
@@ -37,7 +66,7 @@ int run_check_inputs(run_state *rs);
  * a warning, not a failure: the run goes on and keeps every table. */
 int run_steps(run_state *rs);
 
-/* Writes outdir/report.html from the study and the files the steps made. */
+/* Writes outdir/report.html from the steps' result tables (rs->res). */
 int run_report(run_state *rs);
 
 /* Writes manifest.json and closes run.log. */

@@ -510,25 +510,17 @@ static int report_group(const run_config *c, const char *g, const char *regions)
     return EX_DATAERR;
 }
 
-int run_config_check_group_by(const run_config *c)
+int run_config_check_group_by(const run_config *c, const jh_region_catalog *cat)
 {
-    jh_region_catalog *cat = NULL;
     char *regions = c->value[RK_DATA_REGIONS][0]
                         ? run_config_path(c, c->value[RK_DATA_REGIONS]) : NULL;
     size_t n = 0;
     char **words = run_config_words(c->value[RK_ANALYSIS_GROUP_BY], &n);
-    jh_diag diag;
     int code = words ? 0 : cli_exit_code(JH_ENOMEM);
-    jh_diag_init(&diag, 1);
-    /* The catalog passed `validate` already; it is read again only for its
-     * column names. */
-    if (!code && regions && jh_region_catalog_read(regions, &diag, &cat) != JH_OK)
-        code = EX_DATAERR;
+    /* The catalog the study read: its column names. */
     for (size_t i = 0; !code && i < n; i++)
         if (!group_ok(cat, words[i]))
             code = report_group(c, words[i], regions);
-    jh_diag_clear(&diag);
-    jh_region_catalog_free(cat);
     run_config_words_free(words, n);
     free(regions);
     return code;

@@ -14,6 +14,7 @@
 #define JUNHENG_RUN_CONFIG_H
 
 #include <stdio.h>
+#include "junheng/catalog.h"
 
 enum run_key {
     RK_DATA_FILES, RK_DATA_ENCODING, RK_DATA_REGIONS, RK_DATA_INDICATORS,
@@ -54,10 +55,10 @@ void run_config_clear(run_config *c);
  * "FILE: S.K (default 'V')". */
 void run_config_where(const run_config *c, enum run_key k, char *buf, size_t size);
 
-/* Checks every word of analysis.group_by against the region catalog (read
- * again; call it once the inputs passed validate): 0, or 65 after a message
+/* Checks every word of analysis.group_by against the region catalog (the
+ * study's, NULL without one): 0, or 65 after a message
  * naming the line. */
-int run_config_check_group_by(const run_config *c);
+int run_config_check_group_by(const run_config *c, const jh_region_catalog *cat);
 
 /* The words of a list value, unquoted; NULL when out of memory.  Free with
  * run_config_words_free. */

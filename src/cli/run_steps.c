@@ -1,4 +1,6 @@
-/* The steps of the annual run: junheng's commands called in-process. */
+/* The steps of the annual run: one study, loaded and validated once, and
+ * a table of steps (analysis, writer) whose result tables the report
+ * reads.  Only the chart steps still call a command (plot) in-process. */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
@@ -17,6 +19,7 @@
 #include "junheng/output.h"
 #include "junheng/sha256.h"
 #include "junheng/targets.h"
+#include "junheng/validate.h"
 
 /* A growable argv. */
 struct args {
@@ -179,14 +182,127 @@ static int call(run_state *rs, const char *cmd, const struct args *extra, const 
     return code;
 }
 
+/* rs->data: the input options from [data], set the way a command's
+ * option parser sets them (no argv); the paths are rs->inputs. */
+static int build_data(run_state *rs)
+{
+    const run_config *c = rs->cfg;
+    size_t k = 0;
+    int bad = 0;
+    for (size_t i = 0; i < rs->n_data_args && !bad; i++) {
+        const char *a = rs->data_args[i];
+        if (!strcmp(a, "--data"))
+            bad = cli_files_add(&rs->data.files, rs->inputs[k++]) != 0, i++;
+        else if (!strcmp(a, "--regions"))
+            rs->data.study.regions_path = rs->inputs[k++], i++;
+        else if (!strcmp(a, "--indicators"))
+            rs->data.study.indicators_path = rs->inputs[k++], i++;
+    }
+    if (!bad && c->value[RK_DATA_WEIGHT_COL][0])
+        bad = cli_data_option('w', c->value[RK_DATA_WEIGHT_COL], "run", &rs->data) != EX_OK;
+    if (!bad && is_yes(c->value[RK_DATA_LENIENT]))
+        bad = cli_data_option(CLI_OPT_LENIENT, NULL, "run", &rs->data) != EX_OK;
+    if (!bad)
+        bad = cli_data_option(CLI_OPT_ENCODING, c->value[RK_DATA_ENCODING], "run", &rs->data) ||
+              cli_data_option(CLI_OPT_CENSORED, c->value[RK_DATA_CENSORED], "run", &rs->data) ||
+              cli_data_option(CLI_OPT_ON_DUPLICATE, c->value[RK_DATA_ON_DUPLICATE], "run",
+                              &rs->data);
+    return bad ? -1 : 0;
+}
+
+/* Reads every data file (not stopping at the first bad one, as validate
+ * does) and the catalogs: each file opened and parsed once. */
+static int read_inputs(run_state *rs, jh_diag *diag, jh_dataset **d, jh_region_catalog **reg,
+                       jh_indicator_catalog **ind)
+{
+    int rc = JH_OK;
+    jh_builder *b = jh_builder_alloc(&rs->data.read);
+    if (!b)
+        return JH_ENOMEM;
+    for (size_t i = 0; i < rs->data.files.n && rc != JH_ENOMEM && !jh_diag_full(diag); i++) {
+        int r = jh_builder_read(b, rs->data.files.path[i], diag);
+        rc = rc ? rc : r;
+    }
+    if (rc != JH_ENOMEM && !jh_diag_full(diag)) {
+        int r = jh_builder_finish(b, diag, d);
+        rc = rc ? rc : r;
+    }
+    jh_builder_free(b);
+    if (rc != JH_ENOMEM && rs->data.study.regions_path) {
+        int r = jh_region_catalog_read(rs->data.study.regions_path, diag, reg);
+        rc = rc ? rc : r;
+    }
+    if (rc != JH_ENOMEM && rs->data.study.indicators_path) {
+        int r = jh_indicator_catalog_read(rs->data.study.indicators_path, diag, ind);
+        rc = rc ? rc : r;
+    }
+    return rc == JH_OK && diag->n_errors ? JH_EPARSE : rc;
+}
+
+/* The validate report of the inputs, as text for tables/validate.txt. */
+static int validate_once(run_state *rs, const jh_dataset *d, jh_region_catalog *reg,
+                         jh_indicator_catalog *ind, const jh_diag *read_diag)
+{
+    jh_diag checks;
+    jh_validation *v = NULL;
+    size_t len = 0;
+    jh_validate_opts vo = {.regions = reg, .indicators = ind, .lenient = rs->data.study.lenient};
+    jh_diag_init(&checks, 100);
+    int rc = jh_validate(d, &vo, &checks, &v);
+    FILE *f = rc ? NULL : open_memstream(&rs->validation, &len);
+    if (f) {
+        jh_validation_report r = {
+            .d = d, .v = v, .checks = &checks, .regions = rs->data.study.regions_path,
+            .indicators = rs->data.study.indicators_path, .censored = rs->data.read.censored,
+            .read_errors = read_diag->n_errors, .read_warnings = read_diag->n_warnings,
+        };
+        jh_write_validation(f, &r);
+        rc = fclose(f) ? JH_ENOMEM : JH_OK;
+    } else if (!rc)
+        rc = JH_ENOMEM;
+    if (!rc && checks.n_errors) {
+        cli_print_diag(&checks);
+        fprintf(stderr, "junheng: validate: %zu %s in the data\n", checks.n_errors,
+                checks.n_errors == 1 ? "error" : "errors");
+        rc = JH_EPARSE;
+    }
+    jh_validation_free(v);
+    jh_diag_clear(&checks);
+    return rc;
+}
+
 int run_check_inputs(run_state *rs)
 {
-    if (build_data_args(rs)) {
+    jh_dataset *d = NULL;
+    jh_region_catalog *reg = NULL;
+    jh_indicator_catalog *ind = NULL;
+    jh_diag rd;
+    if (build_data_args(rs) || build_data(rs)) {
         fputs("junheng: out of memory\n", stderr);
         return cli_exit_code(JH_ENOMEM);
     }
-    int code = call(rs, "validate", NULL, "/dev/null");
-    return code ? code : run_config_check_group_by(rs->cfg);
+    jh_diag_init(&rd, 100);
+    int rc = read_inputs(rs, &rd, &d, &reg, &ind);
+    cli_print_diag(&rd);
+    if (!rc)
+        rc = validate_once(rs, d, reg, ind, &rd);
+    int code = cli_exit_code(rc);
+    if (!code)
+        code = run_config_check_group_by(rs->cfg, reg);
+    jh_diag_clear(&rd);
+    if (code) {
+        jh_dataset_free(d);
+        jh_region_catalog_free(reg);
+        jh_indicator_catalog_free(ind);
+        return code;
+    }
+    /* The study's own messages (indicators the catalog lacks, derived
+     * indicators) go to run.log with the steps'. */
+    jh_diag_init(&rs->load_diag, 20);
+    rc = jh_study_make_from(d, reg, ind, rs->data.study.lenient, &rs->load_diag, &rs->study);
+    if (rc)
+        cli_print_diag(&rs->load_diag);
+    return cli_exit_code(rc);
 }
 
 static char *out_path(const run_state *rs, const char *rel)
@@ -259,11 +375,11 @@ static void log_end(run_state *rs, long from, int failed, int charts)
     fseek(rs->log, 0, SEEK_END);
 }
 
-/* One step: the command (skipped when this build lacks it), its extra
- * arguments, and where its standard output goes (NULL: nowhere special).
- * A chart step (charts) that fails is a warning, unless its arguments were
- * wrong (64: the configuration's charts keys): its charts are missing,
- * the tables are all there. */
+/* A chart step: the plot command called in-process (the charts have not
+ * moved onto the result tables yet), its stderr in run.log.  One that
+ * fails is a warning, unless its arguments were wrong (64: the
+ * configuration's charts keys): its charts are missing, the tables are
+ * all there. */
 static int run_step(run_state *rs, const char *label, const char *cmd, struct args *extra,
                     const char *stdout_rel, int charts)
 {
@@ -307,12 +423,6 @@ static int run_step(run_state *rs, const char *label, const char *cmd, struct ar
     return code;
 }
 
-static int step(run_state *rs, const char *label, const char *cmd, struct args *extra,
-                const char *stdout_rel)
-{
-    return run_step(rs, label, cmd, extra, stdout_rel, 0);
-}
-
 /* Builds the extra arguments "a b c ... -o OUTDIR/rel" of a step. */
 static struct args with_output(run_state *rs, const char *rel, const char *first, ...)
 {
@@ -329,36 +439,6 @@ static struct args with_output(run_state *rs, const char *rel, const char *first
         free(p);
     }
     return a;
-}
-
-/* [analysis] bootstrap and seed, for the steps that give intervals
- * (indices, decompose, urban-rural); nothing when bootstrap is 0. */
-static struct args with_bootstrap(run_state *rs, struct args a)
-{
-    const run_config *c = rs->cfg;
-    if (strcmp(c->value[RK_ANALYSIS_BOOTSTRAP], "0") != 0) {
-        add(&a, "--bootstrap");
-        add(&a, c->value[RK_ANALYSIS_BOOTSTRAP]);
-        add(&a, "--seed");
-        add(&a, c->value[RK_ANALYSIS_SEED]);
-    }
-    return a;
-}
-
-static int decompose_steps(run_state *rs)
-{
-    char *groups = strdup(rs->cfg->value[RK_ANALYSIS_GROUP_BY]), *save = NULL;
-    int code = groups ? EX_OK : cli_exit_code(JH_ENOMEM);
-    for (char *g = groups ? strtok_r(groups, ", \t", &save) : NULL; g && !code;
-         g = strtok_r(NULL, ", \t", &save)) {
-        char rel[256], label[300];
-        snprintf(rel, sizeof rel, "tables/decompose-%s.csv", g);
-        snprintf(label, sizeof label, "decompose by %s", g);
-        struct args a = with_bootstrap(rs, with_output(rs, rel, "--by", g, NULL));
-        code = step(rs, label, "decompose", &a, NULL);
-    }
-    free(groups);
-    return code;
 }
 
 /* One plot call per kind of [charts] kinds ("all" is a kind of its own). */
@@ -443,39 +523,6 @@ static size_t count_words(const char *list)
     return n;
 }
 
-/* What the data allow: how many years, and whether an indicator has a
- * plan target.  The study is loaded with its messages in run.log (the
- * check of the inputs has shown them already) and not counted twice. */
-static int data_shape(run_state *rs)
-{
-    char **argv = malloc((rs->n_data_args + 2) * sizeof *argv);
-    cli_data data = {0};
-    jh_study *st = NULL;
-    size_t warnings = rs->n_warnings;
-    if (!argv)
-        return EX_OSERR;
-    argv[0] = "run";
-    memcpy(argv + 1, rs->data_args, rs->n_data_args * sizeof *argv);
-    argv[rs->n_data_args + 1] = NULL;
-    long from = log_begin(rs);
-    optind = 0;
-    int code = cli_data_parse((int)rs->n_data_args + 1, argv, &data);
-    if (!code)
-        code = cli_load_study(&data, &st);
-    log_end(rs, from, code != EX_OK, 0);
-    rs->n_warnings = warnings;
-    for (size_t i = 0; st && i < st->data->indicators.n && !rs->has_targets; i++) {
-        jh_target t;
-        const jh_indicator *in = jh_study_indicator(st, i);
-        rs->has_targets = in && jh_target_from_indicator(in, &t) == JH_OK;
-    }
-    rs->n_years = st ? st->data->n_years : 0;
-    jh_study_free(st);
-    free(data.files.path);
-    free(argv);
-    return code;
-}
-
 /* Records a step the data do not allow, for run.log and the report. */
 static void skip(run_state *rs, const char *label, const char *why_zh, const char *why_en)
 {
@@ -498,6 +545,342 @@ static size_t planned_steps(const run_state *rs)
     return n;
 }
 
+/* ---- the table of steps ------------------------------------------------ */
+
+enum { NEEDS_INDICATORS = 1, NEEDS_TARGETS = 2, NEEDS_TWO_YEARS = 4 };
+
+/* One row of the run: what it is called, the table it writes (with "%s"
+ * for the group of a per-group step), what the data must have, the
+ * analysis (filling rs->res; NULL: it reuses an earlier row's result),
+ * and the writer (side: a second table of the same result).  notes: the
+ * analysis's warnings are notes (rank, targets), not counted. */
+typedef struct run_step_row {
+    const char *label, *table, *side;
+    unsigned needs;
+    int per_group, notes;
+    int (*analyse)(run_state *rs, size_t g, jh_diag *diag);
+    void (*write)(const run_state *rs, size_t g, FILE *f);
+    void (*write_side)(const run_state *rs, size_t g, FILE *f);
+} run_step_row;
+
+static size_t stratum_of(const jh_dataset *d, jh_stratum s)
+{
+    for (size_t k = 0; k < d->n_strata; k++)
+        if (d->strata[k] == s)
+            return k;
+    return JH_NONE;
+}
+
+/* [analysis] bootstrap and seed (the steps with intervals). */
+static void bootstrap_of(const run_state *rs, size_t *b, unsigned long *seed)
+{
+    *b = strtoul(rs->cfg->value[RK_ANALYSIS_BOOTSTRAP], NULL, 10);
+    if (*b)
+        *seed = strtoul(rs->cfg->value[RK_ANALYSIS_SEED], NULL, 10);
+}
+
+/* A library status as the commands map it after an analysis. */
+static int analysis_code(int rc)
+{
+    if (rc == JH_EZERO || rc == JH_ENEGATIVE)
+        return EX_DATAERR;
+    if (rc == JH_ENOTFOUND || rc == JH_EINVAL)
+        return EX_USAGE;
+    return cli_exit_code(rc);
+}
+
+static int a_indices(run_state *rs, size_t g, jh_diag *diag)
+{
+    jh_indices_opts o = {.ci = 0.95, .seed = 1, .use_weights = 1};
+    (void)g;
+    bootstrap_of(rs, &o.bootstrap, &o.seed);
+    int rc = jh_study_indices_opts(rs->study, &o, diag, &rs->res.ix, &rs->res.n_ix);
+    if (!rc)
+        cli_indices_warnings(rs->res.ix, rs->res.n_ix, 0, diag);
+    return analysis_code(rc);
+}
+
+static int a_decompose(run_state *rs, size_t g, jh_diag *diag)
+{
+    jh_decompose_opts o = {.use_weights = 1, .stratum = -1, .ci = 0.95, .seed = 1,
+                           .by = rs->res.dec_by[g]};
+    bootstrap_of(rs, &o.bootstrap, &o.seed);
+    return analysis_code(jh_decompose_study(rs->study, &o, diag, &rs->res.dec[g]));
+}
+
+static int a_urban_rural(run_state *rs, size_t g, jh_diag *diag)
+{
+    jh_ur_opts o = {.use_weights = 1, .ci = 0.95, .seed = 1};
+    (void)g;
+    /* Areas: prefectures, when the catalog knows them (as the command). */
+    if (rs->study->regions && jh_region_catalog_column(rs->study->regions, "prefecture"))
+        o.by = "prefecture";
+    bootstrap_of(rs, &o.bootstrap, &o.seed);
+    return analysis_code(jh_urban_rural_study(rs->study, &o, diag, &rs->res.ur));
+}
+
+static int rank_code(int rc)
+{
+    return rc == JH_ENOMEM ? cli_exit_code(rc) : rc == JH_EINVAL ? EX_USAGE : rc ? EX_DATAERR : 0;
+}
+
+static int total_stratum(const run_state *rs, size_t *k)
+{
+    *k = stratum_of(rs->study->data, JH_STRATUM_TOTAL);
+    if (*k == JH_NONE)
+        fprintf(stderr, "junheng: run: the data have no total stratum\n");
+    return *k == JH_NONE ? EX_DATAERR : EX_OK;
+}
+
+static int a_rank_indicators(run_state *rs, size_t g, jh_diag *diag)
+{
+    jh_index_id id = JH_IX_GINI;
+    int weighted = 1;
+    size_t k;
+    (void)g;
+    if (total_stratum(rs, &k))
+        return EX_DATAERR;
+    if (jh_index_lookup(rs->cfg->value[RK_ANALYSIS_INDEX], &id, &weighted) != JH_OK)
+        return EX_USAGE; /* the configuration reader checked it */
+    return rank_code(jh_rank_indicators(rs->study, id, weighted, k, 0, diag, &rs->res.rank_ind));
+}
+
+static int a_rank_counties(run_state *rs, size_t g, jh_diag *diag)
+{
+    jh_rank_opts o = {.n_obstacles = 3};
+    (void)g;
+    if (total_stratum(rs, &o.stratum))
+        return EX_DATAERR;
+    return rank_code(jh_rank_counties(rs->study, &o, diag, &rs->res.rank_county));
+}
+
+static int a_targets(run_state *rs, size_t g, jh_diag *diag)
+{
+    size_t k;
+    (void)g;
+    if (total_stratum(rs, &k))
+        return EX_DATAERR;
+    int rc = jh_targets_table(rs->study, k, diag, &rs->res.targets);
+    return rc == JH_ENOMEM ? cli_exit_code(rc) : rc ? EX_DATAERR : EX_OK;
+}
+
+/* converge's default sigma indices, and the configured index when it is
+ * not among them: the report's convergence sentence cites that one. */
+static int a_converge(run_state *rs, size_t g, jh_diag *diag)
+{
+    static const char *const defaults[] = {"cv", "cv_w", "gini", "theil_t", "sd_log"};
+    const char *index = rs->cfg->value[RK_ANALYSIS_INDEX];
+    run_results *r = &rs->res;
+    size_t n = 0;
+    int have = 0;
+    (void)g;
+    for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
+        r->converge_index[n++] = defaults[i];
+        have |= !strcmp(defaults[i], index);
+    }
+    if (!have && jh_converge_index_known(index))
+        r->converge_index[n++] = index;
+    r->converge_opts = (jh_converge_opts){.tables = JH_CONVERGE_TREND,
+                                          .index = r->converge_index, .n_index = n};
+    int rc = jh_converge_run(rs->study, &r->converge_opts, diag, &r->converge);
+    return rc == JH_EINVAL || rc == JH_ENOTFOUND ? EX_USAGE : cli_exit_code(rc);
+}
+
+static void w_indices(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_indices(f, rs->study->data, rs->res.ix, rs->res.n_ix, JH_LAYOUT_LONG);
+}
+
+static void w_indices_wide(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_indices(f, rs->study->data, rs->res.ix, rs->res.n_ix, JH_LAYOUT_WIDE);
+}
+
+static void w_decompose(const run_state *rs, size_t g, FILE *f)
+{
+    jh_write_decompose(f, rs->study, rs->res.dec[g], 0);
+}
+
+static void w_urban_rural(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_ur_areas(f, rs->study, rs->res.ur, "%.17g");
+}
+
+static void w_rank_indicators(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_rank_indicators(f, rs->study, rs->res.rank_ind, rs->cfg->value[RK_ANALYSIS_INDEX]);
+}
+
+static void w_rank_counties(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_rank_counties(f, rs->study, rs->res.rank_county);
+}
+
+static void w_rank_weights(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_rank_weights(f, rs->study, rs->res.rank_county);
+}
+
+static void w_targets(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_targets(f, rs->study, rs->res.targets);
+}
+
+static void w_converge(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_converge(f, rs->study->data, rs->res.converge, &rs->res.converge_opts,
+                      JH_LAYOUT_LONG);
+}
+
+static const run_step_row steps[] = {
+    {"indices", "tables/indices.csv", NULL, 0, 0, 0, a_indices, w_indices, NULL},
+    {"indices (wide)", "tables/indices-wide.csv", NULL, 0, 0, 0, NULL, w_indices_wide, NULL},
+    {"decompose by %s", "tables/decompose-%s.csv", NULL, 0, 1, 0, a_decompose, w_decompose,
+     NULL},
+    {"urban-rural", "tables/urban-rural.csv", NULL, 0, 0, 0, a_urban_rural, w_urban_rural, NULL},
+    {"rank indicators", "tables/rank-indicators.csv", NULL, 0, 0, 1, a_rank_indicators,
+     w_rank_indicators, NULL},
+    {"rank counties", "tables/rank-counties.csv", "tables/rank-weights.csv", 0, 0, 1,
+     a_rank_counties, w_rank_counties, w_rank_weights},
+    {"targets", "tables/targets.csv", NULL, NEEDS_INDICATORS | NEEDS_TARGETS, 0, 1, a_targets,
+     w_targets, NULL},
+    {"converge", "tables/converge.csv", NULL, NEEDS_TWO_YEARS, 0, 0, a_converge, w_converge,
+     NULL},
+};
+
+/* The step's messages into run.log, as the command would print them;
+ * warnings counted from the diagnostics.  On failure also on stderr. */
+static void log_diag(run_state *rs, const jh_diag *d, int notes, int failed)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        int warn = d->items[i].level == JH_DIAG_WARNING;
+        const char *word = !warn ? "" : notes ? "note: " : "warning: ";
+        if (rs->log)
+            fprintf(rs->log, "junheng: %s%s\n", word, d->items[i].text);
+        if (failed)
+            fprintf(stderr, "junheng: %s%s\n", word, d->items[i].text);
+    }
+    if (!notes)
+        rs->n_warnings += d->n_warnings;
+}
+
+/* Writes one table through the output layer's writer: a temporary file
+ * renamed into place once complete. */
+static int write_table(run_state *rs, const char *rel, size_t g,
+                       void (*write)(const run_state *, size_t, FILE *))
+{
+    char *path = out_path(rs, rel);
+    jh_outfile out;
+    int code = !path ? cli_exit_code(JH_ENOMEM) : cli_open_output(&out, path);
+    if (!code) {
+        write(rs, g, out.f);
+        code = cli_commit_output(&out, path);
+    }
+    free(path);
+    return code;
+}
+
+/* What a row needs that the study lacks: NULL, or the reason (zh, en). */
+static int lacks(const run_state *rs, unsigned needs, const char **zh, const char **en)
+{
+    if ((needs & NEEDS_INDICATORS) && !rs->study->indicators) {
+        *zh = "未提供指标目录（[data] indicators），无规划目标";
+        *en = "no indicator catalog ([data] indicators), so no plan targets";
+        return 1;
+    }
+    int targets = 0;
+    for (size_t i = 0; (needs & NEEDS_TARGETS) && i < rs->study->data->indicators.n; i++) {
+        jh_target t;
+        const jh_indicator *in = jh_study_indicator(rs->study, i);
+        targets |= in && jh_target_from_indicator(in, &t) == JH_OK;
+    }
+    if ((needs & NEEDS_TARGETS) && !targets) {
+        *zh = "指标目录中没有指标同时给出目标类型、目标值和基期年份";
+        *en = "no indicator of the catalog has a target kind, a target and a baseline year";
+        return 1;
+    }
+    if ((needs & NEEDS_TWO_YEARS) && rs->study->data->n_years < 2) {
+        *zh = "收敛分析需要至少两个年份，数据只有一年";
+        *en = "convergence needs two years at least; the data have one";
+        return 1;
+    }
+    return 0;
+}
+
+static int table_step(run_state *rs, const run_step_row *row, size_t g)
+{
+    struct timespec t0, t1;
+    char label[300], rel[300], *by = row->per_group ? rs->res.dec_by[g] : "";
+    const char *zh, *en;
+    jh_diag diag;
+    snprintf(label, sizeof label, row->label, by);
+    snprintf(rel, sizeof rel, row->table, by);
+    if (lacks(rs, row->needs, &zh, &en)) {
+        skip(rs, label, zh, en);
+        return EX_OK;
+    }
+    if (!rs->quiet)
+        fprintf(stderr, "\r\033[Kjunheng: run: [%zu/%zu] %s", ++rs->step, rs->n_steps, label);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    jh_diag_init(&diag, 0);
+    int code = row->analyse ? row->analyse(rs, g, &diag) : EX_OK;
+    log_diag(rs, &diag, row->notes, code != EX_OK);
+    jh_diag_clear(&diag);
+    if (!code)
+        code = write_table(rs, rel, g, row->write);
+    if (!code && row->side)
+        code = write_table(rs, row->side, g, row->write_side);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    logf_(rs, "step %s: exit %d (%.3f s)", label, code,
+          (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));
+    if (code)
+        fprintf(stderr, "junheng: run: step '%s' failed (exit %d); nothing was written\n",
+                label, code);
+    return code;
+}
+
+/* analysis.group_by into rs->res.dec_by. */
+static int split_groups(run_state *rs)
+{
+    size_t n = 0;
+    char **w = run_config_words(rs->cfg->value[RK_ANALYSIS_GROUP_BY], &n);
+    if (!w)
+        return cli_exit_code(JH_ENOMEM);
+    for (size_t i = 0; i < n; i++) {
+        if (rs->res.n_dec < sizeof rs->res.dec_by / sizeof rs->res.dec_by[0])
+            rs->res.dec_by[rs->res.n_dec++] = w[i];
+        else
+            free(w[i]);
+    }
+    free(w);
+    return EX_OK;
+}
+
+/* validate: its report, made once while the inputs were checked. */
+static int validate_step(run_state *rs)
+{
+    char *path = out_path(rs, "tables/validate.txt");
+    jh_outfile out;
+    if (!rs->quiet)
+        fprintf(stderr, "\r\033[Kjunheng: run: [%zu/%zu] validate", ++rs->step, rs->n_steps);
+    int code = !path ? cli_exit_code(JH_ENOMEM) : cli_open_output(&out, path);
+    if (!code) {
+        fputs(rs->validation ? rs->validation : "", out.f);
+        code = cli_commit_output(&out, path);
+    }
+    free(path);
+    logf_(rs, "step validate: exit %d", code);
+    return code;
+}
+
 int run_steps(run_state *rs)
 {
     rs->n_steps = planned_steps(rs);
@@ -511,57 +894,15 @@ int run_steps(run_state *rs)
     }
     free(log);
     logf_(rs, "junheng %s run of %s", JUNHENG_VERSION, rs->cfg->path);
-    if (!code)
-        code = data_shape(rs);
-    struct args a;
     if (!code) {
-        a = with_output(rs, NULL, NULL);
-        code = step(rs, "validate", "validate", &a, "tables/validate.txt");
-    }
-    if (!code) {
-        a = with_bootstrap(rs, with_output(rs, "tables/indices.csv", NULL));
-        code = step(rs, "indices", "indices", &a, NULL);
-    }
-    if (!code) {
-        a = with_bootstrap(rs, with_output(rs, "tables/indices-wide.csv", "--layout", "wide", NULL));
-        code = step(rs, "indices (wide)", "indices", &a, NULL);
+        log_diag(rs, &rs->load_diag, 0, 0);
+        code = split_groups(rs);
     }
     if (!code)
-        code = decompose_steps(rs);
-    if (!code) {
-        a = with_bootstrap(rs, with_output(rs, "tables/urban-rural.csv", NULL));
-        code = step(rs, "urban-rural", "urban-rural", &a, NULL);
-    }
-    if (!code) {
-        a = with_output(rs, "tables/rank-indicators.csv", "--what", "indicators", "--by",
-                        rs->cfg->value[RK_ANALYSIS_INDEX], NULL);
-        code = step(rs, "rank indicators", "rank", &a, NULL);
-    }
-    if (!code) {
-        char *wout = out_path(rs, "tables/rank-weights.csv");
-        a = with_output(rs, "tables/rank-counties.csv", "--what", "counties", "--weights-out",
-                        wout ? wout : "", NULL);
-        free(wout);
-        code = step(rs, "rank counties", "rank", &a, NULL);
-    }
-    /* Targets live in the indicator catalog: without one there are none. */
-    if (!code && !rs->cfg->value[RK_DATA_INDICATORS][0])
-        skip(rs, "targets", "未提供指标目录（[data] indicators），无规划目标",
-             "no indicator catalog ([data] indicators), so no plan targets");
-    else if (!code && !rs->has_targets)
-        skip(rs, "targets", "指标目录中没有指标同时给出目标类型、目标值和基期年份",
-             "no indicator of the catalog has a target kind, a target and a baseline year");
-    else if (!code) {
-        a = with_output(rs, "tables/targets.csv", NULL);
-        code = step(rs, "targets", "targets", &a, NULL);
-    }
-    if (!code && rs->n_years < 2)
-        skip(rs, "converge", "收敛分析需要至少两个年份，数据只有一年",
-             "convergence needs two years at least; the data have one");
-    else if (!code) {
-        a = with_output(rs, "tables/converge.csv", NULL);
-        code = step(rs, "converge", "converge", &a, NULL);
-    }
+        code = validate_step(rs);
+    for (size_t i = 0; !code && i < sizeof steps / sizeof steps[0]; i++)
+        for (size_t g = 0; !code && g < (steps[i].per_group ? rs->res.n_dec : 1); g++)
+            code = table_step(rs, &steps[i], g);
     if (!code && strcmp(rs->cfg->value[RK_CHARTS_KINDS], "none") != 0) {
         code = chart_steps(rs);
         keep_only_charts(rs);
@@ -575,6 +916,21 @@ int run_steps(run_state *rs)
     return code;
 }
 
+static void run_results_clear(run_results *r)
+{
+    free(r->ix);
+    for (size_t i = 0; i < r->n_dec; i++) {
+        jh_decompose_table_free(r->dec[i]);
+        free(r->dec_by[i]);
+    }
+    jh_ur_table_free(r->ur);
+    jh_rank_ind_table_free(r->rank_ind);
+    jh_rank_county_table_free(r->rank_county);
+    jh_target_table_free(r->targets);
+    jh_converge_free(r->converge);
+    memset(r, 0, sizeof *r);
+}
+
 void run_state_clear(run_state *rs)
 {
     for (size_t i = 0; i < rs->n_data_args; i++)
@@ -586,5 +942,10 @@ void run_state_clear(run_state *rs)
     if (rs->log)
         fclose(rs->log);
     free(rs->chart_notes);
+    free(rs->data.files.path);
+    jh_study_free(rs->study);
+    free(rs->validation);
+    jh_diag_clear(&rs->load_diag);
+    run_results_clear(&rs->res);
     memset(rs, 0, sizeof *rs);
 }

@@ -217,6 +217,19 @@ static int resolve_weights(jh_study *s)
     return JH_OK;
 }
 
+/* Matches, derives and resolves weights once the catalogs are in s. */
+static int complete(jh_study *s, int lenient, jh_diag *diag)
+{
+    int rc = match_regions(s, lenient, diag);
+    if (!rc)
+        rc = match_indicators(s, diag);
+    if (!rc)
+        rc = derive_indicators(s, diag);
+    if (!rc)
+        rc = resolve_weights(s);
+    return rc;
+}
+
 int jh_study_make(jh_dataset *data, const jh_study_opts *opts, jh_diag *diag,
                   jh_study **out)
 {
@@ -230,13 +243,31 @@ int jh_study_make(jh_dataset *data, const jh_study_opts *opts, jh_diag *diag,
     s->data = data;
     rc = read_catalogs(s, opts, diag);
     if (!rc)
-        rc = match_regions(s, opts && opts->lenient, diag);
-    if (!rc)
-        rc = match_indicators(s, diag);
-    if (!rc)
-        rc = derive_indicators(s, diag);
-    if (!rc)
-        rc = resolve_weights(s);
+        rc = complete(s, opts && opts->lenient, diag);
+    if (rc) {
+        jh_study_free(s);
+        return rc;
+    }
+    *out = s;
+    return JH_OK;
+}
+
+int jh_study_make_from(jh_dataset *data, jh_region_catalog *regions,
+                       jh_indicator_catalog *indicators, int lenient, jh_diag *diag,
+                       jh_study **out)
+{
+    jh_study *s = calloc(1, sizeof *s);
+    *out = NULL;
+    if (!s) {
+        jh_dataset_free(data);
+        jh_region_catalog_free(regions);
+        jh_indicator_catalog_free(indicators);
+        return JH_ENOMEM;
+    }
+    s->data = data;
+    s->regions = regions;
+    s->indicators = indicators;
+    int rc = complete(s, lenient, diag);
     if (rc) {
         jh_study_free(s);
         return rc;
