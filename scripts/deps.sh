@@ -4,7 +4,7 @@
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 
 JH_BUILD_PACKAGES=(cmake gcc make libc6-dev libgsl-dev libcsv-dev gnuplot-nox fonts-noto-cjk)
-JH_TEST_PACKAGES=(libcmocka-dev chromium clang libclang-rt-14-dev)
+JH_TEST_PACKAGES=(libcmocka-dev chromium clang libclang-rt-14-dev strace)
 
 jh_require_packages() {
     local missing=() p

@@ -16,7 +16,7 @@ extern "C" {
 /* What the report is made of.  Nothing here is owned by the report. */
 typedef struct jh_report_input {
     const jh_study *study;           /* data and catalogs */
-    const jh_slice_indices *ix;      /* jh_study_indices of the study */
+    const jh_slice_indices *ix;      /* the indices step's result table */
     size_t n_ix;
     const char *index;               /* the index that ranks indicators, e.g. "gini_w" */
     const char *lang;                /* "zh" or "en" */
@@ -28,7 +28,7 @@ typedef struct jh_report_input {
     size_t n_tables;
     const char *quality;             /* the validate report text, or NULL */
     const jh_ur_table *urban_rural;  /* town and country, or NULL */
-    const jh_converge *converge;     /* sigma trends, or NULL */
+    const jh_converge *converge;     /* sigma trends (of index), or NULL */
     const jh_target_table *targets;  /* plan targets, or NULL */
     const jh_rank_county_table *counties; /* composite scores, or NULL */
     const char *const *skipped;      /* steps the data did not allow, "step: why" */

@@ -188,13 +188,17 @@ static void converge_summary(FILE *f, const jh_report_input *in)
 {
     const jh_converge *c = in->converge;
     int opened = 0;
-    for (size_t i = 0; c && i < c->n_trend; i++) {
+    size_t k = 0;
+    /* The trend of the report's index, when converge measured it. */
+    while (c && k < c->n_index && strcmp(c->index_names[k], in->index ? in->index : "") != 0)
+        k++;
+    for (size_t i = 0; c && k < c->n_index && i < c->n_trend; i++) {
         const jh_trend_row *r = &c->trend[i];
-        if (r->index != 0 || !reportable(in, r->indicator))
+        if (r->index != k || !reportable(in, r->indicator))
             continue;
         if (!opened++) {
             fprintf(f, "<h3>%s: ", T(in, M_CONV));
-            esc(f, c->index_names[0]);
+            esc(f, c->index_names[k]);
             fprintf(f, " %d–%d</h3>\n<p class=note>%s</p>\n<table><tr><th>%s</th><th>%s</th>"
                        "<th>%s</th><th>p</th></tr>\n",
                     c->first_year, c->last_year, T(in, M_CONV_NOTE), T(in, M_INDICATOR),
