@@ -202,6 +202,8 @@ static int build_data(run_state *rs)
         bad = cli_data_option('w', c->value[RK_DATA_WEIGHT_COL], "run", &rs->data) != EX_OK;
     if (!bad && is_yes(c->value[RK_DATA_LENIENT]))
         bad = cli_data_option(CLI_OPT_LENIENT, NULL, "run", &rs->data) != EX_OK;
+    if (!bad && is_yes(c->value[RK_OUTPUT_RAW_TEXT]))
+        bad = cli_data_option(CLI_OPT_RAW_TEXT, NULL, "run", &rs->data) != EX_OK;
     if (!bad)
         bad = cli_data_option(CLI_OPT_ENCODING, c->value[RK_DATA_ENCODING], "run", &rs->data) ||
               cli_data_option(CLI_OPT_CENSORED, c->value[RK_DATA_CENSORED], "run", &rs->data) ||
@@ -689,55 +691,58 @@ static int a_converge(run_state *rs, size_t g, jh_diag *diag)
 static void w_indices(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
-    jh_write_indices(f, rs->study->data, rs->res.ix, rs->res.n_ix, JH_LAYOUT_LONG);
+    jh_write_indices(f, rs->study->data, rs->res.ix, rs->res.n_ix, JH_LAYOUT_LONG,
+                     rs->data.csv);
 }
 
 static void w_indices_wide(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
-    jh_write_indices(f, rs->study->data, rs->res.ix, rs->res.n_ix, JH_LAYOUT_WIDE);
+    jh_write_indices(f, rs->study->data, rs->res.ix, rs->res.n_ix, JH_LAYOUT_WIDE,
+                     rs->data.csv);
 }
 
 static void w_decompose(const run_state *rs, size_t g, FILE *f)
 {
-    jh_write_decompose(f, rs->study, rs->res.dec[g], 0);
+    jh_write_decompose(f, rs->study, rs->res.dec[g], 0, rs->data.csv);
 }
 
 static void w_urban_rural(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
-    jh_write_ur_areas(f, rs->study, rs->res.ur, "%.17g");
+    jh_write_ur_areas(f, rs->study, rs->res.ur, "%.17g", rs->data.csv);
 }
 
 static void w_rank_indicators(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
-    jh_write_rank_indicators(f, rs->study, rs->res.rank_ind, rs->cfg->value[RK_ANALYSIS_INDEX]);
+    jh_write_rank_indicators(f, rs->study, rs->res.rank_ind, rs->cfg->value[RK_ANALYSIS_INDEX],
+                             rs->data.csv);
 }
 
 static void w_rank_counties(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
-    jh_write_rank_counties(f, rs->study, rs->res.rank_county);
+    jh_write_rank_counties(f, rs->study, rs->res.rank_county, rs->data.csv);
 }
 
 static void w_rank_weights(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
-    jh_write_rank_weights(f, rs->study, rs->res.rank_county);
+    jh_write_rank_weights(f, rs->study, rs->res.rank_county, rs->data.csv);
 }
 
 static void w_targets(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
-    jh_write_targets(f, rs->study, rs->res.targets);
+    jh_write_targets(f, rs->study, rs->res.targets, rs->data.csv);
 }
 
 static void w_converge(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
     jh_write_converge(f, rs->study->data, rs->res.converge, &rs->res.converge_opts,
-                      JH_LAYOUT_LONG);
+                      JH_LAYOUT_LONG, rs->data.csv);
 }
 
 static const run_step_row steps[] = {
