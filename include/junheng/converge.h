@@ -15,7 +15,6 @@
 #include "junheng/indices.h"
 #include "junheng/status.h"
 #include "junheng/study.h"
-#include "junheng/output.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -132,11 +131,6 @@ int jh_converge_index_known(const char *name);
 int jh_converge_run(const jh_study *s, const jh_converge_opts *opts,
                     jh_diag *diag, jh_converge **out);
 void jh_converge_free(jh_converge *c);
-
-/* Writer (src/output): the table opts->tables asks for (trend by
- * default), long or wide, as `junheng converge` prints it. */
-void jh_write_converge(FILE *f, const jh_dataset *d, const jh_converge *c,
-                       const jh_converge_opts *opts, jh_layout layout, int csv);
 
 #ifdef __cplusplus
 }

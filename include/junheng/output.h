@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include "junheng/analysis.h"
+#include "junheng/converge.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -75,6 +76,11 @@ typedef enum jh_layout { JH_LAYOUT_LONG, JH_LAYOUT_WIDE } jh_layout;
  * 0, or JH_CSV_RAW for text cells as they are (jh_csv_text). */
 void jh_write_indices(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
                       size_t n, jh_layout layout, int csv);
+
+/* The table of `junheng converge` that opts->tables asks for (trend by
+ * default), long or wide; csv as above. */
+void jh_write_converge(FILE *f, const jh_dataset *d, const jh_converge *c,
+                       const jh_converge_opts *opts, jh_layout layout, int csv);
 
 #ifdef __cplusplus
 }

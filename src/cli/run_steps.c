@@ -288,6 +288,8 @@ int run_check_inputs(run_state *rs)
     cli_print_diag(&rd);
     if (!rc)
         rc = validate_once(rs, d, reg, ind, &rd);
+    if (rc == JH_ENOMEM)
+        fputs("junheng: out of memory while reading the data\n", stderr);
     int code = cli_exit_code(rc);
     if (!code)
         code = run_config_check_group_by(rs->cfg, reg);
@@ -302,6 +304,8 @@ int run_check_inputs(run_state *rs)
      * indicators) go to run.log with the steps'. */
     jh_diag_init(&rs->load_diag, 20);
     rc = jh_study_make_from(d, reg, ind, rs->data.study.lenient, &rs->load_diag, &rs->study);
+    if (rc == JH_ENOMEM)
+        jh_diag_add(&rs->load_diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
     if (rc)
         cli_print_diag(&rs->load_diag);
     return cli_exit_code(rc);
@@ -847,8 +851,8 @@ static int table_step(run_state *rs, const run_step_row *row, size_t g)
     logf_(rs, "step %s: exit %d (%.3f s)", label, code,
           (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));
     if (code)
-        fprintf(stderr, "junheng: run: step '%s' failed (exit %d); nothing was written\n",
-                label, code);
+        fprintf(stderr, "junheng: run: step '%s' failed (exit %d%s); nothing was written\n",
+                label, code, code == cli_exit_code(JH_ENOMEM) ? ", out of memory" : "");
     return code;
 }
 
