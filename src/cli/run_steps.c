@@ -887,6 +887,9 @@ static int validate_step(run_state *rs)
     }
     free(path);
     logf_(rs, "step validate: exit %d", code);
+    if (code)
+        fprintf(stderr, "junheng: run: step 'validate' failed (exit %d); nothing was written\n",
+                code);
     return code;
 }
 
