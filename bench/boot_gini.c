@@ -1,47 +1,93 @@
 /* The weighted Gini with B bootstrap replicates for every slice of a file,
- * one thread, through the core's jh_gini_bootstrap: the counterpart of
- * bench/boot_gini_numpy.py (same output columns).
+ * through the core's jh_gini_bootstrap, slices spread over threads as
+ * `junheng indices` spreads them (JUNHENG_THREADS, default the processors
+ * online): the counterpart of bench/boot_gini_numpy.py (same output
+ * columns).  Each slice has its own stream, so the output does not depend
+ * on the threads.
  * Usage: bench_boot_gini FILE B OUT.csv */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <gsl/gsl_rng.h>
+#include <unistd.h>
 #include "junheng/bootstrap.h"
 #include "junheng/dataset.h"
 
-static int run(const jh_dataset *d, size_t B, FILE *out)
+struct result {
+    int ok;
+    double lo, hi, se;
+};
+
+struct worker {
+    const jh_dataset *d;
+    size_t B, first, step;
+    struct result *res; /* one per (indicator, year, stratum) */
+    int rc;
+};
+
+static void *work(void *arg)
 {
-    size_t nr = d->regions.n;
+    struct worker *wk = arg;
+    const jh_dataset *d = wk->d;
+    size_t nr = d->regions.n, ns = d->indicators.n * d->n_years * d->n_strata;
     double *x = malloc(nr * sizeof *x), *w = malloc(nr * sizeof *w);
     unsigned *counts = malloc(nr * sizeof *counts);
     jh_workspace *ws = jh_workspace_alloc(nr);
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    int rc = x && w && counts && ws && rng && d->weights ? 0 : 1;
-    fputs("indicator,year,stratum,gini_w_lo,gini_w_hi,gini_w_se\n", out);
-    for (size_t i = 0; !rc && i < d->indicators.n; i++)
-        for (size_t y = 0; y < d->n_years; y++)
-            for (size_t s = 0; s < d->n_strata; s++) {
-                size_t off = jh_dataset_offset(d, i, y, s, 0), n = 0;
-                double lo, hi, se;
-                for (size_t r = 0; r < nr; r++)
-                    if (!isnan(d->values[off + r])) {
-                        x[n] = d->values[off + r];
-                        w[n++] = d->weights[off + r];
-                    }
-                if (n == 0)
-                    continue;
-                gsl_rng_set(rng, jh_boot_seed(1, i, y, 2 * s + 1));
-                if (jh_gini_bootstrap(x, w, n, B, 0.95, rng, ws, counts, NULL, &lo, &hi,
-                                      &se) == JH_OK)
-                    fprintf(out, "%s,%d,%s,%.17g,%.17g,%.17g\n", d->indicators.str[i],
-                            d->years[y], jh_stratum_name(d->strata[s]), lo, hi, se);
+    wk->rc = x && w && counts && ws ? 0 : 1;
+    for (size_t j = wk->first; !wk->rc && j < ns; j += wk->step) {
+        size_t s = j % d->n_strata, y = j / d->n_strata % d->n_years,
+               i = j / d->n_strata / d->n_years, off = jh_dataset_offset(d, i, y, s, 0), n = 0;
+        for (size_t r = 0; r < nr; r++)
+            if (!isnan(d->values[off + r])) {
+                x[n] = d->values[off + r];
+                w[n++] = d->weights[off + r];
             }
+        struct result *o = &wk->res[j];
+        jh_boot_stream st;
+        jh_boot_stream_init(&st, 1, i, y, 2 * s + 1);
+        o->ok = n && jh_gini_bootstrap(x, w, n, wk->B, 0.95, &st, ws, counts, NULL, &o->lo,
+                                       &o->hi, &o->se) == JH_OK;
+    }
     free(x);
     free(w);
     free(counts);
     jh_workspace_free(ws);
-    if (rng)
-        gsl_rng_free(rng);
+    return NULL;
+}
+
+static int run(const jh_dataset *d, size_t B, FILE *out)
+{
+    size_t ns = d->indicators.n * d->n_years * d->n_strata;
+    const char *env = getenv("JUNHENG_THREADS");
+    long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nt = t < 1 ? 1 : t > 16 ? 16 : (size_t)t;
+    struct worker wk[16];
+    pthread_t tid[16];
+    struct result *res = calloc(ns ? ns : 1, sizeof *res);
+    int rc = res && d->weights ? 0 : 1;
+    for (size_t k = 0; !rc && k < nt; k++)
+        wk[k] = (struct worker){d, B, k, nt, res, 0};
+    int started[16] = {0};
+    for (size_t k = 1; !rc && k < nt; k++)
+        started[k] = pthread_create(&tid[k], NULL, work, &wk[k]) == 0;
+    /* A thread that could not start does its share here. */
+    for (size_t k = 0; !rc && k < nt; k++)
+        if (!started[k])
+            work(&wk[k]);
+    for (size_t k = 0; !rc && k < nt; k++) {
+        if (started[k])
+            pthread_join(tid[k], NULL);
+        rc |= wk[k].rc;
+    }
+    fputs("indicator,year,stratum,gini_w_lo,gini_w_hi,gini_w_se\n", out);
+    for (size_t j = 0; !rc && j < ns; j++)
+        if (res[j].ok)
+            fprintf(out, "%s,%d,%s,%.17g,%.17g,%.17g\n",
+                    d->indicators.str[j / d->n_strata / d->n_years],
+                    d->years[j / d->n_strata % d->n_years],
+                    jh_stratum_name(d->strata[j % d->n_strata]), res[j].lo, res[j].hi,
+                    res[j].se);
+    free(res);
     return rc;
 }
 

@@ -45,7 +45,8 @@ typedef struct jh_indices_opts {
     size_t bootstrap;           /* B replicates per slice; 0 = no intervals */
     double ci;                  /* level of the percentile intervals, in (0,1) */
     unsigned long seed;         /* run seed; each slice's stream is
-                                   jh_boot_seed(seed, indicator, year, 2 stratum + weighted) */
+                                   jh_boot_stream_init(seed, indicator, year,
+                                   2 stratum + weighted) */
     int jackknife;              /* also the jackknife SE of the Gini */
 } jh_indices_opts;
 
@@ -103,11 +104,10 @@ int jh_study_indices(const jh_study *s, int use_weights, jh_diag *diag,
  * first such region, and the function returns JH_EZERO (JH_ENEGATIVE when
  * some value is negative) without setting *out.  With opts->bootstrap the
  * intervals come from B replicates that draw the slice's regions with
- * replacement, each keeping its weight (jh_resampler_draw, jh_boot_apply,
- * jh_indices_all, jh_boot_interval; the Gini by jh_gini_bootstrap on the
- * same draws).  The rng of each slice and weighting is seeded from
- * opts->seed and the slice's position only, so the numbers do not depend
- * on other slices or on threads.  Returns JH_OK, JH_EINVAL (bad ci),
+ * replacement, each keeping its weight, by counts over the slice sorted
+ * once (jh_indices_bootstrap, jh_boot_interval).  The stream of each slice
+ * and weighting is seeded from opts->seed and the slice's position only,
+ * so the numbers do not depend on other slices or on threads.  Returns JH_OK, JH_EINVAL (bad ci),
  * JH_ENOMEM, or the policy error above.  Caller frees *out with free(). */
 int jh_study_indices_opts(const jh_study *s, const jh_indices_opts *opts,
                           jh_diag *diag, jh_slice_indices **out, size_t *n_out);

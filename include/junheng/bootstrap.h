@@ -2,25 +2,29 @@
  * counts, percentile intervals, the jackknife standard error of the Gini,
  * and permutations of group labels.
  *
- * Randomness comes from GSL's generators (gsl_rng), which the caller
- * allocates and seeds; nothing here keeps state or draws from a global
+ * Randomness comes from generators the caller owns and seeds: GSL's
+ * (gsl_rng) for the stratified draws and permutations, and a SplitMix64
+ * stream (jh_boot_stream) for the bootstraps of one sorted slice, where the
+ * draws are the hot loop.  Nothing here keeps state or draws from a global
  * generator, so the same seed gives the same numbers.  To make results
  * independent of how slices are spread over threads, seed one generator
- * per slice with jh_boot_seed(run seed, slice key) rather than sharing one
- * generator across slices.
+ * per slice from (run seed, slice key) rather than sharing one generator
+ * across slices.
  *
  * A bootstrap replicate is described by draw counts: counts[i] is how many
  * times observation i was drawn.  Multiplying each weight by its count
  * gives the replicate exactly (integer weights equal replicated rows for
- * every index of indices.h and decompose.h), so a sorted slice need not be
- * re-sorted per replicate (see jh_gini_bootstrap).  jh_boot_apply compacts
- * a replicate for the functions that reject zero weights.
+ * every index of indices.h and decompose.h), so a slice is sorted once and
+ * a replicate costs O(n) (jh_gini_bootstrap, jh_indices_bootstrap).
+ * jh_boot_apply compacts a replicate for the functions that reject zero
+ * weights.
  *
  * Formulas and references: docs/indices.md ("Inference"). */
 #ifndef JUNHENG_BOOTSTRAP_H
 #define JUNHENG_BOOTSTRAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <gsl/gsl_rng.h>
 #include "junheng/indices.h"
 #include "junheng/status.h"
@@ -34,6 +38,37 @@ extern "C" {
  * (Steele, Lea & Flood 2014), so that neighbouring slices get unrelated
  * streams.  Pure function. */
 unsigned long jh_boot_seed(unsigned long seed, size_t k1, size_t k2, size_t k3);
+
+/* ---- the stream of one slice ------------------------------------------- */
+
+/* SplitMix64 (Steele, Lea & Flood 2014; Java's SplittableRandom): the state
+ * advances by a fixed odd constant and each 64-bit output is the state
+ * through the mixer of jh_boot_seed.  Each output gives two 32-bit words,
+ * low half first.  Period 2^64; it passes BigCrush.  A replicate of n
+ * values takes about n words, so the streams of different slices (seeded
+ * at random points of the cycle) do not overlap in practice. */
+typedef struct jh_boot_stream {
+    uint64_t state;
+    uint32_t spare;     /* the high half of the last output, when has_spare */
+    int has_spare;
+} jh_boot_stream;
+
+/* Seeds s from the run's seed and three keys (as jh_boot_seed, all 64
+ * bits kept). */
+void jh_boot_stream_init(jh_boot_stream *s, unsigned long seed, size_t k1, size_t k2,
+                         size_t k3);
+
+/* A uniform integer in [0, n), 1 <= n <= 2^32 - 1, from the next 32-bit
+ * words: Lemire's multiply-shift with rejection (Lemire 2019, "Fast random
+ * integer generation in an interval", ACM TOMACS 29(1)): m = word * n,
+ * rejected while its low 32 bits are below 2^32 mod n, so every value has
+ * probability exactly 1/n.  The answer is m >> 32. */
+uint32_t jh_boot_uniform(jh_boot_stream *s, uint32_t n);
+
+/* One replicate of n values (1 <= n <= 2^32 - 1): counts[0..n-1] set to
+ * the number of times each position was drawn in n calls of
+ * jh_boot_uniform(s, n); they add up to n.  Returns JH_OK or JH_EINVAL. */
+int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts);
 
 /* ---- draws ------------------------------------------------------------- */
 
@@ -86,15 +121,34 @@ int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
 /* ---- the Gini ------------------------------------------------------------ */
 
 /* Bootstrap of the Gini coefficient (as jh_gini, n^2 form, weighted when
- * w != NULL): B replicates drawn from rng, the slice sorted once and each
- * replicate evaluated on the sorted values with weights w_i counts_i, so a
- * replicate costs O(n).  rep (may be NULL) receives the B replicate values
- * in draw order.  ws must hold n values; counts must hold n unsigned.
- * Input rules as jh_gini; B == 0 or ci outside (0,1) is JH_EINVAL. */
+ * w != NULL): the slice is sorted once; each of the B replicates draws
+ * counts over the sorted values (jh_boot_draw_counts on stream, positions
+ * in ascending order of x, ties in input order) and is evaluated with
+ * weights w_k counts_k in O(n) by the gap form
+ *   G = sum_k (x_(k+1) - x_(k)) C_k (W - C_k) / (W sum w x),
+ * C_k the weight of the k + 1 smallest values: every term is >= 0, so
+ * double sums lose nothing to cancellation (relative error below n ulps).
+ * rep (may be NULL) receives the B replicate values in draw order.  ws
+ * must hold n values; counts must hold n unsigned.  Input rules as jh_gini;
+ * B == 0, ci outside (0,1) or n >= 2^32 is JH_EINVAL. */
 int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
-                      double ci, gsl_rng *rng, jh_workspace *ws,
+                      double ci, jh_boot_stream *stream, jh_workspace *ws,
                       unsigned *counts, double *rep, double *lo, double *hi,
                       double *se);
+
+/* Every index of indices.h over B replicates of one slice: the slice is
+ * sorted once, each replicate draws counts over the sorted values as
+ * jh_gini_bootstrap does, and is evaluated as jh_indices_all evaluates the
+ * replicated rows (the regions drawn, in ascending order, with weights
+ * w_k counts_k; unweighted when w == NULL: weights counts_k) without
+ * sorting again.  rep[k * B + b] receives index k of replicate b (NaN when
+ * undefined).  ws must hold n values; counts, xr and wr n each (scratch).
+ * Returns JH_OK or JH_EINVAL (a NULL pointer, B == 0, n == 0, n >= 2^32,
+ * or a slice jh_indices_all would refuse as a whole: x not finite or a
+ * weight not > 0). */
+int jh_indices_bootstrap(const double *x, const double *w, size_t n, size_t B,
+                         jh_boot_stream *stream, jh_workspace *ws, unsigned *counts,
+                         double *xr, double *wr, double *rep);
 
 /* Jackknife standard error of the Gini coefficient:
  *   se = sqrt((n-1)/n sum_i (G_(i) - G_(.))^2)

@@ -2,16 +2,15 @@
  * stratum), apply the nonpositive policy, then call the core once
  * unweighted and once weighted, and optionally bootstrap both.
  *
- * Random streams: one gsl_rng (MT19937) reseeded for every slice and
- * weighting from jh_boot_seed(seed, indicator, year, 2 stratum + weighted),
- * so an interval depends only on the run seed and its own slice, never on
- * which other slices ran before it or on which thread. */
+ * Random streams: one jh_boot_stream (SplitMix64) seeded for every slice
+ * and weighting from (seed, indicator, year, 2 stratum + weighted), so an
+ * interval depends only on the run seed and its own slice, never on which
+ * other slices ran before it or on which thread. */
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
-#include <gsl/gsl_rng.h>
 #include "junheng/analysis.h"
 #include "junheng/bootstrap.h"
 #include "junheng/slice.h"
@@ -54,7 +53,6 @@ struct ctx {
     const jh_indices_opts *o;
     jh_workspace *ws;   /* for n_regions values */
     jh_slice g;         /* the slice being computed (slice.h) */
-    gsl_rng *rng;       /* when bootstrapping */
     unsigned *counts;   /* draw counts, n_regions */
     double *xr, *wr;    /* one compacted replicate, n_regions each */
     double *reps;       /* [JH_IX_COUNT][B] replicate values */
@@ -140,31 +138,22 @@ static void apply_skip(const jh_slice *g, jh_index_set *set)
 }
 
 /* Percentile intervals and SEs of every defined index of one slice and
- * weighting (w NULL: unweighted) from B replicates of its n values. */
+ * weighting (w NULL: unweighted) from B replicates of its n values, drawn
+ * by counts over the slice sorted once (jh_indices_bootstrap). */
 static int bootstrap(struct ctx *c, const double *x, const double *w, size_t n,
-                     const jh_index_set *point, unsigned long seed, jh_index_ci *ci)
+                     const jh_index_set *point, const jh_boot_stream *seeded,
+                     jh_index_ci *ci)
 {
     size_t B = c->o->bootstrap;
-    jh_index_set rep;
-    jh_resampler *rs = jh_resampler_alloc(NULL, n, 1);
-    if (!rs)
-        return JH_ENOMEM;
-    gsl_rng_set(c->rng, seed);
-    for (size_t b = 0; b < B; b++) {
-        jh_resampler_draw(rs, c->rng, c->counts);
-        /* Each region drawn k times enters once with weight k w_i: for
-         * every index this equals k copies of the region. */
-        size_t m = jh_boot_apply(c->counts, x, w, NULL, n, c->xr, c->wr, NULL);
-        jh_indices_all(c->xr, c->wr, m, c->ws, &rep);
-        for (int k = 0; k < JH_IX_COUNT; k++)
-            c->reps[(size_t)k * B + b] = rep.value[k];
-    }
-    jh_resampler_free(rs);
+    jh_boot_stream stream = *seeded;
+    int rc = jh_indices_bootstrap(x, w, n, B, &stream, c->ws, c->counts, c->xr, c->wr,
+                                  c->reps);
     for (int k = 0; k < JH_IX_COUNT; k++) {
         double *r = c->reps + (size_t)k * B;
         ci->lo[k] = ci->hi[k] = ci->se[k] = NAN;
         ci->kept[k] = 0;
-        if (point->status[k])
+        /* A slice the core refuses as a whole has no defined index. */
+        if (point->status[k] || rc)
             continue;
         if (k == JH_IX_N) {
             /* Every replicate draws n regions: n does not vary. */
@@ -174,17 +163,6 @@ static int bootstrap(struct ctx *c, const double *x, const double *w, size_t n,
             continue;
         }
         jh_boot_interval(r, B, c->o->ci, &ci->lo[k], &ci->hi[k], &ci->se[k], &ci->kept[k]);
-    }
-    /* The Gini again by the core's O(n)-per-replicate bootstrap, on the
-     * same stream: it draws like an unstratified resampler, so the
-     * replicates are the ones above and kept[] stays right. */
-    if (point->status[JH_IX_GINI] == JH_OK) {
-        gsl_rng_set(c->rng, seed);
-        int rc = jh_gini_bootstrap(x, w, n, B, c->o->ci, c->rng, c->ws, c->counts, NULL,
-                                   &ci->lo[JH_IX_GINI], &ci->hi[JH_IX_GINI],
-                                   &ci->se[JH_IX_GINI]);
-        if (rc == JH_ENOMEM)
-            return rc;
     }
     return JH_OK;
 }
@@ -213,14 +191,13 @@ static int compute_slice(struct ctx *c, jh_slice_indices *si, const double *w)
             apply_skip(g, &si->weighted);
     }
     if (o->bootstrap && g->n) {
-        unsigned long base = o->seed;
+        jh_boot_stream plain, wtd;
         size_t k3 = 2 * si->stratum;
-        int rc = bootstrap(c, g->x, NULL, g->n, &si->plain,
-                           jh_boot_seed(base, si->indicator, si->year, k3), &si->plain_ci);
+        jh_boot_stream_init(&plain, o->seed, si->indicator, si->year, k3);
+        jh_boot_stream_init(&wtd, o->seed, si->indicator, si->year, k3 + 1);
+        int rc = bootstrap(c, g->x, NULL, g->n, &si->plain, &plain, &si->plain_ci);
         if (!rc && weighted && !g->bad_w)
-            rc = bootstrap(c, g->x, g->w, g->n, &si->weighted,
-                           jh_boot_seed(base, si->indicator, si->year, k3 + 1),
-                           &si->weighted_ci);
+            rc = bootstrap(c, g->x, g->w, g->n, &si->weighted, &wtd, &si->weighted_ci);
         if (rc)
             return rc;
         si->has_ci = 1;
@@ -252,13 +229,12 @@ static int ctx_alloc(struct ctx *c, size_t nr)
         return JH_ENOMEM;
     if (!B)
         return JH_OK;
-    c->rng = gsl_rng_alloc(gsl_rng_mt19937);
     c->counts = malloc(nr * sizeof *c->counts);
     c->xr = malloc(nr * sizeof *c->xr);
     c->wr = malloc(nr * sizeof *c->wr);
     c->reps = B <= (size_t)-1 / sizeof(double) / JH_IX_COUNT
                   ? malloc(B * JH_IX_COUNT * sizeof *c->reps) : NULL;
-    return c->rng && c->counts && c->xr && c->wr && c->reps ? JH_OK : JH_ENOMEM;
+    return c->counts && c->xr && c->wr && c->reps ? JH_OK : JH_ENOMEM;
 }
 
 static void ctx_free(struct ctx *c)
@@ -266,8 +242,6 @@ static void ctx_free(struct ctx *c)
     free(c->g.x);
     free(c->g.w);
     jh_workspace_free(c->ws);
-    if (c->rng)
-        gsl_rng_free(c->rng);
     free(c->counts);
     free(c->xr);
     free(c->wr);

@@ -32,6 +32,87 @@ unsigned long jh_boot_seed(unsigned long seed, size_t k1, size_t k2, size_t k3)
     return (unsigned long)(z & 0xffffffffUL);
 }
 
+/* ---- the stream of one slice ------------------------------------------- */
+
+void jh_boot_stream_init(jh_boot_stream *s, unsigned long seed, size_t k1, size_t k2,
+                         size_t k3)
+{
+    uint64_t z = mix64((uint64_t)seed);
+    z = mix64(z ^ (uint64_t)k1);
+    z = mix64(z ^ (uint64_t)k2);
+    s->state = mix64(z ^ (uint64_t)k3);
+    s->spare = 0;
+    s->has_spare = 0;
+}
+
+/* SplitMix64's step: mix64 adds the increment to its argument, so the
+ * state advances by it here and the output is mix64 of the old state. */
+static inline uint32_t next_word(jh_boot_stream *s)
+{
+    if (s->has_spare) {
+        s->has_spare = 0;
+        return s->spare;
+    }
+    uint64_t z = mix64(s->state);
+    s->state += 0x9e3779b97f4a7c15ULL;
+    s->spare = (uint32_t)(z >> 32);
+    s->has_spare = 1;
+    return (uint32_t)z;
+}
+
+static inline uint32_t uniform(jh_boot_stream *s, uint32_t n, uint32_t reject_below)
+{
+    uint64_t m = (uint64_t)next_word(s) * n;
+    while ((uint32_t)m < reject_below)
+        m = (uint64_t)next_word(s) * n;
+    return (uint32_t)(m >> 32);
+}
+
+/* 2^32 mod n, computed in 32 bits as (2^32 - n) mod n. */
+static inline uint32_t reject_bound(uint32_t n)
+{
+    return (uint32_t)(0u - n) % n;
+}
+
+uint32_t jh_boot_uniform(jh_boot_stream *s, uint32_t n)
+{
+    return n ? uniform(s, n, reject_bound(n)) : 0;
+}
+
+int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts)
+{
+    if (!s || !counts || n == 0 || n > UINT32_MAX)
+        return JH_EINVAL;
+    uint32_t m = (uint32_t)n, bound = reject_bound(m);
+    size_t k = 0;
+    memset(counts, 0, n * sizeof *counts);
+    while (k < n && s->has_spare) {
+        counts[uniform(s, m, bound)]++;
+        k++;
+    }
+    /* The same words in the same order as n calls of uniform(), two per
+     * output without the spare's bookkeeping: this is the hot loop. */
+    while (k < n) {
+        uint64_t z = mix64(s->state), p;
+        s->state += 0x9e3779b97f4a7c15ULL;
+        p = (uint64_t)(uint32_t)z * m;
+        if ((uint32_t)p >= bound) {
+            counts[p >> 32]++;
+            if (++k == n) {
+                s->spare = (uint32_t)(z >> 32);
+                s->has_spare = 1;
+                break;
+            }
+        }
+        p = (z >> 32) * m;
+        if ((uint32_t)p >= bound) {
+            counts[p >> 32]++;
+            k++;
+        }
+    }
+    return JH_OK;
+}
+
 /* ---- draws ------------------------------------------------------------- */
 
 jh_resampler *jh_resampler_alloc(const size_t *stratum, size_t n, size_t n_strata)
@@ -137,17 +218,66 @@ int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
 
 /* ---- the Gini ------------------------------------------------------------ */
 
+/* The Gini of one replicate by the gap form (see bootstrap.h): with C the
+ * weight of the values up to x_(k), the gap g_k = x_(k+1) - x_(k) lies
+ * between C (W - C) pairs of weight (g_(n-1) = 0).  The values are cut
+ * into four runs of q whose sums go in separate accumulators, and the
+ * second pass starts each run's C at the weight of the runs before it:
+ * four independent chains instead of one, since a chain of dependent
+ * additions is what bounds this loop.  NaN when the replicate has only
+ * zeros. */
+enum { RUNS = 4 };
+
+static double gini_counts(const double *xs, const double *ws, const double *gap,
+                          const unsigned *c, size_t n)
+{
+    size_t q = n / RUNS, tail = RUNS * q;
+    double Wr[RUNS] = {0}, Tr[RUNS] = {0}, Cr[RUNS], num[RUNS] = {0};
+    double W = 0, T = 0, C, rest = 0;
+    for (size_t i = 0; i < q; i++)
+        for (size_t r = 0; r < RUNS; r++) {
+            double wk = ws[r * q + i] * c[r * q + i];
+            Wr[r] += wk;
+            Tr[r] += wk * xs[r * q + i];
+        }
+    for (size_t k = tail; k < n; k++) {
+        double wk = ws[k] * c[k];
+        Wr[RUNS - 1] += wk;
+        Tr[RUNS - 1] += wk * xs[k];
+    }
+    for (size_t r = 0; r < RUNS; r++) {
+        Cr[r] = W;
+        W += Wr[r];
+        T += Tr[r];
+    }
+    if (!(T > 0))
+        return NAN;
+    for (size_t i = 0; i < q; i++)
+        for (size_t r = 0; r < RUNS; r++) {
+            size_t k = r * q + i;
+            Cr[r] += ws[k] * c[k];
+            num[r] += gap[k] * (Cr[r] * (W - Cr[r]));
+        }
+    C = Cr[RUNS - 1];
+    for (size_t k = tail; k < n; k++) {
+        C += ws[k] * c[k];
+        rest += gap[k] * (C * (W - C));
+    }
+    return (num[0] + num[1] + num[2] + num[3] + rest) / (W * T);
+}
+
 int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
-                      double ci, gsl_rng *rng, jh_workspace *ws,
+                      double ci, jh_boot_stream *stream, jh_workspace *ws,
                       unsigned *counts, double *rep, double *lo, double *hi,
                       double *se)
 {
     int rc = jh_check_input(x, w, n, 1);
     long double total, mean;
-    double *r, *cw;
+    double *r, *gap;
     if (rc)
         return rc;
-    if (B == 0 || !(ci > 0 && ci < 1) || !rng || !ws || !counts || !lo || !hi || !se)
+    if (B == 0 || !(ci > 0 && ci < 1) || !stream || !ws || !counts || !lo || !hi || !se ||
+        n > UINT32_MAX)
         return JH_EINVAL;
     jh_weighted_mean(x, w, n, &total, &mean);
     if (mean == 0)
@@ -156,33 +286,52 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     if (rc)
         return rc;
     r = malloc(B * sizeof *r);
-    cw = malloc(n * sizeof *cw);
-    if (!r || !cw) {
+    gap = malloc(n * sizeof *gap);
+    if (!r || !gap) {
         free(r);
-        free(cw);
+        free(gap);
         return JH_ENOMEM;
     }
+    for (size_t k = 0; k + 1 < n; k++)
+        gap[k] = ws->xs[k + 1] - ws->xs[k];
+    gap[n - 1] = 0;
     for (size_t b = 0; b < B; b++) {
-        long double swx = 0;
-        /* Draw over input positions, then read the counts in sorted order
-         * through the sort's permutation, so the draws do not depend on
-         * how ties were ordered. */
-        memset(counts, 0, n * sizeof *counts);
-        for (size_t k = 0; k < n; k++)
-            counts[gsl_rng_uniform_int(rng, (unsigned long)n)]++;
-        for (size_t k = 0; k < n; k++) {
-            cw[k] = ws->ws[k] * counts[ws->pairs[k].i];
-            swx += (long double)cw[k] * ws->xs[k];
-        }
-        /* A replicate made only of zeros has no Gini. */
-        r[b] = swx > 0 ? jh_gini_sorted(ws->xs, cw, n) : NAN;
+        jh_boot_draw_counts(stream, n, counts);
+        r[b] = gini_counts(ws->xs, ws->ws, gap, counts, n);
     }
+    free(gap);
     if (rep)
         memcpy(rep, r, B * sizeof *r);
     rc = jh_boot_interval(r, B, ci, lo, hi, se, NULL);
     free(r);
-    free(cw);
     return rc;
+}
+
+int jh_indices_bootstrap(const double *x, const double *w, size_t n, size_t B,
+                         jh_boot_stream *stream, jh_workspace *ws, unsigned *counts,
+                         double *xr, double *wr, double *rep)
+{
+    if (!x || !stream || !ws || !counts || !xr || !wr || !rep || B == 0 || n == 0 ||
+        n > UINT32_MAX || jh_check_input(x, w, n, 0))
+        return JH_EINVAL;
+    if (jh_sort_slice(x, w, n, ws))
+        return JH_EINVAL;
+    for (size_t b = 0; b < B; b++) {
+        jh_index_set set;
+        jh_boot_draw_counts(stream, n, counts);
+        /* The drawn values stay in ascending order; each enters once with
+         * its weight times its count (= that many replicated rows). */
+        size_t m = 0;
+        for (size_t k = 0; k < n; k++)
+            if (counts[k]) {
+                xr[m] = ws->xs[k];
+                wr[m++] = ws->ws[k] * counts[k];
+            }
+        jh_indices_sorted(xr, wr, m, &set);
+        for (int k = 0; k < JH_IX_COUNT; k++)
+            rep[(size_t)k * B + b] = set.value[k];
+    }
+    return JH_OK;
 }
 
 /* Leave-one-out Ginis from one sort.  With x sorted ascending, C_k and P_k

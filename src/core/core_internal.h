@@ -35,4 +35,9 @@ long double jh_clamp_mean(long double mean, double lo, double hi);
 double jh_gini_sorted(const double *xs, const double *ws, size_t n);
 double jh_quantile_sorted(const double *xs, const double *ws, size_t n, double p);
 
+/* jh_indices_all of values already sorted ascending (ties in the order
+ * jh_sort_slice leaves them) with their weights ws (not NULL: 1.0 each for
+ * the unweighted form), without sorting: the same numbers. */
+void jh_indices_sorted(const double *xs, const double *ws, size_t n, jh_index_set *out);
+
 #endif

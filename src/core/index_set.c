@@ -71,13 +71,14 @@ static void put(jh_index_set *out, jh_index_id k, int status, double v)
         put(out, (k), rc_, v_);        \
     } while (0)
 
-/* Indices that need sorted data, from the one sort of this slice. */
-static void put_order_based(const double *x, const double *w, size_t n,
-                            jh_workspace *ws, jh_index_set *out)
+/* Indices that need sorted data, from the one sort of this slice: xs
+ * ascending, ws its weights. */
+static void put_order_based(const double *x, const double *w, const double *xs,
+                            const double *ws, size_t n, jh_index_set *out)
 {
     double mean = out->value[JH_IX_MEAN];
     int nonneg = jh_check_input(x, w, n, 1);
-    put(out, JH_IX_MEDIAN, JH_OK, jh_quantile_sorted(ws->xs, ws->ws, n, 0.5));
+    put(out, JH_IX_MEDIAN, JH_OK, jh_quantile_sorted(xs, ws, n, 0.5));
     if (nonneg) {
         put(out, JH_IX_GINI, nonneg, 0);
         put(out, JH_IX_P90_P10, nonneg, 0);
@@ -86,35 +87,26 @@ static void put_order_based(const double *x, const double *w, size_t n,
     if (mean == 0)
         put(out, JH_IX_GINI, JH_EZEROMEAN, 0);
     else
-        put(out, JH_IX_GINI, JH_OK, jh_gini_sorted(ws->xs, ws->ws, n));
-    double q10 = jh_quantile_sorted(ws->xs, ws->ws, n, 0.1);
+        put(out, JH_IX_GINI, JH_OK, jh_gini_sorted(xs, ws, n));
+    double q10 = jh_quantile_sorted(xs, ws, n, 0.1);
     if (q10 == 0)
         put(out, JH_IX_P90_P10, JH_EZERO, 0);
     else
-        put(out, JH_IX_P90_P10, JH_OK,
-            jh_quantile_sorted(ws->xs, ws->ws, n, 0.9) / q10);
+        put(out, JH_IX_P90_P10, JH_OK, jh_quantile_sorted(xs, ws, n, 0.9) / q10);
 }
 
-int jh_indices_all(const double *x, const double *w, size_t n,
-                   jh_workspace *ws, jh_index_set *out)
+/* Every index of a slice that passed the base checks, from x, w (any
+ * order) and the same values sorted (xs, ws). */
+static void indices_from_sorted(const double *x, const double *w, const double *xs,
+                                const double *ws, size_t n, jh_index_set *out)
 {
-    if (!out || (n && !x))
-        return JH_EINVAL;
-    int base = jh_check_input(x, w, n, 0);
-    for (int k = 0; k < JH_IX_COUNT; k++)
-        put(out, (jh_index_id)k, base, 0);
-    put(out, JH_IX_N, JH_OK, (double)n);
-    if (base)
-        return JH_OK;
-    if (jh_sort_slice(x, w, n, ws))
-        return JH_EINVAL;
     PUT_CALL(JH_IX_MEAN, jh_mean(x, w, n, &v_));
     PUT_CALL(JH_IX_SD, jh_sd(x, w, n, &v_));
-    put(out, JH_IX_MIN, JH_OK, ws->xs[0]);
-    put(out, JH_IX_MAX, JH_OK, ws->xs[n - 1]);
-    put(out, JH_IX_RANGE, JH_OK, ws->xs[n - 1] - ws->xs[0]);
+    put(out, JH_IX_MIN, JH_OK, xs[0]);
+    put(out, JH_IX_MAX, JH_OK, xs[n - 1]);
+    put(out, JH_IX_RANGE, JH_OK, xs[n - 1] - xs[0]);
     PUT_CALL(JH_IX_MAX_MIN_RATIO, jh_max_min_ratio(x, n, &v_));
-    put_order_based(x, w, n, ws, out);
+    put_order_based(x, w, xs, ws, n, out);
     PUT_CALL(JH_IX_CV, jh_cv(x, w, n, &v_));
     PUT_CALL(JH_IX_THEIL_T, jh_ge(x, w, n, 1.0, &v_));
     PUT_CALL(JH_IX_THEIL_L, jh_ge(x, w, n, 0.0, &v_));
@@ -123,5 +115,33 @@ int jh_indices_all(const double *x, const double *w, size_t n,
     PUT_CALL(JH_IX_ATKINSON_1, jh_atkinson(x, w, n, 1.0, &v_));
     PUT_CALL(JH_IX_ATKINSON_2, jh_atkinson(x, w, n, 2.0, &v_));
     PUT_CALL(JH_IX_HOOVER, jh_hoover(x, w, n, &v_));
+}
+
+/* Fills every status with the base checks; returns them (JH_OK: go on). */
+static int put_base(const double *x, const double *w, size_t n, jh_index_set *out)
+{
+    int base = jh_check_input(x, w, n, 0);
+    for (int k = 0; k < JH_IX_COUNT; k++)
+        put(out, (jh_index_id)k, base, 0);
+    put(out, JH_IX_N, JH_OK, (double)n);
+    return base;
+}
+
+int jh_indices_all(const double *x, const double *w, size_t n,
+                   jh_workspace *ws, jh_index_set *out)
+{
+    if (!out || (n && !x))
+        return JH_EINVAL;
+    if (put_base(x, w, n, out))
+        return JH_OK;
+    if (jh_sort_slice(x, w, n, ws))
+        return JH_EINVAL;
+    indices_from_sorted(x, w, ws->xs, ws->ws, n, out);
     return JH_OK;
+}
+
+void jh_indices_sorted(const double *xs, const double *ws, size_t n, jh_index_set *out)
+{
+    if (!put_base(xs, ws, n, out))
+        indices_from_sorted(xs, ws, xs, ws, n, out);
 }

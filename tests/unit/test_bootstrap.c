@@ -235,14 +235,135 @@ static void test_boot_apply(void **state)
     assert_close(wo[0], 2);
 }
 
-/* jh_gini_bootstrap: each replicate equals jh_gini on the same draws
- * applied as integer weights (the definition: replicated rows); the same
- * seed gives the same interval; the interval holds the point estimate. */
+/* ---- the stream of one slice ---------------------------------------------- */
+
+/* SplitMix64 from state 1234567 (Vigna's reference splitmix64.c) gives
+ * 6457827717110365317 = 0x599ED017FB08FC85, then 3203168211198807973 =
+ * 0x2C73F08458540FA5: the words are 0xFB08FC85 = 4211670149,
+ * 0x599ED017 = 1503580183, 0x58540FA5 = 1481904037, ... (low half first).
+ * With n = 2^32 - 1 the answer is floor(word (2^32 - 1) / 2^32) = word - 1,
+ * and the rejection bound 2^32 mod n = 1 only rejects word 0. */
+static void test_stream_reference(void **state)
+{
+    (void)state;
+    jh_boot_stream s = {.state = 1234567};
+    assert_int_equal(jh_boot_uniform(&s, UINT32_MAX), 4211670148u);
+    assert_int_equal(jh_boot_uniform(&s, UINT32_MAX), 1503580182u);
+    assert_int_equal(jh_boot_uniform(&s, UINT32_MAX), 1481904036u);
+    /* n = 3: floor(0x599ED017 * 3 / 2^32) = floor(1503580183 * 3 / 4294967296)
+     * = floor(1.050...) = 1 (bound 2^32 mod 3 = 1 lets it through). */
+    s = (jh_boot_stream){.state = 1234567};
+    jh_boot_uniform(&s, 3);
+    assert_int_equal(jh_boot_uniform(&s, 3), 1);
+    assert_int_equal(jh_boot_uniform(&s, 1), 0);
+}
+
+/* jh_boot_draw_counts is n calls of jh_boot_uniform(n): the same counts
+ * and the same stream afterwards, whether it starts on a spare half or not
+ * (odd n leaves one); counts add up to n. */
+static void test_stream_counts(void **state)
+{
+    (void)state;
+    enum { N = 37 };
+    jh_boot_stream a, b;
+    unsigned c[N], naive[N];
+    jh_boot_stream_init(&a, 3, 1, 2, 3);
+    b = a;
+    for (int rep = 0; rep < 50; rep++) {
+        unsigned sum = 0;
+        assert_int_equal(jh_boot_draw_counts(&a, N, c), JH_OK);
+        memset(naive, 0, sizeof naive);
+        for (size_t k = 0; k < N; k++)
+            naive[jh_boot_uniform(&b, N)]++;
+        assert_memory_equal(c, naive, sizeof c);
+        assert_true(a.state == b.state && a.has_spare == b.has_spare);
+        for (size_t k = 0; k < N; k++)
+            sum += c[k];
+        assert_int_equal(sum, N);
+    }
+    /* Seeds and keys give other streams. */
+    jh_boot_stream s1, s2;
+    jh_boot_stream_init(&s1, 3, 1, 2, 3);
+    jh_boot_stream_init(&s2, 3, 1, 2, 4);
+    assert_true(s1.state != s2.state);
+    assert_int_equal(jh_boot_draw_counts(&a, 0, c), JH_EINVAL);
+}
+
+/* A sorting of positions by x, ties in input order (jh_sort_slice's). */
+static void sorted_positions(const double *x, size_t n, size_t *pos)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i;
+        for (; j > 0 && x[pos[j - 1]] > x[i]; j--)
+            pos[j] = pos[j - 1];
+        pos[j] = i;
+    }
+}
+
+/* The bootstrap by counts against the naive resample: the same stream
+ * drawn n times with jh_boot_uniform picks positions in the sorted slice;
+ * the naive replicate writes each picked region as one row (in draw order)
+ * and calls jh_indices_all and jh_gini on the rows.  The data are small
+ * integers, so every sum the order-based indices and the mean take is an
+ * exact integer in either order: mean, min, max, median, range, p90_p10
+ * and the Gini of the suite are identical; the indices that divide or take
+ * logs term by term agree to 1e-12; jh_gini_bootstrap's gap form agrees to
+ * 2 ulps (one division in double against long double's, rounded twice). */
+static void test_bootstrap_by_counts(void **state)
+{
+    (void)state;
+    enum { N = 12, B = 300 };
+    const double x[N] = {9, 3, 14, 5, 5, 27, 2, 9, 40, 11, 5, 18};
+    const double w[N] = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};
+    static double rep[JH_IX_COUNT * B], grep[B];
+    double xr[N], wr[N], xe[N], we[N], lo, hi, se;
+    unsigned counts[N];
+    size_t pos[N];
+    sorted_positions(x, N, pos);
+    for (int weighted = 0; weighted < 2; weighted++) {
+        const double *wp = weighted ? w : NULL;
+        jh_boot_stream s, g, naive;
+        jh_boot_stream_init(&s, 11, 0, 0, (size_t)weighted);
+        g = naive = s;
+        assert_int_equal(jh_indices_bootstrap(x, wp, N, B, &s, WS, counts, xr, wr, rep),
+                         JH_OK);
+        assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, &g, WS, counts, grep, &lo,
+                                           &hi, &se), JH_OK);
+        for (size_t b = 0; b < B; b++) {
+            jh_index_set set;
+            double gn;
+            for (size_t k = 0; k < N; k++) {
+                size_t i = pos[jh_boot_uniform(&naive, N)];
+                xe[k] = x[i];
+                we[k] = weighted ? w[i] : 1.0;
+            }
+            assert_int_equal(jh_indices_all(xe, we, N, WS, &set), JH_OK);
+            assert_int_equal(jh_gini(xe, we, N, 0, WS, &gn), JH_OK);
+            /* n is left out: by counts it is the number of regions drawn
+             * at least once (the intervals report n itself). */
+            for (int k = JH_IX_N + 1; k < JH_IX_COUNT; k++) {
+                double got = rep[(size_t)k * B + b], want = set.value[k];
+                if (k == JH_IX_MEAN || k == JH_IX_MIN || k == JH_IX_MAX ||
+                    k == JH_IX_MEDIAN || k == JH_IX_RANGE || k == JH_IX_P90_P10 ||
+                    k == JH_IX_GINI)
+                    check_close(got, want, 0, jh_index_name((jh_index_id)k, 0), __FILE__,
+                                __LINE__);
+                else
+                    check_close(got, want, 1e-12, jh_index_name((jh_index_id)k, 0),
+                                __FILE__, __LINE__);
+            }
+            check_close(grep[b], gn, 4.5e-16, "gap-form replicate", __FILE__, __LINE__);
+        }
+    }
+}
+
+/* jh_gini_bootstrap on skewed data: the same stream gives the same
+ * interval, the interval holds the point estimate. */
 static void test_gini_bootstrap(void **state)
 {
     (void)state;
     enum { N = 200, B = 300 };
-    double x[N], w[N], rep[B], xo[N], wo[N];
+    double x[N], w[N], rep[B];
     unsigned counts[N];
     lcg_state = 11;
     for (size_t i = 0; i < N; i++) {
@@ -250,35 +371,26 @@ static void test_gini_bootstrap(void **state)
         x[i] = exp((double)(lcg_next() % 10000) / 5000.0);
         w[i] = 1 + lcg_next() % 50;
     }
-    jh_resampler *rs = jh_resampler_alloc(NULL, N, 1);
-    assert_non_null(rs);
     for (int weighted = 0; weighted < 2; weighted++) {
         const double *wp = weighted ? w : NULL;
         double lo, hi, se, lo2, hi2, se2, g;
-        gsl_rng_set(RNG, 5);
-        assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, RNG, WS, counts, rep,
+        jh_boot_stream s, s2;
+        jh_boot_stream_init(&s, 5, 0, 0, 0);
+        s2 = s;
+        assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, &s, WS, counts, rep,
                                            &lo, &hi, &se), JH_OK);
-        gsl_rng_set(RNG, 5);
-        for (size_t b = 0; b < B; b++) {
-            double gb;
-            jh_resampler_draw(rs, RNG, counts);
-            size_t m = jh_boot_apply(counts, x, wp, NULL, N, xo, wo, NULL);
-            assert_int_equal(jh_gini(xo, wo, m, 0, WS, &gb), JH_OK);
-            check_close(rep[b], gb, 1e-12, "replicate", __FILE__, __LINE__);
-        }
-        gsl_rng_set(RNG, 5);
-        assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, RNG, WS, counts, NULL,
+        assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, &s2, WS, counts, NULL,
                                            &lo2, &hi2, &se2), JH_OK);
         assert_true(lo == lo2 && hi == hi2 && se == se2);
         assert_int_equal(jh_gini(x, wp, N, 0, WS, &g), JH_OK);
         assert_true(lo < g && g < hi);
         assert_true(se > 0 && se < hi - lo);
     }
-    gsl_rng_set(RNG, 5);
+    jh_boot_stream s;
+    jh_boot_stream_init(&s, 5, 0, 0, 0);
     double lo, hi, se;
-    assert_int_equal(jh_gini_bootstrap(x, NULL, N, 0, 0.95, RNG, WS, counts, NULL,
+    assert_int_equal(jh_gini_bootstrap(x, NULL, N, 0, 0.95, &s, WS, counts, NULL,
                                        &lo, &hi, &se), JH_EINVAL);
-    jh_resampler_free(rs);
 }
 
 /* ---- permutations -------------------------------------------------------- */
@@ -349,6 +461,9 @@ int main(void)
         cmocka_unit_test(test_jackknife_errors),
         cmocka_unit_test(test_resampler_strata),
         cmocka_unit_test(test_boot_apply),
+        cmocka_unit_test(test_stream_reference),
+        cmocka_unit_test(test_stream_counts),
+        cmocka_unit_test(test_bootstrap_by_counts),
         cmocka_unit_test(test_gini_bootstrap),
         cmocka_unit_test(test_permute_blocks),
         cmocka_unit_test(test_pvalue),

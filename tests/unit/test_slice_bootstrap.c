@@ -16,7 +16,6 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_rng.h>
 #include "junheng/analysis.h"
 #include "junheng/bootstrap.h"
 #include "junheng/study.h"
@@ -75,22 +74,19 @@ static jh_slice_indices *run(const jh_study *st, const jh_indices_opts *o, size_
 
 /* How many of the B replicates drawn from seed for n = 2 regions draw each
  * region once (counts 1,1): the only replicate with a nonzero Gini. */
-static size_t count_mixed(unsigned long seed, size_t B, double *rep_mean, const double *x,
-                          const double *w)
+static size_t count_mixed(unsigned long seed, size_t key, size_t B, double *rep_mean,
+                          const double *x, const double *w)
 {
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    jh_resampler *rs = jh_resampler_alloc(NULL, 2, 1);
+    jh_boot_stream st;
     unsigned c[2];
     size_t k = 0;
-    gsl_rng_set(rng, seed);
+    jh_boot_stream_init(&st, seed, 0, 0, key);
     for (size_t b = 0; b < B; b++) {
-        jh_resampler_draw(rs, rng, c);
+        jh_boot_draw_counts(&st, 2, c);
         k += c[0] == 1;
         /* mean of the replicate: sum c_i w_i x_i / sum c_i w_i */
         rep_mean[b] = (c[0] * w[0] * x[0] + c[1] * w[1] * x[1]) / (c[0] * w[0] + c[1] * w[1]);
     }
-    jh_resampler_free(rs);
-    gsl_rng_free(rng);
     return k;
 }
 
@@ -126,8 +122,8 @@ static void test_two_points(void **state)
     const double x[2] = {1, 3}, one[2] = {1, 1}, w[2] = {1, 3};
     double *rep = malloc(B * sizeof *rep);
 
-    /* unweighted: stream jh_boot_seed(seed, indicator 0, year 0, 2*0 + 0) */
-    size_t k = count_mixed(jh_boot_seed(42, 0, 0, 0), B, rep, x, one);
+    /* unweighted: stream (seed, indicator 0, year 0, 2*0 + 0) */
+    size_t k = count_mixed(42, 0, B, rep, x, one);
     assert_true(k > 25 && k < 975);
     double q = sqrt((double)k * (double)(B - k) / ((double)B * (double)(B - 1)));
     assert_close(s->plain.value[JH_IX_GINI], 0.25);
@@ -144,7 +140,7 @@ static void test_two_points(void **state)
     assert_close(s->plain_ci.se[JH_IX_N], 0);
 
     /* weighted: stream 2*0 + 1 */
-    k = count_mixed(jh_boot_seed(42, 0, 0, 1), B, rep, x, w);
+    k = count_mixed(42, 1, B, rep, x, w);
     assert_true(k > 25 && k < 975);
     q = sqrt((double)k * (double)(B - k) / ((double)B * (double)(B - 1)));
     assert_close(s->weighted.value[JH_IX_GINI], 0.15);
@@ -175,18 +171,19 @@ static void test_replicated_rows(void **state)
     size_t B = 200, n;
     jh_indices_opts o = {.use_weights = 1, .bootstrap = B, .ci = 0.9, .seed = 7};
     jh_slice_indices *s = run(st, &o, &n);
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    jh_resampler *rs = jh_resampler_alloc(NULL, 7, 1);
     jh_workspace *ws = jh_workspace_alloc(7 * 7);
     double *rg = malloc(B * sizeof *rg), *rm = malloc(B * sizeof *rm),
            *rt = malloc(B * sizeof *rt), *rq = malloc(B * sizeof *rq);
     for (int wt = 0; wt < 2; wt++) {
-        gsl_rng_set(rng, jh_boot_seed(7, 0, 0, (size_t)wt));
+        /* x is ascending, so the draws over sorted positions are draws
+         * over these rows. */
+        jh_boot_stream st;
+        jh_boot_stream_init(&st, 7, 0, 0, (size_t)wt);
         for (size_t b = 0; b < B; b++) {
             unsigned c[7];
             double xe[49], we[49];
             size_t m = 0;
-            jh_resampler_draw(rs, rng, c);
+            jh_boot_draw_counts(&st, 7, c);
             for (size_t i = 0; i < 7; i++)
                 for (unsigned r = 0; r < c[i]; r++) {
                     xe[m] = x[i];
@@ -211,8 +208,6 @@ static void test_replicated_rows(void **state)
     }
     free(rg); free(rm); free(rt); free(rq);
     jh_workspace_free(ws);
-    jh_resampler_free(rs);
-    gsl_rng_free(rng);
     free(s);
     jh_study_free(st);
 }
