@@ -340,6 +340,8 @@ static int relative(const double *v, size_t n, double *out)
     return JH_OK;
 }
 
+static int cmp_double(const void *a, const void *b);
+
 /* One grid for all years of an indicator (so curves overlay): from the
  * smallest value minus 3h to the largest plus 3h, h the largest bandwidth. */
 static int do_density(run *r, size_t ind)
@@ -401,6 +403,9 @@ static int do_density(run *r, size_t ind)
             if (!isnan(xi))
                 r->x[n++] = xi;
         }
+        /* Ascending values (and grid) let jh_kde_eval sum only the values
+         * within reach of each point. */
+        qsort(r->x, n, sizeof *r->x, cmp_double);
         if ((rc = jh_kde_eval(r->x, NULL, n, h[y - r->y0], grid, m, f)))
             goto done;
         for (size_t j = 0; j < m; j++) {
