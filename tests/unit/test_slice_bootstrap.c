@@ -177,13 +177,13 @@ static void test_replicated_rows(void **state)
     for (int wt = 0; wt < 2; wt++) {
         /* x is ascending, so the draws over sorted positions are draws
          * over these rows. */
-        jh_boot_stream st;
-        jh_boot_stream_init(&st, 7, 0, 0, (size_t)wt);
+        jh_boot_stream stream;
+        jh_boot_stream_init(&stream, 7, 0, 0, (size_t)wt);
         for (size_t b = 0; b < B; b++) {
             unsigned c[7];
             double xe[49], we[49];
             size_t m = 0;
-            jh_boot_draw_counts(&st, 7, c);
+            jh_boot_draw_counts(&stream, 7, c);
             for (size_t i = 0; i < 7; i++)
                 for (unsigned r = 0; r < c[i]; r++) {
                     xe[m] = x[i];
