@@ -30,8 +30,8 @@
 # Every command runs under /usr/bin/time; within a round the commands run in
 # turn (A B C A B C ...), so a ratio is taken between runs made moments
 # apart.  Printed: median wall and CPU seconds and peak RSS per command, and
-# per pair the median of the per-round wall-time ratios.  The machine this
-# was written on is shared: quote the ratios, not the seconds.
+# per pair the medians of the per-round wall-time and CPU-time ratios.  The
+# machine this was written on is shared: quote the ratios, not the seconds.
 # A peer whose interpreter or library is missing is skipped with a note.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -110,13 +110,15 @@ report() {
               wall[$2, $3] = $4; cpu[$2, $3] = $5; rss[$2, $3] = $6; if ($3 > R) R = $3 }
     END {
         printf "%s (%d rounds; medians)\n", l, R
-        printf "  %-22s %9s %9s %10s %12s\n", "command", "wall s", "cpu s", "peak MiB", "wall/" base
+        printf "  %-22s %9s %9s %10s %12s %12s\n", "command", "wall s", "cpu s", "peak MiB",
+               "wall/" base, "cpu/" base
         for (k = 1; k <= m; k++) {
             c = order[k]
             for (r = 1; r <= R; r++) { a[r] = wall[c, r]; b[r] = cpu[c, r]; d[r] = rss[c, r] / 1024
-                                       q[r] = wall[c, r] / wall[base, r] }
-            w = median(a, R); u = median(b, R); s = median(d, R); x = median(q, R)
-            printf "  %-22s %9.2f %9.2f %10.1f %11.2fx\n", c, w, u, s, x
+                                       q[r] = wall[c, r] / wall[base, r]
+                                       p[r] = cpu[base, r] > 0 ? cpu[c, r] / cpu[base, r] : 0 }
+            w = median(a, R); u = median(b, R); s = median(d, R); x = median(q, R); y = median(p, R)
+            printf "  %-22s %9.2f %9.2f %10.1f %11.2fx %11.2fx\n", c, w, u, s, x, y
         }
     }' "$times"
 }
