@@ -26,14 +26,15 @@ struct jh_builder {
     uint32_t *region_line;  /* [region] line of the first observation */
     size_t region_cap;      /* allocated length of the four arrays */
     jh_intern indicators;   /* indicator codes */
-    struct jh_slab **grid;  /* [(indicator * year_cap + slot) * 3 + stratum]
-                               slabs, NULL until the first observation */
+    struct jh_slab **grid[JH_STRATUM_COUNT]; /* [stratum][indicator * year_cap
+                               + slot] slabs; a stratum's grid is NULL until it
+                               occurs, a slab NULL until its first observation */
     size_t ind_cap, year_cap; /* grid dimensions */
     int32_t *slot_of_year;  /* [year] slot + 1, 0 = year not seen (1..9999) */
     int *year_of_slot;      /* [slot] year, in order of first appearance */
     size_t n_slots;
-    struct jh_slab *last;   /* slab of the previous observation */
-    size_t last_key;        /* its grid position */
+    struct jh_slab **last;  /* grid cell of the previous observation */
+    size_t last_key;        /* its position: stratum * (ind_cap * year_cap) + cell */
     size_t n_obs;           /* observations pushed */
     size_t n_duplicates;    /* second observations of a cell */
     int dup_error;          /* a duplicate was an error */

@@ -33,9 +33,12 @@ static const char *const role_aliases[ROLE_COUNT][8] = {
     [ROLE_WEIGHT] = {"population", "人口", "常住人口", "户籍人口"},
 };
 
+/* A field of the current row.  The text of every field of a row lives in
+ * one buffer (row_text), so that a row of 10^6 fields costs its bytes and
+ * not 10^6 allocations; text points into it once the row is complete. */
 struct cell {
-    char *text;          /* NUL-terminated, trimmed copy */
-    size_t len, cap;
+    char *text;          /* NUL-terminated, trimmed; set by on_record */
+    size_t off, len;     /* position in row_text, trimmed length */
     unsigned long line;  /* line where the field starts */
 };
 
@@ -54,11 +57,13 @@ struct reader {
     size_t n_header;          /* fields in the header */
     int *role;                /* [field] role of each header field */
     uint32_t *indicator;      /* [field] indicator of a wide column */
-    char **name;              /* [field] header text, for messages */
-    size_t n_names, cap;      /* entries of name allocated, capacity */
+    char **name;              /* [field] header text, for messages (in names) */
+    char *names;              /* the header's row_text, kept */
+    size_t cap;               /* fields allocated */
     int at[ROLE_COUNT];       /* field of each role, -1 when absent */
     struct cell *cell;        /* [field] cells of the current row */
-    size_t n_cells;           /* cells allocated */
+    char *row_text;           /* the current row's fields, each NUL-terminated */
+    size_t text_len, text_cap;
     int failed;               /* structural error: stop reading */
     int oom;
 };
@@ -129,11 +134,8 @@ static int grow_fields(struct reader *r, size_t need)
     if (name)
         r->name = name;
     struct cell *cell = realloc(r->cell, cap * sizeof *cell);
-    if (cell) {
+    if (cell)
         r->cell = cell;
-        memset(cell + r->n_cells, 0, (cap - r->n_cells) * sizeof *cell);
-        r->n_cells = cap;
-    }
     if (!role || !ind || !name || !cell)
         return -1;
     r->cap = cap;
@@ -143,19 +145,21 @@ static int grow_fields(struct reader *r, size_t need)
 static int keep_cell(struct reader *r, const char *s, size_t len)
 {
     struct cell *c = &r->cell[r->field];
-    if (len + 1 > c->cap) {
-        size_t cap = c->cap ? c->cap : 32;
-        while (cap < len + 1)
+    if (len + 1 > r->text_cap - r->text_len) {
+        size_t cap = r->text_cap ? r->text_cap : 4096;
+        while (cap - r->text_len < len + 1)
             cap *= 2;
-        char *t = realloc(c->text, cap);
+        char *t = realloc(r->row_text, cap);
         if (!t)
             return -1;
-        c->text = t;
-        c->cap = cap;
+        r->row_text = t;
+        r->text_cap = cap;
     }
-    memcpy(c->text, s, len);
-    c->len = trim(c->text, len);
+    c->off = r->text_len;
+    memcpy(r->row_text + c->off, s, len);
+    c->len = trim(r->row_text + c->off, len);
     c->line = r->line;
+    r->text_len += len + 1;
     return 0;
 }
 
@@ -198,13 +202,14 @@ static void assign_roles(struct reader *r)
 {
     for (int k = 0; k < ROLE_COUNT; k++)
         r->at[k] = -1;
+    if (!(r->names = malloc(r->text_len ? r->text_len : 1))) {
+        r->oom = r->failed = 1;
+        return;
+    }
+    memcpy(r->names, r->row_text, r->text_len);
     for (size_t f = 0; f < r->n_header; f++) {
         struct cell *c = &r->cell[f];
-        if (!(r->name[f] = strdup(c->text))) {
-            r->oom = r->failed = 1;
-            return;
-        }
-        r->n_names++;
+        r->name[f] = r->names + c->off;
         enum role k = role_of(r, c->text);
         r->role[f] = (int)k;
         if (k == ROLE_NONE)
@@ -439,6 +444,8 @@ static void on_record(int c, void *ctx)
         r->line++;
     if (r->failed || r->field == 0)
         return;
+    for (size_t f = 0; f < r->field; f++)
+        r->cell[f].text = r->row_text + r->cell[f].off;
     if (!r->have_header)
         check_header(r);
     else
@@ -446,6 +453,7 @@ static void on_record(int c, void *ctx)
     if (jh_diag_full(r->diag))
         r->failed = 1;
     r->field = 0;
+    r->text_len = 0;
 }
 
 static int parse_stream(struct reader *r, jh_source *src, struct csv_parser *p)
@@ -487,10 +495,8 @@ static unsigned char delimiter_for(const char *path, char given)
 
 static void free_reader(struct reader *r)
 {
-    for (size_t i = 0; i < r->n_cells; i++)
-        free(r->cell[i].text);
-    for (size_t i = 0; i < r->n_names; i++)
-        free(r->name[i]);
+    free(r->row_text);
+    free(r->names);
     free(r->cell);
     free(r->name);
     free(r->role);

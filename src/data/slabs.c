@@ -3,40 +3,43 @@
  * each observation straight into its cell costs one store per value, where
  * a list of observations scattered at the end cost a 40-byte record and a
  * second pass; the cell also remembers where its value came from, so a
- * duplicate names both lines at once. */
+ * duplicate names both lines at once.
+ *
+ * Memory follows the values read: a slab is one allocation, as long as the
+ * regions seen when it starts (a wide file of one row and 10^6 columns
+ * makes 10^6 slabs of one region each, about 64 bytes apiece with the grid
+ * pointer), and a stratum's grid exists only once the stratum occurs. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "builder_internal.h"
 
+/* Header and, in one block after it, value[cap] (NaN: missing or not
+ * observed), weight[cap] (NaN when none), where[cap] ((file + 1) << 32 |
+ * line; 0 = not observed) and, for JH_DUP_MEAN, count[cap] (values
+ * averaged).  Two size_t keep the arrays 8-byte aligned. */
 typedef struct jh_slab {
-    double *value;     /* [cap] NaN: missing or not observed */
-    double *weight;    /* [cap] NaN when none */
-    uint64_t *where;   /* [cap] (file + 1) << 32 | line; 0 = not observed */
-    uint32_t *count;   /* [cap] values averaged (JH_DUP_MEAN), else NULL */
     size_t cap;
+    size_t counts;
+    unsigned char data[];
 } jh_slab;
 
-static void slab_free(jh_slab *s)
-{
-    if (!s)
-        return;
-    free(s->value);
-    free(s->weight);
-    free(s->where);
-    free(s->count);
-    free(s);
-}
+static double *slab_value(jh_slab *s) { return (double *)(void *)s->data; }
+static double *slab_weight(jh_slab *s) { return slab_value(s) + s->cap; }
+static uint64_t *slab_where(jh_slab *s) { return (uint64_t *)(void *)(slab_weight(s) + s->cap); }
+static uint32_t *slab_count(jh_slab *s) { return (uint32_t *)(void *)(slab_where(s) + s->cap); }
 
 void jh_slabs_free(jh_builder *b)
 {
-    size_t n = b->ind_cap * b->year_cap * JH_STRATUM_COUNT;
-    for (size_t i = 0; b->grid && i < n; i++)
-        slab_free(b->grid[i]);
-    free(b->grid);
+    size_t n = b->ind_cap * b->year_cap;
+    for (int k = 0; k < JH_STRATUM_COUNT; k++) {
+        for (size_t i = 0; b->grid[k] && i < n; i++)
+            free(b->grid[k][i]);
+        free(b->grid[k]);
+        b->grid[k] = NULL;
+    }
     free(b->slot_of_year);
     free(b->year_of_slot);
-    b->grid = NULL;
     b->slot_of_year = NULL;
     b->year_of_slot = NULL;
 }
@@ -57,78 +60,97 @@ static long year_slot(jh_builder *b, int year)
     return (long)b->n_slots - 1;
 }
 
-/* Makes the grid hold indicator ind and slot; old slabs keep their place
- * by (indicator, slot, stratum). */
-static int grow_grid(jh_builder *b, size_t ind, size_t slot)
+/* One stratum's grid at the new dimensions; old slabs keep their place by
+ * (indicator, slot).  NULL when out of memory. */
+static jh_slab **regrid(const jh_builder *b, jh_slab **old, size_t ic, size_t yc)
 {
-    size_t ic = b->ind_cap ? b->ind_cap : 16, yc = b->year_cap ? b->year_cap : 8;
+    jh_slab **g = calloc(ic * yc, sizeof *g);
+    if (!g || !old)
+        return g;
+    for (size_t i = 0; i < b->ind_cap; i++)
+        memcpy(g + i * yc, old + i * b->year_cap, b->year_cap * sizeof *g);
+    return g;
+}
+
+/* Makes the grids hold indicator ind and slot, and stratum's grid exist.
+ * Years start at one slot: most files have few, and the grid is indicators
+ * x slots pointers. */
+static int grow_grid(jh_builder *b, size_t ind, size_t slot, int stratum)
+{
+    size_t ic = b->ind_cap ? b->ind_cap : 16, yc = b->year_cap ? b->year_cap : 1;
     while (ic <= ind)
         ic *= 2;
     while (yc <= slot)
         yc *= 2;
-    if (ic == b->ind_cap && yc == b->year_cap)
-        return 0;
-    jh_slab **g = calloc(ic * yc * JH_STRATUM_COUNT, sizeof *g);
-    if (!g)
+    if (ic != b->ind_cap || yc != b->year_cap) {
+        jh_slab **g[JH_STRATUM_COUNT] = {NULL};
+        for (int k = 0; k < JH_STRATUM_COUNT; k++)
+            if (b->grid[k] && !(g[k] = regrid(b, b->grid[k], ic, yc))) {
+                for (int j = 0; j < k; j++)
+                    free(g[j]);
+                return -1;
+            }
+        for (int k = 0; k < JH_STRATUM_COUNT; k++) {
+            free(b->grid[k]);
+            b->grid[k] = g[k];
+        }
+        b->ind_cap = ic;
+        b->year_cap = yc;
+        b->last = NULL;
+    }
+    if (!b->grid[stratum] && !(b->grid[stratum] = calloc(ic * yc, sizeof *b->grid[stratum])))
         return -1;
-    for (size_t i = 0; i < b->ind_cap; i++)
-        for (size_t y = 0; y < b->year_cap; y++)
-            memcpy(g + (i * yc + y) * JH_STRATUM_COUNT,
-                   b->grid + (i * b->year_cap + y) * JH_STRATUM_COUNT,
-                   JH_STRATUM_COUNT * sizeof *g);
-    free(b->grid);
-    b->grid = g;
-    b->ind_cap = ic;
-    b->year_cap = yc;
-    b->last = NULL;
     return 0;
 }
 
-/* Makes room for regions [0, need).  A new slab starts as large as the
- * regions seen so far (known), so that only the first slabs of a file grow
- * by reallocation. */
-static int slab_reserve(jh_slab *s, size_t need, size_t known, int counts)
+/* Makes room for regions [0, need) in *sp (a grid cell).  A new slab
+ * starts as large as the regions seen so far (known), so that only the
+ * first slabs of a file grow by reallocation. */
+static int slab_reserve(jh_slab **sp, size_t need, size_t known, int counts)
 {
-    if (need <= s->cap)
+    jh_slab *s = *sp;
+    size_t old = s ? s->cap : 0;
+    if (need <= old)
         return 0;
-    size_t cap = s->cap ? 2 * s->cap : (known > 64 ? known : 64);
+    size_t cap = old ? 2 * old : (known > need ? known : need);
     while (cap < need)
         cap *= 2;
-    double *v = realloc(s->value, cap * sizeof *v);
-    if (v)
-        s->value = v;
-    double *w = realloc(s->weight, cap * sizeof *w);
-    if (w)
-        s->weight = w;
-    uint64_t *wh = realloc(s->where, cap * sizeof *wh);
-    if (wh)
-        s->where = wh;
-    uint32_t *c = counts ? realloc(s->count, cap * sizeof *c) : NULL;
-    if (c)
-        s->count = c;
-    if (!v || !w || !wh || (counts && !c))
+    size_t per = 3 * sizeof(double) + (counts ? sizeof(uint32_t) : 0);
+    s = realloc(s, sizeof *s + cap * per);
+    if (!s)
         return -1;
-    for (size_t r = s->cap; r < cap; r++) {
+    *sp = s;
+    s->counts = (size_t)counts;
+    /* The arrays move to their places at the new length, last first, so
+     * that none is overwritten before it has moved. */
+    unsigned char *d = s->data;
+    if (counts)
+        memmove(d + cap * 24, d + old * 24, old * sizeof(uint32_t));
+    memmove(d + cap * 16, d + old * 16, old * 8);
+    memmove(d + cap * 8, d + old * 8, old * 8);
+    s->cap = cap;
+    double *v = slab_value(s), *w = slab_weight(s);
+    uint64_t *wh = slab_where(s);
+    for (size_t r = old; r < cap; r++) {
         v[r] = w[r] = NAN;
         wh[r] = 0;
-        if (c)
-            c[r] = 0;
     }
-    s->cap = cap;
+    if (counts)
+        memset(slab_count(s) + old, 0, (cap - old) * sizeof(uint32_t));
     return 0;
 }
 
-static jh_slab *slab_for(jh_builder *b, const jh_obs *o)
+/* The grid cell of o's slab (the slab itself may still be NULL). */
+static jh_slab **cell_for(jh_builder *b, const jh_obs *o)
 {
     long slot = year_slot(b, o->year);
-    if (slot < 0 || grow_grid(b, o->indicator, (size_t)slot))
+    if (slot < 0 || grow_grid(b, o->indicator, (size_t)slot, o->stratum))
         return NULL;
-    size_t key = ((size_t)o->indicator * b->year_cap + (size_t)slot) * JH_STRATUM_COUNT + o->stratum;
+    size_t cell = (size_t)o->indicator * b->year_cap + (size_t)slot;
+    size_t key = o->stratum * (b->ind_cap * b->year_cap) + cell;
     if (b->last && b->last_key == key)
         return b->last;
-    if (!b->grid[key] && !(b->grid[key] = calloc(1, sizeof(jh_slab))))
-        return NULL;
-    b->last = b->grid[key];
+    b->last = &b->grid[o->stratum][cell];
     b->last_key = key;
     return b->last;
 }
@@ -149,29 +171,31 @@ static void report_duplicate(const jh_builder *b, const jh_obs *o, uint64_t firs
 static void merge_duplicate(jh_builder *b, jh_slab *s, size_t r, const jh_obs *o,
                             jh_diag *diag)
 {
+    double *v = slab_value(s);
+    uint32_t *count = s->counts ? slab_count(s) : NULL;
     b->n_duplicates++;
     switch (b->opts.on_duplicate) {
     case JH_DUP_ERROR:
         b->dup_error = 1;
-        report_duplicate(b, o, s->where[r], diag);
+        report_duplicate(b, o, slab_where(s)[r], diag);
         break;
     case JH_DUP_FIRST:
         break;
     case JH_DUP_LAST:
-        s->value[r] = o->value;
-        s->weight[r] = o->weight;
+        v[r] = o->value;
+        slab_weight(s)[r] = o->weight;
         break;
     case JH_DUP_MEAN:
         /* Running mean over the non-missing values: the cell is missing only
          * when every duplicate is. */
-        if (isnan(o->value))
+        if (isnan(o->value) || !count)
             break;
-        if (isnan(s->value[r])) {
-            s->value[r] = o->value;
-            s->count[r] = 1;
+        if (isnan(v[r])) {
+            v[r] = o->value;
+            count[r] = 1;
         } else {
-            s->count[r]++;
-            s->value[r] += (o->value - s->value[r]) / s->count[r];
+            count[r]++;
+            v[r] += (o->value - v[r]) / count[r];
         }
         break;
     }
@@ -180,21 +204,22 @@ static void merge_duplicate(jh_builder *b, jh_slab *s, size_t r, const jh_obs *o
 int jh_builder_push(jh_builder *b, const jh_obs *o, jh_diag *diag)
 {
     int mean = b->opts.on_duplicate == JH_DUP_MEAN;
-    jh_slab *s = slab_for(b, o);
-    if (!s || slab_reserve(s, (size_t)o->region + 1, b->regions.n, mean))
+    jh_slab **sp = cell_for(b, o);
+    if (!sp || slab_reserve(sp, (size_t)o->region + 1, b->regions.n, mean))
         return -1;
+    jh_slab *s = *sp;
     size_t r = o->region;
     b->strata_seen[o->stratum] = 1;
     b->n_obs++;
-    if (s->where[r]) {
+    if (slab_where(s)[r]) {
         merge_duplicate(b, s, r, o, diag);
         return 0;
     }
-    s->value[r] = o->value;
-    s->weight[r] = o->weight;
-    s->where[r] = (uint64_t)(o->file + 1) << 32 | o->line;
+    slab_value(s)[r] = o->value;
+    slab_weight(s)[r] = o->weight;
+    slab_where(s)[r] = (uint64_t)(o->file + 1) << 32 | o->line;
     if (mean)
-        s->count[r] = !isnan(o->value);
+        slab_count(s)[r] = !isnan(o->value);
     return 0;
 }
 
@@ -205,17 +230,17 @@ void jh_slabs_to_cube(const jh_builder *b, jh_dataset *d, const size_t *slot_ind
         for (size_t slot = 0; slot < b->n_slots; slot++)
             for (size_t k = 0; k < d->n_strata; k++) {
                 size_t off = jh_dataset_offset(d, i, slot_index[slot], k, 0);
-                const jh_slab *s = i < b->ind_cap
-                    ? b->grid[(i * b->year_cap + slot) * JH_STRATUM_COUNT + d->strata[k]] : NULL;
+                jh_slab *const *g = b->grid[d->strata[k]];
+                jh_slab *s = g && i < b->ind_cap ? g[i * b->year_cap + slot] : NULL;
                 size_t have = s ? (s->cap < nr ? s->cap : nr) : 0;
                 if (have)
-                    memcpy(d->values + off, s->value, have * sizeof(double));
+                    memcpy(d->values + off, slab_value(s), have * sizeof(double));
                 for (size_t r = have; r < nr; r++)
                     d->values[off + r] = NAN;
                 if (!d->weights)
                     continue;
                 if (have)
-                    memcpy(d->weights + off, s->weight, have * sizeof(double));
+                    memcpy(d->weights + off, slab_weight(s), have * sizeof(double));
                 for (size_t r = have; r < nr; r++)
                     d->weights[off + r] = NAN;
             }
