@@ -36,14 +36,18 @@ extern "C" {
 /* Regions                                                            */
 /* ------------------------------------------------------------------ */
 
-/* Kind of county-level division. */
+/* Kind of county-level division.  The catalog's type cell is free text:
+ * the spellings below are recognised and written in their English code,
+ * any other word (city, 旗, development_zone ...) is JH_REGION_TYPE_OTHER and
+ * kept as written.  junheng uses the type only to group by it. */
 typedef enum jh_region_type {
     JH_REGION_TYPE_NONE = 0,      /* not given: no type column, or an empty cell */
     JH_REGION_DISTRICT,           /* "district", 市辖区 */
     JH_REGION_COUNTY,             /* "county", 县 */
     JH_REGION_COUNTY_CITY,        /* "county_city", 县级市 (county-level city) */
     JH_REGION_AUTONOMOUS_COUNTY,  /* "autonomous_county", 自治县 */
-    JH_REGION_TYPE_COUNT          /* number of values; not a type */
+    JH_REGION_TYPE_COUNT,         /* number of recognised values; not a type */
+    JH_REGION_TYPE_OTHER = JH_REGION_TYPE_COUNT /* any other text (type_text) */
 } jh_region_type;
 
 /* Urban–rural class of a region. */
@@ -87,8 +91,11 @@ typedef struct jh_region_catalog {
     char **note;             /* [r] note, from note/备注 */
     jh_region_type *type;    /* [r] type, from type/类型 */
     jh_region_class *cls;    /* [r] urban–rural class, from class/城乡 */
-    const char **type_text;  /* [r] jh_region_type_name(type[r]); the array
-                                is owned, the strings are static */
+    const char **type_text;  /* [r] jh_region_type_name(type[r]), or the
+                                cell as written (trimmed) for
+                                JH_REGION_TYPE_OTHER; the array is owned, the
+                                strings static or in type_other */
+    char **type_other;       /* [r] the cell of an OTHER type, else NULL; owned */
     const char **class_text; /* [r] jh_region_class_name(cls[r]); likewise */
     unsigned long *line;     /* [r] line of the region's row, for messages */
     unsigned known;          /* bit set of the known columns present:

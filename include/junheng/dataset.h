@@ -47,6 +47,12 @@ typedef struct jh_dataset {
     size_t n_missing;       /* rows whose value was a marker of missing */
     size_t n_censored;      /* rows whose value was a bound such as >98 */
     size_t n_duplicates;    /* observations merged by the duplicate policy */
+    size_t n_other_level;   /* rows left out as another level (aggregates) */
+    int level;              /* the jh_level read (defined below) */
+    char **skipped_col;     /* [k] columns of a wide file not taken as
+                               indicators, each name once; owned */
+    const char **skipped_why; /* [k] why: static strings */
+    size_t n_skipped;
     const char **file_encoding; /* [file] "utf-8" or "gb18030"; array owned, strings static */
     char **files;           /* [file] paths read; owned */
     size_t n_files;
@@ -75,6 +81,38 @@ typedef enum jh_format { JH_FORMAT_AUTO, JH_FORMAT_LONG, JH_FORMAT_WIDE } jh_for
 typedef enum jh_censored_policy {
     JH_CENSORED_VALUE, JH_CENSORED_MISSING, JH_CENSORED_ERROR
 } jh_censored_policy;
+/* The administrative level of a row, from its code and name (see
+ * jh_level_of), and the level chosen for analysis. */
+typedef enum jh_level {
+    JH_LEVEL_COUNTY,     /* a county-level division, or any row of non-Chinese codes */
+    JH_LEVEL_PREFECTURE, /* 6-digit code ending in 00 (not 0000) */
+    JH_LEVEL_PROVINCE,   /* 6-digit code ending in 0000 */
+    JH_LEVEL_NATIONAL,   /* 全国, 中国, national; codes 000000 and 100000 */
+    JH_LEVEL_TOTAL,      /* another total: 合计, 总计, 小计, 全省, 全市, 市辖区, total ... */
+    JH_LEVEL_ALL         /* as a choice only: every row, nothing detected */
+} jh_level;
+
+/* Level of a row whose region code is code and name is name (either may
+ * be NULL).  Rule, checked against the official code lists 2010-2024
+ * (no county-level code ends in 00): a 6-digit code (or a 12-digit one
+ * ending in 000000) ending in 0000 is a province, or the nation for 00 and
+ * 10; ending in 00 a prefecture; any other code is county-level unless the
+ * name is one of the total names (市辖区 had codes ending in 01).  Without
+ * a 6-digit code the name decides. */
+jh_level jh_level_of(const char *code, const char *name);
+
+/* "county", "prefecture", "province", "national", "total", "all". */
+const char *jh_level_name(jh_level l);
+
+/* True when a header names an identifier, not an indicator: it ends in
+ * "code" (any case), 代码, 编码, 编号 or 序号, or is "id" as a word or
+ * suffix ("id", "prefecture_id", "PrefID" after a non-letter, camelCase
+ * "prefectureId"; not "paid"). */
+int jh_is_identifier_name(const char *name);
+
+/* Most entries of the list options of jh_read_opts. */
+#define JH_READ_MAX_LIST 32
+
 /* What a second observation of the same cell does. */
 typedef enum jh_dup_policy { JH_DUP_ERROR, JH_DUP_FIRST, JH_DUP_LAST, JH_DUP_MEAN } jh_dup_policy;
 
@@ -97,6 +135,24 @@ typedef struct jh_read_opts {
     char delimiter;            /* 0: tab for *.tsv, comma otherwise */
     jh_censored_policy censored;
     jh_dup_policy on_duplicate;
+    /* Column selection.  Each entry is a comma-separated list of names.
+     * ignore_cols: columns that play no part at all (any role, any
+     * layout; names matched ignoring case).  only: the indicators kept
+     * (wide: the other value columns are skipped; long: rows of other
+     * indicators are skipped); n_only == 0 keeps all. */
+    const char *ignore_cols[JH_READ_MAX_LIST];
+    size_t n_ignore_cols;
+    const char *only[JH_READ_MAX_LIST];
+    size_t n_only;
+    /* Names of the region catalog's levels (prefecture, province_code ...):
+     * in a wide file such columns are not indicators.  Not owned. */
+    const char *const *level_cols;
+    size_t n_level_cols;
+    jh_level level;            /* rows analysed: COUNTY (default), PREFECTURE,
+                                  PROVINCE or ALL; rows of other levels are
+                                  left out with a warning */
+    int lenient;               /* a region with two group labels: warning,
+                                  the first kept (else an error) */
 } jh_read_opts;
 
 /* A builder collects observations from one or more files, then makes the

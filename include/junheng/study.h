@@ -36,7 +36,18 @@ typedef struct jh_study_opts {
     const char *regions_path;    /* region catalog */
     const char *indicators_path; /* indicator catalog */
     int lenient;                 /* regions missing from the catalog: warning, not error */
+    jh_region_catalog *regions_read; /* a region catalog already read (for
+                                    jh_region_catalog_levels before the data):
+                                    the study takes it, also on failure, and
+                                    does not read regions_path again */
 } jh_study_opts;
+
+/* The columns of a region catalog that name a parent level, whose names
+ * in a wide data file are therefore not indicators: attribute columns whose
+ * name holds prefecture, province, city, county, district, parent or level
+ * (any case), or 省, 市, 州, 盟, 地区 or 县.  Stores up to max names (not
+ * owned) into names; returns how many. */
+size_t jh_region_catalog_levels(const jh_region_catalog *cat, const char **names, size_t max);
 
 /* Builds a study from a finished dataset (ownership passes to the study,
  * also on failure) and reads the catalogs.  Checks that every region of

@@ -27,9 +27,13 @@ static const char help[] =
     "    zero or missing populations where a region has a value (weighted indices\n"
     "    of the slice are left empty); catalog regions without data; indicators\n"
     "    missing from the catalog; scope = province indicators with values for\n"
-    "    several regions; while reading: a region given different group labels\n"
-    "    on different rows.\n"
-    "Errors found while reading (file:line:col) go to standard error; reading\n"
+    "    several regions.\n"
+    "The report names the indicators read and the columns of a wide file not\n"
+    "taken as indicators (identifiers, catalog levels, --ignore-col,\n"
+    "--indicators-only), and counts the rows left out as another level\n"
+    "(--region-level).\n"
+    "Errors found while reading (file:line:col), among them a region given two\n"
+    "group labels (a warning with --lenient), go to standard error; reading\n"
     "goes on after a bad cell so that every error is listed.\n"
     "\n"
     "Options:\n"
@@ -111,10 +115,15 @@ static int worse(int a, int b)
 /* Reads every file (not stopping at the first bad one) with the same
  * builder the other commands use, keeping up to max errors.  *out is the
  * dataset of what could be read, or NULL when it cannot be built. */
-static int load(const struct opts *o, jh_diag *diag, jh_dataset **out)
+static int load(const struct opts *o, const jh_region_catalog *reg, jh_diag *diag,
+                jh_dataset **out)
 {
     int rc = JH_OK;
-    jh_builder *b = jh_builder_alloc(&o->data.read);
+    jh_read_opts ro = o->data.read;
+    const char *levels[JH_READ_MAX_LIST];
+    ro.level_cols = levels;
+    ro.n_level_cols = jh_region_catalog_levels(reg, levels, JH_READ_MAX_LIST);
+    jh_builder *b = jh_builder_alloc(&ro);
     *out = NULL;
     if (!b)
         return JH_ENOMEM;
@@ -156,8 +165,9 @@ int cmd_validate(int argc, char **argv)
     }
     jh_diag_init(&read_diag, o.max_errors);
     jh_diag_init(&check_diag, o.max_errors);
-    int rc = load(&o, &read_diag, &d);
-    rc = worse(rc, load_catalogs(&o, &read_diag, &reg, &ind));
+    /* The catalogs first: the region catalog's levels are not indicators. */
+    int rc = load_catalogs(&o, &read_diag, &reg, &ind);
+    rc = worse(rc, load(&o, reg, &read_diag, &d));
     if (rc == JH_OK && read_diag.n_errors)
         rc = JH_EPARSE;
     if (rc == JH_ENOMEM)

@@ -106,12 +106,28 @@ int cli_load_study(const cli_data *d, jh_study **out)
 {
     jh_dataset *data = NULL;
     jh_diag diag;
+    jh_study_opts so = d->study;
+    jh_read_opts ro = d->read;
+    const char *levels[JH_READ_MAX_LIST];
+    int rc = JH_OK;
     *out = NULL;
-    int code = cli_load_dataset(d->files.path, d->files.n, &d->read, &data);
-    if (code)
-        return code;
     jh_diag_init(&diag, 20);
-    int rc = jh_study_make(data, &d->study, &diag, out);
+    /* The region catalog first: its level columns are not indicators. */
+    if (so.regions_path)
+        rc = jh_region_catalog_read(so.regions_path, &diag, &so.regions_read);
+    cli_print_diag(&diag);
+    jh_diag_clear(&diag);
+    if (rc)
+        return cli_exit_code(rc);
+    ro.level_cols = levels;
+    ro.n_level_cols = jh_region_catalog_levels(so.regions_read, levels, JH_READ_MAX_LIST);
+    int code = cli_load_dataset(d->files.path, d->files.n, &ro, &data);
+    if (code) {
+        jh_region_catalog_free(so.regions_read);
+        return code;
+    }
+    jh_diag_init(&diag, 20);
+    rc = jh_study_make(data, &so, &diag, out);
     if (rc == JH_ENOMEM)
         jh_diag_add(&diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
     cli_print_diag(&diag);

@@ -31,11 +31,43 @@ const char cli_data_help[] =
     "                           class, ...); every region of the data must be in it\n"
     "      --indicators FILE    indicator catalog (direction, domain, unit, weight,\n"
     "                           baseline, target, derived indicators)\n"
-    "      --lenient            regions missing from the catalog are a warning\n"
+    "      --lenient            regions missing from the catalog, and a region\n"
+    "                           with two group labels, are a warning (the first\n"
+    "                           label is kept), not an error\n"
     "      --raw-text           CSV tables: write text cells as they are; by\n"
     "                           default a name or code beginning with = + - @,\n"
     "                           TAB or CR gets a leading ' so that Excel and WPS\n"
-    "                           do not run it as a formula (numbers never do)\n";
+    "                           do not run it as a formula (numbers never do)\n"
+    "Which columns and rows are read:\n"
+    "      --ignore-col NAMES   columns that play no part, comma-separated\n"
+    "                           (repeatable); a name no file has is a warning\n"
+    "      --indicators-only CODES  read only these indicators, comma-separated\n"
+    "                           (repeatable); list the parts of a derived\n"
+    "                           indicator and a weight indicator too\n"
+    "      --region-level L     rows analysed: county (default), prefecture,\n"
+    "                           province, or all (no detection).  A 6-digit code\n"
+    "                           ending in 0000 is a province (000000, 100000 the\n"
+    "                           nation), ending in 00 a prefecture; names such as\n"
+    "                           全国, 合计, 总计, 小计, 市辖区 or total are totals.\n"
+    "                           Rows of other levels are left out with a warning\n"
+    "                           that counts them and names the first lines\n"
+    "  In a wide file every other column is an indicator, except identifiers\n"
+    "  (a name ending in code, 代码, 编码, 编号 or 序号, or id as a word or\n"
+    "  suffix: prefecture_id, prefectureId) and the level columns of --regions\n"
+    "  (prefecture, province_code ...); `junheng validate` lists both.\n";
+
+/* Appends arg to a list option of at most JH_READ_MAX_LIST entries. */
+static int add_list(const char *cmd, const char *opt, const char *arg, const char **list,
+                    size_t *n)
+{
+    if (!*arg)
+        return cli_usage_error(cmd, "%s needs a name", opt);
+    if (*n == JH_READ_MAX_LIST)
+        return cli_usage_error(cmd, "%s given more than %d times (list several names in one, "
+                               "separated by commas)", opt, JH_READ_MAX_LIST);
+    list[(*n)++] = arg;
+    return EX_OK;
+}
 
 static int pick(const char *arg, const char *const *names, int n, int *out)
 {
@@ -67,6 +99,9 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
     static const char *const enc[] = {"auto", "utf-8", "gb18030"};
     static const char *const cens[] = {"value", "missing", "error"};
     static const char *const dup[] = {"error", "first", "last", "mean"};
+    static const char *const lev[] = {"county", "prefecture", "province", "all"};
+    static const jh_level lev_value[] = {JH_LEVEL_COUNTY, JH_LEVEL_PREFECTURE,
+                                         JH_LEVEL_PROVINCE, JH_LEVEL_ALL};
     jh_read_opts *o = &d->read;
     int k;
     switch (c) {
@@ -85,8 +120,18 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
     case CLI_OPT_NAME_COL: o->name_col = arg; break;
     case CLI_OPT_REGIONS: d->study.regions_path = arg; break;
     case CLI_OPT_INDICATORS: d->study.indicators_path = arg; break;
-    case CLI_OPT_LENIENT: d->study.lenient = 1; break;
+    case CLI_OPT_LENIENT: d->study.lenient = o->lenient = 1; break;
     case CLI_OPT_RAW_TEXT: d->csv = JH_CSV_RAW; break;
+    case CLI_OPT_IGNORE_COL:
+        return add_list(cmd, "--ignore-col", arg, o->ignore_cols, &o->n_ignore_cols);
+    case CLI_OPT_INDICATORS_ONLY:
+        return add_list(cmd, "--indicators-only", arg, o->only, &o->n_only);
+    case CLI_OPT_LEVEL:
+        if (pick(arg, lev, 4, &k))
+            return cli_usage_error(cmd, "unknown --region-level '%s' (expected county, "
+                                   "prefecture, province or all)", arg);
+        o->level = lev_value[k];
+        break;
     case CLI_OPT_YEAR:
         if (jh_value_parse_year(arg, strlen(arg), &o->year))
             return cli_usage_error(cmd, "--year needs a year such as 2020, not '%s'", arg);

@@ -32,6 +32,44 @@ int jh_stratum_parse(const char *text, jh_stratum *s)
     return -1;
 }
 
+/* Trimmed token [*a, *z) of a comma-separated list starting at p; returns
+ * where the next token starts, or NULL after the last. */
+static const char *next_token(const char *p, const char **a, const char **z)
+{
+    const char *comma = strchr(p, ',');
+    const char *end = comma ? comma : p + strlen(p);
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    *a = p;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    *z = end;
+    return comma ? comma + 1 : NULL;
+}
+
+size_t jh_list_find(const char *const *list, size_t n, const char *name, size_t len,
+                    int nocase)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (const char *p = list[i], *a, *z; p; k++) {
+            p = next_token(p, &a, &z);
+            if ((size_t)(z - a) == len &&
+                (nocase ? strncasecmp(a, name, len) : strncmp(a, name, len)) == 0)
+                return k;
+        }
+    return (size_t)-1;
+}
+
+static size_t list_tokens(const char *const *list, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (const char *p = list[i], *a, *z; p; k++)
+            p = next_token(p, &a, &z);
+    return k;
+}
+
 jh_builder *jh_builder_alloc(const jh_read_opts *opts)
 {
     jh_builder *b = calloc(1, sizeof *b);
@@ -41,7 +79,36 @@ jh_builder *jh_builder_alloc(const jh_read_opts *opts)
         b->opts = *opts;
     jh_intern_init(&b->regions);
     jh_intern_init(&b->indicators);
+    b->ignore_seen = calloc(list_tokens(b->opts.ignore_cols, b->opts.n_ignore_cols) + 1, 1);
+    b->only_seen = calloc(list_tokens(b->opts.only, b->opts.n_only) + 1, 1);
+    if (!b->ignore_seen || !b->only_seen) {
+        jh_builder_free(b);
+        return NULL;
+    }
     return b;
+}
+
+int jh_builder_skip_column(jh_builder *b, const char *name, const char *why)
+{
+    for (size_t i = 0; i < b->n_skipped; i++)
+        if (strcmp(b->skipped[i], name) == 0)
+            return 0;
+    if (b->n_skipped == b->skipped_cap) {
+        size_t cap = b->skipped_cap ? 2 * b->skipped_cap : 8;
+        char **s = realloc(b->skipped, cap * sizeof *s);
+        if (!s)
+            return -1;
+        b->skipped = s;
+        const char **w = realloc(b->skipped_why, cap * sizeof *w);
+        if (!w)
+            return -1;
+        b->skipped_why = w;
+        b->skipped_cap = cap;
+    }
+    if (!(b->skipped[b->n_skipped] = strdup(name)))
+        return -1;
+    b->skipped_why[b->n_skipped++] = why;
+    return 0;
 }
 
 static void free_strings(char **s, size_t n)
@@ -61,6 +128,12 @@ void jh_builder_free(jh_builder *b)
     free_strings(b->region_group, b->region_cap);
     free(b->region_file);
     free(b->region_line);
+    free(b->group_where);
+    free(b->group_conflict);
+    free_strings(b->skipped, b->n_skipped);
+    free(b->skipped_why);
+    free(b->ignore_seen);
+    free(b->only_seen);
     jh_intern_clear(&b->regions);
     jh_intern_clear(&b->indicators);
     jh_slabs_free(b);
@@ -93,9 +166,19 @@ static int grow_regions(jh_builder *b, size_t need)
     if (!line)
         return -1;
     b->region_line = line;
+    uint64_t *where = realloc(b->group_where, cap * sizeof *where);
+    if (!where)
+        return -1;
+    b->group_where = where;
+    unsigned char *conflict = realloc(b->group_conflict, cap);
+    if (!conflict)
+        return -1;
+    b->group_conflict = conflict;
     for (size_t i = b->region_cap; i < cap; i++) {
         name[i] = group[i] = NULL;
         line[i] = 0;
+        where[i] = 0;
+        conflict[i] = 0;
     }
     b->region_cap = cap;
     return 0;
@@ -109,8 +192,26 @@ static int set_once(char **slot, const char *text)
     return *slot ? 0 : -1;
 }
 
-int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name,
-                            const char *group, uint32_t file, uint32_t line)
+/* A region labelled with two groups: which one an analysis by group would
+ * use cannot be guessed, so it is an error unless lenient. */
+static void report_group_conflict(jh_builder *b, size_t r, const char *group,
+                                  unsigned long col, uint32_t file, uint32_t line,
+                                  jh_diag *diag)
+{
+    uint64_t first = b->group_where[r];
+    int lenient = b->opts.lenient;
+    b->group_conflict[r] = 1;
+    jh_diag_add(diag, lenient ? JH_DIAG_WARNING : JH_DIAG_ERROR, b->files[file], line, col,
+                "region '%s' has group '%s' here but '%s' at %s:%lu (%s)",
+                b->regions.str[r], group, b->region_group[r],
+                b->files[(size_t)(first >> 32) - 1], (unsigned long)(first & 0xFFFFFFFFu),
+                lenient ? "the first is kept" : "a region is in one group; give --lenient "
+                                                "to keep the first");
+}
+
+int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name, const char *group,
+                            unsigned long group_col, uint32_t file, uint32_t line,
+                            jh_diag *diag)
 {
     if (grow_regions(b, r + 1))
         return -1;
@@ -118,6 +219,11 @@ int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name,
         b->region_file[r] = file;
         b->region_line[r] = line;
     }
+    if (b->region_group[r] && group && *group && !b->group_conflict[r] &&
+        strcmp(group, b->region_group[r]) != 0)
+        report_group_conflict(b, r, group, group_col, file, line, diag);
+    if (!b->region_group[r] && group && *group)
+        b->group_where[r] = (uint64_t)(file + 1) << 32 | line;
     if (set_once(&b->region_name[r], name) || set_once(&b->region_group[r], group))
         return -1;
     return 0;
@@ -155,6 +261,8 @@ void jh_dataset_free(jh_dataset *d)
     free(d->weight_name);
     free_strings(d->files, d->n_files);
     free(d->file_encoding);
+    free_strings(d->skipped_col, d->n_skipped);
+    free(d->skipped_why);
     free(d);
 }
 
@@ -233,20 +341,72 @@ static int take_tables(jh_builder *b, jh_dataset *d)
     return 0;
 }
 
+/* A name of --ignore-col or --indicators-only that no file had is most
+ * likely a typing error: said, not silently ignored. */
+static void warn_unused(const char *const *list, size_t n, const unsigned char *seen,
+                        const char *option, const char *what, jh_diag *diag)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (const char *p = list[i], *a, *z; p; k++) {
+            p = next_token(p, &a, &z);
+            if (!seen[k])
+                jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0, "%s '%.*s': no %s of that name",
+                            option, (int)(z - a), a, what);
+        }
+}
+
+/* Every row was of another level than the one analysed: nothing is left
+ * to analyse, and the level that was there is the likely intent. */
+static int check_level(const jh_builder *b, jh_diag *diag)
+{
+    size_t left_out = 0, best = JH_LEVEL_COUNTY;
+    for (size_t k = 0; k < JH_LEVEL_ALL; k++) {
+        left_out += b->n_level[k];
+        if (k <= JH_LEVEL_PROVINCE && b->n_level[k] > b->n_level[best])
+            best = k;
+    }
+    if (b->n_obs || !left_out)
+        return JH_OK;
+    jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                "no %s-level rows: all %zu rows were left out as another level "
+                "(give --region-level %s)", jh_level_name(b->opts.level), left_out,
+                b->n_level[best] ? jh_level_name((jh_level)best) : "all");
+    return JH_EPARSE;
+}
+
+static int take_skipped(jh_builder *b, jh_dataset *d)
+{
+    for (size_t i = 0; i < JH_LEVEL_ALL; i++)
+        d->n_other_level += b->n_level[i];
+    d->skipped_col = b->skipped;
+    d->skipped_why = b->skipped_why;
+    d->n_skipped = b->n_skipped;
+    d->level = (int)b->opts.level;
+    b->skipped = NULL;
+    b->skipped_why = NULL;
+    b->n_skipped = b->skipped_cap = 0;
+    return 0;
+}
+
 int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
 {
     jh_dataset *d = calloc(1, sizeof *d);
     size_t *slot_index = NULL;
     int rc = JH_ENOMEM;
-    (void)diag; /* duplicates were reported as they were read */
     *out = NULL;
     if (!d)
         return JH_ENOMEM;
-    if (b->dup_error) {
+    /* Duplicates and group conflicts were reported as they were read. */
+    warn_unused(b->opts.ignore_cols, b->opts.n_ignore_cols, b->ignore_seen, "--ignore-col",
+                "column", diag);
+    warn_unused(b->opts.only, b->opts.n_only, b->only_seen, "--indicators-only", "indicator",
+                diag);
+    if (b->dup_error || check_level(b, diag)) {
         rc = JH_EPARSE;
         goto fail;
     }
-    if (collect_years(b, d, &slot_index) || take_tables(b, d))
+    if (collect_years(b, d, &slot_index) || take_tables(b, d) || take_skipped(b, d))
         goto fail;
     collect_strata(b, d);
     size_t cells = d->indicators.n * d->n_years * d->n_strata * d->regions.n;

@@ -24,7 +24,10 @@ struct jh_builder {
     char **region_group;    /* [region] first group seen, or NULL */
     uint32_t *region_file;  /* [region] file of the first observation */
     uint32_t *region_line;  /* [region] line of the first observation */
-    size_t region_cap;      /* allocated length of the four arrays */
+    uint64_t *group_where;  /* [region] (file + 1) << 32 | line of the first
+                               group label, 0 = none yet */
+    unsigned char *group_conflict; /* [region] a second label was reported */
+    size_t region_cap;      /* allocated length of the region arrays */
     jh_intern indicators;   /* indicator codes */
     struct jh_slab **grid[JH_STRATUM_COUNT]; /* [stratum][indicator * year_cap
                                + slot] slabs; a stratum's grid is NULL until it
@@ -45,7 +48,23 @@ struct jh_builder {
     int strata_seen[JH_STRATUM_COUNT]; /* which strata occur */
     size_t n_missing;       /* cells that were markers of missing */
     size_t n_censored;      /* cells that were bounds */
+    size_t n_level[JH_LEVEL_ALL]; /* rows left out, by their level */
+    char **skipped;         /* wide columns not taken as indicators, once each */
+    const char **skipped_why; /* static strings */
+    size_t n_skipped, skipped_cap;
+    unsigned char *ignore_seen; /* [token of opts.ignore_cols] a file had it */
+    unsigned char *only_seen;   /* [token of opts.only] a file had it */
 };
+
+/* Ordinal of the token of list (n comma-separated entries) equal to
+ * name[0..len-1] after trimming blanks, ignoring ASCII case when nocase;
+ * (size_t)-1 when none. */
+size_t jh_list_find(const char *const *list, size_t n, const char *name, size_t len,
+                    int nocase);
+
+/* Remembers that wide column name was not taken as an indicator, and why
+ * (a static string); 0 or -1 when out of memory. */
+int jh_builder_skip_column(jh_builder *b, const char *name, const char *why);
 
 /* Stores an observation in its cell.  A second observation of a cell
  * follows the duplicate policy; as an error it is reported in diag, naming
@@ -61,9 +80,12 @@ void jh_slabs_free(jh_builder *b);
 void jh_slabs_to_cube(const jh_builder *b, jh_dataset *d, const size_t *slot_index);
 
 /* Records the name, group and first position (file, line) of region r
- * when first seen; 0 or -1. */
-int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name,
-                            const char *group, uint32_t file, uint32_t line);
+ * when first seen.  A group label other than the first is an error in
+ * diag naming both lines (a warning when opts.lenient), at column
+ * group_col; once per region.  0, or -1 when out of memory. */
+int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name, const char *group,
+                            unsigned long group_col, uint32_t file, uint32_t line,
+                            jh_diag *diag);
 
 /* Remembers path and its encoding (a static string), returns its index
  * (or (uint32_t)-1 when out of memory). */

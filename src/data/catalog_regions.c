@@ -167,6 +167,7 @@ static int grow(struct ctx *c)
     GROW(cat->name_en);
     GROW(cat->note);
     GROW(cat->type);
+    GROW(cat->type_other);
     GROW(cat->cls);
     GROW(cat->line);
     for (size_t a = 0; a < cat->n_attrs; a++)
@@ -183,21 +184,14 @@ static const char *known_text(const struct ctx *c, const jh_cat_row *row, int k)
     return c->known_at[k] >= 0 ? row->cell[c->known_at[k]].text : "";
 }
 
-/* Parses type and class; reports bad ones.  Returns 0, or -1 on an error. */
+/* Parses type and class; reports a bad class.  A type is free text: one
+ * not recognised is JH_REGION_TYPE_OTHER.  Returns 0, or -1 on an error. */
 static int parse_enums(const struct ctx *c, const jh_cat_row *row, jh_region_type *t,
                        jh_region_class *cl)
 {
     int bad = 0;
-    if (jh_region_type_parse(known_text(c, row, JH_REGION_COL_TYPE), t)) {
-        int f = c->known_at[JH_REGION_COL_TYPE];
-        jh_diag_add(row->diag, JH_DIAG_ERROR, row->path, row->cell[f].line,
-                    (unsigned long)f + 1,
-                    "unknown region type \"%s\" (expected district, county, county_city, "
-                    "autonomous_county, 市辖区, 县, 县级市 or 自治县)",
-                    row->cell[f].text);
-        *t = JH_REGION_TYPE_NONE;
-        bad = 1;
-    }
+    if (jh_region_type_parse(known_text(c, row, JH_REGION_COL_TYPE), t))
+        *t = JH_REGION_TYPE_OTHER;
     if (jh_region_class_parse(known_text(c, row, JH_REGION_COL_CLASS), cl)) {
         int f = c->known_at[JH_REGION_COL_CLASS];
         jh_diag_add(row->diag, JH_DIAG_ERROR, row->path, row->cell[f].line,
@@ -241,13 +235,16 @@ static int on_row(void *vctx, const jh_cat_row *row)
     cat->line[r] = row->line;
     cat->type[r] = t;
     cat->cls[r] = cl;
-    cat->name[r] = cat->name_en[r] = cat->note[r] = NULL;
+    cat->name[r] = cat->name_en[r] = cat->note[r] = cat->type_other[r] = NULL;
     for (size_t a = 0; a < cat->n_attrs; a++)
         cat->attr[a][r] = NULL;
     cat->n++;
     if (!(cat->name[r] = jh_cat_strdup(known_text(c, row, JH_REGION_COL_NAME))) ||
         !(cat->name_en[r] = jh_cat_strdup(known_text(c, row, JH_REGION_COL_NAME_EN))) ||
         !(cat->note[r] = jh_cat_strdup(known_text(c, row, JH_REGION_COL_NOTE))))
+        return JH_ENOMEM;
+    if (t == JH_REGION_TYPE_OTHER &&
+        !(cat->type_other[r] = trim_copy(known_text(c, row, JH_REGION_COL_TYPE), NULL, 0)))
         return JH_ENOMEM;
     for (size_t f = 0; f < row->n; f++)
         if (c->col_kind[f] == COL_ATTR &&
@@ -264,6 +261,7 @@ void jh_region_catalog_free(jh_region_catalog *cat)
         free(cat->name[r]);
         free(cat->name_en[r]);
         free(cat->note[r]);
+        free(cat->type_other[r]);
         for (size_t a = 0; a < cat->n_attrs; a++)
             free(cat->attr[a][r]);
     }
@@ -277,6 +275,7 @@ void jh_region_catalog_free(jh_region_catalog *cat)
     free(cat->name_en);
     free(cat->note);
     free(cat->type);
+    free(cat->type_other);
     free(cat->cls);
     free((void *)cat->type_text);
     free((void *)cat->class_text);
@@ -294,7 +293,8 @@ static int make_texts(jh_region_catalog *cat)
     if (!cat->type_text || !cat->class_text)
         return -1;
     for (size_t r = 0; r < cat->n; r++) {
-        cat->type_text[r] = jh_region_type_name(cat->type[r]);
+        cat->type_text[r] = cat->type_other[r] ? cat->type_other[r]
+                                               : jh_region_type_name(cat->type[r]);
         cat->class_text[r] = jh_region_class_name(cat->cls[r]);
     }
     return 0;

@@ -2,7 +2,10 @@
  *
  * Long: one observation per row (region, year, indicator, value).  Wide: one
  * row per region (and year), every column that plays no other part is an
- * indicator.  Positions in messages: LINE is the physical line where the
+ * indicator, except identifiers (jh_is_identifier_name), levels of the
+ * region catalog, and the columns --ignore-col and --indicators-only leave
+ * out.  Rows of another level than the one analysed (aggregates in a
+ * county table: jh_level_of) are left out and counted.  Positions in messages: LINE is the physical line where the
  * field starts (quoted fields may span lines); COL is the field's column
  * number, counted from 1 as a spreadsheet counts columns. */
 #include <math.h>
@@ -17,8 +20,12 @@
 
 enum role {
     ROLE_NONE, ROLE_REGION, ROLE_YEAR, ROLE_INDICATOR, ROLE_VALUE,
-    ROLE_NAME, ROLE_GROUP, ROLE_STRATUM, ROLE_WEIGHT, ROLE_COUNT
+    ROLE_NAME, ROLE_GROUP, ROLE_STRATUM, ROLE_WEIGHT, ROLE_COUNT,
+    ROLE_SKIP /* a column that plays no part */
 };
+
+/* Lines of the first rows left out as another level, for the warning. */
+#define LEVEL_LINES 5
 
 /* Canonical name first, then the built-in aliases (matched ignoring case
  * and surrounding blanks). */
@@ -27,7 +34,7 @@ static const char *const role_aliases[ROLE_COUNT][8] = {
     [ROLE_YEAR] = {"year", "年份", "年度"},
     [ROLE_INDICATOR] = {"indicator", "指标", "指标代码"},
     [ROLE_VALUE] = {"value", "数值", "值"},
-    [ROLE_NAME] = {"region_name", "name", "地区", "地区名称", "县（市、区）", "县(市、区)"},
+    [ROLE_NAME] = {"region_name", "name", "地区", "地区名称", "县（市、区）", "县(市、区)", "区县"},
     [ROLE_GROUP] = {"group", "prefecture", "市（州）", "市(州)", "地市"},
     [ROLE_STRATUM] = {"stratum", "城乡"},
     [ROLE_WEIGHT] = {"population", "人口", "常住人口", "户籍人口"},
@@ -64,6 +71,8 @@ struct reader {
     struct cell *cell;        /* [field] cells of the current row */
     char *row_text;           /* the current row's fields, each NUL-terminated */
     size_t text_len, text_cap;
+    size_t n_level[JH_LEVEL_ALL]; /* rows left out, by level */
+    unsigned long level_line[LEVEL_LINES]; /* lines of the first of them */
     int failed;               /* structural error: stop reading */
     int oom;
 };
@@ -197,6 +206,13 @@ static void header_error(struct reader *r, size_t col, const char *fmt, const ch
     r->failed = 1;
 }
 
+static void skip_column(struct reader *r, size_t f, const char *why)
+{
+    r->role[f] = ROLE_SKIP;
+    if (jh_builder_skip_column(r->b, r->name[f], why))
+        r->oom = r->failed = 1;
+}
+
 /* Assigns each header field its role; the rest are indicators when wide. */
 static void assign_roles(struct reader *r)
 {
@@ -210,9 +226,14 @@ static void assign_roles(struct reader *r)
     for (size_t f = 0; f < r->n_header; f++) {
         struct cell *c = &r->cell[f];
         r->name[f] = r->names + c->off;
-        enum role k = role_of(r, c->text);
+        size_t ig = jh_list_find(r->o->ignore_cols, r->o->n_ignore_cols, c->text, c->len, 1);
+        enum role k = ig == (size_t)-1 ? role_of(r, c->text) : ROLE_SKIP;
         r->role[f] = (int)k;
-        if (k == ROLE_NONE)
+        if (ig != (size_t)-1) {
+            r->b->ignore_seen[ig] = 1;
+            skip_column(r, f, "--ignore-col");
+        }
+        if (k == ROLE_NONE || k == ROLE_SKIP)
             continue;
         if (r->at[k] >= 0)
             header_error(r, f + 1, "column '%s' plays the same part as column '%s'",
@@ -228,11 +249,34 @@ static void require_column(struct reader *r, int k, const char *why)
         header_error(r, 0, "missing column '%s' (%s)", name ? name : role_aliases[k][0], why);
 }
 
+/* Why a value column of a wide file is not an indicator, or NULL. */
+static const char *not_indicator(struct reader *r, const char *name)
+{
+    const jh_read_opts *o = r->o;
+    if (jh_is_identifier_name(name))
+        return "an identifier";
+    for (size_t i = 0; i < o->n_level_cols; i++)
+        if (strcasecmp(name, o->level_cols[i]) == 0)
+            return "a level of the region catalog";
+    if (!o->n_only)
+        return NULL;
+    size_t k = jh_list_find(o->only, o->n_only, name, strlen(name), 0);
+    if (k == (size_t)-1)
+        return "not in --indicators-only";
+    r->b->only_seen[k] = 1;
+    return NULL;
+}
+
 static void intern_wide_columns(struct reader *r)
 {
-    for (size_t f = 0; f < r->n_header; f++) {
+    for (size_t f = 0; f < r->n_header && !r->failed; f++) {
         if (r->role[f] != ROLE_NONE)
             continue;
+        const char *why = not_indicator(r, r->name[f]);
+        if (why) {
+            skip_column(r, f, why);
+            continue;
+        }
         if (!r->name[f][0]) {
             header_error(r, f + 1, "empty column name%s%s (an indicator column needs its code)",
                          "", "");
@@ -347,32 +391,16 @@ static int row_key(struct reader *r, jh_obs *o)
     return bad ? -1 : 0;
 }
 
-/* A region keeps the group label of its first row; another label on a
- * later row is said, not silently dropped. */
-static void check_group(struct reader *r, size_t k, const struct cell *gr)
-{
-    const char *kept = r->b->region_group[k];
-    char text[256];
-    if (!gr || !gr->len || !kept || strcmp(kept, gr->text) == 0)
-        return;
-    jh_diag_add(r->diag, JH_DIAG_WARNING, r->path, gr->line, (unsigned long)r->at[ROLE_GROUP] + 1,
-                "region '%s' is in group \"%s\" here but in \"%s\" on an earlier row "
-                "(column '%s'; the first is used)", r->b->regions.str[k],
-                jh_diag_excerpt(gr->text, gr->len, text, sizeof text), kept,
-                r->name[r->at[ROLE_GROUP]]);
-}
-
 /* Interns the row's region once it is known to yield an observation. */
 static int row_region(struct reader *r, jh_obs *o)
 {
     const struct cell *reg = cell_of(r, ROLE_REGION);
     size_t k = jh_intern_add(&r->b->regions, reg->text, reg->len, NULL);
     const struct cell *nm = cell_of(r, ROLE_NAME), *gr = cell_of(r, ROLE_GROUP);
-    if (k < r->b->region_cap) /* a region seen before */
-        check_group(r, k, gr);
     if (k == (size_t)-1 || k > UINT32_MAX ||
         jh_builder_region_attrs(r->b, k, nm ? nm->text : NULL, gr ? gr->text : NULL,
-                                o->file, o->line)) {
+                                (unsigned long)r->at[ROLE_GROUP] + 1, o->file, o->line,
+                                r->diag)) {
         r->oom = r->failed = 1;
         return -1;
     }
@@ -389,13 +417,24 @@ static void push(struct reader *r, jh_obs *o, int *have_region)
         r->oom = r->failed = 1;
 }
 
+/* With --indicators-only, whether the row's indicator is one of them. */
+static int wanted_indicator(struct reader *r, const struct cell *c)
+{
+    if (!r->o->n_only)
+        return 1;
+    size_t k = jh_list_find(r->o->only, r->o->n_only, c->text, c->len, 0);
+    if (k == (size_t)-1)
+        return 0;
+    r->b->only_seen[k] = 1;
+    return 1;
+}
+
 static void long_row(struct reader *r, jh_obs *o)
 {
-    int bad = require_text(r, ROLE_INDICATOR, "indicator");
-    bad |= parse_value(r, r->at[ROLE_VALUE], 1, &o->value);
-    if (bad)
-        return;
     const struct cell *c = cell_of(r, ROLE_INDICATOR);
+    if (require_text(r, ROLE_INDICATOR, "indicator") || !wanted_indicator(r, c) ||
+        parse_value(r, r->at[ROLE_VALUE], 1, &o->value))
+        return;
     size_t ind = jh_intern_add(&r->b->indicators, c->text, c->len, NULL);
     if (ind == (size_t)-1 || ind > UINT32_MAX) {
         r->oom = r->failed = 1;
@@ -419,6 +458,25 @@ static void wide_row(struct reader *r, jh_obs *o)
     }
 }
 
+/* A row of another level than the one analysed is left out, counted. */
+static int other_level(struct reader *r)
+{
+    if (r->o->level == JH_LEVEL_ALL)
+        return 0;
+    const struct cell *nm = cell_of(r, ROLE_NAME);
+    jh_level l = jh_level_of(cell_of(r, ROLE_REGION)->text, nm ? nm->text : NULL);
+    if (l == r->o->level)
+        return 0;
+    size_t n = 0;
+    for (int k = 0; k < JH_LEVEL_ALL; k++)
+        n += r->n_level[k];
+    if (n < LEVEL_LINES)
+        r->level_line[n] = r->row_line;
+    r->n_level[l]++;
+    r->b->n_level[l]++;
+    return 1;
+}
+
 static void on_row(struct reader *r)
 {
     jh_obs o = {.file = r->file, .line = (uint32_t)r->row_line};
@@ -427,6 +485,8 @@ static void on_row(struct reader *r)
                     "row has %zu fields, the header has %zu", r->field, r->n_header);
         return;
     }
+    if (other_level(r))
+        return;
     if (row_key(r, &o))
         return;
     if (r->wide)
@@ -493,6 +553,35 @@ static unsigned char delimiter_for(const char *path, char given)
     return len >= 4 && strcasecmp(path + len - 4, ".tsv") == 0 ? '\t' : ',';
 }
 
+/* One warning per file for the rows left out as another level: how many
+ * of each level, and where the first are. */
+static void level_warning(const struct reader *r)
+{
+    char what[256] = "", lines[128] = "";
+    size_t n = 0, len = 0;
+    static const jh_level order[] = {JH_LEVEL_NATIONAL, JH_LEVEL_PROVINCE, JH_LEVEL_PREFECTURE,
+                                     JH_LEVEL_COUNTY, JH_LEVEL_TOTAL};
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        jh_level k = order[i];
+        if (!r->n_level[k])
+            continue;
+        len += (size_t)snprintf(what + len, len < sizeof what ? sizeof what - len : 0, "%s%zu %s",
+                                n ? ", " : "", r->n_level[k], jh_level_name(k));
+        n += r->n_level[k];
+    }
+    if (!n)
+        return;
+    len = 0;
+    for (size_t i = 0; i < n && i < LEVEL_LINES; i++)
+        len += (size_t)snprintf(lines + len, len < sizeof lines ? sizeof lines - len : 0,
+                                "%s%lu", i ? ", " : "", r->level_line[i]);
+    jh_diag_add(r->diag, JH_DIAG_WARNING, r->path, 0, 0,
+                "left out %zu %s that %s not %s-level (%s; line%s %s%s); --region-level chooses "
+                "the level analysed", n, n == 1 ? "row" : "rows", n == 1 ? "is" : "are",
+                jh_level_name(r->o->level), what, n == 1 ? "" : "s", lines,
+                n > LEVEL_LINES ? ", ..." : "");
+}
+
 static void free_reader(struct reader *r)
 {
     free(r->row_text);
@@ -524,6 +613,7 @@ int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
     csv_set_blk_size(&p, 1 << 16);
     csv_set_delim(&p, delimiter_for(path, b->opts.delimiter));
     rc = parse_stream(&r, &src, &p);
+    level_warning(&r);
     csv_free(&p);
     jh_source_close(&src);
     free_reader(&r);

@@ -19,10 +19,37 @@ void jh_study_free(jh_study *s)
     free(s);
 }
 
+/* Whether ASCII-case-folded text contains word. */
+static int contains_nocase(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = text; *p; p++)
+        if (strncasecmp(p, word, n) == 0)
+            return 1;
+    return 0;
+}
+
+size_t jh_region_catalog_levels(const jh_region_catalog *cat, const char **names, size_t max)
+{
+    static const char *const words[] = {"prefecture", "province", "city", "county",
+                                        "district", "parent", "level", "省", "市", "州",
+                                        "盟", "地区", "县"};
+    size_t n = 0;
+    for (size_t a = 0; cat && a < cat->n_attrs && n < max; a++)
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+            if (contains_nocase(cat->attr_name[a], words[w])) {
+                names[n++] = cat->attr_name[a];
+                break;
+            }
+    return n;
+}
+
 static int read_catalogs(jh_study *s, const jh_study_opts *o, jh_diag *diag)
 {
     int rc = JH_OK;
-    if (o && o->regions_path)
+    if (o && o->regions_read)
+        s->regions = o->regions_read;
+    else if (o && o->regions_path)
         rc = jh_region_catalog_read(o->regions_path, diag, &s->regions);
     if (!rc && o && o->indicators_path)
         rc = jh_indicator_catalog_read(o->indicators_path, diag, &s->indicators);
@@ -238,6 +265,7 @@ int jh_study_make(jh_dataset *data, const jh_study_opts *opts, jh_diag *diag,
     *out = NULL;
     if (!s) {
         jh_dataset_free(data);
+        jh_region_catalog_free(opts ? opts->regions_read : NULL);
         return JH_ENOMEM;
     }
     s->data = data;

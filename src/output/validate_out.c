@@ -58,8 +58,20 @@ static void print_report(FILE *f, const jh_validation_report *o)
            : o->censored == JH_CENSORED_MISSING ? " (read as missing)"
                                                           : " (read as their bound)");
     fprintf(f, "duplicates merged: %zu\n", d->n_duplicates);
+    if (d->n_other_level)
+        fprintf(f, "rows of another level left out: %zu (analysed: %s level)\n",
+                d->n_other_level, jh_level_name((jh_level)d->level));
     fprintf(f, "regions: %zu\n", d->regions.n);
-    fprintf(f, "indicators: %zu\n", d->indicators.n);
+    fprintf(f, "indicators: %zu", d->indicators.n);
+    for (size_t i = 0; i < d->indicators.n; i++)
+        fprintf(f, "%s%s", i ? ", " : ": ", d->indicators.str[i]);
+    fprintf(f, "\n");
+    if (d->n_skipped) {
+        fprintf(f, "columns not taken as indicators:");
+        for (size_t i = 0; i < d->n_skipped; i++)
+            fprintf(f, "%s %s (%s)", i ? "," : "", d->skipped_col[i], d->skipped_why[i]);
+        fprintf(f, "\n");
+    }
     fprintf(f, "years: %zu", d->n_years);
     for (size_t y = 0; y < d->n_years; y++)
         fprintf(f, "%s%d", y ? " " : ": ", d->years[y]);

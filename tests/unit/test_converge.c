@@ -452,7 +452,7 @@ static void markov_errors(void **state)
 static jh_study *load_jilin(void)
 {
     jh_read_opts ro = {0};
-    jh_study_opts so = {JH_SOURCE_DIR "/datasets/jilin/regions.csv", NULL, 0};
+    jh_study_opts so = {JH_SOURCE_DIR "/datasets/jilin/regions.csv", NULL, 0, NULL};
     jh_diag diag;
     jh_dataset *d = NULL;
     jh_study *s = NULL;

@@ -39,7 +39,7 @@ static jh_study *load(const char *csv)
     char path[] = "/tmp/jh_slice_bootstrap_XXXXXX";
     int fd = mkstemp(path);
     jh_read_opts ro = {0};
-    jh_study_opts so = {NULL, NULL, 0};
+    jh_study_opts so = {NULL, NULL, 0, NULL};
     jh_dataset *d = NULL;
     jh_study *s = NULL;
     jh_diag diag;

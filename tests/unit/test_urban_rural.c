@@ -45,7 +45,7 @@ static int setup(void **state)
     (void)state;
     jh_read_opts ro = {0};
     jh_study_opts so = {JH_SOURCE_DIR "/datasets/jilin/regions.csv",
-                        JH_SOURCE_DIR "/datasets/jilin/indicators.csv", 0};
+                        JH_SOURCE_DIR "/datasets/jilin/indicators.csv", 0, NULL};
     jh_diag diag;
     jh_dataset *d = NULL;
     gsl_set_error_handler_off();
