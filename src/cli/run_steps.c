@@ -105,6 +105,12 @@ static int build_data_args(run_state *rs)
         bad = add(&a, "--lenient");
     if (!bad && is_yes(c->value[RK_OUTPUT_RAW_TEXT]))
         bad = add(&a, "--raw-text");
+    if (!bad && c->value[RK_DATA_IGNORE_COL][0])
+        bad = addf(&a, "--ignore-col=%s", c->value[RK_DATA_IGNORE_COL]);
+    if (!bad && c->value[RK_DATA_INDICATORS_ONLY][0])
+        bad = addf(&a, "--indicators-only=%s", c->value[RK_DATA_INDICATORS_ONLY]);
+    if (!bad)
+        bad = addf(&a, "--region-level=%s", c->value[RK_DATA_REGION_LEVEL]);
     if (!bad)
         bad = addf(&a, "--encoding=%s", c->value[RK_DATA_ENCODING]) ||
               addf(&a, "--censored=%s", c->value[RK_DATA_CENSORED]) ||

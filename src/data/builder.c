@@ -54,7 +54,7 @@ size_t jh_list_find(const char *const *list, size_t n, const char *name, size_t 
     for (size_t i = 0; i < n; i++)
         for (const char *p = list[i], *a, *z; p; k++) {
             p = next_token(p, &a, &z);
-            if ((size_t)(z - a) == len &&
+            if (z > a && (size_t)(z - a) == len &&
                 (nocase ? strncasecmp(a, name, len) : strncmp(a, name, len)) == 0)
                 return k;
         }
@@ -344,13 +344,14 @@ static int take_tables(jh_builder *b, jh_dataset *d)
 /* A name of --ignore-col or --indicators-only that no file had is most
  * likely a typing error: said, not silently ignored. */
 static void warn_unused(const char *const *list, size_t n, const unsigned char *seen,
-                        const char *option, const char *what, jh_diag *diag)
+                        int nocase, const char *option, const char *what, jh_diag *diag)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (const char *p = list[i], *a, *z; p; k++) {
             p = next_token(p, &a, &z);
-            if (!seen[k])
+            /* A name given twice is marked at its first place. */
+            if (z > a && !seen[jh_list_find(list, n, a, (size_t)(z - a), nocase)])
                 jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0, "%s '%.*s': no %s of that name",
                             option, (int)(z - a), a, what);
         }
@@ -398,9 +399,9 @@ int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
     if (!d)
         return JH_ENOMEM;
     /* Duplicates and group conflicts were reported as they were read. */
-    warn_unused(b->opts.ignore_cols, b->opts.n_ignore_cols, b->ignore_seen, "--ignore-col",
+    warn_unused(b->opts.ignore_cols, b->opts.n_ignore_cols, b->ignore_seen, 1, "--ignore-col",
                 "column", diag);
-    warn_unused(b->opts.only, b->opts.n_only, b->only_seen, "--indicators-only", "indicator",
+    warn_unused(b->opts.only, b->opts.n_only, b->only_seen, 0, "--indicators-only", "indicator",
                 diag);
     if (b->dup_error || check_level(b, diag)) {
         rc = JH_EPARSE;
