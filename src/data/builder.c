@@ -403,6 +403,12 @@ int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
                 "column", diag);
     warn_unused(b->opts.only, b->opts.n_only, b->only_seen, 0, "--indicators-only", "indicator",
                 diag);
+    if (b->opts.n_only && !b->indicators.n) {
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                    "no indicator left: --indicators-only names none of the data's indicators");
+        rc = JH_EPARSE;
+        goto fail;
+    }
     if (b->dup_error || check_level(b, diag)) {
         rc = JH_EPARSE;
         goto fail;
