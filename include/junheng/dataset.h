@@ -49,8 +49,9 @@ typedef struct jh_dataset {
     size_t n_duplicates;    /* observations merged by the duplicate policy */
     size_t n_other_level;   /* rows left out as another level (aggregates) */
     int level;              /* the jh_level read (defined below) */
-    char **skipped_col;     /* [k] columns of a wide file not taken as
-                               indicators, each name once; owned */
+    char **skipped_col;     /* [k] columns left out: not taken as indicators
+                               in a wide file, or --ignore-col; each name
+                               once; owned */
     const char **skipped_why; /* [k] why: static strings */
     size_t n_skipped;
     const char **file_encoding; /* [file] "utf-8" or "gb18030"; array owned, strings static */
@@ -137,9 +138,10 @@ typedef struct jh_read_opts {
     jh_dup_policy on_duplicate;
     /* Column selection.  Each entry is a comma-separated list of names.
      * ignore_cols: columns that play no part at all (any role, any
-     * layout; names matched ignoring case).  only: the indicators kept
-     * (wide: the other value columns are skipped; long: rows of other
-     * indicators are skipped); n_only == 0 keeps all. */
+     * layout; names matched ignoring case).  only: the indicators kept,
+     * matched exactly (wide: the other value columns are skipped, and a
+     * listed column is read even when its name looks like an identifier;
+     * long: rows of other indicators are skipped); n_only == 0 keeps all. */
     const char *ignore_cols[JH_READ_MAX_LIST];
     size_t n_ignore_cols;
     const char *only[JH_READ_MAX_LIST];

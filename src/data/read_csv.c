@@ -249,21 +249,24 @@ static void require_column(struct reader *r, int k, const char *why)
         header_error(r, 0, "missing column '%s' (%s)", name ? name : role_aliases[k][0], why);
 }
 
-/* Why a value column of a wide file is not an indicator, or NULL. */
+/* Why a value column of a wide file is not an indicator, or NULL.  A
+ * column named in --indicators-only is one, whatever its name looks like:
+ * what the analyst lists beats the guess. */
 static const char *not_indicator(struct reader *r, const char *name)
 {
     const jh_read_opts *o = r->o;
+    if (o->n_only) {
+        size_t k = jh_list_find(o->only, o->n_only, name, strlen(name), 0);
+        if (k == (size_t)-1)
+            return "not in --indicators-only";
+        r->b->only_seen[k] = 1;
+        return NULL;
+    }
     if (jh_is_identifier_name(name))
         return "an identifier";
     for (size_t i = 0; i < o->n_level_cols; i++)
         if (strcasecmp(name, o->level_cols[i]) == 0)
             return "a level of the region catalog";
-    if (!o->n_only)
-        return NULL;
-    size_t k = jh_list_find(o->only, o->n_only, name, strlen(name), 0);
-    if (k == (size_t)-1)
-        return "not in --indicators-only";
-    r->b->only_seen[k] = 1;
     return NULL;
 }
 
