@@ -11,7 +11,7 @@
  * Wide layout:  region_code,year,stratum,group,population,<indicator codes...>
  *
  * Region codes are 6-digit numbers (more digits when N needs them) from
- * 100001; groups are g1..gG zero-padded, regions in contiguous blocks;
+ * 100001, skipping those that end in 00 (a prefecture's code); groups are g1..gG zero-padded, regions in contiguous blocks;
  * indicators are i001..iK.  About 40% of the indicators are rates in 0..100
  * (printed with 2 decimals), the rest positive quantities (3 decimals).
  * Model per indicator on a logit or log scale: level + trend * t +
@@ -332,7 +332,10 @@ int main(int argc, char **argv)
             for (long k = 0; k < n_ind; k++)
                 geff[k] = gsl_ran_gaussian(r, ind[k].sd_group);
         }
-        snprintf(code, sizeof code, "%llu", code0 + (unsigned long long)i + 1);
+        /* Never ending in 00: junheng reads such a 6-digit code as a
+         * prefecture's total row (README, "Aggregate rows"). */
+        snprintf(code, sizeof code, "%llu",
+                 code0 + (unsigned long long)(i / 99) * 100 + (unsigned long long)(i % 99) + 1);
         padded(group, 'g', (unsigned long long)g + 1, gw);
 
         double pop0 = exp(log(350000.0) + gsl_ran_gaussian(r, 0.6));

@@ -21,6 +21,22 @@ static int in_list(const char *name, const char *const *list, size_t n)
     return 0;
 }
 
+/* Whether name can be one of the total names: they begin with one of
+ * these characters, and most county names do not, so that a row pays a
+ * few comparisons, not twenty. */
+static int may_be_total(const char *name)
+{
+    static const char *const first[] = {"全", "合", "总", "小", "市", "省", "自", "中"};
+    char c = name[0];
+    if (c == 't' || c == 'T' || c == 's' || c == 'S' || c == 'g' || c == 'G' || c == 'n' ||
+        c == 'N' || c == 'c' || c == 'C')
+        return 1;
+    for (size_t i = 0; i < sizeof first / sizeof *first; i++)
+        if (strncmp(name, first[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
 /* Level by name alone: JH_LEVEL_COUNTY when the name is not a total's. */
 static jh_level level_of_name(const char *name)
 {
@@ -30,7 +46,7 @@ static jh_level level_of_name(const char *name)
         "合计", "总计", "小计", "全省", "全市", "全州", "全盟", "全地区", "市辖区",
         "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖县级行政单位",
         "total", "subtotal", "grand total"};
-    if (!name)
+    if (!name || !may_be_total(name))
         return JH_LEVEL_COUNTY;
     if (in_list(name, national, sizeof national / sizeof *national))
         return JH_LEVEL_NATIONAL;
@@ -55,14 +71,12 @@ jh_level jh_level_of(const char *code, const char *name)
     /* 12-digit statistical codes of a county end in 000000. */
     int six = code && !code[n] &&
               (n == 6 || (n == 12 && strcmp(code + 6, "000000") == 0));
-    if (by_name == JH_LEVEL_NATIONAL || !six)
+    if (by_name == JH_LEVEL_NATIONAL || !six || code[4] != '0' || code[5] != '0')
         return by_name;
-    if (strncmp(code + 2, "0000", 4) == 0)
-        return strncmp(code, "00", 2) == 0 || strncmp(code, "10", 2) == 0
-                   ? JH_LEVEL_NATIONAL : JH_LEVEL_PROVINCE;
-    if (strncmp(code + 4, "00", 2) == 0)
+    if (code[2] != '0' || code[3] != '0')
         return JH_LEVEL_PREFECTURE;
-    return by_name;
+    return (code[0] == '0' || code[0] == '1') && code[1] == '0' ? JH_LEVEL_NATIONAL
+                                                                : JH_LEVEL_PROVINCE;
 }
 
 static int ends_with(const char *s, size_t len, const char *tail)

@@ -44,7 +44,8 @@ static const char *const role_aliases[ROLE_COUNT][8] = {
  * one buffer (row_text), so that a row of 10^6 fields costs its bytes and
  * not 10^6 allocations; text points into it once the row is complete. */
 struct cell {
-    char *text;          /* NUL-terminated, trimmed; set by on_record */
+    char *text;          /* NUL-terminated, trimmed; reset by on_record when
+                            row_text moved */
     size_t off, len;     /* position in row_text, trimmed length */
     unsigned long line;  /* line where the field starts */
 };
@@ -71,6 +72,7 @@ struct reader {
     struct cell *cell;        /* [field] cells of the current row */
     char *row_text;           /* the current row's fields, each NUL-terminated */
     size_t text_len, text_cap;
+    int text_moved;           /* row_text moved during the row: texts to reset */
     size_t n_level[JH_LEVEL_ALL]; /* rows left out, by level */
     unsigned long level_line[LEVEL_LINES]; /* lines of the first of them */
     int failed;               /* structural error: stop reading */
@@ -161,10 +163,12 @@ static int keep_cell(struct reader *r, const char *s, size_t len)
         char *t = realloc(r->row_text, cap);
         if (!t)
             return -1;
+        r->text_moved |= t != r->row_text;
         r->row_text = t;
         r->text_cap = cap;
     }
     c->off = r->text_len;
+    c->text = r->row_text + c->off;
     memcpy(r->row_text + c->off, s, len);
     c->len = trim(r->row_text + c->off, len);
     c->line = r->line;
@@ -507,8 +511,9 @@ static void on_record(int c, void *ctx)
         r->line++;
     if (r->failed || r->field == 0)
         return;
-    for (size_t f = 0; f < r->field; f++)
+    for (size_t f = 0; r->text_moved && f < r->field; f++)
         r->cell[f].text = r->row_text + r->cell[f].off;
+    r->text_moved = 0;
     if (!r->have_header)
         check_header(r);
     else
