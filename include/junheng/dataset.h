@@ -89,7 +89,7 @@ typedef enum jh_level {
     JH_LEVEL_PREFECTURE, /* 6-digit code ending in 00 (not 0000) */
     JH_LEVEL_PROVINCE,   /* 6-digit code ending in 0000 */
     JH_LEVEL_NATIONAL,   /* 全国, 中国, national; codes 000000 and 100000 */
-    JH_LEVEL_TOTAL,      /* another total: 合计, 总计, 小计, 全省, 全市, 市辖区, total ... */
+    JH_LEVEL_TOTAL,      /* another total: 合计, 总计, 小计, 全省, 全市, 市辖区, 县, total ... */
     JH_LEVEL_ALL         /* as a choice only: every row, nothing detected */
 } jh_level;
 

@@ -49,7 +49,7 @@ const char cli_data_help[] =
     "                           province, or all (no detection).  A 6-digit code\n"
     "                           ending in 0000 is a province (000000, 100000 the\n"
     "                           nation), ending in 00 a prefecture; names such as\n"
-    "                           全国, 合计, 总计, 小计, 市辖区 or total are totals.\n"
+    "                           全国, 合计, 小计, 市辖区, 县 or total are totals.\n"
     "                           Rows of other levels are left out with a warning\n"
     "                           that counts them and names the first lines\n"
     "  In a wide file every other column is an indicator, except identifiers\n"

@@ -26,7 +26,7 @@ static int in_list(const char *name, const char *const *list, size_t n)
  * few comparisons, not twenty. */
 static int may_be_total(const char *name)
 {
-    static const char *const first[] = {"全", "合", "总", "小", "市", "省", "自", "中"};
+    static const char *const first[] = {"全", "合", "总", "小", "市", "省", "自", "中", "县"};
     char c = name[0];
     if (c == 't' || c == 'T' || c == 's' || c == 'S' || c == 'g' || c == 'G' || c == 'n' ||
         c == 'N' || c == 'c' || c == 'C')
@@ -43,7 +43,7 @@ static jh_level level_of_name(const char *name)
     static const char *const national[] = {"全国", "全国合计", "全国总计", "中国",
                                            "national", "nationwide", "china"};
     static const char *const total[] = {
-        "合计", "总计", "小计", "全省", "全市", "全州", "全盟", "全地区", "市辖区",
+        "合计", "总计", "小计", "全省", "全市", "全州", "全盟", "全地区", "市辖区", "县",
         "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖县级行政单位",
         "total", "subtotal", "grand total"};
     if (!name || !may_be_total(name))

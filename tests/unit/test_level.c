@@ -35,6 +35,10 @@ static void test_level_by_name(void **state)
     assert_int_equal(jh_level_of("NA", "全国"), JH_LEVEL_NATIONAL);
     assert_int_equal(jh_level_of("", "合计"), JH_LEVEL_TOTAL);
     assert_int_equal(jh_level_of("", "总计"), JH_LEVEL_TOTAL);
+    /* The 2010 census puts the counties of a municipality under a row
+     * named 县 without a code. */
+    assert_int_equal(jh_level_of("", "县"), JH_LEVEL_TOTAL);
+    assert_int_equal(jh_level_of("110228", "密云县"), JH_LEVEL_COUNTY);
     assert_int_equal(jh_level_of("X", "Total"), JH_LEVEL_TOTAL);
     /* 市辖区 had county-like codes (xxxx01) in the older code lists. */
     assert_int_equal(jh_level_of("220101", "市辖区"), JH_LEVEL_TOTAL);
