@@ -78,6 +78,22 @@ run dup_error data.files=values-dup.csv
 code_is data.on_duplicate dup_error 65
 run dup_first data.files=values-dup.csv data.on_duplicate=first
 code_is data.on_duplicate dup_first 0
+# [data] ignore_col: the population column ignored, no weighted index.
+run ign data.ignore_col=population
+code_is data.ignore_col ign 0
+n=$((n + 1)); grep -qF 'gini_w,0.' ign/tables/indices.csv && { echo "FAIL: ignore_col"; fail=1; }
+# [data] indicators_only: the other indicators are not read.
+run only data.indicators_only=beds_per_1000
+has data.indicators_only only/tables/indices.csv 'beds_per_1000,2020,total,n,60'
+n=$((n + 1)); grep -qF 'preschool_gross_enrolment' only/tables/indices.csv &&
+    { echo "FAIL: indicators_only"; fail=1; }
+# [data] region_level: a province total row is left out (county), or read (all).
+{ cat d/values.csv; echo '220000,2020,beds_per_1000,total,999,24000000'; } >d/values-agg.csv
+run agg data.files=values-agg.csv
+has data.region_level agg/tables/indices.csv 'beds_per_1000,2020,total,n,60'
+has data.region_level agg.err 'left out 1 row that is not county-level (1 province; line'
+run agg_all data.files=values-agg.csv data.region_level=all data.lenient=yes
+has data.region_level agg_all/tables/indices.csv 'beds_per_1000,2020,total,n,61'
 # [analysis] index: the summary, the ranking table and the charts' index.
 run index_cv analysis.index=cv
 has analysis.index index_cv/tables/rank-indicators.csv ',cv,'
