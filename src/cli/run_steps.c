@@ -210,6 +210,15 @@ static int build_data(run_state *rs)
         bad = cli_data_option(CLI_OPT_LENIENT, NULL, "run", &rs->data) != EX_OK;
     if (!bad && is_yes(c->value[RK_OUTPUT_RAW_TEXT]))
         bad = cli_data_option(CLI_OPT_RAW_TEXT, NULL, "run", &rs->data) != EX_OK;
+    if (!bad && c->value[RK_DATA_IGNORE_COL][0])
+        bad = cli_data_option(CLI_OPT_IGNORE_COL, c->value[RK_DATA_IGNORE_COL], "run",
+                              &rs->data) != EX_OK;
+    if (!bad && c->value[RK_DATA_INDICATORS_ONLY][0])
+        bad = cli_data_option(CLI_OPT_INDICATORS_ONLY, c->value[RK_DATA_INDICATORS_ONLY], "run",
+                              &rs->data) != EX_OK;
+    if (!bad)
+        bad = cli_data_option(CLI_OPT_LEVEL, c->value[RK_DATA_REGION_LEVEL], "run",
+                              &rs->data) != EX_OK;
     if (!bad)
         bad = cli_data_option(CLI_OPT_ENCODING, c->value[RK_DATA_ENCODING], "run", &rs->data) ||
               cli_data_option(CLI_OPT_CENSORED, c->value[RK_DATA_CENSORED], "run", &rs->data) ||
@@ -224,7 +233,16 @@ static int read_inputs(run_state *rs, jh_diag *diag, jh_dataset **d, jh_region_c
                        jh_indicator_catalog **ind)
 {
     int rc = JH_OK;
-    jh_builder *b = jh_builder_alloc(&rs->data.read);
+    jh_read_opts ro = rs->data.read;
+    const char *levels[JH_READ_MAX_LIST];
+    /* The region catalog first: its level columns are not indicators. */
+    if (rs->data.study.regions_path)
+        rc = jh_region_catalog_read(rs->data.study.regions_path, diag, reg);
+    if (rc == JH_ENOMEM)
+        return rc;
+    ro.level_cols = levels;
+    ro.n_level_cols = jh_region_catalog_levels(*reg, levels, JH_READ_MAX_LIST);
+    jh_builder *b = jh_builder_alloc(&ro);
     if (!b)
         return JH_ENOMEM;
     for (size_t i = 0; i < rs->data.files.n && rc != JH_ENOMEM && !jh_diag_full(diag); i++) {
@@ -236,10 +254,6 @@ static int read_inputs(run_state *rs, jh_diag *diag, jh_dataset **d, jh_region_c
         rc = rc ? rc : r;
     }
     jh_builder_free(b);
-    if (rc != JH_ENOMEM && rs->data.study.regions_path) {
-        int r = jh_region_catalog_read(rs->data.study.regions_path, diag, reg);
-        rc = rc ? rc : r;
-    }
     if (rc != JH_ENOMEM && rs->data.study.indicators_path) {
         int r = jh_indicator_catalog_read(rs->data.study.indicators_path, diag, ind);
         rc = rc ? rc : r;
