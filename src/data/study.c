@@ -223,7 +223,20 @@ static int derive_indicators(jh_study *s, jh_diag *diag)
     return JH_OK;
 }
 
-static int resolve_weights(jh_study *s)
+/* An indicator weighted by another that the data lack (not read, or left
+ * out by --indicators-only) would otherwise lose its weighted twins
+ * without a word. */
+static void warn_weight_missing(const jh_study *s, const jh_indicator *in, jh_diag *diag)
+{
+    const jh_indicator_catalog *cat = s->indicators;
+    if (diag)
+        jh_diag_add(diag, JH_DIAG_WARNING, cat->path, in->line, 0,
+                    "indicator '%s' is weighted by '%s', which is not in the data (with "
+                    "--indicators-only, list it too); its weighted results are left out",
+                    in->code, cat->ind[in->weight_indicator].code);
+}
+
+static int resolve_weights(jh_study *s, jh_diag *diag)
 {
     size_t n = s->data->indicators.n ? s->data->indicators.n : 1;
     s->weight_source = malloc(n * sizeof *s->weight_source);
@@ -239,6 +252,8 @@ static int resolve_weights(jh_study *s)
         if (in->weight == JH_WEIGHT_INDICATOR) {
             s->weight_source[i] = data_indicator_of(s, in->weight_indicator);
             s->unweighted[i] = s->weight_source[i] == JH_NONE;
+            if (s->unweighted[i])
+                warn_weight_missing(s, in, diag);
         }
     }
     return JH_OK;
@@ -253,7 +268,7 @@ static int complete(jh_study *s, int lenient, jh_diag *diag)
     if (!rc)
         rc = derive_indicators(s, diag);
     if (!rc)
-        rc = resolve_weights(s);
+        rc = resolve_weights(s, diag);
     return rc;
 }
 
