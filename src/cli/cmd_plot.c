@@ -473,7 +473,9 @@ static int rename_outputs(const struct run *r, const struct plot_job *j, char *b
             snprintf(to, sizeof to, "%s.%s", j->base, jh_plot_format_ext(fmts[k]));
             snprintf(from, sizeof from, "%s.part", to);
             if (rename(from, to) != 0) {
-                snprintf(buf, cap, "%s: cannot rename into place: %s", to, strerror(errno));
+                /* The path is cut to leave room for the reason in buf. */
+                snprintf(buf, cap, "%.1500s: cannot rename into place: %s", to,
+                         strerror(errno));
                 return -1;
             }
         }

@@ -37,7 +37,9 @@ static int has_marker(const char *dir)
 {
     char path[4200];
     struct stat st;
-    snprintf(path, sizeof path, "%s/%s", dir, RUN_MARKER);
+    /* A path too long to hold the marker's name has no marker. */
+    if (snprintf(path, sizeof path, "%s/%s", dir, RUN_MARKER) >= (int)sizeof path)
+        return 0;
     return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
