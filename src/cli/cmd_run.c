@@ -114,15 +114,24 @@ static int parse_args(int argc, char **argv, struct run_opts *o, const char **co
     return rc;
 }
 
+/* Everything below the top folder but its marker. */
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
-    (void)st, (void)flag, (void)ftw;
+    (void)st, (void)flag;
+    if (ftw->level == 0 || (ftw->level == 1 && strcmp(path + ftw->base, RUN_MARKER) == 0))
+        return 0;
     return remove(path);
 }
 
+/* The marker goes last: a run killed while removing a folder leaves it
+ * marked, so the next run knows it for junheng's and removes the rest. */
 void run_remove_tree(const char *path)
 {
+    char marker[4200];
     nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    if (snprintf(marker, sizeof marker, "%s/%s", path, RUN_MARKER) < (int)sizeof marker)
+        remove(marker);
+    remove(path);
 }
 
 int cmd_run(int argc, char **argv)
