@@ -134,6 +134,10 @@ static void warn_undefined(const jh_slice_indices *s, size_t n, int skip, jh_dia
                 if (wt && !s[i].has_weighted)
                     continue;
                 int st = wt ? s[i].weighted.status[k] : s[i].plain.status[k];
+                /* A missing weight (the slice gatherer) and a result beyond a
+                 * double (per slice) were said where they were found. */
+                if (st == JH_EWEIGHT || st == JH_ERANGE)
+                    continue;
                 if (st && !bad++)
                     why = st;
             }
