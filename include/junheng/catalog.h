@@ -199,6 +199,7 @@ typedef struct jh_indicator {
     char *name_en;           /* English name */
     char *domain;            /* service domain, e.g. "education" */
     char *unit;              /* unit, e.g. "%" or "张/千人" */
+    char *unit_en;           /* unit in English, e.g. "beds per 1,000"; may be empty */
     char *note;              /* free text */
     jh_direction direction;  /* which way is better */
     jh_weight_kind weight;   /* which weight */
@@ -246,8 +247,8 @@ typedef struct jh_indicator_catalog {
 
 /* Reads the indicators catalog at path.  Known columns: code, name_zh,
  * name_en, domain, unit, direction, weight, scope, baseline_year, baseline,
- * target_year, target, target_kind, numerator, denominator, scale, note
- * (and a few Chinese aliases: 指标代码, 指标名称, 英文名称, 领域, 单位,
+ * target_year, target, target_kind, numerator, denominator, scale, note,
+ * unit_en (and a few Chinese aliases: 指标代码, 指标名称, 英文名称, 领域, 单位,
  * 方向, 备注).  Only code is required; unknown columns are ignored.
  *
  * Cells: direction, weight, scope and target_kind take the values listed

@@ -83,10 +83,12 @@ const double *jh_study_weights(const jh_study *s, size_t ind, size_t year,
 const char *jh_study_weight_name(const jh_study *s, size_t ind);
 
 /* Direction (JH_DIRECTION_HIGHER without a catalog entry), domain ("" when
- * unknown), unit ("" when unknown).  Strings are not owned. */
+ * unknown), unit in lang ("" when unknown; "en" takes the catalog's unit_en
+ * and falls back to its unit, so a missing translation shows rather than
+ * vanishes; NULL or "zh" takes unit).  Strings are not owned. */
 jh_direction jh_study_direction(const jh_study *s, size_t ind);
 const char *jh_study_domain(const jh_study *s, size_t ind);
-const char *jh_study_unit(const jh_study *s, size_t ind);
+const char *jh_study_unit(const jh_study *s, size_t ind, const char *lang);
 
 /* Display names: lang "zh" or "en"; falls back to the other language, then
  * to the code.  Not owned. */

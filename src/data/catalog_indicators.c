@@ -12,7 +12,7 @@
 enum role {
     R_CODE, R_NAME_ZH, R_NAME_EN, R_DOMAIN, R_UNIT, R_DIRECTION, R_WEIGHT, R_SCOPE,
     R_BASELINE_YEAR, R_BASELINE, R_TARGET_YEAR, R_TARGET, R_TARGET_KIND,
-    R_NUMERATOR, R_DENOMINATOR, R_SCALE, R_NOTE, R_COUNT
+    R_NUMERATOR, R_DENOMINATOR, R_SCALE, R_NOTE, R_UNIT_EN, R_COUNT
 };
 
 /* Header names of each role, canonical name first. */
@@ -34,6 +34,7 @@ static const char *const role_names[R_COUNT][5] = {
     [R_DENOMINATOR] = {"denominator", NULL},
     [R_SCALE] = {"scale", NULL},
     [R_NOTE] = {"note", "备注", NULL},
+    [R_UNIT_EN] = {"unit_en", "英文单位", NULL},
 };
 
 /* Spellings of the enum cells: value, then its names (canonical first). */
@@ -337,7 +338,8 @@ static int on_row(void *vctx, const jh_cat_row *row)
     d->line = row->line;
     if (dup_text(c, row, R_CODE, &d->code) || dup_text(c, row, R_NAME_ZH, &d->name_zh) ||
         dup_text(c, row, R_NAME_EN, &d->name_en) || dup_text(c, row, R_DOMAIN, &d->domain) ||
-        dup_text(c, row, R_UNIT, &d->unit) || dup_text(c, row, R_NOTE, &d->note))
+        dup_text(c, row, R_UNIT, &d->unit) || dup_text(c, row, R_UNIT_EN, &d->unit_en) ||
+        dup_text(c, row, R_NOTE, &d->note))
         return JH_ENOMEM;
     for (enum role k = R_CODE; k <= R_NAME_EN; k++)
         if (add_key(c, row, i, k))
@@ -526,6 +528,7 @@ void jh_indicator_catalog_free(jh_indicator_catalog *cat)
         free(d->name_en);
         free(d->domain);
         free(d->unit);
+        free(d->unit_en);
         free(d->note);
     }
     free(cat->ind);

@@ -357,11 +357,6 @@ const char *jh_study_domain(const jh_study *s, size_t ind)
     return in && in->domain ? in->domain : "";
 }
 
-const char *jh_study_unit(const jh_study *s, size_t ind)
-{
-    const jh_indicator *in = jh_study_indicator(s, ind);
-    return in && in->unit ? in->unit : "";
-}
 
 static const char *first_nonempty(const char *a, const char *b, const char *c)
 {
@@ -370,6 +365,15 @@ static const char *first_nonempty(const char *a, const char *b, const char *c)
     if (b && *b)
         return b;
     return c;
+}
+
+const char *jh_study_unit(const jh_study *s, size_t ind, const char *lang)
+{
+    const jh_indicator *in = jh_study_indicator(s, ind);
+    if (!in)
+        return "";
+    int en = lang && strcmp(lang, "en") == 0;
+    return first_nonempty(en ? in->unit_en : NULL, in->unit, "");
 }
 
 const char *jh_study_indicator_label(const jh_study *s, size_t ind, const char *lang)

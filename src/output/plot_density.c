@@ -69,7 +69,7 @@ int jh_plot_density(FILE *f, const jh_study *s, size_t ind, const size_t *years,
     }
     if (rc == JH_OK) {
         const char *label = jh_study_indicator_label(s, ind, lang);
-        const char *unit = jh_study_unit(s, ind);
+        const char *unit = jh_study_unit(s, ind, lang);
         jh_plot_spec_text(sp, "TITLE", en ? "%s: kernel densities by year" : "%s：各年核密度",
                           label);
         if (unit[0])

@@ -53,7 +53,7 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
     }
     if (rc == JH_OK) {
         const char *label = jh_study_indicator_label(s, ind, lang);
-        const char *unit = jh_study_unit(s, ind);
+        const char *unit = jh_study_unit(s, ind, lang);
         jh_plot_spec_text(sp, "TITLE", en ? "%s by prefecture, %d" : "%s的市（州）分布（%d年）",
                           label, d->years[year]);
         jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Prefecture" : "市（州）");

@@ -66,7 +66,7 @@ int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
         int meets = 0;
         jh_target_meets(&r->target, r->value, &meets);
         double b = 100 * r->target.baseline / r->target.target;
-        const char *unit = jh_study_unit(s, r->indicator);
+        const char *unit = jh_study_unit(s, r->indicator, lang);
         char nums[300], base[64];
         if (isfinite(r->target.baseline))
             snprintf(base, sizeof base, "%.4g", r->target.baseline);

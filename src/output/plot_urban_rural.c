@@ -81,7 +81,7 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
         /* County names are in the small font, 24 px per em. */
         jh_plot_spec_number(sp, "LMARGIN", jh_plot_left_margin(max_em, 24, 0.12, 0.45));
         const char *label = jh_study_indicator_label(s, ind, lang);
-        const char *unit = jh_study_unit(s, ind);
+        const char *unit = jh_study_unit(s, ind, lang);
         jh_plot_spec_text(sp, "TITLE", en ? "%s: urban and rural by county, %d"
                                           : "%s：各县（市、区）城乡对比（%d年）",
                           label, d->years[year]);

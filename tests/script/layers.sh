@@ -15,7 +15,7 @@ declare -A header=(
   [diag]=data [intern]=data [value]=data [dataset]=data [catalog]=data [study]=data
   [analysis]=analysis [converge]=analysis [decompose_analysis]=analysis
   [notes]=analysis [slice]=analysis [rank]=analysis [urban_rural]=analysis [validate]=analysis
-  [output]=output [plot]=output [report]=output [sha256]=output
+  [output]=output [plot]=output [report]=output [sha256]=output [numfmt]=output
 )
 fail=0
 for h in "$root"/include/junheng/*.h; do
