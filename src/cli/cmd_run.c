@@ -1,12 +1,12 @@
-/* junheng run CONFIG: the annual run.  Every step is one of junheng's own
- * commands called in-process with arguments built from the configuration,
- * so the run computes exactly what the commands compute; the outputs go to
- * a temporary directory beside the target that replaces it only at the end. */
+/* junheng run CONFIG: the annual run.  Reads the configuration, then hands
+ * over to the steps (run_steps.c: one load of the study, a table of
+ * analyses whose in-memory results feed the tables, charts and report);
+ * the outputs go to a temporary directory beside the target that replaces
+ * it only at the end (run_target.c). */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,26 +112,6 @@ static int parse_args(int argc, char **argv, struct run_opts *o, const char **co
         rc = run_config_set(&o->cfg, a);
     }
     return rc;
-}
-
-/* Everything below the top folder but its marker. */
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag;
-    if (ftw->level == 0 || (ftw->level == 1 && strcmp(path + ftw->base, RUN_MARKER) == 0))
-        return 0;
-    return remove(path);
-}
-
-/* The marker goes last: a run killed while removing a folder leaves it
- * marked, so the next run knows it for junheng's and removes the rest. */
-void run_remove_tree(const char *path)
-{
-    char marker[4200];
-    nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-    if (snprintf(marker, sizeof marker, "%s/%s", path, RUN_MARKER) < (int)sizeof marker)
-        remove(marker);
-    remove(path);
 }
 
 int cmd_run(int argc, char **argv)

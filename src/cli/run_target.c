@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,26 @@
 static const char marker_text[] =
     "This folder was written by `junheng run` (see manifest.json).  The next run\n"
     "with this folder as its output replaces it whole: keep your own files elsewhere.\n";
+
+/* Everything below the top folder but its marker. */
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag;
+    if (ftw->level == 0 || (ftw->level == 1 && strcmp(path + ftw->base, RUN_MARKER) == 0))
+        return 0;
+    return remove(path);
+}
+
+/* The marker goes last: a run killed while removing a folder leaves it
+ * marked, so the next run knows it for junheng's and removes the rest. */
+void run_remove_tree(const char *path)
+{
+    char marker[4200];
+    nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    if (snprintf(marker, sizeof marker, "%s/%s", path, RUN_MARKER) < (int)sizeof marker)
+        remove(marker);
+    remove(path);
+}
 
 /* A full disk or quota is an I/O error (74); anything else cannot create (73). */
 static int create_error(int e)
