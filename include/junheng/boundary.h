@@ -37,6 +37,17 @@ int jh_boundaries_read(const char *path, const char *key, jh_boundaries **out,
                        jh_diag *diag);
 void jh_boundaries_free(jh_boundaries *b);
 
+/* The points of b projected to km by the Albers projection fitted to
+ * them (jh_albers_fit), in a new array laid out as b->shapes.xy (the
+ * caller frees it); *proj (may be NULL) receives the projection.
+ * JH_EEMPTY, JH_ENOMEM. */
+int jh_boundaries_project(const jh_boundaries *b, jh_albers *proj, double **xy_km);
+
+/* Neighbours of the features (jh_contiguity on the projected shapes),
+ * tolerances in km.  The caller frees *out. */
+int jh_boundaries_contiguity(const jh_boundaries *b, double tol_km, double min_border_km,
+                             jh_contact **out, size_t *n_out);
+
 /* Position of the feature with code, or (size_t)-1. */
 size_t jh_boundaries_find(const jh_boundaries *b, const char *code);
 

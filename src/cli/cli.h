@@ -28,6 +28,8 @@ int cmd_run(int argc, char **argv);
 int cmd_converge(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
+int cmd_neighbors(int argc, char **argv);
+int cmd_spatial(int argc, char **argv);
 
 /* The warnings `junheng indices` adds after computing: one per index
  * some slices leave undefined (skip: --nonpositive=skip), one when

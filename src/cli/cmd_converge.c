@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "junheng/converge.h"
 #include "junheng/output.h"
+#include "neighbor_source.h"
 
 static const char help[] =
     "Usage: junheng converge --data FILE [--data FILE ...] [OPTIONS]\n"
@@ -50,8 +51,7 @@ static const char help[] =
     "                         values (default 5)\n"
     "      --breaks LIST      fixed upper bounds of relative classes instead,\n"
     "                         ascending, e.g. 0.8,0.95,1.05,1.2\n"
-    "      --neighbors FILE   CSV of neighbouring county pairs (code,code[,...];\n"
-    "                         an optional header line): spatial Markov\n"
+    CLI_NEIGHBOR_HELP
     "  -l, --layout LAYOUT    long (default, %.17g) or wide (%.10g; sigma one\n"
     "                         column per index, density one column per year,\n"
     "                         markov one row per matrix row)\n"
@@ -65,7 +65,7 @@ static const char help[] =
 
 enum {
     OPT_FROM = CLI_OPT_FIRST_FREE, OPT_TO, OPT_LEVEL, OPT_WEIGHTED, OPT_CONDITIONAL,
-    OPT_RELATIVE, OPT_BANDWIDTH, OPT_POINTS, OPT_CLASSES, OPT_BREAKS, OPT_NEIGHBORS
+    OPT_RELATIVE, OPT_BANDWIDTH, OPT_POINTS, OPT_CLASSES, OPT_BREAKS
 };
 
 struct opts {
@@ -73,7 +73,7 @@ struct opts {
     jh_converge_opts run;       /* what to compute */
     jh_layout layout;           /* long or wide */
     const char *output;         /* -o, or NULL for stdout */
-    const char *neighbors;      /* --neighbors path, or NULL */
+    cli_neighbor_opts nb;       /* --neighbors or --boundaries */
     char *index_text;           /* copy of --index, split in place; owned */
     const char **index;         /* pointers into index_text; owned */
     double *breaks;             /* --breaks; owned */
@@ -214,8 +214,7 @@ static int own_option(int c, const char *arg, struct opts *o)
         o->run.classes = (size_t)l;
         return EX_OK;
     case OPT_BREAKS: return parse_breaks(arg, o);
-    case OPT_NEIGHBORS: o->neighbors = arg; return EX_OK;
-    default: return -1;
+    default: return cli_neighbor_option("converge", c, arg, &o->nb);
     }
 }
 
@@ -237,7 +236,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"points", required_argument, NULL, OPT_POINTS},
         {"classes", required_argument, NULL, OPT_CLASSES},
         {"breaks", required_argument, NULL, OPT_BREAKS},
-        {"neighbors", required_argument, NULL, OPT_NEIGHBORS},
+        CLI_NEIGHBOR_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -261,103 +260,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
     if (o->run.from && o->run.to && o->run.to <= o->run.from)
         return cli_usage_error("converge", "--to %d is not after --from %d", o->run.to,
                                o->run.from);
-    return cli_data_check("converge", &o->data);
-}
-
-/* ---- the neighbour file ----------------------------------------------- */
-
-/* Trims spaces and one pair of surrounding double quotes, in place. */
-static char *trim(char *s)
-{
-    size_t n;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
-        s[n - 1] = '\0';
-        s++;
-    }
-    return s;
-}
-
-/* Reads "code,code[,...]" lines.  A first line whose two codes are both
- * unknown is a header.  A line with fewer than two fields is an error
- * naming file, line and column; pairs naming a region that is not in
- * the data are counted and skipped with one warning. */
-static int read_neighbors(const char *path, const jh_dataset *d, size_t **a_out,
-                          size_t **b_out, size_t *n_out)
-{
-    FILE *f = fopen(path, "r");
-    char line[4096];
-    size_t n = 0, cap = 0, unknown = 0;
-    unsigned long lineno = 0;
-    size_t *a = NULL, *b = NULL;
-    if (!f) {
-        fprintf(stderr, "junheng: %s: cannot open: %s\n", path, strerror(errno));
-        return EX_NOINPUT;
-    }
-    while (fgets(line, sizeof line, f)) {
-        lineno++;
-        line[strcspn(line, "\r\n")] = '\0';
-        if (lineno == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
-            memmove(line, line + 3, strlen(line + 3) + 1);
-        if (line[strspn(line, " \t")] == '\0')
-            continue;
-        char *comma = strchr(line, ',');
-        if (!comma) {
-            fprintf(stderr, "junheng: %s:%lu:%zu: expected two region codes separated by a "
-                    "comma, found '%s'\n", path, lineno, strlen(line) + 1, line);
-            fclose(f);
-            free(a);
-            free(b);
-            return EX_DATAERR;
-        }
-        *comma = '\0';
-        char *rest = comma + 1, *third = strchr(rest, ',');
-        if (third)
-            *third = '\0';
-        char *ca = trim(line), *cb = trim(rest);
-        size_t ia = jh_intern_find(&d->regions, ca), ib = jh_intern_find(&d->regions, cb);
-        if (ia == (size_t)-1 || ib == (size_t)-1) {
-            if (lineno > 1 || ia != (size_t)-1 || ib != (size_t)-1)
-                unknown++;
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? 2 * cap : 256;
-            size_t *na = realloc(a, cap * sizeof *a), *nb;
-            if (na)
-                a = na;
-            nb = na ? realloc(b, cap * sizeof *b) : NULL;
-            if (!nb) {
-                fclose(f);
-                free(a);
-                free(b);
-                fputs("junheng: out of memory\n", stderr);
-                return cli_exit_code(JH_ENOMEM);
-            }
-            b = nb;
-        }
-        a[n] = ia;
-        b[n++] = ib;
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (err) {
-        fprintf(stderr, "junheng: %s: read error\n", path);
-        free(a);
-        free(b);
-        return EX_IOERR;
-    }
-    if (unknown)
-        fprintf(stderr, "junheng: warning: %s: %zu pair(s) name a region not in the data; "
-                "skipped\n", path, unknown);
-    *a_out = a;
-    *b_out = b;
-    *n_out = n;
-    return EX_OK;
+    int rc = cli_neighbor_check("converge", &o->nb, 0);
+    return rc ? rc : cli_data_check("converge", &o->data);
 }
 
 static int write_output(const struct opts *o, const jh_dataset *d, const jh_converge *c)
@@ -373,7 +277,8 @@ static int write_output(const struct opts *o, const jh_dataset *d, const jh_conv
 
 int cmd_converge(int argc, char **argv)
 {
-    struct opts o = {.layout = JH_LAYOUT_LONG, .run.tables = JH_CONVERGE_TREND};
+    struct opts o = {.layout = JH_LAYOUT_LONG, .run.tables = JH_CONVERGE_TREND,
+                     .nb = CLI_NEIGHBOR_DEFAULTS};
     jh_study *s = NULL;
     jh_converge *c = NULL;
     size_t *na = NULL, *nb = NULL, nn = 0;
@@ -382,8 +287,8 @@ int cmd_converge(int argc, char **argv)
     jh_diag_init(&diag, 20);
     if (!code)
         code = cli_load_study(&o.data, &s);
-    if (!code && o.neighbors) {
-        code = read_neighbors(o.neighbors, s->data, &na, &nb, &nn);
+    if (!code && (o.nb.neighbors || o.nb.boundaries)) {
+        code = cli_neighbor_pairs(&o.nb, s->data, &na, &nb, &nn);
         o.run.neighbor_a = na;
         o.run.neighbor_b = nb;
         o.run.n_neighbors = nn;

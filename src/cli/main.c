@@ -14,6 +14,8 @@ static const cli_command commands[] = {
     {"rank", cmd_rank, "rank indicators by disparity, counties by a composite score"},
     {"targets", cmd_targets, "progress toward the plan's targets, province and counties"},
     {"converge", cmd_converge, "are the gaps closing? sigma and beta convergence, densities, Markov"},
+    {"spatial", cmd_spatial, "do lagging counties cluster? Moran's I, LISA, spatial Gini"},
+    {"neighbors", cmd_neighbors, "who borders whom, derived from county boundaries (GeoJSON, .shp)"},
     {"plot", cmd_plot, "charts for reports through gnuplot (Chinese or English labels)"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

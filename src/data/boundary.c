@@ -187,6 +187,40 @@ size_t jh_boundaries_find(const jh_boundaries *b, const char *code)
     return (size_t)-1;
 }
 
+int jh_boundaries_project(const jh_boundaries *b, jh_albers *proj, double **xy_km)
+{
+    jh_albers a;
+    if (!b || !xy_km)
+        return JH_EINVAL;
+    int rc = jh_albers_fit(&b->shapes, &a);
+    if (rc)
+        return rc;
+    double *xy = malloc(2 * b->shapes.n_points * sizeof *xy);
+    if (!xy)
+        return JH_ENOMEM;
+    for (size_t i = 0; i < b->shapes.n_points; i++)
+        jh_albers_forward(&a, b->shapes.xy[2 * i], b->shapes.xy[2 * i + 1], &xy[2 * i],
+                          &xy[2 * i + 1]);
+    if (proj)
+        *proj = a;
+    *xy_km = xy;
+    return JH_OK;
+}
+
+int jh_boundaries_contiguity(const jh_boundaries *b, double tol_km, double min_border_km,
+                             jh_contact **out, size_t *n_out)
+{
+    double *xy = NULL;
+    int rc = jh_boundaries_project(b, NULL, &xy);
+    if (rc)
+        return rc;
+    jh_shapes s = b->shapes;
+    s.xy = xy;
+    rc = jh_contiguity(&s, tol_km, min_border_km, out, n_out);
+    free(xy);
+    return rc;
+}
+
 /* ---- codes ------------------------------------------------------------- */
 
 /* A code as text: trimmed; a number with only zeros after the decimal

@@ -14,8 +14,8 @@ declare -A header=(
   [composite]=core [targets]=core [dynamics]=core [spatial]=core [geom]=core
   [boundary]=data [diag]=data [intern]=data [value]=data [dataset]=data [catalog]=data [study]=data
   [analysis]=analysis [converge]=analysis [decompose_analysis]=analysis
-  [notes]=analysis [slice]=analysis [rank]=analysis [urban_rural]=analysis [validate]=analysis
-  [output]=output [plot]=output [report]=output [sha256]=output [numfmt]=output
+  [notes]=analysis [slice]=analysis [spatial_analysis]=analysis [rank]=analysis [urban_rural]=analysis [validate]=analysis
+  [output]=output [spatial_out]=output [plot]=output [report]=output [sha256]=output [numfmt]=output
 )
 fail=0
 for h in "$root"/include/junheng/*.h; do
