@@ -78,6 +78,14 @@ typedef struct jh_contact {
 int jh_contiguity(const jh_shapes *s, double tol, double min_border, jh_contact **out,
                   size_t *n_out);
 
+/* Marks the segments of the outline of each group of features (e.g. the
+ * counties of a prefecture): outer[p] = 1 when the segment from point p to
+ * the next point of its ring has no segment of another feature of the same
+ * group within tol of its midpoint (group[f] == (size_t)-1: a group of its
+ * own).  outer holds s->n_points.  JH_EINVAL, JH_ENOMEM. */
+int jh_shapes_group_edges(const jh_shapes *s, const size_t *group, double tol,
+                          unsigned char *outer);
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,6 +16,7 @@
 #include "junheng/output.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
+#include "plot_map_cli.h"
 
 static const char help[] =
     "Usage: junheng plot KIND --data FILE [--regions FILE] [--indicators FILE]\n"
@@ -41,6 +42,8 @@ static const char help[] =
     "  targets            baseline, value and target per indicator (percent of\n"
     "                     the target), share of counties meeting each target\n"
     "  all                every chart above the data allow\n"
+    "  map, lisa-map      choropleths and LISA clusters per county over county\n"
+    "                     boundaries or a tile map: `junheng plot map --help`\n"
     "\n"
     "Files (in DIR): KIND-INDICATOR-YEAR.EXT, i.e. lorenz-IND-Y1-Y2.png,\n"
     "trend-INDEX-DOMAIN.png (trend-INDEX.png for an --indicator list),\n"
@@ -933,6 +936,8 @@ int cmd_plot(int argc, char **argv)
     struct opts o = {.index = "gini", .lang = "zh", .formats = JH_PLOT_PNG, .outdir = ".",
                      .font = "Noto Sans CJK SC", .timeout = 60};
     jh_study *s = NULL;
+    if (cli_plot_map_kind(argc, argv))
+        return cmd_plot_map(argc, argv);
     int code = parse_args(argc, argv, &o);
     if (code) {
         free(o.data.files.path);

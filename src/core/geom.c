@@ -312,3 +312,37 @@ int jh_contiguity(const jh_shapes *s, double tol, double min_border, jh_contact 
     grid_free(&G);
     return rc;
 }
+
+/* Whether a segment of another feature of the group of f lies within tol
+ * of (px, py). */
+static int group_near(const struct seg_grid *G, const size_t *group, size_t f, double px,
+                      double py, double tol)
+{
+    int64_t cx = (int64_t)floor(px / G->size), cy = (int64_t)floor(py / G->size);
+    for (int dx = -1; dx <= 1; dx++)
+        for (int dy = -1; dy <= 1; dy++) {
+            uint64_t key = cell_key(cx + dx, cy + dy);
+            for (size_t e = lower_bound(G, key); e < G->n_e && G->e[e].key == key; e++) {
+                const struct seg *g = &G->seg[G->e[e].seg];
+                if (g->owner != f && group[g->owner] == group[f] && group[f] != (size_t)-1 &&
+                    dist2_point_seg(px, py, g) <= tol * tol)
+                    return 1;
+            }
+        }
+    return 0;
+}
+
+int jh_shapes_group_edges(const jh_shapes *s, const size_t *group, double tol,
+                          unsigned char *outer)
+{
+    if (!s || !group || !outer || !(tol > 0))
+        return JH_EINVAL;
+    struct seg_grid G;
+    int rc = grid_build(s, 2 * tol, &G);
+    for (size_t i = 0; !rc && i < G.n_seg; i++) {
+        const struct seg *g = &G.seg[i];
+        outer[i] = !group_near(&G, group, g->owner, (g->x0 + g->x1) / 2, (g->y0 + g->y1) / 2, tol);
+    }
+    grid_free(&G);
+    return rc;
+}

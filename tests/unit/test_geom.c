@@ -150,6 +150,30 @@ static void albers_equal_area(void **state)
     assert_int_equal(jh_albers_init(&a, 0, 0, -30, 30), JH_EINVAL);
 }
 
+/* Prefecture outlines: squares A (0,0) B (1,0) in group 0, C (1,1) D (0,1)
+ * in group 1.  A's right side borders B (same group): inside; its top
+ * borders D (other group) and its left and bottom the outside: outline. */
+static void group_edges(void **state)
+{
+    (void)state;
+    double xy[] = {0, 0, 1, 0, 1, 1, 0, 1, 1, 0, 2, 0, 2, 1, 1, 1,
+                   1, 1, 2, 1, 2, 2, 1, 2, 0, 1, 1, 1, 1, 2, 0, 2};
+    size_t counts[] = {4, 4, 4, 4}, owner[] = {0, 1, 2, 3}, fr[5], rp[5] = {0};
+    unsigned char hole[] = {0, 0, 0, 0}, outer[16];
+    size_t group[] = {0, 0, 1, 1};
+    jh_shapes s = shapes_of(4, counts, xy, hole, fr, rp, owner, 4);
+    assert_int_equal(jh_shapes_group_edges(&s, group, 0.01, outer), JH_OK);
+    /* A: bottom, right (B), top (D), left */
+    unsigned char want_a[] = {1, 0, 1, 1}, want_b[] = {1, 1, 1, 0};
+    for (int k = 0; k < 4; k++) {
+        assert_int_equal(outer[k], want_a[k]);
+        assert_int_equal(outer[4 + k], want_b[k]);
+    }
+    size_t none[] = {(size_t)-1, (size_t)-1, 1, 1};
+    assert_int_equal(jh_shapes_group_edges(&s, none, 0.01, outer), JH_OK);
+    assert_int_equal(outer[1], 1); /* no group: every edge is an outline */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +181,7 @@ int main(void)
         cmocka_unit_test(contiguity_simplified_borders),
         cmocka_unit_test(contiguity_gap),
         cmocka_unit_test(albers_equal_area),
+        cmocka_unit_test(group_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
