@@ -1,6 +1,6 @@
 # junheng chart: a choropleth map of counties.  Copy and restyle freely.
 # Set by junheng: DATA (index 0: filled outer rings "x y 0xRRGGBB";
-# 1: county outlines; 2: prefecture outlines; 3: labels "x y name"),
+# 1: county outlines; 2: prefecture outlines; 3: labels "x y name 0xRRGGBB"),
 # XMIN, XMAX, YMIN, YMAX (km in an Albers equal-area projection, north up),
 # SCALE_LEN (km; 0 for a schematic tile map), SCALE_LABEL, SBX, SBY (where
 # the scale bar starts), NX, NY, NLEN (north arrow), NCLASS, COLS[k],
@@ -38,4 +38,4 @@ plot DATA index 0 using 1:2:3 with filledcurves closed fc rgb variable notitle, 
      DATA index 1 using 1:2 with lines lc rgb '#7F7F7F' lw 0.7 notitle, \
      DATA index 2 using 1:2 with lines lc rgb '#111111' lw 2.2 notitle, \
      for [k=1:NCLASS] keyentry with boxes fs solid 1.0 border lc rgb '#7F7F7F' fc rgb COLS[k] title LABS[k], \
-     DATA index 3 using 1:2:3 with labels font SMALL noenhanced notitle
+     DATA index 3 using 1:2:3:4 with labels tc rgb variable font SMALL noenhanced notitle

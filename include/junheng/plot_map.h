@@ -33,7 +33,7 @@ typedef struct jh_map_legend {
 
 /* Writes the data file of plots/map.gp to f (index 0: fills "x y rgb",
  * index 1: county outlines, index 2: prefecture outlines, index 3: labels
- * "x y name") and sets XMIN, XMAX, YMIN, YMAX, the scale bar (SCALE_LEN
+ * "x y name colour") and sets XMIN, XMAX, YMIN, YMAX, the scale bar (SCALE_LEN
  * km, SCALE_LABEL; 0 for a schematic map), the north arrow, NCLASS, COLS,
  * LABS and the chart's HEIGHT in sp.  JH_EEMPTY without polygons,
  * JH_ENOMEM. */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "junheng/classify.h"
+#include "junheng/numfmt.h"
 #include "junheng/plot_map.h"
 #include "junheng/spatial_analysis.h"
 #include "neighbor_source.h"
@@ -428,12 +429,17 @@ static void chart_name(char *buf, size_t cap, const char *kind, const char *ind,
     snprintf(buf + len, cap - len, "-%d", year);
 }
 
-/* Legend of classes "a – b (n)": bounds with 4 significant digits. */
+/* Legend of classes "a – b (n)": bounds as people read values in the
+ * indicator's unit (jh_format_human). */
 static void class_legend(const double *up, size_t k, double lo, const size_t *count,
-                         char lab[][96], const char **labp, const char **col)
+                         const char *unit, const char *lang, char lab[][96],
+                         const char **labp, const char **col)
 {
+    char a[40], b[40];
     for (size_t i = 0; i < k; i++) {
-        snprintf(lab[i], 96, "%.4g – %.4g (%zu)", i ? up[i - 1] : lo, up[i], count[i]);
+        jh_format_human(a, sizeof a, i ? up[i - 1] : lo, JH_NUM_VALUE, unit, lang, 0);
+        jh_format_human(b, sizeof b, up[i], JH_NUM_VALUE, unit, lang, 0);
+        snprintf(lab[i], 96, "%s – %s (%zu)", a, b, count[i]);
         labp[i] = lab[i];
         col[i] = jh_map_class_colour(i, k);
     }
@@ -469,7 +475,7 @@ static void map_one(const struct opts *o, const jh_study *s, const struct shapes
         colour[f] = c < k ? jh_map_class_colour(c, k) : JH_MAP_NO_DATA;
         c < k ? count[c]++ : missing++;
     }
-    class_legend(up, k, lo, count, lab, labp, col);
+    class_legend(up, k, lo, count, jh_study_unit(s, ind, o->lang), o->lang, lab, labp, col);
     size_t nl = k;
     if (missing) {
         snprintf(lab[k], 96, "%s (%zu)", strcmp(o->lang, "en") ? "无数据" : "no data", missing);

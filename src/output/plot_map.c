@@ -130,6 +130,16 @@ static void label_point(const jh_shapes *s, size_t c, double *x, double *y)
     }
 }
 
+/* Black on a light fill, white on a dark one (relative luminance of
+ * "#RRGGBB", ITU-R BT.709 weights, unlinearised: enough to choose). */
+static const char *label_colour(const char *fill)
+{
+    unsigned long v = fill && fill[0] == '#' ? strtoul(fill + 1, NULL, 16) : 0xFFFFFFUL;
+    double y = 0.2126 * (double)(v >> 16 & 255) + 0.7152 * (double)(v >> 8 & 255) +
+               0.0722 * (double)(v & 255);
+    return y < 110 ? "0xFFFFFF" : "0x000000";
+}
+
 static void labels(FILE *f, const jh_map *m)
 {
     const jh_shapes *s = m->shapes;
@@ -141,13 +151,13 @@ static void labels(FILE *f, const jh_map *m)
             continue;
         fprintf(f, "%.4f\t%.4f\t", x, y);
         jh_gp_data_label(f, m->label[c]);
-        fputc('\n', f);
+        fprintf(f, "\t%s\n", label_colour(m->colour[c]));
         any = 1;
     }
     /* gnuplot 5.4 crashes on a labels block of only NaN points: a blank
      * label on the first point instead */
     if (!any)
-        fprintf(f, "%.4f\t%.4f\t\" \"\n", s->xy[0], s->xy[1]);
+        fprintf(f, "%.4f\t%.4f\t\" \"\t0x000000\n", s->xy[0], s->xy[1]);
 }
 
 /* A round length near a fifth of the width: 1, 2 or 5 times a power of 10. */
