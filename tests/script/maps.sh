@@ -28,6 +28,23 @@ n=$(ls "$tmp/tiles" | wc -l)
 # A tile map says it is schematic (no scale bar): the SVG carries the note.
 grep -q '示意图' "$tmp/tiles/map-preschool_gross_enrolment-2020.svg" ||
     { echo "FAIL: the tile map does not say it is schematic"; fail=1; }
+# Hostile names (DESIGN.md, Security): county and indicator names with
+# backquotes, quotes and a gnuplot system() call reach gnuplot only as data
+# and quoted strings: they are drawn as text and nothing runs.
+sq() { echo "[[$1,$2],[$1.1,$2],[$1.1,$2.1],[$1,$2.1],[$1,$2]]"; }
+printf '{"type":"FeatureCollection","features":[%s,%s]}\n' \
+  "{\"type\":\"Feature\",\"properties\":{\"adcode\":1},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[$(sq 125 43)]}}" \
+  "{\"type\":\"Feature\",\"properties\":{\"adcode\":2},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[$(sq 126 43)]}}" \
+  >"$tmp/h.geojson"
+{
+    echo 'region_code,year,indicator,value,region_name'
+    echo "1,2020,ind\`touch $tmp/pwned0\`,1,\`touch $tmp/pwned1\`"
+    echo "2,2020,ind\`touch $tmp/pwned0\`,2,\"'; system(\"\"touch $tmp/pwned2\"\") #\""
+} >"$tmp/h.csv"
+"$bin" plot map --data "$tmp/h.csv" --boundaries "$tmp/h.geojson" --names -f svg -o "$tmp/h" \
+    2>"$tmp/err" || { echo "FAIL: hostile map"; cat "$tmp/err"; fail=1; }
+ls "$tmp"/pwned* >/dev/null 2>&1 && { echo "FAIL: a name ran as a command"; fail=1; }
+grep -q "touch $tmp/pwned1" "$tmp"/h/map-*.svg || { echo "FAIL: hostile name not drawn as text"; fail=1; }
 real=$data/boundaries_amap_garybikini/jilin_counties.geojson
 if [ -r "$real" ]; then
     for kind in map lisa-map; do
