@@ -31,10 +31,6 @@ void jh_write_spatial(FILE *f, const jh_dataset *d, const jh_spatial *sp, int cs
  * of the centred values, whose sign sets the quadrant. */
 void jh_write_lisa(FILE *f, const jh_study *s, const jh_spatial *sp, int csv);
 
-/* The name of data region r: from the data, else from the region
- * catalog, else "". */
-const char *jh_study_region_name(const jh_study *s, size_t r);
-
 #ifdef __cplusplus
 }
 #endif

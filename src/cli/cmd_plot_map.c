@@ -187,8 +187,6 @@ static int check_args(struct opts *o)
     if (o->lisa && !o->nb.neighbors && !o->nb.boundaries)
         return cli_usage_error("plot", "lisa-map needs neighbours: --neighbors FILE or "
                                "--boundaries FILE (a tile map's squares are not neighbours)");
-    if (o->nb.neighbors && o->nb.boundaries && !o->tiles)
-        o->tiles = NULL; /* boundaries drawn, the list gives the neighbours */
     return cli_data_check("plot", &o->data);
 }
 
@@ -595,7 +593,11 @@ static int lisa_run(struct opts *o, const jh_study *s, size_t year, jh_spatial *
     size_t *na = NULL, *nb = NULL, nn = 0;
     jh_diag diag;
     jh_diag_init(&diag, 20);
-    int code = cli_neighbor_pairs(&o->nb, s->data, &na, &nb, &nn);
+    /* with both, the boundaries are drawn and the list gives the neighbours */
+    cli_neighbor_opts src = o->nb;
+    if (src.neighbors)
+        src.boundaries = NULL;
+    int code = cli_neighbor_pairs(&src, s->data, &na, &nb, &nn);
     if (!code) {
         o->sp.neighbor_a = na;
         o->sp.neighbor_b = nb;

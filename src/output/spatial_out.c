@@ -79,7 +79,9 @@ void jh_write_spatial(FILE *f, const jh_dataset *d, const jh_spatial *sp, int cs
     }
 }
 
-const char *jh_study_region_name(const jh_study *s, size_t r)
+/* The name of data region r: from the data, else from the region catalog,
+ * else "" (never the code: the column beside it has that). */
+static const char *region_name(const jh_study *s, size_t r)
 {
     const char *name = s->data->region_name ? s->data->region_name[r] : NULL;
     size_t e = s->region_entry ? s->region_entry[r] : JH_NONE;
@@ -95,7 +97,7 @@ void jh_write_lisa(FILE *f, const jh_study *s, const jh_spatial *sp, int csv)
           "significant,cluster\n", f);
     for (size_t k = 0; k < sp->n_lisa; k++) {
         const jh_lisa_row *r = &sp->lisa[k];
-        const char *name = jh_study_region_name(s, r->region);
+        const char *name = region_name(s, r->region);
         key(f, d, r->indicator, r->year, csv);
         jh_csv_text(f, d->regions.str[r->region], csv);
         jh_csv_text(f, name, csv);
