@@ -74,8 +74,11 @@ typedef struct jh_slice_indices {
     size_t n_dropped;                /* values dropped by JH_NONPOS_DROP */
     int has_ci;                      /* plain_ci (and weighted_ci) are filled */
     size_t bootstrap;                /* B, when has_ci */
-    jh_index_ci plain_ci;            /* bootstrap of plain */
-    jh_index_ci weighted_ci;         /* bootstrap of weighted; when has_weighted */
+    /* The intervals live in the same allocation as the result array and
+     * exist only when a bootstrap was asked for (NULL otherwise): 1.2 KB a
+     * slice that a file of 10^6 indicators cannot afford for nothing. */
+    jh_index_ci *plain_ci;           /* bootstrap of plain */
+    jh_index_ci *weighted_ci;        /* bootstrap of weighted; when has_weighted */
     int has_jackknife;               /* the two jackknife SEs are filled */
     double gini_jackknife_se;        /* jackknife SE of gini; NaN when undefined */
     double gini_w_jackknife_se;      /* of gini_w; NaN when undefined or unweighted */

@@ -195,9 +195,9 @@ static int compute_slice(struct ctx *c, jh_slice_indices *si, const double *w)
         size_t k3 = 2 * si->stratum;
         jh_boot_stream_init(&plain, o->seed, si->indicator, si->year, k3);
         jh_boot_stream_init(&wtd, o->seed, si->indicator, si->year, k3 + 1);
-        int rc = bootstrap(c, g->x, NULL, g->n, &si->plain, &plain, &si->plain_ci);
+        int rc = bootstrap(c, g->x, NULL, g->n, &si->plain, &plain, si->plain_ci);
         if (!rc && weighted && !g->bad_w)
-            rc = bootstrap(c, g->x, g->w, g->n, &si->weighted, &wtd, &si->weighted_ci);
+            rc = bootstrap(c, g->x, g->w, g->n, &si->weighted, &wtd, si->weighted_ci);
         if (rc)
             return rc;
         si->has_ci = 1;
@@ -248,20 +248,13 @@ static void ctx_free(struct ctx *c)
     free(c->reps);
 }
 
-/* One slice to compute, found by the serial pass. */
-struct job {
-    size_t i, y, s;           /* dataset positions */
-    const double *w;          /* its weights, or NULL */
-    jh_slice_indices *si;     /* where the result goes */
-};
-
-/* A thread's share of the jobs: every step-th from first.  Each slice has
- * its own random stream (jh_boot_seed) and its own place in the result, so
- * the output is the same whatever the number of threads. */
+/* A thread's share of the slices to compute: every step-th from first.
+ * Each slice has its own random stream (jh_boot_seed) and its own place in
+ * the result, so the output is the same whatever the number of threads. */
 struct worker {
     const struct weight_source *src;
     const jh_indices_opts *o;
-    const struct job *jobs;
+    jh_slice_indices *res;    /* the slices found by the serial pass */
     size_t n_jobs, first, step;
     int rc;                   /* JH_OK or the first failure */
 };
@@ -273,10 +266,13 @@ static void *run_worker(void *arg)
     struct ctx c = {.src = wk->src, .o = wk->o};
     wk->rc = ctx_alloc(&c, d->regions.n ? d->regions.n : 1);
     for (size_t j = wk->first; !wk->rc && j < wk->n_jobs; j += wk->step) {
-        const struct job *jb = &wk->jobs[j];
-        gather_slice(d, jb->i, jb->y, jb->s, jb->w, wk->o->nonpositive == JH_NONPOS_DROP,
-                     &c.g);
-        wk->rc = compute_slice(&c, jb->si, jb->w);
+        jh_slice_indices *si = &wk->res[j];
+        const double *w = si->has_weighted
+                              ? slice_weights(wk->src, si->indicator, si->year, si->stratum)
+                              : NULL;
+        gather_slice(d, si->indicator, si->year, si->stratum, w,
+                     wk->o->nonpositive == JH_NONPOS_DROP, &c.g);
+        wk->rc = compute_slice(&c, si, w);
     }
     ctx_free(&c);
     return NULL;
@@ -296,14 +292,14 @@ static size_t thread_count(size_t n_jobs)
 }
 
 static int run_jobs(const struct weight_source *src, const jh_indices_opts *o,
-                    const struct job *jobs, size_t n_jobs)
+                    jh_slice_indices *res, size_t n_jobs)
 {
     size_t nt = thread_count(n_jobs), started = 1;
     struct worker wk[16];
     pthread_t tid[16];
     int rc = JH_OK;
     for (size_t t = 0; t < nt; t++)
-        wk[t] = (struct worker){src, o, jobs, n_jobs, t, nt, JH_OK};
+        wk[t] = (struct worker){src, o, res, n_jobs, t, nt, JH_OK};
     for (size_t t = 1; t < nt; t++, started++)
         if (pthread_create(&tid[t], NULL, run_worker, &wk[t]) != 0)
             break;
@@ -318,6 +314,22 @@ static int run_jobs(const struct weight_source *src, const jh_indices_opts *o,
     return rc;
 }
 
+/* The result array for at most max slices, with room for two intervals a
+ * slice after it when with_ci (*cis points there, else NULL): one block,
+ * so that the caller frees the whole with one free().  Pages of slices
+ * that turn out absent are never touched. */
+static jh_slice_indices *alloc_results(size_t max, int with_ci, jh_index_ci **cis)
+{
+    size_t per = sizeof(jh_slice_indices) + (with_ci ? 2 * sizeof(jh_index_ci) : 0);
+    if (max > (size_t)-1 / per)
+        return NULL;
+    jh_slice_indices *res = malloc(max * per);
+    /* sizeof(jh_slice_indices) is a multiple of its alignment, which is
+     * that of the doubles and size_t that begin a jh_index_ci. */
+    *cis = res && with_ci ? (jh_index_ci *)(res + max) : NULL;
+    return res;
+}
+
 /* The serial pass: which slices exist, their counts, and every message in
  * slice order; the computing is left to run_jobs. */
 static int slice_indices(const struct weight_source *src, const jh_indices_opts *o,
@@ -325,17 +337,17 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
 {
     const jh_dataset *d = src->d;
     size_t nr = d->regions.n ? d->regions.n : 1;
-    size_t max = d->indicators.n * d->n_years * d->n_strata, n = 0, n_jobs = 0;
+    size_t max = d->indicators.n * d->n_years * d->n_strata, n = 0;
     size_t n_err_zero = 0, n_err_neg = 0;
     jh_slice g = {0};
     int drop = o->nonpositive == JH_NONPOS_DROP;
     if (o->bootstrap && !(o->ci > 0 && o->ci < 1))
         return JH_EINVAL;
-    jh_slice_indices *res = malloc((max ? max : 1) * sizeof *res);
-    struct job *jobs = malloc((max ? max : 1) * sizeof *jobs);
+    jh_index_ci *cis = NULL;
+    jh_slice_indices *res = alloc_results(max ? max : 1, o->bootstrap != 0, &cis);
     g.x = malloc(nr * sizeof(double));
     g.w = malloc(nr * sizeof(double));
-    int rc = res && jobs && g.x && g.w ? JH_OK : JH_ENOMEM;
+    int rc = res && g.x && g.w ? JH_OK : JH_ENOMEM;
     for (size_t i = 0; !rc && i < d->indicators.n; i++)
         for (size_t y = 0; y < d->n_years; y++)
             for (size_t s = 0; s < d->n_strata; s++) {
@@ -353,8 +365,12 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
                                          .n_dropped = g.present - g.n,
                                          .gini_jackknife_se = NAN,
                                          .gini_w_jackknife_se = NAN};
-                clear_ci(&si->plain_ci);
-                clear_ci(&si->weighted_ci);
+                if (cis) {
+                    si->plain_ci = &cis[2 * (n - 1)];
+                    si->weighted_ci = &cis[2 * (n - 1) + 1];
+                    clear_ci(si->plain_ci);
+                    clear_ci(si->weighted_ci);
+                }
                 size_t np = g.np.n_zero + g.np.n_neg;
                 if (np && o->nonpositive == JH_NONPOS_ERROR) {
                     report_nonpositive(d, si, &g, o->nonpositive, diag);
@@ -366,15 +382,13 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
                     report_nonpositive(d, si, &g, o->nonpositive, diag);
                 jh_slice_report_weights(&g, d, i, y, jh_stratum_name(d->strata[s]),
                                         weight_name(src, i), "indices", diag, NULL);
-                jobs[n_jobs++] = (struct job){i, y, s, w, si};
             }
     free(g.x);
     free(g.w);
     if (!rc && !(n_err_zero || n_err_neg))
-        rc = run_jobs(src, o, jobs, n_jobs);
-    for (size_t j = 0; !rc && j < n_jobs; j++)
-        warn_range(d, jobs[j].si, diag);
-    free(jobs);
+        rc = run_jobs(src, o, res, n);
+    for (size_t j = 0; !rc && j < n; j++)
+        warn_range(d, &res[j], diag);
     if (!rc && (n_err_zero || n_err_neg))
         rc = n_err_neg ? JH_ENEGATIVE : JH_EZERO;
     if (rc) {

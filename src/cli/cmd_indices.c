@@ -162,7 +162,7 @@ static void warn_bootstrap(const jh_slice_indices *s, size_t n, jh_diag *diag)
             for (int wt = 0; wt <= s[i].has_weighted; wt++) {
                 const char *name = jh_index_name((jh_index_id)k, wt);
                 const jh_index_set *set = wt ? &s[i].weighted : &s[i].plain;
-                const jh_index_ci *ci = wt ? &s[i].weighted_ci : &s[i].plain_ci;
+                const jh_index_ci *ci = wt ? s[i].weighted_ci : s[i].plain_ci;
                 if (!name || set->status[k] || ci->kept[k] == s[i].bootstrap)
                     continue;
                 if (!intervals++) {

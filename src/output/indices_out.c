@@ -28,7 +28,7 @@ static double value_of(const jh_slice_indices *s, int k, int wt)
 /* The bootstrap summaries of index k: what 0 (lo), 1 (hi) or 2 (se). */
 static double ci_of(const jh_slice_indices *s, int k, int wt, int what)
 {
-    const jh_index_ci *ci = wt ? &s->weighted_ci : &s->plain_ci;
+    const jh_index_ci *ci = wt ? s->weighted_ci : s->plain_ci;
     if (!s->has_ci || (wt && !s->has_weighted))
         return NAN;
     return what == 0 ? ci->lo[k] : what == 1 ? ci->hi[k] : ci->se[k];
@@ -149,7 +149,7 @@ static void slice_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
         note(f, d, s, "", "no_weight", s->n_bad_weight, JH_NO_WEIGHT_REASON, csv);
     FOR_EACH_INDEX(s, k, wt, name) {
         const jh_index_set *set = wt ? &s->weighted : &s->plain;
-        const jh_index_ci *ci = wt ? &s->weighted_ci : &s->plain_ci;
+        const jh_index_ci *ci = wt ? s->weighted_ci : s->plain_ci;
         int st = set->status[k];
         if (st) {
             int skipped = skip && jh_index_needs_positive((jh_index_id)k) &&

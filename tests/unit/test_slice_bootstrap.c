@@ -127,31 +127,31 @@ static void test_two_points(void **state)
     assert_true(k > 25 && k < 975);
     double q = sqrt((double)k * (double)(B - k) / ((double)B * (double)(B - 1)));
     assert_close(s->plain.value[JH_IX_GINI], 0.25);
-    assert_close(s->plain_ci.lo[JH_IX_GINI], 0);
-    assert_close(s->plain_ci.hi[JH_IX_GINI], 0.25);
-    assert_close(s->plain_ci.se[JH_IX_GINI], 0.25 * q);
-    assert_close(s->plain_ci.lo[JH_IX_MEAN], 1);
-    assert_close(s->plain_ci.hi[JH_IX_MEAN], 3);
-    assert_close(s->plain_ci.se[JH_IX_MEAN], sample_sd(rep, B));
-    assert_int_equal(s->plain_ci.kept[JH_IX_GINI], B);
+    assert_close(s->plain_ci->lo[JH_IX_GINI], 0);
+    assert_close(s->plain_ci->hi[JH_IX_GINI], 0.25);
+    assert_close(s->plain_ci->se[JH_IX_GINI], 0.25 * q);
+    assert_close(s->plain_ci->lo[JH_IX_MEAN], 1);
+    assert_close(s->plain_ci->hi[JH_IX_MEAN], 3);
+    assert_close(s->plain_ci->se[JH_IX_MEAN], sample_sd(rep, B));
+    assert_int_equal(s->plain_ci->kept[JH_IX_GINI], B);
     /* n does not vary: every replicate draws 2 regions */
-    assert_close(s->plain_ci.lo[JH_IX_N], 2);
-    assert_close(s->plain_ci.hi[JH_IX_N], 2);
-    assert_close(s->plain_ci.se[JH_IX_N], 0);
+    assert_close(s->plain_ci->lo[JH_IX_N], 2);
+    assert_close(s->plain_ci->hi[JH_IX_N], 2);
+    assert_close(s->plain_ci->se[JH_IX_N], 0);
 
     /* weighted: stream 2*0 + 1 */
     k = count_mixed(42, 1, B, rep, x, w);
     assert_true(k > 25 && k < 975);
     q = sqrt((double)k * (double)(B - k) / ((double)B * (double)(B - 1)));
     assert_close(s->weighted.value[JH_IX_GINI], 0.15);
-    assert_close(s->weighted_ci.lo[JH_IX_GINI], 0);
-    assert_close(s->weighted_ci.hi[JH_IX_GINI], 0.15);
-    assert_close(s->weighted_ci.se[JH_IX_GINI], 0.15 * q);
-    assert_close(s->weighted_ci.lo[JH_IX_MEAN], 1);
-    assert_close(s->weighted_ci.hi[JH_IX_MEAN], 3);
-    assert_close(s->weighted_ci.se[JH_IX_MEAN], sample_sd(rep, B));
+    assert_close(s->weighted_ci->lo[JH_IX_GINI], 0);
+    assert_close(s->weighted_ci->hi[JH_IX_GINI], 0.15);
+    assert_close(s->weighted_ci->se[JH_IX_GINI], 0.15 * q);
+    assert_close(s->weighted_ci->lo[JH_IX_MEAN], 1);
+    assert_close(s->weighted_ci->hi[JH_IX_MEAN], 3);
+    assert_close(s->weighted_ci->se[JH_IX_MEAN], sample_sd(rep, B));
     /* theil_l is defined for {1,3}: no undefined replicates to note */
-    assert_int_equal(s->weighted_ci.kept[JH_IX_THEIL_L], B);
+    assert_int_equal(s->weighted_ci->kept[JH_IX_THEIL_L], B);
     free(rep);
     free(s);
     jh_study_free(st);
@@ -195,7 +195,7 @@ static void test_replicated_rows(void **state)
             assert_int_equal(jh_theil_t(xe, wp, m, &rt[b]), JH_OK);
             assert_int_equal(jh_median(xe, wp, m, ws, &rq[b]), JH_OK);
         }
-        const jh_index_ci *ci = wt ? &s->weighted_ci : &s->plain_ci;
+        const jh_index_ci *ci = wt ? s->weighted_ci : s->plain_ci;
         double lo, hi, se;
         const struct { double *r; jh_index_id id; } cases[] = {
             {rg, JH_IX_GINI}, {rm, JH_IX_MEAN}, {rt, JH_IX_THEIL_T}, {rq, JH_IX_MEDIAN}};
@@ -234,11 +234,11 @@ static void test_contains_point(void **state)
     jh_slice_indices *s = run(st, &o, &n);
     const jh_index_id ids[] = {JH_IX_MEAN, JH_IX_GINI, JH_IX_CV, JH_IX_THEIL_T};
     for (size_t k = 0; k < 4; k++) {
-        assert_true(s->plain_ci.lo[ids[k]] < s->plain.value[ids[k]]);
-        assert_true(s->plain.value[ids[k]] < s->plain_ci.hi[ids[k]]);
+        assert_true(s->plain_ci->lo[ids[k]] < s->plain.value[ids[k]]);
+        assert_true(s->plain.value[ids[k]] < s->plain_ci->hi[ids[k]]);
     }
     double se_mean = s->plain.value[JH_IX_SD] / sqrt(60.0);
-    assert_true(fabs(s->plain_ci.se[JH_IX_MEAN] / se_mean - 1) < 0.10);
+    assert_true(fabs(s->plain_ci->se[JH_IX_MEAN] / se_mean - 1) < 0.10);
     free(s);
     jh_study_free(st);
 }
@@ -263,9 +263,9 @@ static void test_determinism(void **state)
     o.seed = 6;
     jh_slice_indices *d = run(s1, &o, &n4);
     assert_int_equal(n3, 2);
-    assert_memory_equal(&a->plain_ci, &b->plain_ci, sizeof a->plain_ci);
-    assert_memory_equal(&a->plain_ci, &c[0].plain_ci, sizeof a->plain_ci);
-    assert_true(a->plain_ci.se[JH_IX_GINI] != d->plain_ci.se[JH_IX_GINI]);
+    assert_memory_equal(a->plain_ci, b->plain_ci, sizeof *a->plain_ci);
+    assert_memory_equal(a->plain_ci, c[0].plain_ci, sizeof *a->plain_ci);
+    assert_true(a->plain_ci->se[JH_IX_GINI] != d->plain_ci->se[JH_IX_GINI]);
     free(a); free(b); free(c); free(d);
     jh_study_free(s1);
     jh_study_free(s2);
