@@ -30,6 +30,32 @@ void jh_weighted_mean(const double *x, const double *w, size_t n,
 /* mean clamped to [lo, hi], the smallest and largest value it averages. */
 long double jh_clamp_mean(long double mean, double lo, double hi);
 
+/* Theil T, Theil L, GE(2), Atkinson 0.5, 1 and 2 (value[0..5], in the
+ * order of jh_index_id from JH_IX_THEIL_T) in one pass: the numbers and
+ * statuses jh_ge and jh_atkinson give, which call it.  Summed in double
+ * (entropy.c says why that keeps the digits), long double where a double
+ * would overflow or underflow. */
+void jh_entropy_all(const double *x, const double *w, size_t n, double value[6],
+                    int status[6]);
+/* The same from the checks and mean already made: rc is jh_check_input(x,
+ * w, n, 1), or JH_EZEROMEAN when mean is 0 (every status is then rc). */
+void jh_entropy_from(const double *x, const double *w, size_t n, long double total,
+                     long double mean, int rc, double value[6], int status[6]);
+
+/* sqrt(sum p_i (x_i - mean)^2), the population sd (jh_sd) from the total
+ * weight and mean of jh_weighted_mean. */
+long double jh_weighted_sd(const double *x, const double *w, size_t n,
+                           long double total, long double mean);
+
+/* The Hoover index (jh_hoover) from the total weight and a mean != 0. */
+long double jh_hoover_from(const double *x, const double *w, size_t n,
+                           long double total, long double mean);
+
+/* jh_quantile_sorted at k ascending probabilities p in one pass: q[j] is
+ * the same double jh_quantile_sorted(xs, ws, n, p[j]) gives. */
+void jh_quantiles_sorted(const double *xs, const double *ws, size_t n, const double *p,
+                         size_t k, double *q);
+
 /* Kernels over a sorted slice (xs ascending, ws its weights, n >= 1,
  * sum ws*xs > 0 for the ratios). */
 double jh_gini_sorted(const double *xs, const double *ws, size_t n);

@@ -7,10 +7,19 @@
 /* Each term is w_i |x_i - mu| / (W mu), the same number without the
  * difference of two nearly equal shares, so that equal values (where the
  * clamped mean is their value) give exactly 0, not 8e-22. */
+long double jh_hoover_from(const double *x, const double *w, size_t n,
+                           long double total, long double mean)
+{
+    long double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += (w ? w[i] : 1.0L) * fabsl(x[i] - mean);
+    return s / (total * mean) / 2;
+}
+
 int jh_hoover(const double *x, const double *w, size_t n, double *result)
 {
     int rc = jh_check_input(x, w, n, 1);
-    long double total, mean, s = 0;
+    long double total, mean;
     if (rc)
         return rc;
     if (!result)
@@ -18,8 +27,6 @@ int jh_hoover(const double *x, const double *w, size_t n, double *result)
     jh_weighted_mean(x, w, n, &total, &mean);
     if (mean == 0)
         return JH_EZEROMEAN;
-    for (size_t i = 0; i < n; i++)
-        s += (w ? w[i] : 1.0L) * fabsl(x[i] - mean);
-    *result = (double)(s / (total * mean) / 2);
+    *result = (double)jh_hoover_from(x, w, n, total, mean);
     return JH_OK;
 }

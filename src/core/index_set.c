@@ -63,58 +63,75 @@ static void put(jh_index_set *out, jh_index_id k, int status, double v)
     out->value[k] = status ? NAN : v;
 }
 
-/* Calls one of the O(n) index functions and records its result. */
-#define PUT_CALL(k, call)              \
-    do {                               \
-        double v_ = NAN;               \
-        int rc_ = (call);              \
-        put(out, (k), rc_, v_);        \
-    } while (0)
+/* What every index of a slice shares, found once: the total weight, the
+ * mean, and whether the disparity indices may run (rc: JH_ENEGATIVE from
+ * the smallest value, the first of the sorted values, else JH_OK). */
+struct shared {
+    long double total, mean;
+    int rc;
+};
 
 /* Indices that need sorted data, from the one sort of this slice: xs
- * ascending, ws its weights. */
-static void put_order_based(const double *x, const double *w, const double *xs,
-                            const double *ws, size_t n, jh_index_set *out)
+ * ascending, ws its weights; the three quantiles in one walk. */
+static void put_order_based(const double *xs, const double *ws, size_t n,
+                            const struct shared *sh, jh_index_set *out)
 {
-    double mean = out->value[JH_IX_MEAN];
-    int nonneg = jh_check_input(x, w, n, 1);
-    put(out, JH_IX_MEDIAN, JH_OK, jh_quantile_sorted(xs, ws, n, 0.5));
-    if (nonneg) {
-        put(out, JH_IX_GINI, nonneg, 0);
-        put(out, JH_IX_P90_P10, nonneg, 0);
+    static const double p[3] = {0.1, 0.5, 0.9};
+    double q[3];
+    jh_quantiles_sorted(xs, ws, n, p, 3, q);
+    put(out, JH_IX_MEDIAN, JH_OK, q[1]);
+    if (sh->rc) {
+        put(out, JH_IX_GINI, sh->rc, 0);
+        put(out, JH_IX_P90_P10, sh->rc, 0);
         return;
     }
-    if (mean == 0)
+    if ((double)sh->mean == 0) /* as the mean reported */
         put(out, JH_IX_GINI, JH_EZEROMEAN, 0);
     else
         put(out, JH_IX_GINI, JH_OK, jh_gini_sorted(xs, ws, n));
-    double q10 = jh_quantile_sorted(xs, ws, n, 0.1);
-    if (q10 == 0)
+    if (q[0] == 0)
         put(out, JH_IX_P90_P10, JH_EZERO, 0);
     else
-        put(out, JH_IX_P90_P10, JH_OK, jh_quantile_sorted(xs, ws, n, 0.9) / q10);
+        put(out, JH_IX_P90_P10, JH_OK, q[2] / q[0]);
+}
+
+/* max/min as jh_max_min_ratio gives it, from the sorted ends. */
+static void put_ratio(const double *xs, size_t n, const struct shared *sh, jh_index_set *out)
+{
+    if (sh->rc)
+        put(out, JH_IX_MAX_MIN_RATIO, sh->rc, 0);
+    else if (xs[0] == 0)
+        put(out, JH_IX_MAX_MIN_RATIO, JH_EZERO, 0);
+    else
+        put(out, JH_IX_MAX_MIN_RATIO, JH_OK, xs[n - 1] / xs[0]);
 }
 
 /* Every index of a slice that passed the base checks, from x, w (any
- * order) and the same values sorted (xs, ws). */
+ * order) and the same values sorted (xs, ws): the numbers jh_mean, jh_sd,
+ * jh_cv, jh_hoover, jh_ge and jh_atkinson give, with one check and one
+ * mean instead of one each. */
 static void indices_from_sorted(const double *x, const double *w, const double *xs,
                                 const double *ws, size_t n, jh_index_set *out)
 {
-    PUT_CALL(JH_IX_MEAN, jh_mean(x, w, n, &v_));
-    PUT_CALL(JH_IX_SD, jh_sd(x, w, n, &v_));
+    struct shared sh = {0, 0, xs[0] < 0 ? JH_ENEGATIVE : JH_OK};
+    double ent[6];
+    int ent_status[6];
+    jh_weighted_mean(x, w, n, &sh.total, &sh.mean);
+    long double sd = jh_weighted_sd(x, w, n, sh.total, sh.mean);
+    int ratio_rc = sh.rc ? sh.rc : sh.mean == 0 ? JH_EZEROMEAN : JH_OK;
+    put(out, JH_IX_MEAN, JH_OK, (double)sh.mean);
+    put(out, JH_IX_SD, JH_OK, (double)sd);
     put(out, JH_IX_MIN, JH_OK, xs[0]);
     put(out, JH_IX_MAX, JH_OK, xs[n - 1]);
     put(out, JH_IX_RANGE, JH_OK, xs[n - 1] - xs[0]);
-    PUT_CALL(JH_IX_MAX_MIN_RATIO, jh_max_min_ratio(x, n, &v_));
-    put_order_based(x, w, xs, ws, n, out);
-    PUT_CALL(JH_IX_CV, jh_cv(x, w, n, &v_));
-    PUT_CALL(JH_IX_THEIL_T, jh_ge(x, w, n, 1.0, &v_));
-    PUT_CALL(JH_IX_THEIL_L, jh_ge(x, w, n, 0.0, &v_));
-    PUT_CALL(JH_IX_GE2, jh_ge(x, w, n, 2.0, &v_));
-    PUT_CALL(JH_IX_ATKINSON_05, jh_atkinson(x, w, n, 0.5, &v_));
-    PUT_CALL(JH_IX_ATKINSON_1, jh_atkinson(x, w, n, 1.0, &v_));
-    PUT_CALL(JH_IX_ATKINSON_2, jh_atkinson(x, w, n, 2.0, &v_));
-    PUT_CALL(JH_IX_HOOVER, jh_hoover(x, w, n, &v_));
+    put_ratio(xs, n, &sh, out);
+    put_order_based(xs, ws, n, &sh, out);
+    put(out, JH_IX_CV, ratio_rc, ratio_rc ? 0 : (double)(sd / sh.mean));
+    jh_entropy_from(x, w, n, sh.total, sh.mean, ratio_rc, ent, ent_status);
+    for (int k = 0; k < 6; k++) /* theil_t .. atkinson_2 */
+        put(out, (jh_index_id)(JH_IX_THEIL_T + k), ent_status[k], ent[k]);
+    put(out, JH_IX_HOOVER, ratio_rc,
+        ratio_rc ? 0 : (double)jh_hoover_from(x, w, n, sh.total, sh.mean));
 }
 
 /* Fills every status with the base checks; returns them (JH_OK: go on). */

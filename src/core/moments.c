@@ -18,8 +18,8 @@ int jh_mean(const double *x, const double *w, size_t n, double *result)
 
 /* Two passes: sd = sqrt(sum p_i (x_i - mu_w)^2), the population form
  * (divides by W, i.e. by n when unweighted), so that cv = sd / mean. */
-static long double weighted_sd(const double *x, const double *w, size_t n,
-                               long double total, long double mean)
+long double jh_weighted_sd(const double *x, const double *w, size_t n,
+                           long double total, long double mean)
 {
     long double ss = 0;
     for (size_t i = 0; i < n; i++) {
@@ -38,7 +38,7 @@ int jh_sd(const double *x, const double *w, size_t n, double *result)
     if (!result)
         return JH_EINVAL;
     jh_weighted_mean(x, w, n, &total, &mean);
-    *result = (double)weighted_sd(x, w, n, total, mean);
+    *result = (double)jh_weighted_sd(x, w, n, total, mean);
     return JH_OK;
 }
 
@@ -54,6 +54,6 @@ int jh_cv(const double *x, const double *w, size_t n, double *result)
     jh_weighted_mean(x, w, n, &total, &mean);
     if (mean == 0)
         return JH_EZEROMEAN;
-    *result = (double)(weighted_sd(x, w, n, total, mean) / mean);
+    *result = (double)(jh_weighted_sd(x, w, n, total, mean) / mean);
     return JH_OK;
 }

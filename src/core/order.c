@@ -84,18 +84,36 @@ static double midpoint(double a, double b)
  * C_9 = 9 although 0.9 * 10 carries rounding error. */
 double jh_quantile_sorted(const double *xs, const double *ws, size_t n, double p)
 {
+    double q;
+    jh_quantiles_sorted(xs, ws, n, &p, 1, &q);
+    return q;
+}
+
+/* One walk of the cumulative weights serves every p (ascending), with the
+ * same sums and comparisons as a walk per p. */
+void jh_quantiles_sorted(const double *xs, const double *ws, size_t n, const double *p,
+                         size_t k, double *q)
+{
     long double total = 0, cum = 0;
-    for (size_t k = 0; k < n; k++)
-        total += ws[k];
-    long double target = p * total, tol = 1e-12L * total;
-    for (size_t k = 0; k < n; k++) {
-        cum += ws[k];
-        if (fabsl(cum - target) <= tol)
-            return k + 1 < n ? midpoint(xs[k], xs[k + 1]) : xs[k];
-        if (cum > target)
-            return xs[k];
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++)
+        total += ws[i];
+    long double tol = 1e-12L * total;
+    for (size_t i = 0; i < n && j < k; i++) {
+        cum += ws[i];
+        while (j < k) {
+            long double target = p[j] * total;
+            if (fabsl(cum - target) <= tol)
+                q[j] = i + 1 < n ? midpoint(xs[i], xs[i + 1]) : xs[i];
+            else if (cum > target)
+                q[j] = xs[i];
+            else
+                break;
+            j++;
+        }
     }
-    return xs[n - 1];
+    for (; j < k; j++)
+        q[j] = xs[n - 1];
 }
 
 static int checked_quantile(const double *x, const double *w, size_t n,
