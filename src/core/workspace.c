@@ -13,7 +13,8 @@ jh_workspace *jh_workspace_alloc(size_t n)
     ws->pairs = malloc(cap * sizeof *ws->pairs);
     ws->xs = malloc(cap * sizeof *ws->xs);
     ws->ws = malloc(cap * sizeof *ws->ws);
-    if (!ws->pairs || !ws->xs || !ws->ws) {
+    ws->tmp = malloc(cap * sizeof *ws->tmp);
+    if (!ws->pairs || !ws->xs || !ws->ws || !ws->tmp) {
         jh_workspace_free(ws);
         return NULL;
     }
@@ -28,6 +29,7 @@ void jh_workspace_free(jh_workspace *ws)
     free(ws->pairs);
     free(ws->xs);
     free(ws->ws);
+    free(ws->tmp);
     free(ws);
 }
 
@@ -51,14 +53,59 @@ int jh_check_input(const double *x, const double *w, size_t n, int nonneg)
     return JH_OK;
 }
 
-static int compare_pairs(const void *pa, const void *pb)
+/* The sort of every slice (12% of a national run through qsort and its
+ * comparison calls): a stable merge sort on x alone, runs of 16 sorted by
+ * insertion first.  Pairs start in input order and every step keeps equal
+ * x in their order, so ties (and -0 against +0, which compare equal) stay
+ * in input order: the order of sorting by (x, input position). */
+enum { SORT_RUN = 16 };
+
+static void insertion_sort(struct jh_sort_pair *p, size_t n)
 {
-    const struct jh_sort_pair *a = pa, *b = pb;
-    if (a->x < b->x)
-        return -1;
-    if (a->x > b->x)
-        return 1;
-    return (a->i > b->i) - (a->i < b->i);
+    for (size_t k = 1; k < n; k++) {
+        struct jh_sort_pair v = p[k];
+        size_t j = k;
+        for (; j > 0 && p[j - 1].x > v.x; j--)
+            p[j] = p[j - 1];
+        p[j] = v;
+    }
+}
+
+/* a then b into out, taking from b only what is strictly smaller. */
+static void merge(const struct jh_sort_pair *a, size_t na, const struct jh_sort_pair *b,
+                  size_t nb, struct jh_sort_pair *out)
+{
+    size_t i = 0, j = 0, k = 0;
+    while (i < na && j < nb)
+        out[k++] = b[j].x < a[i].x ? b[j++] : a[i++];
+    while (i < na)
+        out[k++] = a[i++];
+    while (j < nb)
+        out[k++] = b[j++];
+}
+
+static size_t min_size(size_t a, size_t b)
+{
+    return a < b ? a : b;
+}
+
+/* Sorts p[0..n) using tmp (n pairs); returns whichever holds the result. */
+static struct jh_sort_pair *merge_sort(struct jh_sort_pair *p, struct jh_sort_pair *tmp,
+                                       size_t n)
+{
+    struct jh_sort_pair *src = p, *dst = tmp;
+    for (size_t s = 0; s < n; s += SORT_RUN)
+        insertion_sort(p + s, min_size(SORT_RUN, n - s));
+    for (size_t width = SORT_RUN; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = min_size(lo + width, n), hi = min_size(lo + 2 * width, n);
+            merge(src + lo, mid - lo, src + mid, hi - mid, dst + lo);
+        }
+        struct jh_sort_pair *t = src;
+        src = dst;
+        dst = t;
+    }
+    return src;
 }
 
 int jh_sort_slice(const double *x, const double *w, size_t n, jh_workspace *ws)
@@ -69,10 +116,14 @@ int jh_sort_slice(const double *x, const double *w, size_t n, jh_workspace *ws)
         ws->pairs[i].x = x[i];
         ws->pairs[i].i = i;
     }
-    qsort(ws->pairs, n, sizeof *ws->pairs, compare_pairs);
+    struct jh_sort_pair *sorted = merge_sort(ws->pairs, ws->tmp, n);
+    if (sorted != ws->pairs) { /* callers (dagum.c) read the sorted pairs */
+        ws->tmp = ws->pairs;
+        ws->pairs = sorted;
+    }
     for (size_t k = 0; k < n; k++) {
-        ws->xs[k] = ws->pairs[k].x;
-        ws->ws[k] = w ? w[ws->pairs[k].i] : 1.0;
+        ws->xs[k] = sorted[k].x;
+        ws->ws[k] = w ? w[sorted[k].i] : 1.0;
     }
     return JH_OK;
 }

@@ -2182,6 +2182,56 @@ static void test_entropy_double_against_textbook(void **state)
     }
 }
 
+/* The one sort (a merge sort since issue 15, qsort before) orders by x and
+ * keeps ties, -0 and +0 among them, in input order.  Seen through the
+ * Lorenz curve with distinct weights w_i = i + 1, whose pop[k] is the
+ * cumulated weight in sorted order: on 300 slices of up to 700 values drawn
+ * from {-0, 0, 1, 2, 2.5, 3} (every run and merge length, many ties), pop
+ * equals the same sums over a reference order, sorted by (x, position)
+ * with qsort here. */
+struct ref_pair {
+    double x;
+    size_t i;
+};
+
+static int ref_compare(const void *pa, const void *pb)
+{
+    const struct ref_pair *a = pa, *b = pb;
+    if (a->x != b->x)
+        return a->x < b->x ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+static void test_sort_keeps_ties_in_input_order(void **state)
+{
+    (void)state;
+    static const double levels[] = {-0.0, 0.0, 1, 2, 2.5, 3};
+    static double x[700], w[700], pop[701], share[701];
+    static struct ref_pair ref[700];
+    lcg_seed(15);
+    for (int rep = 0; rep < 300; rep++) {
+        size_t n = 1 + (size_t)(lcg_next() % 700);
+        long double total = 0, cw = 0;
+        for (size_t i = 0; i < n; i++) {
+            x[i] = levels[lcg_next() % 6];
+            w[i] = (double)(i + 1);
+            ref[i] = (struct ref_pair){x[i], i};
+            total += w[i];
+        }
+        x[lcg_next() % n] = 3; /* a positive mean */
+        for (size_t i = 0; i < n; i++)
+            ref[i].x = x[i];
+        qsort(ref, n, sizeof *ref, ref_compare);
+        assert_status(jh_lorenz(x, w, n, WS, pop, share), JH_OK);
+        for (size_t k = 0; k + 1 < n; k++) {
+            cw += w[ref[k].i];
+            if (pop[k + 1] != (double)(cw / total))
+                fail_msg("slice %d (n %zu): pop[%zu] = %.17g, expected %.17g", rep, n,
+                         k + 1, pop[k + 1], (double)(cw / total));
+        }
+    }
+}
+
 /* ====================================================================== */
 
 #define T(f) cmocka_unit_test(f)
@@ -2191,6 +2241,7 @@ int main(void)
         /* hand values */
         T(test_near_equality_keeps_last_digits),
         T(test_entropy_double_against_textbook),
+        T(test_sort_keeps_ties_in_input_order),
         T(test_gini_unweighted_1234),
         T(test_gini_unweighted_with_zero),
         T(test_gini_one_region_holds_everything),
