@@ -14,20 +14,27 @@
 #include <string.h>
 #include "builder_internal.h"
 
-/* Header and, in one block after it, value[cap] (NaN: missing or not
- * observed), weight[cap] (NaN when none), where[cap] ((file + 1) << 32 |
- * line; 0 = not observed) and, for JH_DUP_MEAN, count[cap] (values
- * averaged).  Two size_t keep the arrays 8-byte aligned. */
+/* Header and, in one block after it, cell[cap] and, for JH_DUP_MEAN,
+ * count[cap] (values averaged).  A cell holds what one observation writes
+ * (value, NaN: missing or not observed; weight, NaN when none; where,
+ * (file + 1) << 32 | line, 0 = not observed) side by side: a long file
+ * ordered by region writes each row into another slab, and three arrays
+ * per slab were three pages and cache lines a row (the duplicate check
+ * alone was half of jh_builder_push); a cell is one.  Two size_t keep the
+ * cells 8-byte aligned. */
+typedef struct jh_cell {
+    double value, weight;
+    uint64_t where;
+} jh_cell;
+
 typedef struct jh_slab {
     size_t cap;
     size_t counts;
     unsigned char data[];
 } jh_slab;
 
-static double *slab_value(jh_slab *s) { return (double *)(void *)s->data; }
-static double *slab_weight(jh_slab *s) { return slab_value(s) + s->cap; }
-static uint64_t *slab_where(jh_slab *s) { return (uint64_t *)(void *)(slab_weight(s) + s->cap); }
-static uint32_t *slab_count(jh_slab *s) { return (uint32_t *)(void *)(slab_where(s) + s->cap); }
+static jh_cell *slab_cell(jh_slab *s) { return (jh_cell *)(void *)s->data; }
+static uint32_t *slab_count(jh_slab *s) { return (uint32_t *)(void *)(slab_cell(s) + s->cap); }
 
 void jh_slabs_free(jh_builder *b)
 {
@@ -115,26 +122,21 @@ static int slab_reserve(jh_slab **sp, size_t need, size_t known, int counts)
     size_t cap = old ? 2 * old : (known > need ? known : need);
     while (cap < need)
         cap *= 2;
-    size_t per = 3 * sizeof(double) + (counts ? sizeof(uint32_t) : 0);
+    size_t per = sizeof(jh_cell) + (counts ? sizeof(uint32_t) : 0);
     s = realloc(s, sizeof *s + cap * per);
     if (!s)
         return -1;
     *sp = s;
     s->counts = (size_t)counts;
-    /* The arrays move to their places at the new length, last first, so
-     * that none is overwritten before it has moved. */
-    unsigned char *d = s->data;
+    /* The cells stay where they are; the counts move to their place after
+     * the longer cell array. */
     if (counts)
-        memmove(d + cap * 24, d + old * 24, old * sizeof(uint32_t));
-    memmove(d + cap * 16, d + old * 16, old * 8);
-    memmove(d + cap * 8, d + old * 8, old * 8);
+        memmove(s->data + cap * sizeof(jh_cell), s->data + old * sizeof(jh_cell),
+                old * sizeof(uint32_t));
     s->cap = cap;
-    double *v = slab_value(s), *w = slab_weight(s);
-    uint64_t *wh = slab_where(s);
-    for (size_t r = old; r < cap; r++) {
-        v[r] = w[r] = NAN;
-        wh[r] = 0;
-    }
+    jh_cell *c = slab_cell(s);
+    for (size_t r = old; r < cap; r++)
+        c[r] = (jh_cell){NAN, NAN, 0};
     if (counts)
         memset(slab_count(s) + old, 0, (cap - old) * sizeof(uint32_t));
     return 0;
@@ -171,31 +173,31 @@ static void report_duplicate(const jh_builder *b, const jh_obs *o, uint64_t firs
 static void merge_duplicate(jh_builder *b, jh_slab *s, size_t r, const jh_obs *o,
                             jh_diag *diag)
 {
-    double *v = slab_value(s);
+    jh_cell *c = slab_cell(s) + r;
     uint32_t *count = s->counts ? slab_count(s) : NULL;
     b->n_duplicates++;
     switch (b->opts.on_duplicate) {
     case JH_DUP_ERROR:
         b->dup_error = 1;
-        report_duplicate(b, o, slab_where(s)[r], diag);
+        report_duplicate(b, o, c->where, diag);
         break;
     case JH_DUP_FIRST:
         break;
     case JH_DUP_LAST:
-        v[r] = o->value;
-        slab_weight(s)[r] = o->weight;
+        c->value = o->value;
+        c->weight = o->weight;
         break;
     case JH_DUP_MEAN:
         /* Running mean over the non-missing values: the cell is missing only
          * when every duplicate is. */
         if (isnan(o->value) || !count)
             break;
-        if (isnan(v[r])) {
-            v[r] = o->value;
+        if (isnan(c->value)) {
+            c->value = o->value;
             count[r] = 1;
         } else {
             count[r]++;
-            v[r] += (o->value - v[r]) / count[r];
+            c->value += (o->value - c->value) / count[r];
         }
         break;
     }
@@ -211,13 +213,12 @@ int jh_builder_push(jh_builder *b, const jh_obs *o, jh_diag *diag)
     size_t r = o->region;
     b->strata_seen[o->stratum] = 1;
     b->n_obs++;
-    if (slab_where(s)[r]) {
+    jh_cell *c = slab_cell(s) + r;
+    if (c->where) {
         merge_duplicate(b, s, r, o, diag);
         return 0;
     }
-    slab_value(s)[r] = o->value;
-    slab_weight(s)[r] = o->weight;
-    slab_where(s)[r] = (uint64_t)(o->file + 1) << 32 | o->line;
+    *c = (jh_cell){o->value, o->weight, (uint64_t)(o->file + 1) << 32 | o->line};
     if (mean)
         slab_count(s)[r] = !isnan(o->value);
     return 0;
@@ -233,14 +234,15 @@ void jh_slabs_to_cube(const jh_builder *b, jh_dataset *d, const size_t *slot_ind
                 jh_slab *const *g = b->grid[d->strata[k]];
                 jh_slab *s = g && i < b->ind_cap ? g[i * b->year_cap + slot] : NULL;
                 size_t have = s ? (s->cap < nr ? s->cap : nr) : 0;
-                if (have)
-                    memcpy(d->values + off, slab_value(s), have * sizeof(double));
+                const jh_cell *c = have ? slab_cell(s) : NULL;
+                for (size_t r = 0; r < have; r++)
+                    d->values[off + r] = c[r].value;
                 for (size_t r = have; r < nr; r++)
                     d->values[off + r] = NAN;
                 if (!d->weights)
                     continue;
-                if (have)
-                    memcpy(d->weights + off, slab_weight(s), have * sizeof(double));
+                for (size_t r = 0; r < have; r++)
+                    d->weights[off + r] = c[r].weight;
                 for (size_t r = have; r < nr; r++)
                     d->weights[off + r] = NAN;
             }
