@@ -137,6 +137,12 @@ typedef struct jh_index_set {
 int jh_indices_all(const double *x, const double *w, size_t n,
                    jh_workspace *ws, jh_index_set *out);
 
+/* jh_indices_all unweighted (into plain) and weighted by w (into
+ * weighted) from one sort of x: the same numbers as two calls, at the
+ * price of one sort (two sorts were a tenth of a national run). */
+int jh_indices_all_both(const double *x, const double *w, size_t n, jh_workspace *ws,
+                        jh_index_set *plain, jh_index_set *weighted);
+
 #ifdef __cplusplus
 }
 #endif

@@ -182,12 +182,13 @@ static int compute_slice(struct ctx *c, jh_slice_indices *si, const double *w)
     const jh_indices_opts *o = c->o;
     const jh_slice *g = &c->g;
     int weighted = w != NULL;
-    jh_indices_all(g->x, NULL, g->n, c->ws, &si->plain);
-    if (o->nonpositive == JH_NONPOS_SKIP)
+    if (weighted)
+        jh_indices_all_both(g->x, g->w, g->n, c->ws, &si->plain, &si->weighted);
+    else
+        jh_indices_all(g->x, NULL, g->n, c->ws, &si->plain);
+    if (o->nonpositive == JH_NONPOS_SKIP) {
         apply_skip(g, &si->plain);
-    if (weighted) {
-        jh_indices_all(g->x, g->w, g->n, c->ws, &si->weighted);
-        if (o->nonpositive == JH_NONPOS_SKIP)
+        if (weighted)
             apply_skip(g, &si->weighted);
     }
     if (o->bootstrap && g->n) {

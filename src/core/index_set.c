@@ -157,6 +157,27 @@ int jh_indices_all(const double *x, const double *w, size_t n,
     return JH_OK;
 }
 
+int jh_indices_all_both(const double *x, const double *w, size_t n, jh_workspace *ws,
+                        jh_index_set *plain, jh_index_set *weighted)
+{
+    if (!plain || !weighted || (n && (!x || !w)))
+        return JH_EINVAL;
+    int base = put_base(x, NULL, n, plain), base_w = put_base(x, w, n, weighted);
+    if (base && base_w)
+        return JH_OK;
+    if (jh_sort_slice(x, w, n, ws))
+        return JH_EINVAL;
+    if (!base_w)
+        indices_from_sorted(x, w, ws->xs, ws->ws, n, weighted);
+    if (!base) {
+        /* The order by (x, position) does not depend on the weights. */
+        for (size_t k = 0; k < n; k++)
+            ws->ws[k] = 1.0;
+        indices_from_sorted(x, NULL, ws->xs, ws->ws, n, plain);
+    }
+    return JH_OK;
+}
+
 void jh_indices_sorted(const double *xs, const double *ws, size_t n, jh_index_set *out)
 {
     if (!put_base(xs, ws, n, out))

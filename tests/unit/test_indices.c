@@ -2232,6 +2232,32 @@ static void test_sort_keeps_ties_in_input_order(void **state)
     }
 }
 
+/* jh_indices_all_both sorts once for both weightings: the same bytes as
+ * two jh_indices_all calls, on random slices with zeros, and with a bad
+ * weight (weighted refused, unweighted computed). */
+static void test_indices_both_equal_two_calls(void **state)
+{
+    (void)state;
+    double x[300], w[300];
+    lcg_seed(61);
+    for (int rep = 0; rep < 60; rep++) {
+        size_t n = 1 + (size_t)(lcg_next() % 300);
+        fill_random(x, w, n, rep % 2);
+        if (rep % 5 == 4)
+            w[lcg_next() % n] = -1;
+        jh_index_set a, b, p, q;
+        memset(&a, 0, sizeof a), memset(&b, 0, sizeof b);
+        memset(&p, 0, sizeof p), memset(&q, 0, sizeof q);
+        assert_status(jh_indices_all(x, NULL, n, WS, &a), JH_OK);
+        assert_status(jh_indices_all(x, w, n, WS, &b), JH_OK);
+        assert_status(jh_indices_all_both(x, w, n, WS, &p, &q), JH_OK);
+        assert_memory_equal(&a, &p, sizeof a);
+        assert_memory_equal(&b, &q, sizeof b);
+        if (rep % 5 == 4)
+            assert_status(q.status[JH_IX_MEAN], JH_EWEIGHT);
+    }
+}
+
 /* ====================================================================== */
 
 #define T(f) cmocka_unit_test(f)
@@ -2242,6 +2268,7 @@ int main(void)
         T(test_near_equality_keeps_last_digits),
         T(test_entropy_double_against_textbook),
         T(test_sort_keeps_ties_in_input_order),
+        T(test_indices_both_equal_two_calls),
         T(test_gini_unweighted_1234),
         T(test_gini_unweighted_with_zero),
         T(test_gini_one_region_holds_everything),
