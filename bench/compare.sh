@@ -166,8 +166,9 @@ if want bootstrap; then
         awk -F, 'NR == FNR { if (FNR > 1) se[$1 "," $2 "," $3] = $6; next }
                  FNR > 1 && ($1 "," $2 "," $3) in se { d = $6 / se[$1 "," $2 "," $3] - 1; d = d < 0 ? -d : d
                      if (d > m) m = d; n++ }
-                 END { printf "  gini_w bootstrap se, junheng against numpy: %d slices, largest relative difference %.1f%%%s\n",
-                       n, 100 * m, m > 0.15 ? "  (MORE THAN 15%)" : ""; exit (n == 0 || m > 0.15) }' \
+                 END { flag = (m > 0.15) ? "  (MORE THAN 15%)" : ""   # a bare > in printf redirects
+                       printf "  gini_w bootstrap se, junheng against numpy: %d slices, largest relative difference %.1f%%%s\n",
+                       n, 100 * m, flag; exit (n == 0 || m > 0.15) }' \
             "$o.gini_w.csv" "$o.numpy.csv" || status=1
     fi
 fi
