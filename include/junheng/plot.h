@@ -115,6 +115,23 @@ typedef struct jh_gnuplot_result {
 int jh_gnuplot_run(const char *gnuplot, const char *script_path, double timeout_s,
                    jh_gnuplot_result *res);
 
+/* A long-lived gnuplot fed chart after chart (one per drawing thread):
+ * jh_gnuplot_worker_draw draws SCRIPT as jh_gnuplot_run would, with the
+ * same time limit, result and return values, after `reset session`, so
+ * that each chart starts from gnuplot's defaults and gives the bytes a
+ * gnuplot of its own gives.  A worker that exits, crashes, stops at an
+ * error (reported as exit status 1) or runs out of time is ended, with its
+ * process group, and the next chart starts a new one.  gnuplot starts at
+ * the first chart (gnuplot NULL: "gnuplot" through PATH).  A worker is
+ * used by one thread at a time. */
+typedef struct jh_gnuplot_worker jh_gnuplot_worker;
+int jh_gnuplot_worker_new(const char *gnuplot, jh_gnuplot_worker **out);
+int jh_gnuplot_worker_draw(jh_gnuplot_worker *w, const char *script_path, double timeout_s,
+                           jh_gnuplot_result *res);
+/* Ends its gnuplot (killed with its process group) and frees it; NULL is
+ * nothing. */
+void jh_gnuplot_worker_free(jh_gnuplot_worker *w);
+
 /* The abbreviation of signal sig without "SIG" ("SEGV"), or NULL when
  * unknown.  Static string. */
 const char *jh_signal_name(int sig);

@@ -76,7 +76,9 @@ static const char help[] =
     "\n"
     "gnuplot runs without a shell; names from input files reach it only through\n"
     "data files and single-quoted strings, so they can never run as commands.\n"
-    "A chart is kept only when gnuplot exits in time having written a complete\n"
+    "Each drawing thread (JUNHENG_THREADS, default: the processors) feeds one\n"
+    "gnuplot chart after chart; JUNHENG_PLOT_WORKERS=0 starts one per chart.\n"
+    "A chart is kept only when gnuplot finishes in time having written a complete\n"
     "PNG, SVG or PDF (checked, then renamed into place: never an empty or partial\n"
     "file under a final name); a failed chart is a warning saying why.\n"
     "Exit 0 when every chart was drawn; 69 when gnuplot is not installed (data\n"
@@ -374,41 +376,103 @@ static int gnuplot_on_path(void)
     return 0;
 }
 
-struct job_worker {
+/* The drawing threads share one queue: the next job, and how many are
+ * done for the progress line. */
+struct job_queue {
+    pthread_mutex_t lock;
     struct plot_job *jobs;
-    size_t n, first, step;
+    size_t n, next, done;
+    size_t files_per_job;     /* formats: the progress line counts files */
+    FILE *progress;           /* the terminal, or NULL: no progress line */
+    const char *prefix;       /* what the progress line starts with */
+    int per_chart;            /* one gnuplot process per chart (no workers) */
     double timeout;
 };
 
-static void *run_job_share(void *arg)
+/* Takes the next job (NULL: none left) after counting the one just done. */
+static struct plot_job *next_job(struct job_queue *q, int finished)
 {
-    struct job_worker *w = arg;
-    for (size_t i = w->first; i < w->n; i += w->step)
-        w->jobs[i].rc = jh_gnuplot_run(NULL, w->jobs[i].script, w->timeout, &w->jobs[i].res);
+    pthread_mutex_lock(&q->lock);
+    struct plot_job *j = q->next < q->n ? &q->jobs[q->next++] : NULL;
+    if (finished) {
+        q->done++;
+        if (q->progress) {
+            fprintf(q->progress, "\r\033[K%s charts %zu/%zu", q->prefix,
+                    q->done * q->files_per_job, q->n * q->files_per_job);
+            fflush(q->progress);
+        }
+    }
+    pthread_mutex_unlock(&q->lock);
+    return j;
+}
+
+/* One drawing thread: its own long-lived gnuplot, fed job after job. */
+static void *draw_jobs(void *arg)
+{
+    struct job_queue *q = arg;
+    jh_gnuplot_worker *w = NULL;
+    if (!q->per_chart && jh_gnuplot_worker_new(NULL, &w) != JH_OK)
+        w = NULL; /* out of memory: a gnuplot per chart still draws */
+    for (struct plot_job *j = next_job(q, 0); j; j = next_job(q, 1)) {
+        if (w)
+            j->rc = jh_gnuplot_worker_draw(w, j->script, q->timeout, &j->res);
+        else
+            j->rc = jh_gnuplot_run(NULL, j->script, q->timeout, &j->res);
+    }
+    jh_gnuplot_worker_free(w);
     return NULL;
 }
 
+/* Where the progress line goes: the terminal `junheng run` hands over
+ * (JUNHENG_PROGRESS_FD, with its step label as JUNHENG_PROGRESS_PREFIX),
+ * else stderr when it is a terminal, else nowhere (NULL). */
+static FILE *progress_line(const char **prefix)
+{
+    const char *fd = getenv("JUNHENG_PROGRESS_FD"), *pre = getenv("JUNHENG_PROGRESS_PREFIX");
+    if (fd && *fd) {
+        int dup_fd = dup(atoi(fd));
+        FILE *f = dup_fd >= 0 ? fdopen(dup_fd, "w") : NULL;
+        if (!f && dup_fd >= 0)
+            close(dup_fd);
+        if (f && pre)
+            *prefix = pre;
+        return f;
+    }
+    return isatty(2) ? stderr : NULL;
+}
+
 /* Runs the queued gnuplot jobs on JUNHENG_THREADS threads (default: the
- * processors online, at most 8). */
+ * processors online, at most 8), each with a gnuplot of its own;
+ * JUNHENG_PLOT_WORKERS=0 starts one gnuplot per chart instead (slower, the
+ * same files: for comparison). */
 static void run_jobs(struct run *r)
 {
-    const char *env = getenv("JUNHENG_THREADS");
+    const char *env = getenv("JUNHENG_THREADS"), *per = getenv("JUNHENG_PLOT_WORKERS");
     long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-    size_t nt = t < 1 ? 1 : t > 8 ? 8 : (size_t)t, started = 1;
-    struct job_worker w[8];
+    size_t nt = t < 1 ? 1 : t > 8 ? 8 : (size_t)t, started = 1, files = 0;
     pthread_t tid[8];
+    for (unsigned f = r->o->formats; f; f >>= 1)
+        files += f & 1;
+    struct job_queue q = {.lock = PTHREAD_MUTEX_INITIALIZER, .jobs = r->jobs, .n = r->n_jobs,
+                          .files_per_job = files, .prefix = "junheng: plot:",
+                          .per_chart = per && strcmp(per, "0") == 0, .timeout = r->o->timeout};
+    FILE *tty = progress_line(&q.prefix);
+    q.progress = r->n_jobs ? tty : NULL;
     if (nt > r->n_jobs)
         nt = r->n_jobs ? r->n_jobs : 1;
-    for (size_t k = 0; k < nt; k++)
-        w[k] = (struct job_worker){r->jobs, r->n_jobs, k, nt, r->o->timeout};
     for (size_t k = 1; k < nt; k++, started++)
-        if (pthread_create(&tid[k], NULL, run_job_share, &w[k]) != 0)
+        if (pthread_create(&tid[k], NULL, draw_jobs, &q) != 0)
             break;
-    for (size_t k = started; k < nt; k++)
-        run_job_share(&w[k]);
-    run_job_share(&w[0]);
+    draw_jobs(&q);
     for (size_t k = 1; k < started; k++)
         pthread_join(tid[k], NULL);
+    if (q.progress) {
+        fputs(tty == stderr ? "\r\033[K" : "", tty);
+        fflush(tty);
+    }
+    if (tty && tty != stderr)
+        fclose(tty);
+    pthread_mutex_destroy(&q.lock);
 }
 
 /* The last line gnuplot wrote (its error message), into buf. */

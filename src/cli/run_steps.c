@@ -423,7 +423,19 @@ static int run_step(run_state *rs, const char *label, const char *cmd, struct ar
     clock_gettime(CLOCK_MONOTONIC, &t0);
     long from = log_begin(rs);
     size_t not_drawn = rs->n_not_drawn;
+    char fd_text[16], prefix[400];
+    if (charts && !rs->quiet && rs->saved_stderr >= 0) {
+        /* plot counts its charts on the terminal after this step's label
+         * (its own stderr goes to run.log meanwhile). */
+        snprintf(fd_text, sizeof fd_text, "%d", rs->saved_stderr);
+        snprintf(prefix, sizeof prefix, "junheng: run: [%zu/%zu] %s:", rs->step, rs->n_steps,
+                 label);
+        setenv("JUNHENG_PROGRESS_FD", fd_text, 1);
+        setenv("JUNHENG_PROGRESS_PREFIX", prefix, 1);
+    }
     code = call(rs, cmd, extra, so);
+    unsetenv("JUNHENG_PROGRESS_FD");
+    unsetenv("JUNHENG_PROGRESS_PREFIX");
     int soft = charts && code != EX_OK && code != EX_USAGE;
     log_end(rs, from, code != EX_OK && !soft, charts);
     clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "junheng/plot.h"
+#include "gnuplot_child.h"
 
 extern char **environ;
 
@@ -150,6 +151,14 @@ int jh_plot_script(const jh_plot_chart *c, char **out)
             continue;
         fprintf(f, "\n# %s\n", ext);
         put_terminal(f, c, fmts[k]);
+        if (fmts[k] == JH_PLOT_SVG)
+            /* gnuplot's svg terminal keeps its last colour from one plot
+             * to the next (the stroke of the first group says "black" or
+             * "currentColor"); a throwaway plot first sets it the same
+             * way whatever this gnuplot drew before, so that a chart has
+             * the same bytes from a fresh gnuplot and from a long-lived
+             * one (gnuplot_worker.c). */
+            fputs("set output '/dev/null'\nreset\nplot 0 notitle\nunset output\nreset\n", f);
         size_t need = strlen(c->out_base) + strlen(ext) + 2 +
                       (c->out_suffix ? strlen(c->out_suffix) : 0);
         char *path = malloc(need);
@@ -175,7 +184,7 @@ int jh_plot_script(const jh_plot_chart *c, char **out)
 }
 
 /* Keeps the last cap-1 bytes gnuplot wrote: its error message is the last line. */
-static void keep_tail(jh_gnuplot_result *res, size_t *len, const char *chunk, size_t got)
+void jh_gp_keep_tail(jh_gnuplot_result *res, size_t *len, const char *chunk, size_t got)
 {
     const size_t cap = sizeof res->err;
     if (got >= cap - 1) {
@@ -192,7 +201,7 @@ static void keep_tail(jh_gnuplot_result *res, size_t *len, const char *chunk, si
     res->err[*len] = '\0';
 }
 
-static double now_s(void)
+double jh_gp_now(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -201,7 +210,7 @@ static double now_s(void)
 
 /* Whether gnuplot has exited, without reaping it: while it is an unreaped
  * zombie its pid cannot be reused, so killing its process group stays safe. */
-static int has_exited(pid_t pid)
+int jh_gp_has_exited(pid_t pid)
 {
     siginfo_t si;
     memset(&si, 0, sizeof si);
@@ -220,7 +229,7 @@ static int read_some(int fd, jh_gnuplot_result *res, size_t *len)
         ;
     if (got <= 0)
         return 0;
-    keep_tail(res, len, chunk, (size_t)got);
+    jh_gp_keep_tail(res, len, chunk, (size_t)got);
     return 1;
 }
 
@@ -233,7 +242,7 @@ static int watch(pid_t pid, int fd, double deadline, jh_gnuplot_result *res)
     size_t len = 0;
     int eof = 0;
     for (;;) {
-        if (has_exited(pid)) {
+        if (jh_gp_has_exited(pid)) {
             /* What is in the pipe now, and no more (a leftover child may
              * keep writing): at most 64 reads. */
             struct pollfd p = {.fd = fd, .events = POLLIN};
@@ -241,7 +250,7 @@ static int watch(pid_t pid, int fd, double deadline, jh_gnuplot_result *res)
                 eof = !read_some(fd, res, &len);
             return 0;
         }
-        double left = deadline > 0 ? deadline - now_s() : 1.0;
+        double left = deadline > 0 ? deadline - jh_gp_now() : 1.0;
         if (left <= 0)
             return 1;
         /* Wake up at least every 50 ms to see whether gnuplot has exited. */
@@ -260,14 +269,17 @@ static int watch(pid_t pid, int fd, double deadline, jh_gnuplot_result *res)
     }
 }
 
-static pid_t spawn(const char *prog, const char *script_path, int err_fd, int *rc)
+pid_t jh_gp_spawn(const char *prog, const char *script_path, int in_fd, int err_fd, int *rc)
 {
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t at;
     sigset_t none, dflt;
     pid_t pid = -1;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    if (in_fd >= 0)
+        posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
+    else
+        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
     posix_spawnattr_init(&at);
@@ -282,6 +294,7 @@ static pid_t spawn(const char *prog, const char *script_path, int err_fd, int *r
     posix_spawnattr_setsigdefault(&at, &dflt);
     posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
                                       POSIX_SPAWN_SETSIGDEF);
+    /* Without a script gnuplot reads its commands from stdin. */
     char *argv[] = {(char *)prog, (char *)script_path, NULL};
     *rc = posix_spawnp(&pid, prog, &fa, &at, argv, environ);
     posix_spawnattr_destroy(&at);
@@ -292,13 +305,13 @@ static pid_t spawn(const char *prog, const char *script_path, int err_fd, int *r
 int jh_gnuplot_run(const char *gnuplot, const char *script_path, double timeout_s,
                    jh_gnuplot_result *res)
 {
-    int pipefd[2], rc, status;
+    int pipefd[2], rc;
     memset(res, 0, sizeof *res);
     res->exit_status = -1;
     if (pipe2(pipefd, O_CLOEXEC) != 0)
         return JH_EIO;
-    double deadline = timeout_s > 0 ? now_s() + timeout_s : 0;
-    pid_t pid = spawn(gnuplot ? gnuplot : "gnuplot", script_path, pipefd[1], &rc);
+    double deadline = timeout_s > 0 ? jh_gp_now() + timeout_s : 0;
+    pid_t pid = jh_gp_spawn(gnuplot ? gnuplot : "gnuplot", script_path, -1, pipefd[1], &rc);
     close(pipefd[1]);
     if (pid < 0) {
         close(pipefd[0]);
@@ -306,6 +319,12 @@ int jh_gnuplot_run(const char *gnuplot, const char *script_path, double timeout_
     }
     res->timed_out = watch(pid, pipefd[0], deadline, res);
     close(pipefd[0]);
+    return jh_gp_reap(pid, res);
+}
+
+int jh_gp_reap(pid_t pid, jh_gnuplot_result *res)
+{
+    int status;
     /* gnuplot has exited (a zombie) or is out of time: nothing it started
      * may go on writing into the output directory. */
     kill(-pid, SIGKILL);

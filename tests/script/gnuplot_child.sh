@@ -34,8 +34,11 @@ all_stopped() {
     done
 }
 fake() { mkdir -p "fake/$1"; cat > "fake/$1/gnuplot"; chmod +x "fake/$1/gnuplot"; }
-# The output files the script asks for: its `set output '...'` lines.
-outputs='sed -n "s/^set output '"'"'\(.*\)'"'"'\$/\1/p" "$1"'
+# The output files the chart's script asks for: its `set output '...'`
+# lines.  junheng keeps one gnuplot per thread and feeds it on stdin
+# ("load 'SCRIPT'" per chart); a fake takes the first chart's script.
+outputs='script=$(sed -n "/^load /{s/^load '"'"'\(.*\)'"'"'\$/\1/p;q;}")
+sed -n "s/^set output '"'"'\(.*\)'"'"'\$/\1/p" "$script" | grep -v "^/dev/null$"'
 fake sleep <<EOF
 #!/bin/sh
 sleep 300 &

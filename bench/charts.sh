@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The chart step of the bundled run, one gnuplot per chart against the
+# long-lived gnuplot workers (issue 17), interleaved, several rounds.
+#
+#   bench/charts.sh [--runs N] [--build DIR] [--work DIR]
+#
+#   --runs N     counted rounds after one warm-up (default 3)
+#   --build DIR  a junheng build (default build/bench; configured as Release
+#                and built when junheng is missing there)
+#   --work DIR   outputs (default /tmp/junheng-bench-charts)
+#
+# Each round runs `junheng plot all` on datasets/jilin (PNG and SVG, the
+# files of `junheng run datasets/jilin/run.ini`) twice under /usr/bin/time:
+# JUNHENG_PLOT_WORKERS=0 (a fresh gnuplot per chart) and the default (one
+# gnuplot per thread, fed chart after chart).  CPU is user + system of
+# junheng and every gnuplot it started (the rusage of waited-for children).
+# The outputs must be byte-identical between the two and between 1 thread
+# and the default; the exit status is 1 when they are not.
+set -euo pipefail
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=3 build=$top/build/bench work=/tmp/junheng-bench-charts
+while [ $# -gt 0 ]; do
+    case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    *) echo "usage: bench/charts.sh [--runs N] [--build DIR] [--work DIR]" >&2; exit 64 ;;
+    esac
+done
+bin=$build/junheng
+if [ ! -x "$bin" ]; then
+    cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release > /dev/null
+    cmake --build "$build" -j 2 --target junheng > /dev/null
+fi
+command -v gnuplot > /dev/null || { echo "bench/charts.sh: gnuplot not installed" >&2; exit 69; }
+j=$top/datasets/jilin
+rm -rf "$work" && mkdir -p "$work"
+export JUNHENG_TEMPLATE_DIR=$top/plots
+# plot OUT WORKERS: one timed run, "cpu wall" appended to OUT.times
+plot() {
+    rm -rf "$work/$1"
+    JUNHENG_PLOT_WORKERS=$2 /usr/bin/time -f '%U %S %e' -a -o "$work/$1.times" \
+        "$bin" plot all --data "$j/values.csv" --regions "$j/regions.csv" \
+        --indicators "$j/indicators.csv" --format png,svg -o "$work/$1" 2> "$work/$1.err" ||
+        { echo "bench/charts.sh: plot exited $? ($work/$1.err)" >&2; exit 1; }
+}
+for r in $(seq 0 "$runs"); do
+    [ "$r" = 0 ] && sfx=.warmup || sfx=
+    plot "per-chart$sfx" 0
+    plot "workers$sfx" 1
+done
+JUNHENG_THREADS=1 plot one-thread 1
+status=0
+n=$(ls "$work/workers" | grep -cE '\.(png|svg)$')
+if diff -r "$work/per-chart" "$work/workers" > /dev/null &&
+   diff -r "$work/workers" "$work/one-thread" > /dev/null; then
+    echo "files: $n, byte-identical (per chart = workers = workers on 1 thread)"
+else
+    echo "files: $n, DIFFERENT between the modes"; status=1
+fi
+# median of column 1+2 (cpu) and 3 (wall) over the counted rounds
+summary() {
+    awk -v name="$1" '{cpu[NR] = $1 + $2; wall[NR] = $3}
+        END {n = asort(cpu); asort(wall); m = int((n + 1) / 2);
+             printf "%-10s cpu %6.2f s (min %.2f, max %.2f)   wall %6.2f s   (%d runs)\n",
+                    name, cpu[m], cpu[1], cpu[n], wall[m], n}' "$work/$1.times"
+}
+summary per-chart
+summary workers
+paste "$work/per-chart.times" "$work/workers.times" |
+    awk '{r[NR] = ($1 + $2) / ($4 + $5)} END {n = asort(r); printf "ratio per-chart/workers (cpu), median of %d pairs: %.2f (min %.2f, max %.2f)\n", n, r[int((n + 1) / 2)], r[1], r[n]}'
+exit $status
