@@ -188,8 +188,29 @@ void jh_plot_spec_number(jh_plot_spec *sp, const char *name, double x);
 void jh_plot_spec_array(jh_plot_spec *sp, const char *name, size_t n,
                         const char *const *items);
 
-/* Colour index of each data region's prefecture: the catalog's
- * "prefecture" column (else the data's group column), groups numbered in
+/* The level counties are grouped by in charts: the region catalog's
+ * "prefecture" column, else "province", else "city", else the data's
+ * group column; with its name for titles and axes. */
+typedef struct jh_plot_level {
+    const char *column;     /* region-catalog column: "prefecture" */
+    const char *zh;         /* "市（州）" */
+    const char *en;         /* "prefecture" */
+    const char *en_plural;  /* "prefectures" */
+    const char *en_title;   /* "Prefecture" */
+} jh_plot_level;
+const jh_plot_level *jh_plot_group_level(const struct jh_study *s);
+
+/* A power of ten for an axis whose largest magnitude is max: n > 0 when
+ * max is below 0.01 (n = ceil(-log10 max), bringing it to 1..10), so that
+ * the axis shows value x 10^n and says so in its title instead of tic
+ * labels like 6.95e-05; 0 otherwise. */
+int jh_plot_axis_scale(double max);
+/* "×10⁻ⁿ" for n > 0 (superscript digits), "" for 0, into buf. */
+void jh_plot_scale_note(int n, char *buf, size_t cap);
+
+/* Colour index of each data region's group (jh_plot_group_level:
+ * the catalog's prefecture, province or city column, else the data's group
+ * column), groups numbered in
  * order of first appearance over the regions, so one prefecture has one
  * colour in every chart.  Fills group_of (n_regions long, JH_NONE when
  * unknown) and names (caller-initialised).  Returns the number of groups
@@ -198,7 +219,7 @@ size_t jh_plot_groups(const struct jh_study *s, size_t *group_of,
                       struct jh_intern *names);
 
 /* Display name of group g (from jh_plot_groups) in lang: for "en" the
- * catalog's prefecture_en of its first region when there is one, else the
+ * catalog's LEVEL_en (prefecture_en) of its first region when there is one, else the
  * name itself.  Not owned. */
 const char *jh_plot_group_label(const struct jh_study *s, const size_t *group_of,
                                 const struct jh_intern *names, size_t g,

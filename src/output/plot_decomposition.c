@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "junheng/decompose_analysis.h"
+#include "junheng/numfmt.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
 
@@ -95,9 +96,10 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
         int any_unweighted = 0;
         double max_em = 0;
         for (size_t k = 0; k < m; k++) {
-            char lab[600];
-            snprintf(lab, sizeof lab, en ? "%s (T = %.3g)" : "%s（T = %.3g）",
-                     jh_study_indicator_label(s, it[k].ind, lang), it[k].total);
+            char lab[600], t_text[64];
+            jh_format_human(t_text, sizeof t_text, it[k].total, JH_NUM_INDEX, NULL, lang, 0);
+            snprintf(lab, sizeof lab, en ? "%s (T = %s)" : "%s（T = %s）",
+                     jh_study_indicator_label(s, it[k].ind, lang), t_text);
             fprintf(f, "%zu\t%zu\t%.10g\t%.10g\t%.10g\t%d\t", k, m - k, it[k].between,
                     it[k].within, it[k].total, it[k].weighted);
             jh_gp_data_label(f, lab);
@@ -105,14 +107,17 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
             any_unweighted |= !it[k].weighted;
             max_em = fmax(max_em, jh_plot_text_em(lab));
         }
-        jh_plot_spec_text(sp, "TITLE", en ? "Theil index decomposed by prefecture, %d"
-                                          : "泰尔指数按市（州）分解（%d年）",
-                          d->years[year]);
+        const jh_plot_level *lv = jh_plot_group_level(s);
+        if (en)
+            jh_plot_spec_text(sp, "TITLE", "Theil index decomposed by %s, %d", lv->en,
+                              d->years[year]);
+        else
+            jh_plot_spec_text(sp, "TITLE", "泰尔指数按%s分解（%d年）", lv->zh, d->years[year]);
         jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Share of the Theil index (%)"
                                                  : "占泰尔指数的比重（%）");
         jh_plot_spec_text(sp, "YLABEL", "%s", "");
-        jh_plot_spec_text(sp, "KBETWEEN", "%s", en ? "Between prefectures" : "市（州）间");
-        jh_plot_spec_text(sp, "KWITHIN", "%s", en ? "Within prefectures" : "市（州）内");
+        jh_plot_spec_text(sp, "KBETWEEN", en ? "Between %s" : "%s间", en ? lv->en_plural : lv->zh);
+        jh_plot_spec_text(sp, "KWITHIN", en ? "Within %s" : "%s内", en ? lv->en_plural : lv->zh);
         jh_plot_spec_text(sp, "NOTE", "%s",
                           any_unweighted
                               ? (en ? "Population-weighted Theil T (Shorrocks 1980); unweighted for indicators without weights"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "junheng/converge.h"
+#include "junheng/numfmt.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
 
@@ -49,6 +50,19 @@ int jh_plot_density(FILE *f, const jh_study *s, size_t ind, const size_t *years,
         for (size_t j = 0; j < GRID_POINTS; j++)
             grid[j] = lo + (hi - lo) * (double)j / (double)(GRID_POINTS - 1);
     }
+    /* The densities of a money indicator are tiny (1/yuan): a first pass
+     * finds the largest, so that the axis can say x10^-n instead of 3e-05. */
+    double dmax = 0;
+    for (size_t k = 0; rc == JH_OK && k < n_years; k++) {
+        if (isnan(h[k]))
+            continue;
+        size_t m = jh_plot_slice(s, ind, years[k], 0, x, NULL, NULL, &used);
+        if ((rc = jh_kde_eval(x, NULL, m, h[k], grid, GRID_POINTS, dens)) != JH_OK)
+            break;
+        for (size_t j = 0; j < GRID_POINTS; j++)
+            dmax = fmax(dmax, dens[j]);
+    }
+    int scale = jh_plot_axis_scale(dmax);
     size_t n_keys = 0, row = 0;
     for (size_t k = 0; rc == JH_OK && k < n_years; k++) {
         if (isnan(h[k]))
@@ -59,13 +73,16 @@ int jh_plot_density(FILE *f, const jh_study *s, size_t ind, const size_t *years,
         if (n_keys)
             fputs("\n\n", f);
         for (size_t j = 0; j < GRID_POINTS; j++)
-            fprintf(f, "%zu\t%.10g\t%.10g\n", row++, grid[j], dens[j]);
+            fprintf(f, "%zu\t%.10g\t%.10g\n", row++, grid[j], dens[j] * pow(10, scale));
         if (!(keys[n_keys] = malloc(64))) {
             rc = JH_ENOMEM;
             break;
         }
-        snprintf(keys[n_keys++], 64, en ? "%d (h = %.3g)" : "%d年（带宽 %.3g）",
-                 d->years[years[k]], h[k]);
+        char h_text[48];
+        jh_format_human(h_text, sizeof h_text, h[k], JH_NUM_VALUE,
+                        jh_study_unit(s, ind, lang), lang, 0);
+        snprintf(keys[n_keys++], 64, en ? "%d (h = %s)" : "%d年（带宽 %s）",
+                 d->years[years[k]], h_text);
     }
     if (rc == JH_OK) {
         const char *label = jh_study_indicator_label(s, ind, lang);
@@ -76,8 +93,11 @@ int jh_plot_density(FILE *f, const jh_study *s, size_t ind, const size_t *years,
             jh_plot_spec_text(sp, "XLABEL", en ? "%s (%s)" : "%s（%s）", label, unit);
         else
             jh_plot_spec_text(sp, "XLABEL", "%s", label);
-        jh_plot_spec_text(sp, "YLABEL", "%s", en ? "Density (Gaussian kernel, Silverman bandwidth)"
-                                               : "密度（高斯核，Silverman 带宽）");
+        char note[64];
+        jh_plot_scale_note(scale, note, sizeof note);
+        jh_plot_spec_text(sp, "YLABEL", en ? "Density%s%s (Gaussian kernel, Silverman bandwidth)"
+                                           : "密度%s%s（高斯核，Silverman 带宽）",
+                          scale ? " " : "", note);
         jh_plot_spec_number(sp, "NSERIES", (double)n_keys);
         jh_plot_spec_array(sp, "KEYS", n_keys, (const char *const *)keys);
     }

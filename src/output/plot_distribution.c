@@ -54,9 +54,10 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
     if (rc == JH_OK) {
         const char *label = jh_study_indicator_label(s, ind, lang);
         const char *unit = jh_study_unit(s, ind, lang);
-        jh_plot_spec_text(sp, "TITLE", en ? "%s by prefecture, %d" : "%s的市（州）分布（%d年）",
-                          label, d->years[year]);
-        jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Prefecture" : "市（州）");
+        const jh_plot_level *lv = jh_plot_group_level(s);
+        jh_plot_spec_text(sp, "TITLE", en ? "%s by %s, %d" : "%s的%s分布（%d年）", label,
+                          en ? lv->en : lv->zh, d->years[year]);
+        jh_plot_spec_text(sp, "XLABEL", "%s", en ? lv->en_title : lv->zh);
         /* The title names the indicator; the axis says the unit. */
         if (unit[0])
             jh_plot_spec_text(sp, "YLABEL", en ? "Unit: %s" : "单位：%s", unit);

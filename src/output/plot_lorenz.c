@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "junheng/indices.h"
+#include "junheng/numfmt.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
 
@@ -38,8 +39,10 @@ int jh_plot_lorenz(FILE *f, const jh_study *s, size_t ind, const size_t *years,
             rc = JH_ENOMEM;
             break;
         }
-        snprintf(keys[n_keys], len, en ? "%d (Gini %.3f)" : "%d年（基尼系数 %.3f）",
-                 d->years[years[k]], g);
+        char g_text[64];
+        jh_format_human(g_text, sizeof g_text, g, JH_NUM_INDEX, NULL, lang, 0);
+        snprintf(keys[n_keys], len, en ? "%d (Gini %s)" : "%d年（基尼系数 %s）",
+                 d->years[years[k]], g_text);
         n_keys++;
     }
     if (rc == JH_OK && !n_keys)

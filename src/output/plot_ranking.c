@@ -2,6 +2,7 @@
  * most unequal at the top, coloured by domain.  Data: one line per
  * indicator, "row<TAB>y<TAB>value<TAB>domain<TAB>"label"", y = n - rank so
  * rank 1 is drawn at the top; domain is the 1-based colour number. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "junheng/indices.h"
@@ -61,8 +62,11 @@ int jh_plot_ranking(FILE *f, const jh_study *s, size_t year, int idx, int weight
         rc = JH_EEMPTY;
     if (rc == JH_OK) {
         qsort(r, m, sizeof *r, by_value_desc);
+        /* Tiny indices (Theil T of 7e-05) on an axis of x10^-n. */
+        int scale = jh_plot_axis_scale(fmax(fabs(r[0].value), fabs(r[m - 1].value)));
         for (size_t k = 0; k < m; k++) {
-            fprintf(f, "%zu\t%zu\t%.10g\t%zu\t", k, m - k, r[k].value, r[k].domain + 1);
+            fprintf(f, "%zu\t%zu\t%.10g\t%zu\t", k, m - k, r[k].value * pow(10, scale),
+                    r[k].domain + 1);
             jh_gp_data_label(f, jh_study_indicator_label(s, r[k].ind, lang));
             putc('\n', f);
         }
@@ -72,7 +76,9 @@ int jh_plot_ranking(FILE *f, const jh_study *s, size_t year, int idx, int weight
         const char *ix = jh_plot_index_label(idx, weighted, lang);
         jh_plot_spec_text(sp, "TITLE", en ? "Indicators ranked by %s, %d" : "各指标%s排序（%d年）",
                           ix, d->years[year]);
-        jh_plot_spec_text(sp, "XLABEL", "%s", ix);
+        char note[64];
+        jh_plot_scale_note(scale, note, sizeof note);
+        jh_plot_spec_text(sp, "XLABEL", "%s%s%s", ix, scale ? " " : "", note);
         jh_plot_spec_text(sp, "YLABEL", "%s", "");
         jh_plot_spec_number(sp, "NBARS", (double)m);
         jh_plot_spec_number(sp, "NDOMAINS", (double)domains.n);

@@ -105,11 +105,28 @@ void jh_plot_spec_array(jh_plot_spec *sp, const char *name, size_t n,
     a->items = copy;
 }
 
+/* The levels charts may group counties by, in order of preference: the
+ * region-catalog column, and its name in each language. */
+static const jh_plot_level levels[] = {
+    {"prefecture", "市（州）", "prefecture", "prefectures", "Prefecture"},
+    {"province", "省", "province", "provinces", "Province"},
+    {"city", "市", "city", "cities", "City"},
+    {"group", "组", "group", "groups", "Group"},
+};
+
+const jh_plot_level *jh_plot_group_level(const jh_study *s)
+{
+    for (size_t k = 0; s->regions && k + 1 < sizeof levels / sizeof *levels; k++)
+        if (jh_region_catalog_column(s->regions, levels[k].column))
+            return &levels[k];
+    return &levels[sizeof levels / sizeof *levels - 1];
+}
+
 size_t jh_plot_groups(const jh_study *s, size_t *group_of, jh_intern *names)
 {
     jh_diag diag;
     jh_diag_init(&diag, 1);
-    int rc = jh_study_groups(s, "prefecture", group_of, names, &diag);
+    int rc = jh_study_groups(s, jh_plot_group_level(s)->column, group_of, names, &diag);
     if (rc == JH_ENOTFOUND)
         rc = jh_study_groups(s, "group", group_of, names, &diag);
     jh_diag_clear(&diag);
@@ -125,15 +142,40 @@ const char *jh_plot_group_label(const jh_study *s, const size_t *group_of,
                                 const jh_intern *names, size_t g, const char *lang)
 {
     const char *zh = names->str[g];
+    char column[64];
     if (strcmp(lang, "en") != 0 || !s->regions)
         return zh;
-    const char *const *en = jh_region_catalog_column(s->regions, "prefecture_en");
+    snprintf(column, sizeof column, "%s_en", jh_plot_group_level(s)->column);
+    const char *const *en = jh_region_catalog_column(s->regions, column);
     if (!en)
         return zh;
     for (size_t r = 0; r < s->data->regions.n; r++)
         if (group_of[r] == g && s->region_entry[r] != JH_NONE)
             return en[s->region_entry[r]][0] ? en[s->region_entry[r]] : zh;
     return zh;
+}
+
+int jh_plot_axis_scale(double max)
+{
+    if (!(max > 0) || max >= 0.01 || !isfinite(max))
+        return 0;
+    return (int)ceil(-log10(max));
+}
+
+void jh_plot_scale_note(int n, char *buf, size_t cap)
+{
+    /* Superscript minus and digits: "×10⁻⁵". */
+    static const char *const sup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    char digits[64] = "";
+    if (n <= 0) {
+        snprintf(buf, cap, "%s", "");
+        return;
+    }
+    char num[16];
+    snprintf(num, sizeof num, "%d", n);
+    for (const char *p = num; *p; p++)
+        snprintf(digits + strlen(digits), sizeof digits - strlen(digits), "%s", sup[*p - '0']);
+    snprintf(buf, cap, "×10⁻%s", digits);
 }
 
 double jh_plot_text_em(const char *s)

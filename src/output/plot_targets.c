@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "junheng/numfmt.h"
 #include "junheng/plot.h"
 #include "junheng/rank.h"
 #include "junheng/study.h"
@@ -67,16 +68,17 @@ int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
         jh_target_meets(&r->target, r->value, &meets);
         double b = 100 * r->target.baseline / r->target.target;
         const char *unit = jh_study_unit(s, r->indicator, lang);
-        char nums[300], base[64];
+        char nums[300], base[64], val[64], tgt[64];
         if (isfinite(r->target.baseline))
-            snprintf(base, sizeof base, "%.4g", r->target.baseline);
+            jh_format_human(base, sizeof base, r->target.baseline, JH_NUM_VALUE, unit, lang, 0);
         else
             snprintf(base, sizeof base, "%s", en ? "n/a" : "无");
+        jh_format_human(val, sizeof val, r->value, JH_NUM_VALUE, unit, lang, 0);
+        jh_format_human(tgt, sizeof tgt, r->target.target, JH_NUM_VALUE, unit, lang, 0);
         snprintf(nums, sizeof nums,
-                 en ? "baseline %s, %d: %.4g, target %s%.4g (%s)"
-                    : "基期 %s，%d年 %.4g，目标 %s%.4g（%s）",
-                 base, d->years[year], r->value, relation(&r->target), r->target.target,
-                 unit);
+                 en ? "baseline %s, %d: %s, target %s%s (%s)"
+                    : "基期 %s，%d年 %s，目标 %s%s（%s）",
+                 base, d->years[year], val, relation(&r->target), tgt, unit);
         fprintf(f, "%zu\t%zu\t", row, m - row);
         if (isfinite(b))
             fprintf(f, "%.10g\t", b);

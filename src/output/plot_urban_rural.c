@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "junheng/numfmt.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
 #include "junheng/urban_rural.h"
@@ -106,10 +107,15 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
                                                                : "No urban-rural ratio: no county has a rural value above 0")
                                                    : (reversed ? "城乡比无定义：各县城镇数值均不大于0"
                                                                : "城乡比无定义：各县农村数值均不大于0"));
-        else if (prov && isfinite(prov->ratio))
-            jh_plot_spec_text(sp, "NOTE", en ? "Province (population-weighted means): urban %.4g, rural %.4g, ratio %.3f"
-                                             : "全省（人口加权平均）：城镇 %.4g，农村 %.4g，城乡比 %.3f",
-                              prov->urban_mean, prov->rural_mean, prov->ratio);
+        else if (prov && isfinite(prov->ratio)) {
+            char um[64], rm[64], ra[64];
+            jh_format_human(um, sizeof um, prov->urban_mean, JH_NUM_VALUE, unit, lang, 0);
+            jh_format_human(rm, sizeof rm, prov->rural_mean, JH_NUM_VALUE, unit, lang, 0);
+            jh_format_human(ra, sizeof ra, prov->ratio, JH_NUM_RATIO, NULL, lang, 0);
+            jh_plot_spec_text(sp, "NOTE", en ? "Province (population-weighted means): urban %s, rural %s, ratio %s"
+                                             : "全省（人口加权平均）：城镇 %s，农村 %s，城乡比 %s",
+                              um, rm, ra);
+        }
         else
             jh_plot_spec_text(sp, "NOTE", "%s", "");
         jh_plot_spec_number(sp, "NBARS", (double)m);
