@@ -225,6 +225,17 @@ const char *jh_plot_group_label(const struct jh_study *s, const size_t *group_of
                                 const struct jh_intern *names, size_t g,
                                 const char *lang);
 
+/* The piece of a chart file name that stands for an indicator code (or a
+ * domain): the code itself when it is made of ASCII letters, digits, '_',
+ * '.' and '-' only; otherwise its ASCII characters (every run of others one
+ * '_', at most 40) and '_' and the 8 hex digits of the FNV-1a 32-bit hash
+ * of the code's UTF-8 bytes, or the hash alone when nothing ASCII is left:
+ * "床位数" -> "c4d1b4a9"-like, "beds (人)" -> "beds_" + hash.  Stable across
+ * runs and machines; two codes never share a piece (short of a hash
+ * collision), and the piece can neither leave the directory nor start an
+ * option.  Into buf (cap bytes, always terminated). */
+void jh_plot_file_piece(const char *code, char *buf, size_t cap);
+
 /* Estimated width of s in ems of the chart font, to size a margin for
  * labels: a character of three or four UTF-8 bytes (CJK, full-width
  * punctuation) counts 1, anything else 0.55.  An estimate: charts keep a

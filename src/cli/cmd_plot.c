@@ -51,8 +51,10 @@ static const char help[] =
     "distribution-IND-Y1-Y2.png (densities of the years Y1 to Y2, or of each\n"
     "--year given), heatmap-YEAR.png, urban-rural-IND-YEAR.png (indicators with\n"
     "urban and rural values), county-ranking-YEAR.png, decomposition-YEAR.png,\n"
-    "targets-YEAR.png; characters other than letters, digits, '_', '.' and '-'\n"
-    "become '_'.\n"
+    "targets-YEAR.png.  An indicator code (or domain) of ASCII letters, digits,\n"
+    "'_', '.' and '-' is used as it is; any other becomes its ASCII characters\n"
+    "and an 8-hex-digit hash of the code (FNV-1a), e.g. 床位数 -> e3b6b61d, so\n"
+    "that names are stable and two codes never share a file.\n"
     "\n"
     "Options:\n"
     "  -i, --indicator CODE   chart this indicator (repeatable; default: every\n"
@@ -290,20 +292,14 @@ static int find_templates(const struct opts *o, char *dir, size_t cap)
 #endif
 }
 
-/* A file name piece: letters, digits, '_', '.', '-' kept, the rest '_', so a
- * hostile indicator code can neither leave DIR nor start an option. */
+/* Appends "-" and the file-name piece of piece (jh_plot_file_piece: a
+ * hostile or Chinese code can neither leave DIR nor collide). */
 static void put_piece(char *dst, size_t cap, const char *piece)
 {
+    char part[300];
+    jh_plot_file_piece(piece, part, sizeof part);
     size_t len = strlen(dst);
-    if (len + 1 < cap)
-        dst[len++] = '-';
-    for (const char *p = piece; *p && len + 1 < cap; p++) {
-        char c = *p;
-        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                 (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
-        dst[len++] = ok ? c : '_';
-    }
-    dst[len] = '\0';
+    snprintf(dst + len, cap > len ? cap - len : 0, "-%s", part);
 }
 
 static void remove_outputs(const char *base, unsigned formats, const char *suffix)

@@ -284,3 +284,45 @@ const char *jh_plot_domain_label(const char *domain, const char *lang)
             return strcmp(lang, "en") == 0 ? names[k].en : names[k].zh;
     return domain;
 }
+
+/* FNV-1a, 32 bits (Fowler, Noll, Vo): a stable hash of the code's bytes,
+ * the same on every machine and in every run. */
+static unsigned long fnv1a32(const char *s)
+{
+    unsigned long h = 2166136261UL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = ((h ^ *p) * 16777619UL) & 0xffffffffUL;
+    return h;
+}
+
+static int name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == '-';
+}
+
+void jh_plot_file_piece(const char *code, char *buf, size_t cap)
+{
+    const char *s = code ? code : "";
+    int clean = *s != '\0';
+    for (const char *p = s; *p; p++)
+        clean &= name_char(*p);
+    if (clean) {
+        snprintf(buf, cap, "%s", s);
+        return;
+    }
+    /* The ASCII left of the code (runs of anything else one '_', at most
+     * 40 characters), then the hash that keeps two codes apart. */
+    char slug[48];
+    size_t n = 0;
+    for (const char *p = s; *p && n < 40; p++) {
+        if (name_char(*p))
+            slug[n++] = *p;
+        else if (n && slug[n - 1] != '_')
+            slug[n++] = '_';
+    }
+    while (n && slug[n - 1] == '_')
+        n--;
+    slug[n] = '\0';
+    snprintf(buf, cap, "%s%s%08lx", slug, n ? "_" : "", fnv1a32(s));
+}
