@@ -205,6 +205,9 @@ const jh_plot_level *jh_plot_group_level(const struct jh_study *s);
  * the axis shows value x 10^n and says so in its title instead of tic
  * labels like 6.95e-05; 0 otherwise. */
 int jh_plot_axis_scale(double max);
+/* The tic step of 1, 2 or 5 times a power of ten at or above raw (> 0;
+ * else 1): jh_plot_nice_step(8000) = 10000, (0.3) = 0.5. */
+double jh_plot_nice_step(double raw);
 /* "×10⁻ⁿ" for n > 0 (superscript digits), "" for 0, into buf. */
 void jh_plot_scale_note(int n, char *buf, size_t cap);
 

@@ -326,3 +326,11 @@ void jh_plot_file_piece(const char *code, char *buf, size_t cap)
     slug[n] = '\0';
     snprintf(buf, cap, "%s%s%08lx", slug, n ? "_" : "", fnv1a32(s));
 }
+
+double jh_plot_nice_step(double raw)
+{
+    if (!(raw > 0) || !isfinite(raw))
+        return 1;
+    double p = pow(10, floor(log10(raw))), f = raw / p;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}

@@ -66,13 +66,19 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
             prov = &t->area[k];
     if (rc == JH_OK) {
         qsort(it, m, sizeof *it, by_ratio_desc);
-        double max_em = 0;
+        double max_em = 0, vmax = 0, rlo = 1, rhi = 1;
         size_t n_ratio = 0;
         for (size_t k = 0; k < m; k++) {
             const jh_ur_county *c = &t->county[it[k].k];
+            vmax = fmax(vmax, fmax(isfinite(c->urban) ? c->urban : 0,
+                                   isfinite(c->rural) ? c->rural : 0));
             fprintf(f, "%zu\t%zu\t%.10g\t%.10g\t", k, m - k, c->urban, c->rural);
-            if (isfinite(c->ratio))
-                n_ratio++, fprintf(f, "%.10g\t", c->ratio);
+            if (isfinite(c->ratio)) {
+                n_ratio++;
+                fprintf(f, "%.10g\t", c->ratio);
+                rlo = fmin(rlo, c->ratio);
+                rhi = fmax(rhi, c->ratio);
+            }
             else
                 fputs("NaN\t", f);
             jh_gp_data_label(f, jh_study_region_label(s, c->region, lang));
@@ -91,17 +97,27 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
         else
             jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Value" : "数值");
         jh_plot_spec_text(sp, "X2LABEL", "%s",
-                          reversed ? (en ? "Ratio rural / urban (lower is better: above 1 = town better served)"
-                                         : "城乡比（农村/城镇，逆向指标；大于1表示城镇更好）")
-                                   : (en ? "Ratio urban / rural (above 1 = town better served)"
-                                         : "城乡比（城镇/农村；大于1表示城镇更好）"));
+                          reversed ? (en ? "Ratio rural / urban" : "城乡比（农村/城镇）")
+                                   : (en ? "Ratio urban / rural" : "城乡比（城镇/农村）"));
+        jh_plot_spec_text(sp, "X2NOTE", "%s",
+                          reversed ? (en ? "lower is better; above 1: town better"
+                                         : "逆向指标；大于1表示城镇更好")
+                                   : (en ? "above 1: town better served" : "大于1表示城镇更好"));
+        jh_plot_spec_text(sp, "RLABEL", "%s", en ? "Ratio" : "城乡比");
         jh_plot_spec_text(sp, "YLABEL", "%s", "");
         jh_plot_spec_text(sp, "KURBAN", "%s", en ? "Urban" : "城镇");
         jh_plot_spec_text(sp, "KRURAL", "%s", en ? "Rural" : "农村");
-        jh_plot_spec_text(sp, "KRATIO", "%s", en ? "Ratio (top axis)" : "城乡比（上轴）");
         /* No county ratio (no denominator above 0, e.g. all rural values 0):
          * the bars alone, and the note says why there is no ratio axis. */
         jh_plot_spec_number(sp, "NRATIO", (double)n_ratio);
+        /* At most about five tic labels on the narrower bar panel. */
+        jh_plot_spec_number(sp, "XSTEP", jh_plot_nice_step(vmax / 5));
+        /* The ratio axis: about four tics, as many decimals as they need
+         * (0.99 to 1.08 would read 1.0 1.0 1.0 with one). */
+        double rstep = jh_plot_nice_step((rhi - rlo) / 4);
+        int dec = rstep >= 1 ? 0 : (int)ceil(-log10(rstep) - 1e-9);
+        jh_plot_spec_number(sp, "RSTEP", rstep);
+        jh_plot_spec_text(sp, "RFORMAT", "%%.%df", dec);
         if (!n_ratio)
             jh_plot_spec_text(sp, "NOTE", "%s", en ? (reversed ? "No urban-rural ratio: no county has an urban value above 0"
                                                                : "No urban-rural ratio: no county has a rural value above 0")
