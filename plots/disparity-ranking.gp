@@ -1,7 +1,8 @@
 # junheng chart: indicators ranked by a disparity index, most unequal at the
 # top, bars coloured by service domain.  Copy and restyle freely.
 # Set by junheng: DATA (row, y position, index value, domain number 1..,
-# indicator name), NBARS, NDOMAINS, DOMAINS[1..NDOMAINS], TITLE, XLABEL,
+# indicator name), NBARS, NDOMAINS, DOMAINS[1..NDOMAINS], LMARGIN (room for
+# the names), TITLE, XLABEL,
 # YLABEL, SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9 (Okabe-Ito).
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
@@ -15,8 +16,9 @@ set xrange [0:*]
 set xtics out nomirror
 set format x '%.2g'
 set xtics autofreq
-set rmargin 4
-set ytics scale 0 noenhanced
+set lmargin at screen LMARGIN
+set rmargin at screen 0.96
+set ytics scale 0 noenhanced font SMALL
 set grid x lc rgb '#DDDDDD'
 set style fill solid 0.9 noborder
 set key inside right bottom vertical noenhanced box opaque

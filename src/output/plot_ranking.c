@@ -64,12 +64,20 @@ int jh_plot_ranking(FILE *f, const jh_study *s, size_t year, int idx, int weight
         qsort(r, m, sizeof *r, by_value_desc);
         /* Tiny indices (Theil T of 7e-05) on an axis of x10^-n. */
         int scale = jh_plot_axis_scale(fmax(fabs(r[0].value), fabs(r[m - 1].value)));
+        double max_em = 0;
         for (size_t k = 0; k < m; k++) {
             fprintf(f, "%zu\t%zu\t%.10g\t%zu\t", k, m - k, r[k].value * pow(10, scale),
                     r[k].domain + 1);
-            jh_gp_data_label(f, jh_study_indicator_label(s, r[k].ind, lang));
+            /* Long English names (up to 100 characters) are cut with an
+             * ellipsis rather than squeezing the bars off the right edge. */
+            char name[512];
+            jh_plot_shorten(jh_study_indicator_label(s, r[k].ind, lang), 28, name, sizeof name);
+            jh_gp_data_label(f, name);
             putc('\n', f);
+            max_em = fmax(max_em, jh_plot_text_em(name));
         }
+        /* Names are in the small font, 24 px per em. */
+        jh_plot_spec_number(sp, "LMARGIN", jh_plot_left_margin(max_em, 24, 0.12, 0.45));
         for (size_t g = 0; g < domains.n; g++)
             dom_labels[g] = domains.str[g][0] ? jh_plot_domain_label(domains.str[g], lang)
                                               : (en ? "other" : "其他");
