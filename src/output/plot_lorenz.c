@@ -56,7 +56,10 @@ int jh_plot_lorenz(FILE *f, const jh_study *s, size_t ind, const size_t *years,
         else
             jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Cumulative share of counties"
                                                      : "县（市、区）累计份额");
-        jh_plot_spec_text(sp, "YLABEL", en ? "Cumulative share of %s" : "%s累计份额", label);
+        /* The title names the indicator: a long name on the y axis would
+         * run past the plot into the title. */
+        jh_plot_spec_text(sp, "YLABEL", "%s", en ? "Cumulative share of the indicator"
+                                                 : "指标累计份额");
         jh_plot_spec_text(sp, "EQUALITY", "%s", en ? "Line of equality" : "绝对平均线");
         jh_plot_spec_number(sp, "NSERIES", (double)n_keys);
         jh_plot_spec_array(sp, "KEYS", n_keys, (const char *const *)keys);
