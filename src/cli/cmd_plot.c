@@ -34,7 +34,7 @@ static const char help[] =
     "                     points; and kernel densities of it by year\n"
     "  heatmap            counties x indicators, min-max scores by direction\n"
     "  urban-rural        urban and rural values of an indicator county by\n"
-    "                     county, the urban-rural ratio on the top axis\n"
+    "                     county, the urban-rural ratio in a panel beside\n"
     "  county-ranking     composite score of every county (entropy weights),\n"
     "                     sorted, bars coloured by prefecture\n"
     "  decomposition      between- and within-prefecture shares of the Theil\n"
