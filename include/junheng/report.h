@@ -27,18 +27,32 @@ typedef struct jh_report_input {
     const char *const *tables;       /* table files, relative to the report */
     size_t n_tables;
     const char *quality;             /* the validate report text, or NULL */
+    const char *chart_notes;         /* charts not drawn, "NAME: why" a line, or NULL */
     const jh_ur_table *urban_rural;  /* town and country, or NULL */
     const jh_converge *converge;     /* sigma trends (of index), or NULL */
     const jh_target_table *targets;  /* plan targets, or NULL */
     const jh_rank_county_table *counties; /* composite scores, or NULL */
     const char *const *skipped;      /* steps the data did not allow, "step: why" */
     size_t n_skipped;
+    const char *source;              /* the data files, for the cover, or NULL */
+    const char *run_date;            /* "YYYY-MM-DD" for the cover, or NULL */
+    /* [report]: the indicators (codes) and domains shown, NULL for all;
+     * the chart kinds shown (as `junheng plot` names them), NULL for all. */
+    const char *const *only_indicators;
+    size_t n_only_indicators;
+    const char *const *only_domains;
+    size_t n_only_domains;
+    const char *const *chart_kinds;
+    size_t n_chart_kinds;
 } jh_report_input;
 
 /* Writes the whole report: a static HTML page with inline CSS and no
- * script, charts referenced relatively.  Every text from input files is
- * HTML-escaped.  The output depends only on the input (no time stamps). */
-void jh_report_write(FILE *f, const jh_report_input *in);
+ * script, charts referenced relatively, laid out for A4 paper (cover,
+ * contents with links, numbered tables and figures).  Every text from
+ * input files is HTML-escaped.  The output depends only on the input (the
+ * date is in->run_date).  Numbers go through jh_format_human.  Returns 0,
+ * or -1 when out of memory (nothing written). */
+int jh_report_write(FILE *f, const jh_report_input *in);
 
 #ifdef __cplusplus
 }

@@ -54,6 +54,16 @@ static const struct {
     [RK_OUTPUT_TITLE] = {"output", "title", "", K_TEXT, NULL},
     [RK_OUTPUT_NOTE] = {"output", "note", "", K_TEXT, NULL},
     [RK_OUTPUT_RAW_TEXT] = {"output", "raw_text", "no", K_BOOL, NULL},
+    [RK_OUTPUT_FORMATS] = {"output", "formats", "html", K_LIST, "html|pdf"},
+    [RK_OUTPUT_CSV_BOM] = {"output", "csv_bom", "no", K_BOOL, NULL},
+    /* What the report shows: all indicators and domains, and the charts
+     * that keep the bundled run's report to tens of pages (one summary
+     * chart per kind, a trend per domain, a distribution per indicator). */
+    [RK_REPORT_INDICATORS] = {"report", "indicators", "all", K_LIST, NULL},
+    [RK_REPORT_DOMAINS] = {"report", "domains", "all", K_LIST, NULL},
+    [RK_REPORT_CHARTS] = {"report", "charts",
+                          "disparity-ranking,heatmap,trend,distribution,targets,county-ranking",
+                          K_LIST, CHART_KINDS},
 };
 
 const char *run_key_section(enum run_key k) { return spec[k].section; }
@@ -189,7 +199,7 @@ static const char *check_words(int k, const char *v)
         n++;
     }
     if (n == 0 || (none && n > 1))
-        return k == RK_CHARTS_KINDS ? "all, none alone, or chart kinds of " CHART_KINDS
+        return k == RK_CHARTS_KINDS || k == RK_REPORT_CHARTS ? "all, none alone, or chart kinds of " CHART_KINDS
                                     : spec[k].choices;
     return NULL;
 }

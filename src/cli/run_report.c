@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "cli.h"
 #include "run.h"
 #include "junheng/report.h"
@@ -36,63 +37,99 @@ static void free_list(char **v, size_t n)
     free(v);
 }
 
-/* The data-quality text: validate's report, then the charts the run did
- * not draw or skipped, with why.  Takes quality; returns the text. */
-static char *with_chart_notes(const run_state *rs, char *quality)
+/* A [report] list as the report takes it: NULL for "all" (everything),
+ * an empty list for "none". */
+typedef struct word_list {
+    char **w;
+    size_t n, n_alloc;
+    int all;
+} word_list;
+
+static int words_of(const char *v, word_list *l)
 {
-    if (!rs->chart_notes)
-        return quality;
-    int zh = strcmp(rs->cfg->value[RK_OUTPUT_LANG], "zh") == 0;
-    const char *head = zh ? "未绘制或跳过的图表（原因见 run.log）：\n"
-                          : "Charts not drawn or skipped (see run.log):\n";
-    size_t q = quality ? strlen(quality) : 0;
-    char *text = malloc(q + strlen(head) + strlen(rs->chart_notes) + 2);
-    if (!text)
-        return quality;
-    snprintf(text, q + strlen(head) + strlen(rs->chart_notes) + 2, "%s%s%s%s",
-             quality ? quality : "", q && quality[q - 1] != '\n' ? "\n" : "", head,
-             rs->chart_notes);
-    free(quality);
-    return text;
+    l->n = 0;
+    l->all = strcmp(v, "all") == 0;
+    l->w = l->all ? NULL : run_config_words(v, &l->n);
+    l->n_alloc = l->n;
+    if (l->w && l->n == 1 && strcmp(l->w[0], "none") == 0)
+        l->n = 0;
+    return l->all || l->w ? 0 : -1;
 }
 
-int run_report(run_state *rs)
+static const char *const *words(const word_list *l)
+{
+    return l->all ? NULL : (const char *const *)l->w;
+}
+
+/* The date of the run for the cover: SOURCE_DATE_EPOCH when set (a
+ * reproducible build of the report), else today. */
+static void run_date(char *buf, size_t size)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t t = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm))
+        *buf = '\0';
+}
+
+static int write_html(run_state *rs, const char *path, char **charts, size_t n_charts,
+                      char **tables, size_t n_tables)
 {
     const run_results *r = &rs->res;
-    size_t n_charts = 0, n_tables = 0;
-    char path[4096];
-    int code = EX_OK;
-    char **charts = list_files(rs->outdir, "charts", &n_charts);
-    char **tables = list_files(rs->outdir, "tables", &n_tables);
-    char *quality = with_chart_notes(rs, rs->validation ? strdup(rs->validation) : NULL);
-    snprintf(path, sizeof path, "%s/report.html", rs->outdir);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        code = EX_CANTCREAT;
+    const run_config *cfg = rs->cfg;
+    word_list ind, dom, kinds;
+    char date[32];
     const char *skipped[8];
+    int code = EX_OK;
+    run_date(date, sizeof date);
     for (size_t i = 0; i < rs->n_skipped; i++)
         skipped[i] = rs->skipped[i];
+    if (words_of(cfg->value[RK_REPORT_INDICATORS], &ind) | words_of(cfg->value[RK_REPORT_DOMAINS], &dom) |
+        words_of(cfg->value[RK_REPORT_CHARTS], &kinds))
+        code = EX_SOFTWARE;
+    FILE *f = code ? NULL : fopen(path, "w");
+    if (!code && !f)
+        code = EX_CANTCREAT;
     if (f) {
         /* The steps' result tables, as written to tables/: nothing here
          * is computed again. */
         jh_report_input in = {
             .study = rs->study, .ix = r->ix, .n_ix = r->n_ix,
-            .index = rs->cfg->value[RK_ANALYSIS_INDEX],
-            .lang = rs->cfg->value[RK_OUTPUT_LANG], .title = rs->cfg->value[RK_OUTPUT_TITLE],
-            .note = rs->cfg->value[RK_OUTPUT_NOTE],
+            .index = cfg->value[RK_ANALYSIS_INDEX],
+            .lang = cfg->value[RK_OUTPUT_LANG], .title = cfg->value[RK_OUTPUT_TITLE],
+            .note = cfg->value[RK_OUTPUT_NOTE],
             .charts = (const char *const *)charts, .n_charts = n_charts,
-            .tables = (const char *const *)tables, .n_tables = n_tables, .quality = quality,
+            .tables = (const char *const *)tables, .n_tables = n_tables,
+            .quality = rs->validation, .chart_notes = rs->chart_notes,
             .urban_rural = r->ur, .converge = r->converge, .targets = r->targets,
             .counties = r->rank_county,
             .skipped = (const char *const *)skipped, .n_skipped = rs->n_skipped,
+            .source = cfg->value[RK_DATA_FILES], .run_date = date,
+            .only_indicators = words(&ind), .n_only_indicators = ind.n,
+            .only_domains = words(&dom), .n_only_domains = dom.n,
+            .chart_kinds = words(&kinds), .n_chart_kinds = kinds.n,
         };
-        jh_report_write(f, &in);
+        if (jh_report_write(f, &in) != 0)
+            code = EX_SOFTWARE;
         if (ferror(f) | (fclose(f) != 0))
-            code = EX_IOERR;
+            code = code ? code : EX_IOERR;
     }
+    run_config_words_free(ind.w, ind.n_alloc);
+    run_config_words_free(dom.w, dom.n_alloc);
+    run_config_words_free(kinds.w, kinds.n_alloc);
+    return code;
+}
+
+int run_report(run_state *rs)
+{
+    size_t n_charts = 0, n_tables = 0;
+    char path[4096];
+    char **charts = list_files(rs->outdir, "charts", &n_charts);
+    char **tables = list_files(rs->outdir, "tables", &n_tables);
+    snprintf(path, sizeof path, "%s/report.html", rs->outdir);
+    int code = write_html(rs, path, charts, n_charts, tables, n_tables);
     if (code)
         fprintf(stderr, "junheng: run: cannot write the report (exit %d)\n", code);
-    free(quality);
     free_list(charts, n_charts);
     free_list(tables, n_tables);
     return code;

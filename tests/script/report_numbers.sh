@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every number report.html prints is the cell of a table the run wrote,
-# to the printed precision (%.4f): the report reads the steps' result
-# tables and computes nothing of its own.  Runs the bundled Jilin panel
+# at the printed precision (jh_format_human rounds; a shown number with d
+# decimals is within half a unit of its last decimal of the cell): the
+# report reads the steps' result tables and computes nothing of its own.  Runs the bundled Jilin panel
 # (charts off) and checks each section against its table.
 set -u
 bin=$(realpath "$1")
@@ -13,33 +14,38 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" run "$top/datasets/jilin/run.ini" --set charts.kinds=none -o "$tmp/out" -q 2>"$tmp/err" ||
     { cat "$tmp/err"; exit 1; }
 exec python3 - "$tmp/out" "$top/datasets/jilin" <<'PY'
-import csv, html, re, sys
+import csv, html, math, re, sys
 out, data = sys.argv[1], sys.argv[2]
 def rows(name):
     with open(f"{out}/tables/{name}", encoding="utf-8") as f:
         return list(csv.DictReader(f))
 label = {r["code"]: r["name_zh"] for r in csv.DictReader(open(f"{data}/indicators.csv", encoding="utf-8"))}
 code = {v: k for k, v in label.items()}
-region = {}
-for r in csv.DictReader(open(f"{data}/regions.csv", encoding="utf-8")):
-    region[r.get("name_zh") or r.get("name")] = r["code"]
 text = open(f"{out}/report.html", encoding="utf-8").read()
-def fmt(x):
-    return "–" if x in ("", None) else "%.4f" % float(x)
-# Sections: the text from one <h3> to the next.
-parts = [p.split("<h2")[0] for p in re.split(r"<h3>", text)]
+# Tables: caption text and rows of cells.
+tables = re.findall(r"<table[^>]*><caption>(.*?)</caption>(.*?)</table>", text, re.S)
 def section(title):
-    return [p for p in parts if p.startswith(title)]
+    return [body for cap, body in tables if title in cap]
 def trs(p):
     for tr in re.findall(r"<tr>(.*?)</tr>", p, re.S):
         cells = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td[^>]*>(.*?)</td>", tr)]
         if cells:
             yield cells
 fail = checked = 0
-def check(what, shown, want):
+def same(shown, want, scale=1.0):
+    """shown (as printed) is want*scale rounded to the decimals shown."""
+    if want in ("", None) or (isinstance(want, float) and math.isnan(want)):
+        return shown == "–"
+    if shown == "–" or "e" in shown.lower():
+        return False
+    s = shown.replace(",", "")
+    dec = len(s.split(".")[1]) if "." in s else 0
+    want = str(want).lstrip("<>≥≤")  # a bound target (">99") shows its number
+    return abs(float(s) - float(want) * scale) <= 0.5 * 10 ** -dec * (1 + 1e-9) + 1e-12
+def check(what, shown, want, scale=1.0):
     global fail, checked
     checked += 1
-    if shown != want:
+    if not same(shown, want, scale):
         print(f"FAIL: {what}: report {shown}, table {want}")
         fail = 1
 ix = {(r["indicator"], r["year"]): r["value"] for r in rows("indices.csv")
@@ -48,44 +54,56 @@ ixp = {(r["indicator"], r["year"]): r["value"] for r in rows("indices.csv")
        if r["stratum"] == "total" and r["index"] == "gini"}
 years = sorted({y for _, y in ix})
 def gini_w(ind, y):  # an indicator the catalog leaves unweighted shows its plain index
-    return ix.get((ind, y), ixp.get((ind, y)))
-# Summary: value, change since the previous and the first year.
+    return float(ix.get((ind, y), ixp.get((ind, y))))
+# Summary: value, change since the previous and the first year, in
+# columns headed with their years.
 for title in ("差距最大的指标", "差距最小的指标"):
     for p in section(title):
+        heads = re.findall(r"<th>(.*?)</th>", p)
+        assert heads[3] == f"较{years[-2]}年变化" and heads[4] == f"较{years[0]}年变化", heads
         for c in trs(p):
             ind, last = code[c[0]], years[-1]
-            v, prev, base = (float(gini_w(ind, y)) for y in (last, years[-2], years[0]))
-            check(f"summary {ind}", c[2:5], [fmt(v), fmt(v - prev), fmt(v - base)])
+            v, prev, base = (gini_w(ind, y) for y in (last, years[-2], years[0]))
+            check(f"summary {ind}", c[2], v)
+            check(f"summary {ind} change", c[3], v - prev)
+            check(f"summary {ind} change", c[4], v - base)
 # Domain tables: the index per year.
-for p in parts:
-    m = re.match(r"([^<]*)</h3>\n<table><tr><th>指标</th><th>\d{4}", p)
-    if m:
+for cap, p in tables:
+    if "领域各指标" in cap:
         for c in trs(p):
             ind = code[c[0]]
-            check(f"domain {ind}", c[1:], [fmt(gini_w(ind, y)) for y in years])
+            for shown, y in zip(c[1:], years):
+                check(f"domain {ind} {y}", shown, gini_w(ind, y))
 ur = {r["indicator"]: r for r in rows("urban-rural.csv")
       if r["year"] == years[-1] and r["level"] == "province" and r["basis"] == "strata"}
-for p in section("城乡差距"):
+for p in section("城乡人口加权均值"):
     for c in trs(p):
         r = ur[code[c[0]]]
-        check(f"urban-rural {code[c[0]]}", c[1:5], [fmt(r[k]) for k in ("urban_mean", "rural_mean", "ratio", "gap")])
+        for shown, k in zip(c[2:6], ("urban_mean", "rural_mean", "ratio", "gap")):
+            check(f"urban-rural {code[c[0]]} {k}", shown, r[k])
 cv = {r["indicator"]: r for r in rows("converge.csv") if r["index"] == "gini_w" and r["stratum"] == "total"}
-for p in section("差距是否在缩小"):
+for p in section("变化趋势"):
     for c in trs(p):
         r = cv[code[c[0]]]
-        check(f"converge {code[c[0]]}", c[2:4], [fmt(r["pct_change"]), fmt(r["p"])])
+        check(f"converge {code[c[0]]}", c[2], r["pct_change"])
+        check(f"converge {code[c[0]]} p", c[3], r["p"])
 tg = {r["indicator"]: r for r in rows("targets.csv") if r["year"] == years[-1]}
 for p in section("规划目标进展"):
     for c in trs(p):
         r = tg[code[c[0]]]
-        check(f"targets {code[c[0]]}", [c[1], c[3], c[5]], [fmt(r["value"]), fmt(r["progress"]), fmt(r["share_meeting"])])
+        check(f"targets {code[c[0]]}", c[2], r["value"])
+        check(f"targets {code[c[0]]} target", c[3], r["target"])
+        check(f"targets {code[c[0]]} progress", c[4], r["progress"], 100)
+        check(f"targets {code[c[0]]} share", c[6], r["share_meeting"], 100)
 rk = {r["name"]: r for r in rows("rank-counties.csv") if r["year"] == years[-1]}
-for p in section("综合得分最低的县"):
+for p in section("综合得分最低"):
     for c in trs(p):
         r = rk[c[0]]
-        check(f"county {c[0]}", c[2:5], [fmt(r["score"]), r["rank"], "%+d" % int(r["rank_change"]) if r["rank_change"] else "–"])
-if checked < 100:  # 146 on the bundled panel
-    print(f"FAIL: only {checked} rows checked"); fail = 1
-print(f"{checked} rows of report.html checked against the tables")
+        check(f"county {c[0]}", c[2], r["score"])
+        check(f"county {c[0]} rank", c[3], r["rank"])
+        check(f"county {c[0]} rank change", c[4], r["rank_change"] or None)
+if checked < 400:  # 497 on the bundled panel
+    print(f"FAIL: only {checked} numbers checked"); fail = 1
+print(f"{checked} numbers of report.html checked against the tables")
 sys.exit(fail)
 PY

@@ -20,14 +20,18 @@ for t in targets.csv converge.csv; do
     [ -e "$work/out/tables/$t" ] && { echo "FAIL: tables/$t written"; fail=1; }
 done
 r=$work/out/report.html
-for line in '<h2 id=skipped>Steps left out</h2>' \
+for line in '<h3 id=skipped>Steps left out</h3>' \
     '<li>targets: no indicator of the catalog has a target kind, a target and a baseline year</li>' \
     '<li>converge: convergence needs two years at least; the data have one</li>'; do
     grep -qxF "$line" "$r" || { echo "FAIL: report lacks: $line"; fail=1; }
 done
 # The summary ranks by the configured index over the one year.
-grep -qF 'Ranked by <b>gini_w</b> (smaller is more equal); Years 2020–2020' "$r" ||
-    { echo "FAIL: summary line"; grep -F 'Ranked by' "$r"; fail=1; }
+grep -qF 'population-weighted Gini coefficient (<code>gini_w</code>): smaller is more equal. The data have one year, so there is no change column.' "$r" ||
+    { echo "FAIL: summary line"; grep -F '<code>' "$r"; fail=1; }
+grep -qF 'Change since' "$r" && { echo "FAIL: a change column with one year"; fail=1; }
+# Each section without something to say says why in one sentence.
+grep -qxF '<p>Whether gaps close needs two years at least; the data have one.</p>' "$r" ||
+    { echo "FAIL: no sentence for the convergence section"; fail=1; }
 # The same in Chinese.
 "$bin" run "$here/oneyear/run.ini" -o "$work/zh" -q --set output.lang=zh 2>/dev/null &&
     grep -qxF '<li>converge: 收敛分析需要至少两个年份，数据只有一年</li>' "$work/zh/report.html" ||
