@@ -27,7 +27,12 @@ static const char help[] =
     "                  targets, convergence (whichever this build has)\n"
     "  tables/validate.txt  the data-quality report\n"
     "  charts/*        every chart the data allow (gnuplot)\n"
-    "  report.html     the evaluation report (opens in any browser, prints)\n"
+    "  tables/tables.xlsx  the same tables for Excel or WPS: one sheet each,\n"
+    "                  headers in words, names beside codes, numbers rounded\n"
+    "                  for reading (the CSVs are for programs: full precision)\n"
+    "  report.html     the evaluation report (opens in any browser, prints on A4)\n"
+    "  report.pdf      the report printed by headless Chromium, with\n"
+    "                  output.formats = html,pdf\n"
     "  run.log         the steps, with times\n"
     "  manifest.json   version, resolved configuration, SHA-256 of every input\n"
     "                  and output file\n"
@@ -45,6 +50,8 @@ static const char help[] =
     "\n"
     "Options:\n"
     "      --set S.K=V    override a configuration key (repeatable)\n"
+    "      --bom          a UTF-8 byte order mark before each CSV table (for Excel;\n"
+    "                     the same as --set output.csv_bom=yes)\n"
     "  -o, --output DIR   output directory (overrides output.dir)\n"
     "  -q, --quiet        no progress line\n"
     "  -v, --verbose      say what each step runs\n"
@@ -56,7 +63,11 @@ static const char help[] =
     "  [analysis] index, group_by, bootstrap, seed\n"
     "  [charts]   kinds, formats, timeout (seconds per chart, default 60)\n"
     "  [output]   dir, lang, title, note, raw_text (yes: CSV text cells as they\n"
-    "             are, without the apostrophe before = + - @ TAB CR; README, Safety)\n"
+    "             are, without the apostrophe before = + - @ TAB CR; README, Safety),\n"
+    "             formats (html, or html,pdf), csv_bom (yes: a BOM before each CSV)\n"
+    "  [report]   indicators, domains (all, or codes), charts (chart kinds shown;\n"
+    "             default disparity-ranking,heatmap,trend,distribution,targets,\n"
+    "             county-ranking)\n"
     "\n"
     "Example:\n"
     "  junheng run datasets/jilin/run.ini --set output.dir=out/jilin-2020\n";
@@ -73,10 +84,12 @@ static int parse_args(int argc, char **argv, struct run_opts *o, const char **co
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
+        {"bom", no_argument, NULL, 'b'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *sets[64], *outdir = NULL;
+    int bom = 0;
     size_t n_sets = 0;
     int c;
     opterr = 0;
@@ -88,6 +101,7 @@ static int parse_args(int argc, char **argv, struct run_opts *o, const char **co
             sets[n_sets++] = optarg;
             break;
         case 'o': outdir = optarg; break;
+        case 'b': bom = 1; break;
         case 'q': o->quiet = 1; break;
         case 'v': o->verbose = 1; break;
         case 'h':
@@ -106,6 +120,8 @@ static int parse_args(int argc, char **argv, struct run_opts *o, const char **co
     int rc = run_config_read(&o->cfg, *config);
     for (size_t i = 0; !rc && i < n_sets; i++)
         rc = run_config_set(&o->cfg, sets[i]);
+    if (!rc && bom)
+        rc = run_config_set(&o->cfg, "output.csv_bom=yes");
     if (!rc && outdir) {
         char a[4096];
         snprintf(a, sizeof a, "output.dir=%s", outdir);

@@ -69,6 +69,10 @@ int run_steps(run_state *rs);
 /* Writes outdir/report.html from the steps' result tables (rs->res). */
 int run_report(run_state *rs);
 
+/* report.pdf from report.html with headless Chromium (run_report_pdf.c);
+ * without Chromium or when it fails a warning, EX_OK. */
+int run_report_pdf(run_state *rs);
+
 /* Writes manifest.json and closes run.log. */
 int run_finish(run_state *rs, const char *config_path);
 

@@ -3,10 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include "cli.h"
 #include "run.h"
 #include "junheng/report.h"
+#include "junheng/xlsx.h"
 
 /* Names of the regular files in outdir/sub, sorted, as "sub/name". */
 static char **list_files(const char *outdir, const char *sub, size_t *n)
@@ -35,6 +37,22 @@ static void free_list(char **v, size_t n)
     for (size_t i = 0; i < n; i++)
         free(v[i]);
     free(v);
+}
+
+static int is_yes_value(const char *v)
+{
+    return !strcasecmp(v, "yes") || !strcasecmp(v, "true");
+}
+
+static int has_word(const char *list, const char *w)
+{
+    size_t n = 0;
+    char **v = run_config_words(list, &n);
+    int found = 0;
+    for (size_t i = 0; v && i < n; i++)
+        found |= strcmp(v[i], w) == 0;
+    run_config_words_free(v, n);
+    return found;
 }
 
 /* A [report] list as the report takes it: NULL for "all" (everything),
@@ -120,16 +138,87 @@ static int write_html(run_state *rs, const char *path, char **charts, size_t n_c
     return code;
 }
 
+static int ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), m = strlen(end);
+    return n >= m && strcmp(s + n - m, end) == 0;
+}
+
+/* [output] csv_bom: a UTF-8 BOM before each CSV table, for those who open
+ * them in Excel directly (the tables are in the run's temporary folder:
+ * rewritten beside and renamed). */
+static int add_bom(const char *outdir, char **tables, size_t n)
+{
+    char path[4096], tmp[4200], buf[65536];
+    for (size_t i = 0; i < n; i++) {
+        if (!ends_with(tables[i], ".csv"))
+            continue;
+        snprintf(path, sizeof path, "%s/%s", outdir, tables[i]);
+        snprintf(tmp, sizeof tmp, "%s.bom", path);
+        FILE *in = fopen(path, "rb"), *out = in ? fopen(tmp, "wb") : NULL;
+        size_t k;
+        int bad = !out || fputs("\xEF\xBB\xBF", out) == EOF;
+        while (!bad && (k = fread(buf, 1, sizeof buf, in)) > 0)
+            bad = fwrite(buf, 1, k, out) != k;
+        bad |= in && ferror(in);
+        if (in)
+            fclose(in);
+        if (out)
+            bad |= ferror(out) | (fclose(out) != 0);
+        if (bad || rename(tmp, path) != 0) {
+            remove(tmp);
+            fprintf(stderr, "junheng: %s: cannot write the byte order mark\n", path);
+            return EX_IOERR;
+        }
+    }
+    return EX_OK;
+}
+
+/* tables/tables.xlsx from the CSV tables, one sheet each. */
+static int write_xlsx(run_state *rs, char **tables, size_t n)
+{
+    const char *csv[64], *name[64];
+    char paths[64][4096], names[64][32], path[4096];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 64; i++) {
+        if (!ends_with(tables[i], ".csv"))
+            continue;
+        const char *base = strrchr(tables[i], '/') ? strrchr(tables[i], '/') + 1 : tables[i];
+        snprintf(paths[k], sizeof paths[k], "%s/%s", rs->outdir, tables[i]);
+        /* Excel's limit is 31 characters for a sheet name. */
+        snprintf(names[k], sizeof names[k], "%.*s", (int)(strlen(base) - 4 > 31 ? 31 : strlen(base) - 4), base);
+        csv[k] = paths[k];
+        name[k] = names[k];
+        k++;
+    }
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    /* A fixed date unless one is asked for: the same tables, the same file. */
+    long long created = epoch && *epoch ? strtoll(epoch, NULL, 10) : 946684800LL;
+    snprintf(path, sizeof path, "%s/tables/tables.xlsx", rs->outdir);
+    return jh_xlsx_tables(path, csv, name, k, rs->study, rs->cfg->value[RK_OUTPUT_LANG], created);
+}
+
 int run_report(run_state *rs)
 {
     size_t n_charts = 0, n_tables = 0;
     char path[4096];
-    char **charts = list_files(rs->outdir, "charts", &n_charts);
     char **tables = list_files(rs->outdir, "tables", &n_tables);
+    int code = EX_OK;
+    if (is_yes_value(rs->cfg->value[RK_OUTPUT_CSV_BOM]))
+        code = add_bom(rs->outdir, tables, n_tables);
+    if (!code)
+        code = write_xlsx(rs, tables, n_tables);
+    free_list(tables, n_tables);
+    if (code)
+        return code;
+    char **charts = list_files(rs->outdir, "charts", &n_charts);
+    tables = list_files(rs->outdir, "tables", &n_tables);
     snprintf(path, sizeof path, "%s/report.html", rs->outdir);
-    int code = write_html(rs, path, charts, n_charts, tables, n_tables);
+    code = write_html(rs, path, charts, n_charts, tables, n_tables);
     if (code)
         fprintf(stderr, "junheng: run: cannot write the report (exit %d)\n", code);
+    if (!code && has_word(rs->cfg->value[RK_OUTPUT_FORMATS], "pdf"))
+        code = run_report_pdf(rs);
     free_list(charts, n_charts);
     free_list(tables, n_tables);
     return code;

@@ -784,6 +784,29 @@ static void skipped_steps(rctx *c)
 
 /* ---- the page --------------------------------------------------------- */
 
+/* s as the inside of a CSS string: every ASCII character but letters,
+ * digits as a hex escape, so that no input text ends the string
+ * or the style element. */
+static void css_string(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+            putc(*p, f);
+        else
+            fprintf(f, "\\%x ", *p);
+}
+
+/* Printed pages: the title at the top, "page N of M" at the bottom. */
+static void page_boxes(FILE *f, const rctx *c, const char *title)
+{
+    fputs("<style>@page{@top-right{content:\"", f);
+    css_string(f, title);
+    fputs("\";font-size:8pt;color:#666}@bottom-center{content:", f);
+    fputs(c->en ? "\"Page \" counter(page) \" of \" counter(pages)"
+                : "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"", f);
+    fputs(";font-size:8pt;color:#666}}@page:first{@top-right{content:none}}</style>\n", f);
+}
+
 static void cover(FILE *f, const rctx *c, const char *title)
 {
     const jh_dataset *d = c->d;
@@ -866,7 +889,9 @@ int jh_report_write(FILE *f, const jh_report_input *in)
                    "img-src 'self' data:; style-src 'unsafe-inline'\">\n<title>",
                 c.en ? "en" : "zh-CN");
         esc(f, title);
-        fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", css);
+        fprintf(f, "</title>\n<style>%s</style>\n", css);
+        page_boxes(f, &c, title);
+        fputs("</head>\n<body>\n", f);
         cover(f, &c, title);
         fprintf(f, "<nav id=contents>\n<h2>%s</h2>\n<ol>\n%s</ol>\n</nav>\n",
                 report_msg(RM_CONTENTS, c.en), c.toc);

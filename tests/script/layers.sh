@@ -15,7 +15,7 @@ declare -A header=(
   [boundary]=data [diag]=data [intern]=data [value]=data [dataset]=data [catalog]=data [study]=data
   [analysis]=analysis [converge]=analysis [decompose_analysis]=analysis
   [notes]=analysis [slice]=analysis [spatial_analysis]=analysis [rank]=analysis [urban_rural]=analysis [validate]=analysis
-  [output]=output [spatial_out]=output [plot_map]=output [plot]=output [report]=output [sha256]=output [numfmt]=output
+  [output]=output [spatial_out]=output [plot_map]=output [plot]=output [report]=output [sha256]=output [numfmt]=output [xlsx]=output
 )
 fail=0
 for h in "$root"/include/junheng/*.h; do
