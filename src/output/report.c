@@ -357,8 +357,9 @@ static void summary(rctx *c)
     findings(c, r, n);
     fputs("<p class=note>", c->f);
     esc(c->f, c->name);
-    fprintf(c->f, " (<code>%s</code>)%s%s%s%s", c->in->index, M(c, RM_SEP), M(c, RM_SMALLER),
-            c->en ? ". " : "。", c->last ? "" : M(c, RM_ONE_YEAR));
+    /* The code (gini_w) is in the methods appendix, not here. */
+    fprintf(c->f, "%s%s%s%s", M(c, RM_SEP), M(c, RM_SMALLER), c->en ? ". " : "。",
+            c->last ? "" : M(c, RM_ONE_YEAR));
     if (replicates(c))
         fprintf(c->f, M(c, RM_CI_NOTE), replicates(c));
     fputs("</p>\n", c->f);
@@ -376,8 +377,14 @@ static void summary(rctx *c)
     if (ch)
         figure(c, ch, M(c, RM_ALL_RANKED));
     snprintf(rest, sizeof rest, "%d", d->years[c->last]);
-    if ((ch = chart(c, "heatmap", rest)))
-        figure(c, ch, c->name);
+    if ((ch = chart(c, "heatmap", rest))) {
+        char cap[400];
+        /* The heat map shows normalised values, not the index. */
+        snprintf(cap, sizeof cap, c->en ? "Normalised values by county and indicator (1 = best), %d"
+                                        : "各县、各指标的标准化值（1为最优），%d年",
+                 d->years[c->last]);
+        figure(c, ch, cap);
+    }
 }
 
 /* ---- town and country, convergence, targets, counties ------------------ */
