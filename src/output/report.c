@@ -356,7 +356,10 @@ static void summary(rctx *c)
     section(c, "summary", M(c, RM_SUMMARY));
     findings(c, r, n);
     fputs("<p class=note>", c->f);
-    esc(c->f, c->name);
+    /* A sentence in English begins with a capital. */
+    if (c->en && c->name[0] >= 'a' && c->name[0] <= 'z')
+        fputc(c->name[0] - 'a' + 'A', c->f);
+    esc(c->f, c->name + (c->en && c->name[0] >= 'a' && c->name[0] <= 'z'));
     /* The code (gini_w) is in the methods appendix, not here. */
     fprintf(c->f, "%s%s%s%s", M(c, RM_SEP), M(c, RM_SMALLER), c->en ? ". " : "。",
             c->last ? "" : M(c, RM_ONE_YEAR));

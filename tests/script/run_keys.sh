@@ -97,7 +97,7 @@ has data.region_level agg_all/tables/indices.csv 'beds_per_1000,2020,total,n,61'
 # [analysis] index: the summary, the ranking table and the charts' index.
 run index_cv analysis.index=cv
 has analysis.index index_cv/tables/rank-indicators.csv ',cv,'
-has analysis.index index_cv/report.html '<p class=note>coefficient of variation: smaller is more equal.'
+has analysis.index index_cv/report.html '<p class=note>Coefficient of variation: smaller is more equal.'
 # [analysis] group_by: one decomposition per column.
 run groups "analysis.group_by=prefecture, class"
 has analysis.group_by groups/tables/decompose-class.csv 'beds_per_1000,2020,total,theil_t,between'

@@ -26,7 +26,7 @@ for line in '<h3 id=skipped>Steps left out</h3>' \
     grep -qxF "$line" "$r" || { echo "FAIL: report lacks: $line"; fail=1; }
 done
 # The summary ranks by the configured index over the one year.
-grep -qF 'population-weighted Gini coefficient: smaller is more equal. The data have one year, so there is no change column.' "$r" ||
+grep -qF 'Population-weighted Gini coefficient: smaller is more equal. The data have one year, so there is no change column.' "$r" ||
     { echo "FAIL: summary line"; grep -F '<code>' "$r"; fail=1; }
 grep -qF 'Change since' "$r" && { echo "FAIL: a change column with one year"; fail=1; }
 # Each section without something to say says why in one sentence.
