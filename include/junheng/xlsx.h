@@ -19,7 +19,8 @@ extern "C" {
  * (codes only).  created (seconds since 1970) is the workbook's date, also
  * of the entries of its zip: a fixed date gives byte-identical workbooks
  * for the same tables.  Returns 0, or an exit code of sysexits.h after a message
- * "junheng: PATH: why" on stderr (66 a table unreadable, 73 the workbook). */
+ * "junheng: PATH: why" on stderr (66 a table unreadable, 73 the workbook
+ * cannot be created, 74 it cannot be written; nothing left at path). */
 int jh_xlsx_tables(const char *path, const char *const *csv, const char *const *name, size_t n,
                    const jh_study *study, const char *lang, long long created);
 

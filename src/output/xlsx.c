@@ -235,7 +235,8 @@ static void write_cell(sheet *s, size_t c, const char *t)
         if (!*end && !errno && isfinite(x) && !strchr(t, 'x') && !strchr(t, 'X')) {
             int d = decimals(s, s->name[s->col[c].src], x);
             s->bad |= worksheet_write_number(s->ws, s->row, col, x, number_format(s, d)) != LXW_NO_ERROR;
-            note_width(s, c, "0000000000" + (d > 8 ? 0 : 8 - d));
+            /* Room for a number of about ten digits (fewer decimals, fewer). */
+            note_width(s, c, &"0000000000"[d > 8 ? 0 : 8 - d]);
             return;
         }
     }
@@ -345,8 +346,11 @@ int jh_xlsx_tables(const char *path, const char *const *csv, const char *const *
     free(s);
     lxw_error e = workbook_close(wb);
     if (!code && e != LXW_NO_ERROR) {
-        fprintf(stderr, "junheng: %s: cannot write the workbook (%s)\n", path, lxw_strerror(e));
-        code = 73;
+        /* A full disk, most likely: an I/O error, like any table's. */
+        fprintf(stderr, "junheng: %s: write error: %s\n", path, lxw_strerror(e));
+        code = 74;
     }
+    if (code)
+        remove(path);
     return code;
 }
