@@ -234,7 +234,9 @@ static int interval_at(const rctx *c, size_t ind, size_t y, double *lo, double *
     const jh_slice_indices *s = slice_at(c, ind, y);
     if (!s || !s->has_ci)
         return 0;
-    const jh_index_ci *ci = c->wt && s->has_weighted ? &s->weighted_ci : &s->plain_ci;
+    const jh_index_ci *ci = c->wt && s->has_weighted ? s->weighted_ci : s->plain_ci;
+    if (!ci)
+        return 0;
     *lo = ci->lo[c->k];
     *hi = ci->hi[c->k];
     return !isnan(*lo) && !isnan(*hi);
