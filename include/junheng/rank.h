@@ -14,11 +14,13 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "junheng/ahp.h"
 #include "junheng/composite.h"
 #include "junheng/diag.h"
 #include "junheng/indices.h"
 #include "junheng/study.h"
 #include "junheng/targets.h"
+#include "junheng/weightfile.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -67,9 +69,41 @@ typedef enum jh_weight_method {
     JH_WEIGHTS_ENTROPY = 0, /* entropy weight method, per year */
     JH_WEIGHTS_CRITIC,      /* CRITIC, per year */
     JH_WEIGHTS_EQUAL,       /* 1/m each */
-    JH_WEIGHTS_CATALOG      /* the indicator catalog's weights: not
+    JH_WEIGHTS_CATALOG,     /* the indicator catalog's weights: not
                                available, see jh_rank_counties */
+    JH_WEIGHTS_FIXED,       /* a file of code,weight (jh_subjective) */
+    JH_WEIGHTS_AHP,         /* AHP matrices (jh_subjective) */
+    JH_WEIGHTS_COMBINED     /* fixed or AHP combined with entropy or CRITIC */
 } jh_weight_method;
+
+/* The subjective part of the weights: a weight list or AHP matrices, as
+ * read by src/data (junheng/weightfile.h), not owned.  Codes name scored
+ * indicators or their domains (a code that is both is the indicator).
+ *  - fixed: indicator weights, normalised to sum 1; or domain weights
+ *    plus indicator weights within each domain (a domain with a single
+ *    indicator needs none), each level normalised and multiplied through.
+ *  - AHP: one matrix of all the scored indicators; or one matrix of the
+ *    domains and one per domain of two or more indicators (hierarchical),
+ *    the global weight the product of the domain's and the local weight.
+ * An indicator without a weight, a code that is neither a scored indicator
+ * nor a domain of one, or a matrix with CR > 0.10 (unless
+ * accept_inconsistent) is an error naming the file. */
+typedef struct jh_subjective {
+    const jh_weight_list *fixed;  /* fixed weights, or NULL */
+    jh_pairwise *const *ahp;      /* [n_ahp] AHP matrices */
+    size_t n_ahp;
+    int accept_inconsistent;             /* CR > 0.10 is a note, not an error */
+} jh_subjective;
+
+/* weights_base: objective weights found once and held for every year. */
+#define JH_WEIGHTS_BASE_POOLED (-1) /* on every selected year pooled */
+
+/* The consistency of one AHP matrix as used. */
+typedef struct jh_ahp_check {
+    const char *path;        /* the matrix file; points into the options */
+    size_t n;                /* items compared */
+    jh_ahp_consistency c;    /* lambda_max, CI, RI, CR */
+} jh_ahp_check;
 
 typedef enum jh_score_method {
     JH_SCORE_WSUM = 0, /* weighted sum of normalised values */
@@ -101,6 +135,12 @@ typedef struct jh_rank_opts {
     const int *ind_sel;          /* [n_indicators] 1 = selected; NULL = all
                                     non-neutral; neutral ones never enter */
     size_t n_obstacles;          /* how many top obstacles per county to keep */
+    jh_subjective subj;          /* fixed, AHP and combined weights */
+    jh_weight_method objective;  /* combined: entropy or CRITIC */
+    jh_combine_form combine;     /* combined: product (default) or linear */
+    double alpha;                /* linear: the subjective share, in [0, 1] */
+    int weights_base;            /* 0: objective weights per year (default);
+                                    a calendar year, or JH_WEIGHTS_BASE_POOLED */
 } jh_rank_opts;
 
 /* The weight of one indicator in one year. */
@@ -109,6 +149,8 @@ typedef struct jh_rank_weight {
     size_t indicator;  /* data indicator index */
     double weight;     /* w_j, summing to 1 over the year's indicators */
     double info;       /* entropy e_j (entropy), C_j (CRITIC), NaN otherwise */
+    double subjective; /* the fixed or AHP weight; NaN when none */
+    double objective;  /* the entropy or CRITIC weight; NaN when none */
 } jh_rank_weight;
 
 /* One county in one year. */
@@ -146,6 +188,11 @@ typedef struct jh_rank_county_table {
     size_t n_indicators_used;  /* indicators that entered */
     size_t n_imputed;          /* values imputed in total */
     size_t n_left_out;         /* county-years left out */
+    char weighting[200];       /* the weighting in words, for the report:
+                                  "AHP (CR 0.033)", "entropy, held from 2018" */
+    jh_ahp_check *ahp;         /* [n_ahp] each AHP matrix used; owned */
+    size_t n_ahp;
+    double cr_max;             /* largest CR of the AHP matrices; NaN without */
     double *store;             /* private: backing store of the row arrays */
     size_t *istore;            /* private: likewise */
 } jh_rank_county_table;
@@ -166,6 +213,14 @@ typedef struct jh_rank_county_table {
 int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
                      jh_rank_county_table **out);
 void jh_rank_county_table_free(jh_rank_county_table *t);
+
+/* The subjective weights w[m] of the scored indicators cols[m] (data
+ * indices) under sub (see jh_subjective); for AHP, *checks (owned by the
+ * caller, free()) gets each matrix's consistency.  Returns JH_OK,
+ * JH_EPARSE with messages in diag, or JH_ENOMEM. */
+int jh_subjective_weights(const jh_study *s, const size_t *cols, size_t m,
+                          const jh_subjective *sub, jh_diag *diag, double *w,
+                          jh_ahp_check **checks, size_t *n_checks);
 
 /* ---- plan targets ------------------------------------------------------ */
 

@@ -177,6 +177,7 @@ void jh_rank_county_table_free(jh_rank_county_table *t)
     free(t->domain_names);
     jh_intern_clear(&t->prefectures);
     free(t->weights);
+    free(t->ahp);
     free(t->store);
     free(t->istore);
     free(t);
@@ -287,6 +288,174 @@ static int score_columns(const jh_rank_opts *o, struct scratch *w, size_t n,
     return jh_weighted_sum(w->sub, n, mc, w->wsub, out);
 }
 
+/* The matrix of year y: x[n * m] for the counties with every selected
+ * value (imputed when asked), their data regions in keep; returns n. */
+static size_t year_matrix(const jh_study *s, const jh_rank_opts *o, const size_t *cols,
+                          size_t m, const size_t *group_of, size_t y, double *filled,
+                          double *x, size_t *keep)
+{
+    const jh_dataset *d = s->data;
+    size_t nr = d->regions.n, n = 0;
+    for (size_t c = 0; c < m; c++) {
+        const double *v = jh_dataset_slice(d, cols[c], y, o->stratum);
+        double pm = group_mean(v, nr, group_of, JH_NONE);
+        for (size_t r = 0; r < nr; r++) {
+            double xv = v[r];
+            if (isnan(xv) && o->impute != JH_IMPUTE_NONE) {
+                if (o->impute == JH_IMPUTE_PREFECTURE && group_of[r] != JH_NONE)
+                    xv = group_mean(v, nr, group_of, group_of[r]);
+                if (isnan(xv))
+                    xv = pm;
+            }
+            filled[c * nr + r] = xv;
+        }
+    }
+    for (size_t r = 0; r < nr; r++) {
+        size_t c;
+        for (c = 0; c < m && !isnan(filled[c * nr + r]); c++)
+            ;
+        if (c < m)
+            continue;
+        keep[n] = r;
+        for (c = 0; c < m; c++)
+            x[n * m + c] = filled[c * nr + r];
+        n++;
+    }
+    return n;
+}
+
+/* The objective method of o: entropy or CRITIC, or EQUAL when none. */
+static jh_weight_method objective_of(const jh_rank_opts *o)
+{
+    jh_weight_method k = o->weights == JH_WEIGHTS_COMBINED ? o->objective : o->weights;
+    return k == JH_WEIGHTS_ENTROPY || k == JH_WEIGHTS_CRITIC ? k : JH_WEIGHTS_EQUAL;
+}
+
+/* Objective weights of the normalised n x m matrix z into w and info. */
+static int objective_weights(const jh_rank_opts *o, const double *z, size_t n, size_t m,
+                             double *w, double *info)
+{
+    switch (objective_of(o)) {
+    case JH_WEIGHTS_ENTROPY:
+        return jh_entropy_weights(z, n, m, o->entropy_shift, w, info);
+    case JH_WEIGHTS_CRITIC:
+        return jh_critic_weights(z, n, m, w, info);
+    default:
+        for (size_t c = 0; c < m; c++) {
+            w[c] = 1.0 / (double)m;
+            info[c] = NAN;
+        }
+        return JH_OK;
+    }
+}
+
+/* Objective weights held for every year (o->weights_base): on the base
+ * year's matrix, normalised as that year is scored, or on every selected
+ * year stacked and normalised together.  wo and info get m weights. */
+static int base_weights(const jh_study *s, const jh_rank_opts *o, const size_t *cols,
+                        size_t m, const size_t *group_of, double *filled,
+                        const struct scratch *w, jh_diag *diag, double *wo, double *info)
+{
+    const jh_dataset *d = s->data;
+    size_t nr = d->regions.n, ny = d->n_years, n = 0, by = JH_NONE;
+    size_t rows = o->weights_base == JH_WEIGHTS_BASE_POOLED ? ny * nr : nr;
+    double *x = malloc((rows * m + 1) * sizeof *x), *z = malloc((rows * m + 1) * sizeof *z);
+    size_t *keep = malloc((nr + 1) * sizeof *keep);
+    int rc = JH_OK;
+    if (!x || !z || !keep) {
+        rc = JH_ENOMEM;
+        goto done;
+    }
+    for (size_t y = 0; y < ny; y++) {
+        if (o->weights_base == JH_WEIGHTS_BASE_POOLED ? (o->year_sel && !o->year_sel[y])
+                                                      : d->years[y] != o->weights_base)
+            continue;
+        by = y;
+        n += year_matrix(s, o, cols, m, group_of, y, filled, x + n * m, keep);
+    }
+    if (by == JH_NONE) {
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0, "--weights-base %d is not a year of "
+                    "the data (first %d, last %d)", o->weights_base, d->years[0],
+                    d->years[ny - 1]);
+        rc = JH_ENOTFOUND;
+        goto done;
+    }
+    int pooled = o->weights_base == JH_WEIGHTS_BASE_POOLED;
+    rc = n < 2 ? JH_EEMPTY
+         : jh_normalise(x, n, m, w->dir, o->norm, o->fixed_range && !pooled ? w->lo : NULL,
+                        o->fixed_range && !pooled ? w->hi : NULL, z);
+    if (!rc)
+        rc = objective_weights(o, z, n, m, wo, info);
+    if (rc) {
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0, "base weights (--weights-base) "
+                    "undefined: %s", n < 2 ? "fewer than two counties with every value"
+                    : jh_strerror(rc));
+        rc = rc == JH_ENOMEM ? rc : JH_EEMPTY;
+    }
+done:
+    free(x);
+    free(z);
+    free(keep);
+    return rc;
+}
+
+static const char *method_name(jh_weight_method k)
+{
+    switch (k) {
+    case JH_WEIGHTS_ENTROPY: return "entropy";
+    case JH_WEIGHTS_CRITIC: return "CRITIC";
+    case JH_WEIGHTS_FIXED: return "fixed";
+    case JH_WEIGHTS_AHP: return "AHP";
+    case JH_WEIGHTS_COMBINED: return "combined";
+    default: return "equal";
+    }
+}
+
+/* t->weighting, t->cr_max and the note on the weights. */
+static void describe_weights(const jh_rank_opts *o, jh_rank_county_table *t, jh_diag *diag,
+                             int say)
+{
+    char subj[64] = "", base[48] = "", cr[48] = "";
+    size_t len;
+    jh_weight_method obj = objective_of(o);
+    t->cr_max = NAN;
+    for (size_t k = 0; k < t->n_ahp; k++)
+        if (isnan(t->cr_max) || t->ahp[k].c.cr > t->cr_max)
+            t->cr_max = t->ahp[k].c.cr;
+    if (o->weights == JH_WEIGHTS_COMBINED)
+        snprintf(subj, sizeof subj, "%s x %s", o->subj.fixed ? "fixed" : "AHP",
+                 method_name(obj));
+    if (o->weights == JH_WEIGHTS_COMBINED && o->combine == JH_COMBINE_LINEAR) {
+        len = strlen(subj);
+        snprintf(subj + len, sizeof subj - len, ", linear, alpha %g", o->alpha);
+    }
+    if (!isnan(t->cr_max))
+        snprintf(cr, sizeof cr, "%s %zu matri%s, CR %s%.4f", *subj ? ";" : "", t->n_ahp,
+                 t->n_ahp == 1 ? "x" : "ces", t->n_ahp == 1 ? "" : "<= ", t->cr_max);
+    if (o->weights_base && obj != JH_WEIGHTS_EQUAL) {
+        if (o->weights_base == JH_WEIGHTS_BASE_POOLED)
+            snprintf(base, sizeof base, ", held: %s on all years pooled", method_name(obj));
+        else
+            snprintf(base, sizeof base, ", held: %s of %d", method_name(obj), o->weights_base);
+    }
+    snprintf(t->weighting, sizeof t->weighting, "%s%s%s%s%s%s",
+             o->weights == JH_WEIGHTS_COMBINED ? "combined" : method_name(o->weights),
+             *subj || *cr ? " (" : "", subj, cr, *subj || *cr ? ")" : "", base);
+    if (!say)
+        return; /* entropy, CRITIC and equal per year: said in the "scores" note */
+    NOTE(diag, "weights: %s", t->weighting);
+    for (size_t k = 0; k < t->n_ahp; k++)
+        NOTE(diag, "AHP %s: n %zu, lambda_max %.5f, CI %.5f, RI %.2f, CR %.4f", t->ahp[k].path,
+             t->ahp[k].n, t->ahp[k].c.lambda_max, t->ahp[k].c.ci, t->ahp[k].c.ri,
+             t->ahp[k].c.cr);
+    if (o->weights_base && obj == JH_WEIGHTS_EQUAL)
+        NOTE(diag, "--weights-base has no effect: %s weights do not change with the year",
+             method_name(o->weights));
+    else if (o->weights_base && !o->fixed_range)
+        NOTE(diag, "weights held over the years, but each year is normalised on its own "
+             "range: add --fixed-range for scores comparable over time");
+}
+
 int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
                      jh_rank_county_table **out)
 {
@@ -294,7 +463,7 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
     size_t nr = d->regions.n, ni = d->indicators.n, ny = d->n_years;
     size_t m = 0, nd = 0, nob = o->n_obstacles, n_neutral = 0, n_nodata = 0;
     size_t *cols = NULL, *dom_of = NULL, *group_of = NULL, *dcols = NULL, *prev_rank = NULL;
-    double *filled = NULL;
+    double *filled = NULL, *ws = NULL, *wo_base = NULL, *info_base = NULL, *wo = NULL;
     struct scratch w;
     jh_rank_county_table *t = calloc(1, sizeof *t);
     int rc = JH_OK;
@@ -310,7 +479,14 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
         rc = JH_EINVAL;
         goto done;
     }
-    if (o->weights == JH_WEIGHTS_ENTROPY && o->norm == JH_NORM_ZSCORE) {
+    if ((o->weights == JH_WEIGHTS_FIXED || o->weights == JH_WEIGHTS_AHP ||
+         o->weights == JH_WEIGHTS_COMBINED) && !o->subj.fixed && !o->subj.n_ahp) {
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0, "%s weights need a weights file",
+                    method_name(o->weights));
+        rc = JH_EINVAL;
+        goto done;
+    }
+    if (objective_of(o) == JH_WEIGHTS_ENTROPY && o->norm == JH_NORM_ZSCORE) {
         jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
                     "entropy weights need values >= 0: use min-max normalisation, "
                     "or critic or equal weights with z-scores");
@@ -401,6 +577,21 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
     }
     if ((rc = scratch_alloc(&w, nr, m, nd)))
         goto done;
+    ws = malloc((m + 1) * sizeof *ws);
+    wo_base = malloc((m + 1) * sizeof *wo_base);
+    info_base = malloc((m + 1) * sizeof *info_base);
+    wo = malloc((m + 1) * sizeof *wo);
+    if (!ws || !wo_base || !info_base || !wo) {
+        rc = JH_ENOMEM;
+        goto done;
+    }
+    if (o->subj.fixed || o->subj.n_ahp) {
+        int subjective = o->weights == JH_WEIGHTS_FIXED || o->weights == JH_WEIGHTS_AHP ||
+                         o->weights == JH_WEIGHTS_COMBINED;
+        if (subjective && (rc = jh_subjective_weights(s, cols, m, &o->subj, diag, ws, &t->ahp,
+                                                      &t->n_ahp)))
+            goto done;
+    }
     dcols = malloc((m + 1) * sizeof *dcols);
     /* Rows: every selected year x region; arrays in one store. */
     size_t nyears = 0;
@@ -493,38 +684,18 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
         (void)n;
     }
 
+    int held = o->weights_base && objective_of(o) != JH_WEIGHTS_EQUAL;
+    if (held && (rc = base_weights(s, o, cols, m, group_of, filled, &w, diag, wo_base,
+                                   info_base)))
+        goto done;
+
     /* Pass 2: score each year (the matrix is rebuilt from the dataset and
      * the imputation rule again: cheap, and keeps one matrix in memory). */
     row0 = 0;
     for (size_t y = 0; y < ny; y++) {
         if (o->year_sel && !o->year_sel[y])
             continue;
-        size_t n = 0;
-        for (size_t c = 0; c < m; c++) {
-            const double *v = jh_dataset_slice(d, cols[c], y, o->stratum);
-            double pm = group_mean(v, nr, group_of, JH_NONE);
-            for (size_t r = 0; r < nr; r++) {
-                double x = v[r];
-                if (isnan(x) && o->impute != JH_IMPUTE_NONE) {
-                    if (o->impute == JH_IMPUTE_PREFECTURE && group_of[r] != JH_NONE)
-                        x = group_mean(v, nr, group_of, group_of[r]);
-                    if (isnan(x))
-                        x = pm;
-                }
-                filled[c * nr + r] = x;
-            }
-        }
-        for (size_t r = 0; r < nr; r++) {
-            size_t c;
-            for (c = 0; c < m && !isnan(filled[c * nr + r]); c++)
-                ;
-            if (c < m)
-                continue;
-            w.keep[n] = r;
-            for (c = 0; c < m; c++)
-                w.x[n * m + c] = filled[c * nr + r];
-            n++;
-        }
+        size_t n = year_matrix(s, o, cols, m, group_of, y, filled, w.x, w.keep);
         if (n < 2) {
             NOTE(diag, "%d: fewer than two counties with every value; year not ranked", d->years[y]);
             row0 += nr;
@@ -536,20 +707,20 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
         if (!st)
             st = jh_normalise(w.x, n, m, w.dir, JH_NORM_MINMAX, o->fixed_range ? w.lo : NULL,
                               o->fixed_range ? w.hi : NULL, w.zmm);
+        /* objective part (held or this year's), then the subjective part
+         * alone or combined with it */
+        if (!st && held) {
+            memcpy(w.w, wo_base, m * sizeof *w.w);
+            memcpy(w.info, info_base, m * sizeof *w.info);
+        } else if (!st) {
+            st = objective_weights(o, w.z, n, m, w.w, w.info);
+        }
         if (!st) {
-            switch (o->weights) {
-            case JH_WEIGHTS_ENTROPY:
-                st = jh_entropy_weights(w.z, n, m, o->entropy_shift, w.w, w.info);
-                break;
-            case JH_WEIGHTS_CRITIC:
-                st = jh_critic_weights(w.z, n, m, w.w, w.info);
-                break;
-            default:
-                for (size_t c = 0; c < m; c++) {
-                    w.w[c] = 1.0 / (double)m;
-                    w.info[c] = NAN;
-                }
-            }
+            memcpy(wo, w.w, m * sizeof *wo); /* the objective part, for the table */
+            if (o->weights == JH_WEIGHTS_COMBINED)
+                st = jh_combine_weights(ws, wo, m, o->combine, o->alpha, w.w);
+            else if (o->weights == JH_WEIGHTS_FIXED || o->weights == JH_WEIGHTS_AHP)
+                memcpy(w.w, ws, m * sizeof *w.w);
         }
         if (!st) {
             for (size_t c = 0; c < m; c++)
@@ -568,6 +739,11 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
             rw->indicator = cols[c];
             rw->weight = w.w[c];
             rw->info = w.info[c];
+            rw->subjective = o->weights == JH_WEIGHTS_FIXED || o->weights == JH_WEIGHTS_AHP ||
+                             o->weights == JH_WEIGHTS_COMBINED ? ws[c] : NAN;
+            rw->objective = objective_of(o) != JH_WEIGHTS_EQUAL &&
+                            o->weights != JH_WEIGHTS_FIXED && o->weights != JH_WEIGHTS_AHP
+                            ? wo[c] : NAN;
         }
         /* overall score and rank */
         struct rank_ctx_item *items = malloc(n * sizeof *items);
@@ -647,14 +823,15 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
     NOTE(diag, "scores: %s normalisation%s, %s weights%s, %s%s; %zu indicators",
          o->norm == JH_NORM_MINMAX ? "min-max" : "z-score",
          o->fixed_range ? " with the range pooled over the selected years" : "",
-         o->weights == JH_WEIGHTS_ENTROPY ? "entropy" : o->weights == JH_WEIGHTS_CRITIC ? "CRITIC" : "equal",
-         o->weights != JH_WEIGHTS_ENTROPY ? ""
+         method_name(o->weights),
+         objective_of(o) != JH_WEIGHTS_ENTROPY ? ""
          : o->entropy_shift > 0 ? " (values shifted into [eps, 1])" : " (0 ln 0 = 0)",
          o->method == JH_SCORE_WSUM ? "weighted sum" : "TOPSIS",
          o->method == JH_SCORE_WSUM ? ""
          : o->topsis_form == JH_TOPSIS_TEXTBOOK ? " (textbook: v = w r)" : " (weight outside the square)",
          m);
-    if (o->entropy_shift > 0 && o->weights == JH_WEIGHTS_ENTROPY)
+    describe_weights(o, t, diag, o->weights >= JH_WEIGHTS_FIXED || o->weights_base);
+    if (o->entropy_shift > 0 && objective_of(o) == JH_WEIGHTS_ENTROPY)
         NOTE(diag, "entropy shift eps = %g", o->entropy_shift);
     if (n_neutral)
         NOTE(diag, "neutral indicators (e.g. population counts) left out of the scores: %zu", n_neutral);
@@ -678,6 +855,10 @@ done:
     free(filled);
     free(prev_rank);
     free(dcols);
+    free(ws);
+    free(wo_base);
+    free(info_base);
+    free(wo);
     scratch_free(&w);
     if (rc) {
         jh_rank_county_table_free(t);
