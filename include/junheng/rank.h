@@ -151,6 +151,9 @@ typedef struct jh_rank_weight {
     double info;       /* entropy e_j (entropy), C_j (CRITIC), NaN otherwise */
     double subjective; /* the fixed or AHP weight; NaN when none */
     double objective;  /* the entropy or CRITIC weight; NaN when none */
+    double cr;         /* CR of the AHP matrix comparing the indicator; NaN
+                          when none (not AHP, or its domain's only one) */
+    double cr_domain;  /* CR of the AHP domain matrix; NaN when none */
 } jh_rank_weight;
 
 /* One county in one year. */

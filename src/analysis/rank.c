@@ -411,6 +411,17 @@ static const char *method_name(jh_weight_method k)
     }
 }
 
+/* The CR of the AHP matrix holding code (NaN when none): t->ahp[k] is
+ * the check of o->subj.ahp[k]. */
+static double cr_of(const jh_rank_opts *o, const jh_rank_county_table *t, const char *code)
+{
+    for (size_t k = 0; *code && k < t->n_ahp; k++)
+        for (size_t j = 0; j < o->subj.ahp[k]->n; j++)
+            if (strcmp(o->subj.ahp[k]->code[j], code) == 0)
+                return t->ahp[k].c.cr;
+    return NAN;
+}
+
 /* t->weighting, t->cr_max and the note on the weights. */
 static void describe_weights(const jh_rank_opts *o, jh_rank_county_table *t, jh_diag *diag,
                              int say)
@@ -423,20 +434,20 @@ static void describe_weights(const jh_rank_opts *o, jh_rank_county_table *t, jh_
         if (isnan(t->cr_max) || t->ahp[k].c.cr > t->cr_max)
             t->cr_max = t->ahp[k].c.cr;
     if (o->weights == JH_WEIGHTS_COMBINED)
-        snprintf(subj, sizeof subj, "%s x %s", o->subj.fixed ? "fixed" : "AHP",
-                 method_name(obj));
+        snprintf(subj, sizeof subj, "%s %s %s", o->subj.fixed ? "fixed" : "AHP",
+                 o->combine == JH_COMBINE_LINEAR ? "+" : "x", method_name(obj));
     if (o->weights == JH_WEIGHTS_COMBINED && o->combine == JH_COMBINE_LINEAR) {
         len = strlen(subj);
         snprintf(subj + len, sizeof subj - len, ", linear, alpha %g", o->alpha);
     }
     if (!isnan(t->cr_max))
-        snprintf(cr, sizeof cr, "%s %zu matri%s, CR %s%.4f", *subj ? ";" : "", t->n_ahp,
+        snprintf(cr, sizeof cr, "%s%zu matri%s, CR %s%.4f", *subj ? "; " : "", t->n_ahp,
                  t->n_ahp == 1 ? "x" : "ces", t->n_ahp == 1 ? "" : "<= ", t->cr_max);
     if (o->weights_base && obj != JH_WEIGHTS_EQUAL) {
         if (o->weights_base == JH_WEIGHTS_BASE_POOLED)
-            snprintf(base, sizeof base, ", held: %s on all years pooled", method_name(obj));
+            snprintf(base, sizeof base, "; %s held from all years pooled", method_name(obj));
         else
-            snprintf(base, sizeof base, ", held: %s of %d", method_name(obj), o->weights_base);
+            snprintf(base, sizeof base, "; %s held from %d", method_name(obj), o->weights_base);
     }
     snprintf(t->weighting, sizeof t->weighting, "%s%s%s%s%s%s",
              o->weights == JH_WEIGHTS_COMBINED ? "combined" : method_name(o->weights),
@@ -744,6 +755,8 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
             rw->objective = objective_of(o) != JH_WEIGHTS_EQUAL &&
                             o->weights != JH_WEIGHTS_FIXED && o->weights != JH_WEIGHTS_AHP
                             ? wo[c] : NAN;
+            rw->cr = cr_of(o, t, d->indicators.str[cols[c]]);
+            rw->cr_domain = cr_of(o, t, jh_study_domain(s, cols[c]));
         }
         /* overall score and rank */
         struct rank_ctx_item *items = malloc(n * sizeof *items);

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "junheng/output.h"
 #include "junheng/rank.h"
+#include "weights_opt.h"
 
 static const char help[] =
     "Usage: junheng rank --data FILE [--data FILE ...] [--what counties|indicators]\n"
@@ -41,7 +42,38 @@ static const char help[] =
     "  --norm NORM            minmax (default) or zscore\n"
     "  --fixed-range          min-max over all selected years pooled, so that\n"
     "                         scores are comparable over time\n"
-    "  --weights METHOD       entropy (default), critic or equal; per year\n"
+    "";
+
+/* The weights options: a string of their own (C99 guarantees 4095
+ * characters in one literal). */
+static const char help_weights[] =
+    "  --weights METHOD       entropy (default), critic or equal, computed per\n"
+    "                         year; or subjective weights:\n"
+    "                         fixed:FILE  a CSV 'code,weight' (header row first)\n"
+    "                           of indicator weights, or of domain weights plus\n"
+    "                           indicator weights within each domain, multiplied\n"
+    "                           through; normalised to sum 1\n"
+    "                         ahp:FILE[:FILE...]  AHP pairwise comparison\n"
+    "                           matrices on Saaty's 1-9 scale (header: a label,\n"
+    "                           then the codes; one row per code; a cell may be\n"
+    "                           left empty when its mirror is given; 1/3 is a\n"
+    "                           fraction): one matrix of the indicators, or one\n"
+    "                           of the domains and one per domain; weights by the\n"
+    "                           principal eigenvector, CR = CI/RI (Saaty's RI)\n"
+    "                         combined:SUBJ,OBJ[,ALPHA]  SUBJ (fixed:FILE or\n"
+    "                           ahp:FILE...) with OBJ (entropy or critic):\n"
+    "                           w ~ ws*wo (default), or with ALPHA in [0,1]\n"
+    "                           w = ALPHA*ws + (1-ALPHA)*wo\n"
+    "  --ahp-accept-inconsistent  use AHP matrices with CR > 0.10 (an error\n"
+    "                         otherwise); the CR is reported either way\n"
+    "  --weights-base BASE    objective weights (entropy, critic, and those in\n"
+    "                         combined) computed once and held for every year:\n"
+    "                         on YEAR, or 'pooled' (all selected years stacked);\n"
+    "                         default: per year.  With --fixed-range the scores\n"
+    "                         are comparable over time\n"
+    "";
+
+static const char help_rest[] =
     "  --entropy-shift EPS    shift normalised values into [EPS, 1] before the\n"
     "                         entropy (0 < EPS < 1); default none: 0 ln 0 = 0\n"
     "  --method METHOD        wsum (weighted sum, default) or topsis\n"
@@ -54,8 +86,11 @@ static const char help[] =
     "                         province mean when none has one), province-mean.\n"
     "                         A missing value is never scored as zero.\n"
     "  --obstacles N          obstacle columns per county (default 3)\n"
-    "  --weights-out FILE     write the weights: year,indicator,domain,weight,info\n"
-    "                         (info: entropy e_j or CRITIC C_j)\n"
+    "  --weights-out FILE     write the weights: year,indicator,domain,weight,info,\n"
+    "                         subjective,objective,cr,cr_domain (info: entropy\n"
+    "                         e_j or CRITIC C_j; subjective and objective: the\n"
+    "                         parts combined; cr: CR of the AHP matrix comparing\n"
+    "                         the indicator, cr_domain: of the domain matrix)\n"
     "  -o, --output FILE      write to FILE (default: standard output); files\n"
     "                         appear only when complete\n"
     "  -h, --help             show this help\n"
@@ -71,7 +106,8 @@ static const char help[] =
 enum {
     OPT_WHAT = CLI_OPT_FIRST_FREE, OPT_BY, OPT_BASE_YEAR, OPT_STRATUM, OPT_YEARS,
     OPT_INDICATOR, OPT_NORM, OPT_FIXED, OPT_WEIGHTS, OPT_SHIFT, OPT_METHOD,
-    OPT_OUTSIDE, OPT_COUPLING, OPT_IMPUTE, OPT_OBSTACLES, OPT_WEIGHTS_OUT
+    OPT_OUTSIDE, OPT_COUPLING, OPT_IMPUTE, OPT_OBSTACLES, OPT_WEIGHTS_OUT,
+    OPT_ACCEPT, OPT_WEIGHTS_BASE
 };
 
 struct opts {
@@ -84,6 +120,9 @@ struct opts {
     cli_files codes;          /* --indicator arguments */
     jh_rank_opts rank;        /* scoring options */
     const char *weights_out;  /* --weights-out */
+    const char *weights;      /* --weights, read after the options */
+    int accept;               /* --ahp-accept-inconsistent */
+    cli_weights files;        /* the weight files read */
     const char *output;       /* -o */
 };
 
@@ -117,6 +156,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"impute", required_argument, NULL, OPT_IMPUTE},
         {"obstacles", required_argument, NULL, OPT_OBSTACLES},
         {"weights-out", required_argument, NULL, OPT_WEIGHTS_OUT},
+        {"weights-base", required_argument, NULL, OPT_WEIGHTS_BASE},
+        {"ahp-accept-inconsistent", no_argument, NULL, OPT_ACCEPT},
         {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -166,14 +207,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->rank.fixed_range = 1;
             break;
         case OPT_WEIGHTS:
-            if (strcmp(optarg, "entropy") == 0)
-                o->rank.weights = JH_WEIGHTS_ENTROPY;
-            else if (strcmp(optarg, "critic") == 0)
-                o->rank.weights = JH_WEIGHTS_CRITIC;
-            else if (strcmp(optarg, "equal") == 0)
-                o->rank.weights = JH_WEIGHTS_EQUAL;
-            else
-                return cli_usage_error("rank", "unknown --weights '%s' (expected entropy, critic or equal)", optarg);
+            o->weights = optarg;
+            break;
+        case OPT_WEIGHTS_BASE:
+            if (cli_weights_base_parse(optarg, &o->rank.weights_base))
+                return cli_usage_error("rank", "invalid --weights-base '%s' (expected a year or pooled)", optarg);
+            break;
+        case OPT_ACCEPT:
+            o->accept = 1;
             break;
         case OPT_SHIFT:
             o->rank.entropy_shift = strtod(optarg, &end);
@@ -221,7 +262,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->output = optarg;
             break;
         case 'h':
-            cli_print_help(help);
+            fputs(help, stdout);
+            fputs(help_weights, stdout);
+            cli_print_help(help_rest);
             return -1;
         default: {
             int rc = cli_common_option("rank", c, argv, &o->data);
@@ -232,7 +275,11 @@ static int parse_args(int argc, char **argv, struct opts *o)
     }
     if (optind < argc)
         return cli_usage_error("rank", "unexpected argument '%s'", argv[optind]);
-    return cli_data_check("rank", &o->data);
+    int code = cli_data_check("rank", &o->data);
+    if (!code && o->weights)
+        code = cli_weights_parse(o->weights, "rank", NULL, &o->rank, &o->files);
+    o->rank.subj.accept_inconsistent = o->accept;
+    return code;
 }
 
 static size_t stratum_index(const jh_dataset *d, jh_stratum st)
@@ -383,6 +430,7 @@ int cmd_rank(int argc, char **argv)
     if (!code)
         code = run(&o, st);
     jh_study_free(st);
+    cli_weights_free(&o.files);
     free(o.data.files.path);
     free(o.codes.path);
     return code < 0 ? EX_OK : code;

@@ -79,6 +79,10 @@ int jh_ahp_weights(const double *a, size_t n, double *w, jh_ahp_consistency *c)
         c->lambda_max = (double)lambda;
         c->ri = jh_ahp_random_index(n);
         c->ci = n > 2 ? (double)((lambda - (long double)n) / (long double)(n - 1)) : 0.0;
+        /* lambda_max >= n in exact arithmetic; a consistent matrix given
+         * as rounded fractions (5/3) lands within rounding of n: say 0 */
+        if (fabs(c->ci) < 1e-12)
+            c->ci = 0;
         c->cr = n > 2 ? c->ci / c->ri : 0.0;
     }
     return JH_OK;

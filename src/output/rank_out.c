@@ -71,7 +71,7 @@ void jh_write_rank_weights(FILE *f, const jh_study *st, const jh_rank_county_tab
                           int csv)
 {
     const jh_dataset *d = st->data;
-    fputs("year,indicator,domain,weight,info\n", f);
+    fputs("year,indicator,domain,weight,info,subjective,objective,cr,cr_domain\n", f);
     for (size_t i = 0; i < t->n_weights; i++) {
         const jh_rank_weight *w = &t->weights[i];
         fprintf(f, "%d", d->years[w->year]);
@@ -79,6 +79,10 @@ void jh_write_rank_weights(FILE *f, const jh_study *st, const jh_rank_county_tab
         jh_csv_text(f, jh_study_domain(st, w->indicator), csv);
         jh_csv_number(f, w->weight, "%.17g", 0);
         jh_csv_number(f, w->info, "%.17g", 0);
+        jh_csv_number(f, w->subjective, "%.17g", 0);
+        jh_csv_number(f, w->objective, "%.17g", 0);
+        jh_csv_number(f, w->cr, "%.17g", 0);
+        jh_csv_number(f, w->cr_domain, "%.17g", 0);
         fputs("\n", f);
     }
 }
