@@ -15,11 +15,12 @@
 #include "junheng/catalog.h"
 #include "junheng/indices.h"
 #include "junheng/output.h"
+#include "weights_opt.h"
 
 /* K_LIST: words separated by commas or blanks, a word in double quotes may
  * hold both; with choices, every word must be one of them.  K_INDEX: an
  * index name as `rank --by` takes it. */
-enum kind { K_TEXT, K_LIST, K_INT, K_BOOL, K_CHOICE, K_INDEX };
+enum kind { K_TEXT, K_LIST, K_INT, K_BOOL, K_CHOICE, K_INDEX, K_WEIGHTS, K_BASE };
 
 /* The chart kinds of `junheng plot` (cmd_plot.c), and none. */
 #define CHART_KINDS "all|none|lorenz|trend|disparity-ranking|distribution|heatmap|" \
@@ -46,6 +47,9 @@ static const struct {
     [RK_ANALYSIS_GROUP_BY] = {"analysis", "group_by", "prefecture", K_LIST, NULL},
     [RK_ANALYSIS_BOOTSTRAP] = {"analysis", "bootstrap", "0", K_INT, NULL},
     [RK_ANALYSIS_SEED] = {"analysis", "seed", "1", K_INT, NULL},
+    [RK_ANALYSIS_WEIGHTS] = {"analysis", "weights", "entropy", K_WEIGHTS, NULL},
+    [RK_ANALYSIS_WEIGHTS_BASE] = {"analysis", "weights_base", "", K_BASE, NULL},
+    [RK_ANALYSIS_AHP_ACCEPT] = {"analysis", "ahp_accept_inconsistent", "no", K_BOOL, NULL},
     [RK_CHARTS_KINDS] = {"charts", "kinds", "all", K_LIST, CHART_KINDS},
     [RK_CHARTS_FORMATS] = {"charts", "formats", "png,svg", K_LIST, "png|svg|pdf"},
     [RK_CHARTS_TIMEOUT] = {"charts", "timeout", "60", K_INT, NULL},
@@ -225,6 +229,16 @@ static const char *check_value(int k, const char *v)
                    ? NULL : "an index name such as gini_w, see docs/indices.md";
     case K_LIST:
         return spec[k].choices ? check_words(k, v) : NULL;
+    case K_WEIGHTS:
+        /* the files are read (and named in errors) when the step runs */
+        return !strcmp(v, "entropy") || !strcmp(v, "critic") || !strcmp(v, "equal") ||
+               !strncmp(v, "fixed:", 6) || !strncmp(v, "ahp:", 4) ||
+               !strncmp(v, "combined:", 9)
+                   ? NULL : "entropy, critic, equal, fixed:FILE, ahp:FILE[:FILE...] or "
+                            "combined:SUBJ,OBJ[,ALPHA]";
+    case K_BASE:
+        return !*v || !cli_weights_base_parse(v, &weighted) ? NULL
+               : "a year, pooled, or nothing (objective weights per year)";
     default:
         return NULL;
     }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "run.h"
+#include "weights_opt.h"
 #include "junheng/output.h"
 #include "junheng/sha256.h"
 #include "junheng/targets.h"
@@ -684,13 +685,28 @@ static int a_rank_indicators(run_state *rs, size_t g, jh_diag *diag)
     return rank_code(jh_rank_indicators(rs->study, id, weighted, k, 0, diag, &rs->res.rank_ind));
 }
 
+/* The composite weights of [analysis] weights, weights_base and
+ * ahp_accept_inconsistent, their files relative to run.ini. */
 static int a_rank_counties(run_state *rs, size_t g, jh_diag *diag)
 {
     jh_rank_opts o = {.n_obstacles = 3};
+    cli_weights files = {0};
+    const char *base = rs->cfg->value[RK_ANALYSIS_WEIGHTS_BASE];
+    char where[300];
     (void)g;
     if (total_stratum(rs, &o.stratum))
         return EX_DATAERR;
-    return rank_code(jh_rank_counties(rs->study, &o, diag, &rs->res.rank_county));
+    run_config_where(rs->cfg, RK_ANALYSIS_WEIGHTS, where, sizeof where);
+    int code = cli_weights_parse(rs->cfg->value[RK_ANALYSIS_WEIGHTS], where, rs->cfg->base,
+                                 &o, &files);
+    if (*base && cli_weights_base_parse(base, &o.weights_base))
+        code = EX_USAGE; /* the configuration reader checked it */
+    o.subj.accept_inconsistent = !strcasecmp(rs->cfg->value[RK_ANALYSIS_AHP_ACCEPT], "yes") ||
+                                 !strcasecmp(rs->cfg->value[RK_ANALYSIS_AHP_ACCEPT], "true");
+    if (!code)
+        code = rank_code(jh_rank_counties(rs->study, &o, diag, &rs->res.rank_county));
+    cli_weights_free(&files);
+    return code;
 }
 
 static int a_targets(run_state *rs, size_t g, jh_diag *diag)

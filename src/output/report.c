@@ -605,6 +605,11 @@ static void lagging_counties(rctx *c)
                    M(c, RM_RANK_CHANGE));
         county_rows(c, r, n);
         fputs("</table>\n", c->f);
+        /* the weighting and, for AHP, the consistency ratio (issue 21) */
+        fputs(c->en ? "<p class=note>Composite score weights: " : "<p class=note>综合得分权重：",
+              c->f);
+        esc(c->f, t->weighting);
+        fputs("</p>\n", c->f);
         char rest[32];
         snprintf(rest, sizeof rest, "%d", c->d->years[c->last]);
         const char *ch = chart(c, "county-ranking", rest);

@@ -109,6 +109,31 @@ has analysis.bootstrap boot1/tables/decompose-prefecture.csv 'ci_low,ci_high,se'
 has analysis.bootstrap boot1/tables/urban-rural.csv 'ratio_ci_low'
 n=$((n + 1)); grep -qF ci_low base/tables/indices.csv && { echo "FAIL: bootstrap 0 gave intervals"; fail=1; }
 differ analysis.seed boot1/tables/indices.csv boot2/tables/indices.csv
+# [analysis] weights, weights_base, ahp_accept_inconsistent: the composite
+# weights, their files relative to run.ini; the report says which.
+printf 'code,weight\npreschool_gross_enrolment,1\nbalanced_county_share,1\ndisposable_income,2\ninfant_mortality,2\nbeds_per_1000,2\ndoctors_per_1000,2\n' >d/w.csv
+run wfixed analysis.weights=fixed:w.csv
+has analysis.weights wfixed/tables/rank-weights.csv '2020,disposable_income,employment,0.20000000000000001,,0.20000000000000001,,,'
+has analysis.weights wfixed/report.html 'Composite score weights: fixed'
+# all six indicators, 1 but for a cycle p > b > d > p of 9s: far from consistent
+{ echo x,p,b,d,i,e,o
+  echo preschool_gross_enrolment,1,9,1/9,1,1,1
+  echo balanced_county_share,,1,9,1,1,1
+  echo disposable_income,,,1,1,1,1
+  echo infant_mortality,,,,1,1,1
+  echo beds_per_1000,,,,,1,1
+  echo doctors_per_1000,,,,,,1; } |
+    sed '1s/.*/x,preschool_gross_enrolment,balanced_county_share,disposable_income,infant_mortality,beds_per_1000,doctors_per_1000/' >d/m.csv
+run wahp analysis.weights=ahp:m.csv
+code_is analysis.weights wahp 65
+has analysis.weights wahp.err 'inconsistent judgements: CR = '
+run wahp_ok analysis.weights=ahp:m.csv analysis.ahp_accept_inconsistent=yes
+code_is analysis.ahp_accept_inconsistent wahp_ok 0
+has analysis.ahp_accept_inconsistent wahp_ok/report.html 'Composite score weights: AHP (1 matrix, CR '
+run wbase analysis.weights_base=2020
+has analysis.weights_base wbase/report.html 'entropy held from 2020'
+run wbase_bad analysis.weights_base=1999
+code_is analysis.weights_base wbase_bad 65
 # [charts] kinds and formats (only where gnuplot is installed).
 if command -v gnuplot >/dev/null; then
     run charts charts.kinds=heatmap charts.formats=svg
