@@ -699,6 +699,8 @@ static int a_rank_counties(run_state *rs, size_t g, jh_diag *diag)
     run_config_where(rs->cfg, RK_ANALYSIS_WEIGHTS, where, sizeof where);
     int code = cli_weights_parse(rs->cfg->value[RK_ANALYSIS_WEIGHTS], where, rs->cfg->base,
                                  &o, &files);
+    if (code == EX_USAGE && rs->cfg->line[RK_ANALYSIS_WEIGHTS])
+        code = EX_DATAERR; /* a bad value in run.ini, as the reader says */
     if (*base && cli_weights_base_parse(base, &o.weights_base))
         code = EX_USAGE; /* the configuration reader checked it */
     o.subj.accept_inconsistent = !strcasecmp(rs->cfg->value[RK_ANALYSIS_AHP_ACCEPT], "yes") ||

@@ -1,11 +1,32 @@
 /* --weights and --weights-base: the spelling of the composite weights and
  * the reading of their files.  See weights_opt.h. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "weights_opt.h"
 #include "junheng/value.h"
+
+/* A bad spelling: "junheng: WHERE: message", and the pointer to --help
+ * when WHERE is a command (not a place in run.ini). */
+static int bad(const char *where, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static int bad(const char *where, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "junheng: %s: ", where);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n", stderr);
+    if (!strpbrk(where, " :"))
+        fprintf(stderr, "Try 'junheng %s --help'.\n", where);
+    return EX_USAGE;
+}
 
 #define EXPECTED "entropy, critic, equal, fixed:FILE, ahp:FILE[:FILE...] or " \
                  "combined:SUBJ,OBJ[,ALPHA]"
@@ -78,14 +99,14 @@ static int subjective(const char *s, size_t len, const char *where, const char *
     int ahp = len > 4 && strncmp(s, "ahp:", 4) == 0;
     int code;
     if (!ahp && !(len > 6 && strncmp(s, "fixed:", 6) == 0))
-        return cli_usage_error(where, "unknown subjective weights '%.*s' (expected "
+        return bad(where, "unknown subjective weights '%.*s' (expected "
                                "fixed:FILE or ahp:FILE[:FILE...])", (int)len, s);
     const char *p = s + (ahp ? 4 : 6), *end = s + len;
     while (p < end) {
         const char *colon = ahp ? memchr(p, ':', (size_t)(end - p)) : NULL;
         size_t n = colon ? (size_t)(colon - p) : (size_t)(end - p);
         if (n == 0)
-            return cli_usage_error(where, "empty file name in '%.*s'", (int)len, s);
+            return bad(where, "empty file name in '%.*s'", (int)len, s);
         if ((code = read_file(dir, p, n, ahp, w)))
             return code;
         p += n + (colon != NULL);
@@ -105,21 +126,21 @@ static int combined(const char *spec, const char *where, const char *dir, jh_ran
     const char *c1 = strrchr(body, ','), *obj, *c2;
     char *end;
     if (!c1)
-        return cli_usage_error(where, "invalid --weights '%s' (expected combined:SUBJ,OBJ"
+        return bad(where, "invalid --weights '%s' (expected combined:SUBJ,OBJ"
                                "[,ALPHA], e.g. combined:ahp:m.csv,entropy)", spec);
     obj = c1 + 1;
     o->combine = JH_COMBINE_PRODUCT;
     double alpha = strtod(obj, &end);
     if (end != obj && !*end) {
         if (!(alpha >= 0 && alpha <= 1))
-            return cli_usage_error(where, "invalid ALPHA '%s' in --weights '%s' (expected a "
+            return bad(where, "invalid ALPHA '%s' in --weights '%s' (expected a "
                                    "number from 0 to 1: the subjective share)", obj, spec);
         o->combine = JH_COMBINE_LINEAR;
         o->alpha = alpha;
         for (c2 = c1 - 1; c2 > body && *c2 != ','; c2--)
             ;
         if (*c2 != ',')
-            return cli_usage_error(where, "invalid --weights '%s' (expected combined:SUBJ,"
+            return bad(where, "invalid --weights '%s' (expected combined:SUBJ,"
                                    "OBJ[,ALPHA])", spec);
         obj = c2 + 1;
         c1 = c2;
@@ -130,7 +151,7 @@ static int combined(const char *spec, const char *where, const char *dir, jh_ran
     else if (on == 6 && strncmp(obj, "critic", 6) == 0)
         o->objective = JH_WEIGHTS_CRITIC;
     else
-        return cli_usage_error(where, "unknown objective weights '%.*s' in --weights '%s' "
+        return bad(where, "unknown objective weights '%.*s' in --weights '%s' "
                                "(expected entropy or critic)", (int)on, obj, spec);
     int code = subjective(body, (size_t)(c1 - body), where, dir, o, w);
     if (!code)
@@ -154,6 +175,6 @@ int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_r
     else if (strncmp(spec, "fixed:", 6) == 0 || strncmp(spec, "ahp:", 4) == 0)
         return subjective(spec, strlen(spec), where, dir, o, w);
     else
-        return cli_usage_error(where, "unknown --weights '%s' (expected " EXPECTED ")", spec);
+        return bad(where, "unknown --weights '%s' (expected " EXPECTED ")", spec);
     return 0;
 }
