@@ -15,7 +15,7 @@
 #include "junheng/catalog.h"
 #include "junheng/indices.h"
 #include "junheng/output.h"
-#include "weights_opt.h"
+#include "junheng/value.h"
 
 /* K_LIST: words separated by commas or blanks, a word in double quotes may
  * hold both; with choices, every word must be one of them.  K_INDEX: an
@@ -237,7 +237,10 @@ static const char *check_value(int k, const char *v)
                    ? NULL : "entropy, critic, equal, fixed:FILE, ahp:FILE[:FILE...] or "
                             "combined:SUBJ,OBJ[,ALPHA]";
     case K_BASE:
-        return !*v || !cli_weights_base_parse(v, &weighted) ? NULL
+        /* as cli_weights_base_parse (weights_opt.c, not linked into the
+         * configuration fuzzer) */
+        return !*v || !strcmp(v, "pooled") || !jh_value_parse_year(v, strlen(v), &weighted)
+                   ? NULL
                : "a year, pooled, or nothing (objective weights per year)";
     default:
         return NULL;
