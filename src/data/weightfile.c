@@ -242,7 +242,7 @@ static int pair_complete(struct pair_ctx *c, jh_diag *diag)
         for (size_t j = i + 1; j < n; j++) {
             double *u = &p->a[i * n + j], *v = &p->a[j * n + i];
             int gu = c->given[i * n + j], gv = c->given[j * n + i];
-            if (gu && gv && fabs(*u * *v - 1) > 0.01) {
+            if (gu && gv && fabs(*u * *v - 1) > 0.02) {
                 jh_diag_add(diag, JH_DIAG_ERROR, p->path, c->line[i], j + 2,
                             "'%s' over '%s' is %s but '%s' over '%s' (line %lu, column %zu) "
                             "is %s (expected reciprocals: the product %.6g is not 1)",
