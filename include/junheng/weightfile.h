@@ -38,7 +38,8 @@ void jh_weight_list_free(jh_weight_list *l);
  * ("1/3"), on Saaty's scale 1/9 .. 9; the diagonal is 1 or empty; a cell
  * may be left empty when its mirror cell is given (it becomes the
  * reciprocal).  A mirror pair given on both sides must be reciprocal within
- * 2% (so that 0.33 passes for 1/3, 0.14 for 1/7); otherwise the error names both cells. */
+ * 2% (so that 0.33 passes for 1/3, 0.14 for 1/7); otherwise the error names
+ * both cells. */
 typedef struct jh_pairwise {
     char *path;            /* the file, for messages; owned */
     size_t n;              /* items compared */
