@@ -159,6 +159,7 @@ const char *jh_plot_colour(size_t k);
 /* ---- chart contents built from a study -------------------------------- */
 
 struct jh_study;
+struct jh_rank_opts;
 
 /* The variables and arrays of one chart, with the strings they point to.
  * Caller-owned struct: jh_plot_spec_init before use, jh_plot_spec_clear to
@@ -323,9 +324,13 @@ int jh_plot_urban_rural(FILE *f, const struct jh_study *s, size_t ind,
                         size_t year, const char *lang, jh_plot_spec *sp);
 /* The composite score of every ranked county in the year (rank.h defaults:
  * min-max, entropy weights, weighted sum, no imputation, every
- * non-neutral indicator), sorted, bars coloured by prefecture. */
+ * non-neutral indicator), sorted, bars coloured by prefecture.  weights
+ * (may be NULL: entropy per year) gives the weighting as `rank --weights`
+ * and --weights-base take it: its weights, subj, objective, combine, alpha
+ * and weights_base are used, the rest of it is not. */
 int jh_plot_county_ranking(FILE *f, const struct jh_study *s, size_t year,
-                           const char *lang, jh_plot_spec *sp);
+                           const char *lang, const struct jh_rank_opts *weights,
+                           jh_plot_spec *sp);
 /* Between- and within-prefecture shares of Theil T (population-weighted
  * when the indicator has weights) of every charted indicator in the year,
  * stacked, sorted by the between share. */

@@ -17,6 +17,7 @@
 #include "junheng/plot.h"
 #include "junheng/study.h"
 #include "plot_map_cli.h"
+#include "weights_opt.h"
 
 static const char help[] =
     "Usage: junheng plot KIND --data FILE [--regions FILE] [--indicators FILE]\n"
@@ -35,7 +36,8 @@ static const char help[] =
     "  heatmap            counties x indicators, min-max scores by direction\n"
     "  urban-rural        urban and rural values of an indicator county by\n"
     "                     county, the urban-rural ratio in a panel beside\n"
-    "  county-ranking     composite score of every county (entropy weights),\n"
+    "  county-ranking     composite score of every county (entropy weights, or\n"
+    "                     --weights),\n"
     "                     sorted, bars coloured by prefecture\n"
     "  decomposition      between- and within-prefecture shares of the Theil\n"
     "                     index per indicator\n"
@@ -54,6 +56,10 @@ static const char help[] =
     "targets-YEAR.png; a code other than ASCII [A-Za-z0-9_.-] becomes its ASCII\n"
     "part and a hash (床位数 -> e3b6b61d): stable, never shared.\n"
     "\n"
+    "";
+
+/* The options: a literal of their own (C99 guarantees 4095 characters). */
+static const char help_options[] =
     "Options:\n"
     "  -i, --indicator CODE   chart this indicator (repeatable; default: every\n"
     "                         county indicator with a direction)\n"
@@ -72,6 +78,10 @@ static const char help[] =
     "                         Debian package fonts-noto-cjk)\n"
     "      --chart-timeout S  time limit per chart, seconds (default 60, 0 none):\n"
     "                         then gnuplot and all it started are killed\n"
+    "      --weights W, --weights-base B, --ahp-accept-inconsistent\n"
+    "                         county-ranking weighted as 'junheng rank' takes\n"
+    "                         them (see 'junheng rank --help')\n"
+    "      --weights-dir DIR  read the --weights files relative to DIR\n"
     "  -h, --help             show this help\n"
     "\n"
     "gnuplot runs without a shell; input names reach it only as data or quoted\n"
@@ -88,7 +98,8 @@ static const char help[] =
     "      --regions datasets/jilin/regions.csv \\\n"
     "      --indicators datasets/jilin/indicators.csv -o charts --format png,svg\n";
 
-enum { OPT_LANG = CLI_OPT_FIRST_FREE + 40, OPT_KEEP, OPT_TEMPLATE_DIR, OPT_FONT, OPT_TIMEOUT };
+enum { OPT_LANG = CLI_OPT_FIRST_FREE + 40, OPT_KEEP, OPT_TEMPLATE_DIR, OPT_FONT, OPT_TIMEOUT,
+       OPT_WEIGHTS, OPT_WEIGHTS_BASE, OPT_WEIGHTS_DIR, OPT_ACCEPT };
 
 enum kind {
     K_LORENZ = 1, K_TREND = 2, K_RANKING = 4, K_DISTRIBUTION = 8, K_HEATMAP = 16,
@@ -119,6 +130,11 @@ struct opts {
     const char *template_dir;
     const char *font;
     double timeout;             /* --chart-timeout, seconds; 0: none */
+    const char *weights;        /* --weights, read after the options */
+    const char *weights_dir;    /* --weights-dir */
+    int accept;                 /* --ahp-accept-inconsistent */
+    jh_rank_opts rank;          /* the county-ranking's weighting */
+    cli_weights files;          /* the weight files read; owned */
 };
 
 /* Everything one run needs while drawing. */
@@ -177,6 +193,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"template-dir", required_argument, NULL, OPT_TEMPLATE_DIR},
         {"font", required_argument, NULL, OPT_FONT},
         {"chart-timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"weights", required_argument, NULL, OPT_WEIGHTS},
+        {"weights-base", required_argument, NULL, OPT_WEIGHTS_BASE},
+        {"weights-dir", required_argument, NULL, OPT_WEIGHTS_DIR},
+        {"ahp-accept-inconsistent", no_argument, NULL, OPT_ACCEPT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -204,6 +224,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case OPT_KEEP: o->keep = 1; break;
         case OPT_TEMPLATE_DIR: o->template_dir = optarg; break;
         case OPT_FONT: o->font = optarg; break;
+        case OPT_WEIGHTS: o->weights = optarg; break;
+        case OPT_WEIGHTS_DIR: o->weights_dir = optarg; break;
+        case OPT_ACCEPT: o->accept = 1; break;
+        case OPT_WEIGHTS_BASE:
+            if (cli_weights_base_parse(optarg, &o->rank.weights_base))
+                return cli_usage_error("plot", "invalid --weights-base '%s' (expected a year or "
+                                       "pooled)", optarg);
+            break;
         case OPT_TIMEOUT: {
             char *end;
             o->timeout = strtod(optarg, &end);
@@ -214,7 +242,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         }
         case 'h':
-            cli_print_help(help);
+            fputs(help, stdout);
+            cli_print_help(help_options);
             return -1;
         default: {
             /* --year is both the shared option (the year of a wide file
@@ -243,7 +272,11 @@ static int parse_args(int argc, char **argv, struct opts *o)
                                "county-ranking, decomposition, targets or all)", argv[optind]);
     if (optind + 1 < argc)
         return cli_usage_error("plot", "unexpected argument '%s'", argv[optind + 1]);
-    return cli_data_check("plot", &o->data);
+    int code = cli_data_check("plot", &o->data);
+    if (!code && o->weights)
+        code = cli_weights_parse(o->weights, "plot", o->weights_dir, &o->rank, &o->files);
+    o->rank.subj.accept_inconsistent = o->accept;
+    return code;
 }
 
 static int file_exists(const char *dir, const char *name)
@@ -706,7 +739,7 @@ static int fill_urban_rural(FILE *f, struct run *r, const void *arg, jh_plot_spe
 static int fill_county_ranking(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_county_ranking(f, r->s, a->year, r->o->lang, sp);
+    return jh_plot_county_ranking(f, r->s, a->year, r->o->lang, &r->o->rank, sp);
 }
 static int fill_decomposition(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
@@ -997,6 +1030,7 @@ int cmd_plot(int argc, char **argv)
         return cmd_plot_map(argc, argv);
     int code = parse_args(argc, argv, &o);
     if (code) {
+        cli_weights_free(&o.files);
         free(o.data.files.path);
         return code < 0 ? EX_OK : code;
     }
@@ -1004,6 +1038,7 @@ int cmd_plot(int argc, char **argv)
     if (!code)
         code = run_plots(&o, s);
     jh_study_free(s);
+    cli_weights_free(&o.files);
     free(o.data.files.path);
     return code;
 }

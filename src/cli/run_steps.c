@@ -494,6 +494,21 @@ static int chart_steps(run_state *rs)
                                     "--lang", rs->cfg->value[RK_OUTPUT_LANG], "--chart-timeout",
                                     rs->cfg->value[RK_CHARTS_TIMEOUT], "--index",
                                     rs->cfg->value[RK_ANALYSIS_INDEX], NULL);
+        /* the county ranking weighted as the table (files beside run.ini) */
+        if (!strcmp(k, "all") || !strcmp(k, "county-ranking")) {
+            const run_config *c = rs->cfg;
+            add(&a, "--weights");
+            add(&a, c->value[RK_ANALYSIS_WEIGHTS]);
+            add(&a, "--weights-dir");
+            add(&a, c->base ? c->base : ".");
+            if (*c->value[RK_ANALYSIS_WEIGHTS_BASE]) {
+                add(&a, "--weights-base");
+                add(&a, c->value[RK_ANALYSIS_WEIGHTS_BASE]);
+            }
+            if (!strcasecmp(c->value[RK_ANALYSIS_AHP_ACCEPT], "yes") ||
+                !strcasecmp(c->value[RK_ANALYSIS_AHP_ACCEPT], "true"))
+                add(&a, "--ahp-accept-inconsistent");
+        }
         code = run_step(rs, label, "plot", &a, NULL, 1);
     }
     free(kinds);

@@ -27,8 +27,14 @@ static int by_rank(const void *a, const void *b)
     return p->region < q->region ? -1 : p->region > q->region;
 }
 
+/* Entropy weights computed per year: the label of old. */
+static int o_default_weights(const jh_rank_opts *w)
+{
+    return !w || (w->weights == JH_WEIGHTS_ENTROPY && !w->weights_base);
+}
+
 int jh_plot_county_ranking(FILE *f, const jh_study *s, size_t year, const char *lang,
-                           jh_plot_spec *sp)
+                           const jh_rank_opts *weights, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
     size_t n = d->regions.n;
@@ -47,7 +53,17 @@ int jh_plot_county_ranking(FILE *f, const jh_study *s, size_t year, const char *
         memset(&o, 0, sizeof o);
         o.stratum = jh_plot_stratum(s);
         year_sel[year] = 1;
-        o.year_sel = year_sel;
+        /* weights held from another year or all years: score every year,
+         * as the table does, and draw this one */
+        o.year_sel = weights && weights->weights_base ? NULL : year_sel;
+        if (weights) {
+            o.weights = weights->weights;
+            o.subj = weights->subj;
+            o.objective = weights->objective;
+            o.combine = weights->combine;
+            o.alpha = weights->alpha;
+            o.weights_base = weights->weights_base;
+        }
         jh_diag diag;
         jh_diag_init(&diag, 1);
         rc = jh_rank_counties(s, &o, &diag, &t);
@@ -83,9 +99,15 @@ int jh_plot_county_ranking(FILE *f, const jh_study *s, size_t year, const char *
         jh_plot_spec_text(sp, "TITLE", en ? "Composite score of basic public services by county, %d"
                                           : "各县（市、区）基本公共服务综合得分（%d年）",
                           d->years[year]);
-        jh_plot_spec_text(sp, "XLABEL", "%s",
-                          en ? "Composite score (min-max normalised, entropy weights; 0-1)"
-                             : "综合得分（极差标准化，熵权法；0—1）");
+        if (o_default_weights(weights))
+            jh_plot_spec_text(sp, "XLABEL", "%s",
+                              en ? "Composite score (min-max normalised, entropy weights; 0-1)"
+                                 : "综合得分（极差标准化，熵权法；0—1）");
+        else
+            jh_plot_spec_text(sp, "XLABEL", en ? "Composite score (min-max normalised; "
+                                                 "weights: %s; 0-1)"
+                                               : "综合得分（极差标准化；权重：%s；0—1）",
+                              t->weighting);
         jh_plot_spec_text(sp, "YLABEL", "%s", "");
         jh_plot_spec_text(sp, "NOTE", en ? "%zu indicators; %zu counties ranked%s"
                                          : "%zu项指标；%zu个县（市、区）参与排序%s",
