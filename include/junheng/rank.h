@@ -193,6 +193,7 @@ typedef struct jh_rank_county_table {
     size_t n_left_out;         /* county-years left out */
     char weighting[200];       /* the weighting in words, for the report:
                                   "AHP (CR 0.033)", "entropy, held from 2018" */
+    char weighting_zh[240];    /* the same in Chinese: "层次分析法（AHP）（…）" */
     jh_ahp_check *ahp;         /* [n_ahp] each AHP matrix used; owned */
     size_t n_ahp;
     double cr_max;             /* largest CR of the AHP matrices; NaN without */

@@ -399,16 +399,21 @@ done:
     return rc;
 }
 
-static const char *method_name(jh_weight_method k)
+static const char *method_name_in(jh_weight_method k, int zh)
 {
     switch (k) {
-    case JH_WEIGHTS_ENTROPY: return "entropy";
-    case JH_WEIGHTS_CRITIC: return "CRITIC";
-    case JH_WEIGHTS_FIXED: return "fixed";
-    case JH_WEIGHTS_AHP: return "AHP";
-    case JH_WEIGHTS_COMBINED: return "combined";
-    default: return "equal";
+    case JH_WEIGHTS_ENTROPY: return zh ? "熵值法" : "entropy";
+    case JH_WEIGHTS_CRITIC: return zh ? "CRITIC法" : "CRITIC";
+    case JH_WEIGHTS_FIXED: return zh ? "固定权重" : "fixed";
+    case JH_WEIGHTS_AHP: return zh ? "层次分析法（AHP）" : "AHP";
+    case JH_WEIGHTS_COMBINED: return zh ? "组合赋权" : "combined";
+    default: return zh ? "等权" : "equal";
     }
+}
+
+static const char *method_name(jh_weight_method k)
+{
+    return method_name_in(k, 0);
 }
 
 /* The CR of the AHP matrix holding code (NaN when none): t->ahp[k] is
@@ -422,36 +427,55 @@ static double cr_of(const jh_rank_opts *o, const jh_rank_county_table *t, const 
     return NAN;
 }
 
-/* t->weighting, t->cr_max and the note on the weights. */
+/* The weighting in words in one language (zh 1: Chinese), into out. */
+static void weighting_words(const jh_rank_opts *o, const jh_rank_county_table *t, int zh,
+                            char *out, size_t size)
+{
+    char subj[96] = "", base[64] = "", cr[64] = "";
+    size_t len;
+    jh_weight_method obj = objective_of(o);
+    if (o->weights == JH_WEIGHTS_COMBINED)
+        snprintf(subj, sizeof subj, "%s %s %s",
+                 method_name_in(o->subj.fixed ? JH_WEIGHTS_FIXED : JH_WEIGHTS_AHP, zh),
+                 o->combine == JH_COMBINE_LINEAR ? "+" : "x", method_name_in(obj, zh));
+    if (o->weights == JH_WEIGHTS_COMBINED && o->combine == JH_COMBINE_LINEAR) {
+        len = strlen(subj);
+        snprintf(subj + len, sizeof subj - len, zh ? "，线性，α = %g" : ", linear, alpha %g",
+                 o->alpha);
+    }
+    if (!isnan(t->cr_max)) {
+        if (zh)
+            snprintf(cr, sizeof cr, "%s%zu个判断矩阵，CR %s%.4f", *subj ? "；" : "", t->n_ahp,
+                     t->n_ahp == 1 ? "" : "≤ ", t->cr_max);
+        else
+            snprintf(cr, sizeof cr, "%s%zu matri%s, CR %s%.4f", *subj ? "; " : "", t->n_ahp,
+                     t->n_ahp == 1 ? "x" : "ces", t->n_ahp == 1 ? "" : "<= ", t->cr_max);
+    }
+    if (o->weights_base && obj != JH_WEIGHTS_EQUAL) {
+        if (o->weights_base == JH_WEIGHTS_BASE_POOLED)
+            snprintf(base, sizeof base, zh ? "；%s权重取各年合并数据并逐年固定"
+                                           : "; %s held from all years pooled",
+                     method_name_in(obj, zh));
+        else
+            snprintf(base, sizeof base, zh ? "；%s权重取%d年并逐年固定" : "; %s held from %d",
+                     method_name_in(obj, zh), o->weights_base);
+    }
+    snprintf(out, size, "%s%s%s%s%s%s", method_name_in(o->weights, zh),
+             *subj || *cr ? (zh ? "（" : " (") : "", subj, cr,
+             *subj || *cr ? (zh ? "）" : ")") : "", base);
+}
+
+/* t->weighting (and its Chinese twin), t->cr_max and the note on the
+ * weights. */
 static void describe_weights(const jh_rank_opts *o, jh_rank_county_table *t, jh_diag *diag,
                              int say)
 {
-    char subj[64] = "", base[48] = "", cr[48] = "";
-    size_t len;
-    jh_weight_method obj = objective_of(o);
     t->cr_max = NAN;
     for (size_t k = 0; k < t->n_ahp; k++)
         if (isnan(t->cr_max) || t->ahp[k].c.cr > t->cr_max)
             t->cr_max = t->ahp[k].c.cr;
-    if (o->weights == JH_WEIGHTS_COMBINED)
-        snprintf(subj, sizeof subj, "%s %s %s", o->subj.fixed ? "fixed" : "AHP",
-                 o->combine == JH_COMBINE_LINEAR ? "+" : "x", method_name(obj));
-    if (o->weights == JH_WEIGHTS_COMBINED && o->combine == JH_COMBINE_LINEAR) {
-        len = strlen(subj);
-        snprintf(subj + len, sizeof subj - len, ", linear, alpha %g", o->alpha);
-    }
-    if (!isnan(t->cr_max))
-        snprintf(cr, sizeof cr, "%s%zu matri%s, CR %s%.4f", *subj ? "; " : "", t->n_ahp,
-                 t->n_ahp == 1 ? "x" : "ces", t->n_ahp == 1 ? "" : "<= ", t->cr_max);
-    if (o->weights_base && obj != JH_WEIGHTS_EQUAL) {
-        if (o->weights_base == JH_WEIGHTS_BASE_POOLED)
-            snprintf(base, sizeof base, "; %s held from all years pooled", method_name(obj));
-        else
-            snprintf(base, sizeof base, "; %s held from %d", method_name(obj), o->weights_base);
-    }
-    snprintf(t->weighting, sizeof t->weighting, "%s%s%s%s%s%s",
-             o->weights == JH_WEIGHTS_COMBINED ? "combined" : method_name(o->weights),
-             *subj || *cr ? " (" : "", subj, cr, *subj || *cr ? ")" : "", base);
+    weighting_words(o, t, 0, t->weighting, sizeof t->weighting);
+    weighting_words(o, t, 1, t->weighting_zh, sizeof t->weighting_zh);
     if (!say)
         return; /* entropy, CRITIC and equal per year: said in the "scores" note */
     NOTE(diag, "weights: %s", t->weighting);
@@ -459,7 +483,7 @@ static void describe_weights(const jh_rank_opts *o, jh_rank_county_table *t, jh_
         NOTE(diag, "AHP %s: n %zu, lambda_max %.5f, CI %.5f, RI %.2f, CR %.4f", t->ahp[k].path,
              t->ahp[k].n, t->ahp[k].c.lambda_max, t->ahp[k].c.ci, t->ahp[k].c.ri,
              t->ahp[k].c.cr);
-    if (o->weights_base && obj == JH_WEIGHTS_EQUAL)
+    if (o->weights_base && objective_of(o) == JH_WEIGHTS_EQUAL)
         NOTE(diag, "--weights-base has no effect: %s weights do not change with the year",
              method_name(o->weights));
     else if (o->weights_base && !o->fixed_range)

@@ -608,7 +608,7 @@ static void lagging_counties(rctx *c)
         /* the weighting and, for AHP, the consistency ratio (issue 21) */
         fputs(c->en ? "<p class=note>Composite score weights: " : "<p class=note>综合得分权重：",
               c->f);
-        esc(c->f, t->weighting);
+        esc(c->f, c->en ? t->weighting : t->weighting_zh);
         fputs("</p>\n", c->f);
         char rest[32];
         snprintf(rest, sizeof rest, "%d", c->d->years[c->last]);
