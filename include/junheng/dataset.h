@@ -36,6 +36,12 @@ typedef struct jh_dataset {
     uint32_t *region_file;  /* [region] file of its first observation */
     uint32_t *region_line;  /* [region] line of its first observation */
     jh_intern indicators;   /* indicator codes */
+    jh_intern attrs;        /* attribute columns: text kept per region, never
+                               read as values (names, parents, identifiers,
+                               text columns of a wide file, other columns of
+                               a long file) */
+    char **attr_value;      /* [attr * regions.n + region] first text seen,
+                               or NULL; owned */
     int *years;             /* ascending; owned */
     size_t n_years;
     jh_stratum strata[JH_STRATUM_COUNT]; /* strata present, in fixed order */

@@ -47,6 +47,20 @@ int jh_diag_add(jh_diag *d, jh_diag_level level, const char *file,
  * Returns buf. */
 char *jh_diag_excerpt(const char *s, size_t len, char *buf, size_t cap);
 
+/* Edit distance (insertions, deletions, substitutions) between two UTF-8
+ * strings, counted in characters, ASCII letters compared ignoring case;
+ * strings longer than 64 characters are compared by their first 64. */
+size_t jh_edit_distance(const char *a, const char *b);
+
+/* The candidate closest to given by jh_edit_distance, when close enough
+ * to be a typing error (at most 1 + a third of given's characters, and
+ * fewer than all of them); NULL when none.  For "did you mean ...". */
+const char *jh_suggest(const char *given, const char *const *cand, size_t n);
+
+/* Appends to buf (cap bytes, NUL-terminated, cut with "..." when full) the
+ * names of cand joined by ", ": for a message listing what exists. */
+void jh_list_names(const char *const *cand, size_t n, char *buf, size_t cap);
+
 /* True once max_kept errors were kept: readers stop early then. */
 int jh_diag_full(const jh_diag *d);
 

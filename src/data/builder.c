@@ -79,6 +79,7 @@ jh_builder *jh_builder_alloc(const jh_read_opts *opts)
         b->opts = *opts;
     jh_intern_init(&b->regions);
     jh_intern_init(&b->indicators);
+    jh_intern_init(&b->attrs);
     b->ignore_seen = calloc(list_tokens(b->opts.ignore_cols, b->opts.n_ignore_cols) + 1, 1);
     b->only_seen = calloc(list_tokens(b->opts.only, b->opts.n_only) + 1, 1);
     if (!b->ignore_seen || !b->only_seen) {
@@ -134,6 +135,10 @@ void jh_builder_free(jh_builder *b)
     free(b->skipped_why);
     free(b->ignore_seen);
     free(b->only_seen);
+    for (size_t a = 0; a < b->attrs.n; a++)
+        free_strings(b->attr_value[a], b->region_cap);
+    free(b->attr_value);
+    jh_intern_clear(&b->attrs);
     jh_intern_clear(&b->regions);
     jh_intern_clear(&b->indicators);
     jh_slabs_free(b);
@@ -174,6 +179,14 @@ static int grow_regions(jh_builder *b, size_t need)
     if (!conflict)
         return -1;
     b->group_conflict = conflict;
+    for (size_t a = 0; a < b->attrs.n; a++) {
+        char **v = realloc(b->attr_value[a], cap * sizeof *v);
+        if (!v)
+            return -1;
+        b->attr_value[a] = v;
+        for (size_t i = b->region_cap; i < cap; i++)
+            v[i] = NULL;
+    }
     for (size_t i = b->region_cap; i < cap; i++) {
         name[i] = group[i] = NULL;
         line[i] = 0;
@@ -229,6 +242,38 @@ int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name, const cha
     return 0;
 }
 
+size_t jh_builder_attr(jh_builder *b, const char *name)
+{
+    size_t a = jh_intern_find(&b->attrs, name);
+    if (a != (size_t)-1)
+        return a;
+    if (b->attrs.n == b->attr_cap) {
+        size_t cap = b->attr_cap ? 2 * b->attr_cap : 8;
+        char ***v = realloc(b->attr_value, cap * sizeof *v);
+        if (!v)
+            return (size_t)-1;
+        b->attr_value = v;
+        b->attr_cap = cap;
+    }
+    char **vals = calloc(b->region_cap ? b->region_cap : 1, sizeof *vals);
+    if (!vals)
+        return (size_t)-1;
+    a = jh_intern_add(&b->attrs, name, strlen(name), NULL);
+    if (a == (size_t)-1) {
+        free(vals);
+        return a;
+    }
+    b->attr_value[a] = vals;
+    return a;
+}
+
+int jh_builder_attr_set(jh_builder *b, size_t a, size_t r, const char *text)
+{
+    if (grow_regions(b, r + 1))
+        return -1;
+    return set_once(&b->attr_value[a][r], text);
+}
+
 uint32_t jh_builder_add_file(jh_builder *b, const char *path, const char *encoding)
 {
     char **files = realloc(b->files, (b->n_files + 1) * sizeof *files);
@@ -253,6 +298,9 @@ void jh_dataset_free(jh_dataset *d)
     free_strings(d->region_group, d->regions.n);
     free(d->region_file);
     free(d->region_line);
+    if (d->attr_value)
+        free_strings(d->attr_value, d->attrs.n * d->regions.n);
+    jh_intern_clear(&d->attrs);
     jh_intern_clear(&d->regions);
     jh_intern_clear(&d->indicators);
     free(d->years);
@@ -300,6 +348,28 @@ static void collect_strata(const jh_builder *b, jh_dataset *d)
             d->strata[d->n_strata++] = (jh_stratum)s;
 }
 
+/* The attribute columns as one [attr * regions + region] table. */
+static int take_attrs(jh_builder *b, jh_dataset *d)
+{
+    size_t na = b->attrs.n, nr = d->regions.n;
+    d->attr_value = calloc(na * nr > 0 ? na * nr : 1, sizeof *d->attr_value);
+    if (!d->attr_value)
+        return -1;
+    d->attrs = b->attrs;
+    jh_intern_init(&b->attrs);
+    for (size_t a = 0; a < na; a++) {
+        for (size_t r = 0; r < nr; r++) {
+            d->attr_value[a * nr + r] = b->attr_value[a][r];
+            b->attr_value[a][r] = NULL;
+        }
+        free_strings(b->attr_value[a], b->region_cap);
+    }
+    free(b->attr_value);
+    b->attr_value = NULL;
+    b->attr_cap = 0;
+    return 0;
+}
+
 /* Moves interned tables and region attributes from builder to dataset. */
 static int take_tables(jh_builder *b, jh_dataset *d)
 {
@@ -323,6 +393,8 @@ static int take_tables(jh_builder *b, jh_dataset *d)
         d->region_line[r] = b->region_line[r];
         b->region_name[r] = b->region_group[r] = NULL;
     }
+    if (take_attrs(b, d))
+        return -1;
     d->weight_name = b->weight_name;
     b->weight_name = NULL;
     d->n_missing = b->n_missing;

@@ -54,6 +54,9 @@ struct jh_builder {
     size_t n_skipped, skipped_cap;
     unsigned char *ignore_seen; /* [token of opts.ignore_cols] a file had it */
     unsigned char *only_seen;   /* [token of opts.only] a file had it */
+    jh_intern attrs;        /* attribute columns: text kept per region */
+    char ***attr_value;     /* [attr][region] first text seen, or NULL */
+    size_t attr_cap;        /* allocated length of attr_value */
 };
 
 /* Ordinal of the token of list (n comma-separated entries) equal to
@@ -86,6 +89,14 @@ void jh_slabs_to_cube(const jh_builder *b, jh_dataset *d, const size_t *slot_ind
 int jh_builder_region_attrs(jh_builder *b, size_t r, const char *name, const char *group,
                             unsigned long group_col, uint32_t file, uint32_t line,
                             jh_diag *diag);
+
+/* Index of the attribute column name (added when new, with no value for
+ * any region), or (size_t)-1 when out of memory. */
+size_t jh_builder_attr(jh_builder *b, const char *name);
+
+/* Sets attribute a of region r to text unless it has one (the first value
+ * seen is kept, as for the region's name).  0, or -1 when out of memory. */
+int jh_builder_attr_set(jh_builder *b, size_t a, size_t r, const char *text);
 
 /* Remembers path and its encoding (a static string), returns its index
  * (or (uint32_t)-1 when out of memory). */

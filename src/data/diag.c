@@ -121,3 +121,82 @@ char *jh_diag_excerpt(const char *s, size_t len, char *buf, size_t cap)
     buf[o] = '\0';
     return buf;
 }
+
+/* Code points of s (at most max), ASCII folded to lower case. */
+static size_t code_points(const char *s, unsigned long *cp, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    while (*p && n < max) {
+        unsigned long c = *p++;
+        if (c >= 0xC0) {
+            int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+            c &= 0x3Fu >> more;
+            for (; more > 0 && (*p & 0xC0) == 0x80; more--)
+                c = c << 6 | (*p++ & 0x3Fu);
+        }
+        cp[n++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+    return n;
+}
+
+size_t jh_edit_distance(const char *a, const char *b)
+{
+    unsigned long x[64], y[64];
+    size_t row[65];
+    size_t n = code_points(a, x, 64), m = code_points(b, y, 64);
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    /* One row of the Wagner-Fischer table at a time. */
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t best = diag + (x[i - 1] != y[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[m];
+}
+
+const char *jh_suggest(const char *given, const char *const *cand, size_t n)
+{
+    unsigned long cp[64];
+    size_t len = code_points(given, cp, 64), limit = 1 + len / 3, best_d = (size_t)-1;
+    const char *best = NULL;
+    if (limit >= len)
+        limit = len ? len - 1 : 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!cand[i] || !*cand[i])
+            continue;
+        size_t d = jh_edit_distance(given, cand[i]);
+        if (d <= limit && d < best_d) {
+            best_d = d;
+            best = cand[i];
+        }
+    }
+    return best;
+}
+
+void jh_list_names(const char *const *cand, size_t n, char *buf, size_t cap)
+{
+    size_t len = strlen(buf);
+    for (size_t i = 0; i < n && len < cap; i++) {
+        int k = snprintf(buf + len, cap - len, "%s%s", len ? ", " : "", cand[i]);
+        if (k < 0 || (size_t)k >= cap - len) {
+            size_t p = cap >= 4 ? cap - 4 : 0;
+            while (p > 0 && ((unsigned char)buf[p] & 0xC0) == 0x80)
+                p--; /* not inside a character */
+            if (cap >= 4)
+                memcpy(buf + p, "...", 4);
+            return;
+        }
+        len += (size_t)k;
+    }
+}

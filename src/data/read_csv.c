@@ -24,6 +24,12 @@ enum role {
     ROLE_SKIP /* a column that plays no part */
 };
 
+/* A value column of a wide file is decided by its first cell that is not
+ * left out: a number or a marker of missing makes it an indicator, text
+ * without a digit (石家庄市, Hebei) an attribute that is never read as a
+ * value; a later cell does not change it. */
+enum { KIND_UNDECIDED, KIND_VALUE, KIND_TEXT };
+
 /* Lines of the first rows left out as another level, for the warning. */
 #define LEVEL_LINES 5
 
@@ -65,6 +71,9 @@ struct reader {
     size_t n_header;          /* fields in the header */
     int *role;                /* [field] role of each header field */
     uint32_t *indicator;      /* [field] indicator of a wide column */
+    unsigned char *kind;      /* [field] what a wide value column holds: KIND_* */
+    size_t *attr;             /* [field] attribute column kept, or (size_t)-1 */
+    size_t row_region;        /* region of the current row once interned, or (size_t)-1 */
     char **name;              /* [field] header text, for messages (in names) */
     char *names;              /* the header's row_text, kept */
     size_t cap;               /* fields allocated */
@@ -147,7 +156,13 @@ static int grow_fields(struct reader *r, size_t need)
     struct cell *cell = realloc(r->cell, cap * sizeof *cell);
     if (cell)
         r->cell = cell;
-    if (!role || !ind || !name || !cell)
+    unsigned char *kind = realloc(r->kind, cap);
+    if (kind)
+        r->kind = kind;
+    size_t *attr = realloc(r->attr, cap * sizeof *attr);
+    if (attr)
+        r->attr = attr;
+    if (!role || !ind || !name || !cell || !kind || !attr)
         return -1;
     r->cap = cap;
     return 0;
@@ -230,6 +245,8 @@ static void assign_roles(struct reader *r)
     for (size_t f = 0; f < r->n_header; f++) {
         struct cell *c = &r->cell[f];
         r->name[f] = r->names + c->off;
+        r->attr[f] = (size_t)-1;
+        r->kind[f] = KIND_VALUE;
         size_t ig = jh_list_find(r->o->ignore_cols, r->o->n_ignore_cols, c->text, c->len, 1);
         enum role k = ig == (size_t)-1 ? role_of(r, c->text) : ROLE_SKIP;
         r->role[f] = (int)k;
@@ -274,6 +291,28 @@ static const char *not_indicator(struct reader *r, const char *name)
     return NULL;
 }
 
+/* Keeps the text of column f per region, for --by and the report. */
+static void keep_attr(struct reader *r, size_t f)
+{
+    if (!r->name[f][0])
+        return;
+    r->attr[f] = jh_builder_attr(r->b, r->name[f]);
+    if (r->attr[f] == (size_t)-1)
+        r->oom = r->failed = 1;
+}
+
+/* Column f of a wide file becomes an indicator. */
+static void intern_column(struct reader *r, size_t f)
+{
+    size_t ind = jh_intern_add(&r->b->indicators, r->name[f], strlen(r->name[f]), NULL);
+    if (ind == (size_t)-1 || ind > UINT32_MAX)
+        r->oom = r->failed = 1;
+    r->indicator[f] = (uint32_t)ind;
+    r->kind[f] = KIND_VALUE;
+}
+
+/* The value columns of a wide file.  A column listed in --indicators-only
+ * is an indicator at once; the others wait for their first cell (KIND_*). */
 static void intern_wide_columns(struct reader *r)
 {
     for (size_t f = 0; f < r->n_header && !r->failed; f++) {
@@ -282,6 +321,8 @@ static void intern_wide_columns(struct reader *r)
         const char *why = not_indicator(r, r->name[f]);
         if (why) {
             skip_column(r, f, why);
+            if (!r->o->n_only)
+                keep_attr(r, f);
             continue;
         }
         if (!r->name[f][0]) {
@@ -289,11 +330,20 @@ static void intern_wide_columns(struct reader *r)
                          "", "");
             continue;
         }
-        size_t ind = jh_intern_add(&r->b->indicators, r->name[f], strlen(r->name[f]), NULL);
-        if (ind == (size_t)-1)
-            r->oom = r->failed = 1;
-        r->indicator[f] = (uint32_t)ind;
+        r->kind[f] = KIND_UNDECIDED;
+        if (r->o->n_only)
+            intern_column(r, f);
     }
+}
+
+/* The columns kept as text: name and group, and in a long file every
+ * column that plays no part. */
+static void keep_text_columns(struct reader *r)
+{
+    for (size_t f = 0; f < r->n_header && !r->failed; f++)
+        if (r->role[f] == ROLE_NAME || r->role[f] == ROLE_GROUP ||
+            (!r->wide && r->role[f] == ROLE_NONE))
+            keep_attr(r, f);
 }
 
 static void check_header(struct reader *r)
@@ -316,6 +366,7 @@ static void check_header(struct reader *r)
         header_error(r, 0, "no column '%s' for the weight%s", r->o->weight_col, "");
     if (r->wide && !r->failed)
         intern_wide_columns(r);
+    keep_text_columns(r);
     if (r->at[ROLE_WEIGHT] >= 0 && !r->b->weight_name &&
         !(r->b->weight_name = strdup(r->name[r->at[ROLE_WEIGHT]])))
         r->oom = r->failed = 1;
@@ -412,7 +463,17 @@ static int row_region(struct reader *r, jh_obs *o)
         return -1;
     }
     o->region = (uint32_t)k;
+    r->row_region = k;
     return 0;
+}
+
+/* The row's text columns, once the row has its region. */
+static void row_attrs(struct reader *r)
+{
+    for (size_t f = 0; f < r->n_header && !r->failed && r->row_region != (size_t)-1; f++)
+        if (r->attr[f] != (size_t)-1 && r->cell[f].len &&
+            jh_builder_attr_set(r->b, r->attr[f], r->row_region, r->cell[f].text))
+            r->oom = r->failed = 1;
 }
 
 static void push(struct reader *r, jh_obs *o, int *have_region)
@@ -452,11 +513,39 @@ static void long_row(struct reader *r, jh_obs *o)
     push(r, o, &have_region);
 }
 
+/* Text with no digit in it: a name, never a mistyped number. */
+static int looks_text(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((s[i] >= '0' && s[i] <= '9') ||
+            /* full-width digits U+FF10..U+FF19 */
+            (i + 2 < len && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+             (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99))
+            return 0;
+    return len > 0;
+}
+
+/* Decides column f by its first cell (KIND_*); 1 when it is text. */
+static int decide_kind(struct reader *r, size_t f)
+{
+    const struct cell *c = &r->cell[f];
+    jh_value v;
+    const char *why = NULL;
+    if (jh_value_parse(c->text, c->len, &v, &why) != JH_OK && looks_text(c->text, c->len)) {
+        r->kind[f] = KIND_TEXT;
+        skip_column(r, f, "text, kept as an attribute (for --by)");
+        keep_attr(r, f);
+        return 1;
+    }
+    intern_column(r, f);
+    return 0;
+}
+
 static void wide_row(struct reader *r, jh_obs *o)
 {
     int have_region = 0;
     for (size_t f = 0; f < r->n_header && !r->failed; f++) {
-        if (r->role[f] != ROLE_NONE)
+        if (r->role[f] != ROLE_NONE || (r->kind[f] == KIND_UNDECIDED && decide_kind(r, f)))
             continue;
         if (parse_value(r, (int)f, 1, &o->value))
             continue;
@@ -496,10 +585,12 @@ static void on_row(struct reader *r)
         return;
     if (row_key(r, &o))
         return;
+    r->row_region = (size_t)-1;
     if (r->wide)
         wide_row(r, &o);
     else
         long_row(r, &o);
+    row_attrs(r);
 }
 
 static void on_record(int c, void *ctx)
@@ -598,6 +689,8 @@ static void free_reader(struct reader *r)
     free(r->name);
     free(r->role);
     free(r->indicator);
+    free(r->kind);
+    free(r->attr);
 }
 
 int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
