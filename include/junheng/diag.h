@@ -57,8 +57,9 @@ size_t jh_edit_distance(const char *a, const char *b);
  * fewer than all of them); NULL when none.  For "did you mean ...". */
 const char *jh_suggest(const char *given, const char *const *cand, size_t n);
 
-/* Appends to buf (cap bytes, NUL-terminated, cut with "..." when full) the
- * names of cand joined by ", ": for a message listing what exists. */
+/* Appends to the string in buf (cap bytes, NUL-terminated, cut with "..."
+ * when full) the names of cand joined by ", ": for a message listing what
+ * exists. */
 void jh_list_names(const char *const *cand, size_t n, char *buf, size_t cap);
 
 /* True once max_kept errors were kept: readers stop early then. */

@@ -29,7 +29,15 @@ typedef struct jh_study {
     size_t *weight_source;   /* [data indicator] data indicator whose values
                                 weigh it, or JH_NONE (see jh_study_weights) */
     int *unweighted;         /* [data indicator] 1 when the catalog says "none" */
+    const char *group_by;    /* column charts colour and split by (plot --by),
+                                or NULL: jh_study_default_group; not owned */
 } jh_study;
+
+/* The column that groups counties when none is named: the region
+ * catalog's prefecture, else the data's group column, else a text column
+ * of the data named like a parent level (prefecture..., city..., 市, 州,
+ * 地区 but not 县), else NULL. */
+const char *jh_study_default_group(const jh_study *s);
 
 /* What to load.  Paths may be NULL. */
 typedef struct jh_study_opts {
@@ -68,6 +76,16 @@ int jh_study_make_from(jh_dataset *data, jh_region_catalog *regions,
                        jh_study **out);
 void jh_study_free(jh_study *s);
 
+/* Adds indicator name = num / den x scale, cell by cell (missing where a
+ * part is missing or den is 0), as --derive asks.  Each part is an
+ * indicator of the data or the weight column (by its header, ignoring
+ * ASCII case: beds / population with population the weight); the derived
+ * cells are weighted like their indicator part.  Returns JH_OK, JH_EINVAL
+ * (a name the data have, a part they lack: a message naming the columns
+ * that exist and the nearest in diag) or JH_ENOMEM. */
+int jh_study_derive(jh_study *s, const char *name, const char *num, const char *den,
+                    double scale, jh_diag *diag);
+
 /* The catalog entry of data indicator ind, or NULL. */
 const jh_indicator *jh_study_indicator(const jh_study *s, size_t ind);
 
@@ -95,9 +113,21 @@ const char *jh_study_unit(const jh_study *s, size_t ind, const char *lang);
 const char *jh_study_indicator_label(const jh_study *s, size_t ind, const char *lang);
 const char *jh_study_region_label(const jh_study *s, size_t region, const char *lang);
 
+/* The data's attribute column named column (exactly, else ignoring
+ * ASCII case), or JH_NONE. */
+size_t jh_study_attr(const jh_study *s, const char *column);
+
+/* The names --by takes: "group", the region catalog's attribute columns,
+ * type and class when it has them, and the data's attribute columns.
+ * Stores up to max (not owned) into names; returns how many. */
+size_t jh_study_columns(const jh_study *s, const char **names, size_t max);
+
 /* Groups of the data's regions by a column: any column of the region
- * catalog (prefecture, prefecture_code, type, class, ...), or "group" for
- * the data's own group column.  Sets group_of[r] (n_regions long) to a
+ * catalog (prefecture, prefecture_code, type, class, ...), "group" for
+ * the data's own group column, or any text column of the data (its
+ * attributes: prefecture_name, the group column by its header, ...).  No
+ * such column is JH_ENOTFOUND with the columns that exist and the nearest
+ * in diag.  Sets group_of[r] (n_regions long) to a
  * group index or JH_NONE for a region without a value, and fills names
  * (caller-initialised jh_intern; names in order of first appearance over
  * the regions).  Returns JH_OK, JH_ENOTFOUND (no such column: a message in

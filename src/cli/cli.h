@@ -74,7 +74,7 @@ enum {
     CLI_OPT_STRATUM_COL, CLI_OPT_NAME_COL, CLI_OPT_YEAR, CLI_OPT_ENCODING,
     CLI_OPT_DELIMITER, CLI_OPT_CENSORED, CLI_OPT_ON_DUPLICATE, CLI_OPT_REGIONS,
     CLI_OPT_INDICATORS, CLI_OPT_LENIENT, CLI_OPT_RAW_TEXT, CLI_OPT_IGNORE_COL,
-    CLI_OPT_INDICATORS_ONLY, CLI_OPT_LEVEL,
+    CLI_OPT_INDICATORS_ONLY, CLI_OPT_LEVEL, CLI_OPT_DERIVE,
     CLI_OPT_BOOTSTRAP, CLI_OPT_CI, CLI_OPT_SEED, CLI_OPT_NONPOSITIVE, CLI_OPT_NOTES,
     CLI_OPT_FIRST_FREE /* first code a command may use for its own options */
 };
@@ -102,14 +102,31 @@ enum {
     {"raw-text", no_argument, NULL, CLI_OPT_RAW_TEXT},                      \
     {"ignore-col", required_argument, NULL, CLI_OPT_IGNORE_COL},            \
     {"indicators-only", required_argument, NULL, CLI_OPT_INDICATORS_ONLY},  \
-    {"region-level", required_argument, NULL, CLI_OPT_LEVEL}
+    {"region-level", required_argument, NULL, CLI_OPT_LEVEL},               \
+    {"derive", required_argument, NULL, CLI_OPT_DERIVE}
 
 typedef struct cli_data {
     cli_files files;       /* --data arguments */
     jh_read_opts read;     /* how to read them */
     jh_study_opts study;   /* --regions, --indicators, --lenient */
     int csv;               /* --raw-text: JH_CSV_RAW, else 0 (jh_csv_text) */
+    const char *derive[JH_READ_MAX_LIST]; /* --derive NAME=NUM/DEN*SCALE, as given */
+    size_t n_derive;
 } cli_data;
+
+/* One --derive NAME=NUM/DEN*SCALE, parsed. */
+typedef struct cli_derive {
+    char name[256], num[256], den[256];
+    double scale;
+} cli_derive;
+
+/* Parses a --derive argument into out (may be NULL to check only): 0, or
+ * -1 when it is not NAME=NUM/DEN with an optional *SCALE > 0. */
+int cli_parse_derive(const char *arg, cli_derive *out);
+
+/* Usage error for an indicator the data lack, naming those they have and
+ * the nearest ("did you mean").  Returns EX_USAGE. */
+int cli_no_indicator(const char *cmd, const jh_study *s, const char *code);
 
 /* Reads the data and the catalogs into a study.  Prints diagnostics;
  * returns EX_OK and sets *out (free with jh_study_free), or an exit code. */

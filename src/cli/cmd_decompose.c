@@ -204,7 +204,7 @@ int cmd_decompose(int argc, char **argv)
     code = cli_load_study(&o.data, &st);
     jh_diag_init(&diag, 20);
     if (!code && o.dec.indicator && jh_intern_find(&st->data->indicators, o.dec.indicator) == (size_t)-1)
-        code = cli_usage_error("decompose", "no indicator '%s' in the data", o.dec.indicator);
+        code = cli_no_indicator("decompose", st, o.dec.indicator);
     if (!code) {
         int rc = jh_decompose_study(st, &o.dec, &diag, &t);
         cli_print_diag(&diag);

@@ -82,6 +82,7 @@ static const char help_options[] =
     "                         county-ranking weighted as 'junheng rank' takes\n"
     "                         them (see 'junheng rank --help')\n"
     "      --weights-dir DIR  read the --weights files relative to DIR\n"
+    "      --by COLUMN        group counties by any column (default prefecture)\n"
     "  -h, --help             show this help\n"
     "\n"
     "gnuplot runs without a shell; input names reach it only as data or quoted\n"
@@ -99,7 +100,7 @@ static const char help_options[] =
     "      --indicators datasets/jilin/indicators.csv -o charts --format png,svg\n";
 
 enum { OPT_LANG = CLI_OPT_FIRST_FREE + 40, OPT_KEEP, OPT_TEMPLATE_DIR, OPT_FONT, OPT_TIMEOUT,
-       OPT_WEIGHTS, OPT_WEIGHTS_BASE, OPT_WEIGHTS_DIR, OPT_ACCEPT };
+       OPT_WEIGHTS, OPT_WEIGHTS_BASE, OPT_WEIGHTS_DIR, OPT_ACCEPT, OPT_BY };
 
 enum kind {
     K_LORENZ = 1, K_TREND = 2, K_RANKING = 4, K_DISTRIBUTION = 8, K_HEATMAP = 16,
@@ -123,6 +124,7 @@ struct opts {
     int years[64];              /* --year arguments */
     size_t n_years;
     const char *index;          /* --index */
+    const char *by;             /* --by COLUMN, or NULL */
     const char *lang;
     unsigned formats;
     const char *outdir;
@@ -197,6 +199,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"weights-base", required_argument, NULL, OPT_WEIGHTS_BASE},
         {"weights-dir", required_argument, NULL, OPT_WEIGHTS_DIR},
         {"ahp-accept-inconsistent", no_argument, NULL, OPT_ACCEPT},
+        {"by", required_argument, NULL, OPT_BY},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -222,6 +225,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         case 'o': o->outdir = optarg; break;
         case OPT_KEEP: o->keep = 1; break;
+        case OPT_BY: o->by = optarg; break;
         case OPT_TEMPLATE_DIR: o->template_dir = optarg; break;
         case OPT_FONT: o->font = optarg; break;
         case OPT_WEIGHTS: o->weights = optarg; break;
@@ -980,7 +984,7 @@ static int run_plots(const struct opts *o, const jh_study *s)
         }
         if (i == (size_t)-1) {
             free(inds);
-            return cli_usage_error("plot", "no indicator '%s' in the data", o->ind_codes[k]);
+            return cli_no_indicator("plot", s, o->ind_codes[k]);
         }
         inds[n_inds++] = i;
     }
@@ -1021,6 +1025,24 @@ static int run_plots(const struct opts *o, const jh_study *s)
     return r.failed;
 }
 
+/* --by names a column the counties are grouped by: checked once, so that
+ * a typing error is one message and not a chart without colours. */
+static int check_by(jh_study *s, const char *by)
+{
+    size_t *group_of = malloc((s->data->regions.n ? s->data->regions.n : 1) * sizeof *group_of);
+    jh_intern names;
+    jh_diag diag;
+    jh_intern_init(&names);
+    jh_diag_init(&diag, 4);
+    int rc = group_of ? jh_study_groups(s, by, group_of, &names, &diag) : JH_ENOMEM;
+    cli_print_diag(&diag);
+    jh_diag_clear(&diag);
+    jh_intern_clear(&names);
+    free(group_of);
+    s->group_by = by;
+    return rc == JH_ENOTFOUND ? EX_USAGE : cli_exit_code(rc);
+}
+
 int cmd_plot(int argc, char **argv)
 {
     struct opts o = {.index = "gini", .lang = "zh", .formats = JH_PLOT_PNG, .outdir = ".",
@@ -1035,6 +1057,8 @@ int cmd_plot(int argc, char **argv)
         return code < 0 ? EX_OK : code;
     }
     code = cli_load_study(&o.data, &s);
+    if (!code && o.by)
+        code = check_by(s, o.by);
     if (!code)
         code = run_plots(&o, s);
     jh_study_free(s);

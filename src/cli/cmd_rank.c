@@ -328,7 +328,11 @@ static int make_selection(const struct opts *o, const jh_study *st, int *year_se
             for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
                 size_t k = jh_intern_find(&d->indicators, tok);
                 if (k == (size_t)-1) {
-                    fprintf(stderr, "junheng: rank: indicator '%s' is not in the data\n", tok);
+                    const char *near = jh_suggest(tok, (const char *const *)d->indicators.str,
+                                                  d->indicators.n);
+                    fprintf(stderr, "junheng: rank: indicator '%s' is not in the data%s%s%s\n",
+                            tok, near ? " (did you mean '" : "", near ? near : "",
+                            near ? "'?)" : "");
                     free(list);
                     return EX_DATAERR;
                 }

@@ -163,11 +163,10 @@ int cmd_urban_rural(int argc, char **argv)
     code = cli_load_study(&o.data, &st);
     jh_diag_init(&diag, 20);
     if (!code && o.ur.indicator && jh_intern_find(&st->data->indicators, o.ur.indicator) == (size_t)-1)
-        code = cli_usage_error("urban-rural", "no indicator '%s' in the data", o.ur.indicator);
-    /* Default areas: prefectures, when the catalog knows them. */
-    if (!code && !o.by_given && st->regions &&
-        jh_region_catalog_column(st->regions, "prefecture"))
-        o.ur.by = "prefecture";
+        code = cli_no_indicator("urban-rural", st, o.ur.indicator);
+    /* Default areas: prefectures, when the catalog or the data know them. */
+    if (!code && !o.by_given)
+        o.ur.by = jh_study_default_group(st);
     if (!code) {
         int rc = jh_urban_rural_study(st, &o.ur, &diag, &t);
         cli_print_diag(&diag);

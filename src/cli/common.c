@@ -128,6 +128,15 @@ int cli_load_study(const cli_data *d, jh_study **out)
     }
     jh_diag_init(&diag, 20);
     rc = jh_study_make(data, &so, &diag, out);
+    for (size_t i = 0; !rc && i < d->n_derive; i++) {
+        cli_derive dv;
+        cli_parse_derive(d->derive[i], &dv); /* checked when parsed */
+        rc = jh_study_derive(*out, dv.name, dv.num, dv.den, dv.scale, &diag);
+    }
+    if (rc && *out) {
+        jh_study_free(*out);
+        *out = NULL;
+    }
     if (rc == JH_ENOMEM)
         jh_diag_add(&diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
     cli_print_diag(&diag);
@@ -277,4 +286,16 @@ int cli_inference_option(const char *cmd, int c, const char *arg, cli_inference 
     default:
         return -1;
     }
+}
+
+int cli_no_indicator(const char *cmd, const jh_study *s, const char *code)
+{
+    const jh_intern *t = &s->data->indicators;
+    const char *near = jh_suggest(code, (const char *const *)t->str, t->n);
+    char list[512] = "";
+    jh_list_names((const char *const *)t->str, t->n, list, sizeof list);
+    if (near)
+        return cli_usage_error(cmd, "no indicator '%s' in the data (did you mean '%s'? "
+                               "indicators: %s)", code, near, list);
+    return cli_usage_error(cmd, "no indicator '%s' in the data (indicators: %s)", code, list);
 }

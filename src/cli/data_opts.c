@@ -52,10 +52,56 @@ const char cli_data_help[] =
     "                           全国, 合计, 小计, 市辖区, 县 or total are totals.\n"
     "                           Rows of other levels are left out with a warning\n"
     "                           that counts them and names the first lines\n"
+    "      --derive NAME=NUM/DEN*SCALE  adds indicator NAME, NUM / DEN x SCALE\n"
+    "                           per region and year (*SCALE may be left out:\n"
+    "                           1); NUM and DEN are indicators or the weight\n"
+    "                           column: --derive beds_per_1000=beds/population*1000\n"
+    "                           (repeatable; weighted like NUM)\n"
     "  In a wide file every other column is an indicator, except identifiers\n"
     "  (a name ending in code, 代码, 编码, 编号 or 序号, or id as a word or\n"
     "  suffix: prefecture_id, prefectureId) and the level columns of --regions\n"
-    "  (prefecture, province_code ...); `junheng validate` lists both.\n";
+    "  (prefecture, province_code ...), and a column whose first value is text\n"
+    "  without a digit (prefecture_name: 石家庄市): such columns are kept per\n"
+    "  region for --by; `junheng validate` lists them.  Catalog formats:\n"
+    "  docs/catalogs.md.\n";
+
+/* Copies the parts of s[0..len) into out (cap bytes), trimmed; -1 when empty
+ * or too long. */
+static int derive_part(const char *s, size_t len, char *out, size_t cap)
+{
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (!len || len >= cap)
+        return -1;
+    memcpy(out, s, len);
+    out[len] = '\0';
+    return 0;
+}
+
+int cli_parse_derive(const char *arg, cli_derive *out)
+{
+    cli_derive tmp;
+    cli_derive *d = out ? out : &tmp;
+    const char *eq = strchr(arg, '='), *slash = eq ? strchr(eq, '/') : NULL;
+    const char *star = slash ? strrchr(slash, '*') : NULL, *end = arg + strlen(arg);
+    char *e;
+    d->scale = 1;
+    if (!slash || derive_part(arg, (size_t)(eq - arg), d->name, sizeof d->name) ||
+        derive_part(eq + 1, (size_t)(slash - eq - 1), d->num, sizeof d->num) ||
+        derive_part(slash + 1, (size_t)((star ? star : end) - slash - 1), d->den,
+                    sizeof d->den))
+        return -1;
+    if (star) {
+        d->scale = strtod(star + 1, &e);
+        while (*e == ' ')
+            e++;
+        if (e == star + 1 || *e || !(d->scale > 0) || d->scale > 1e300)
+            return -1;
+    }
+    return 0;
+}
 
 /* Appends arg to a list option of at most JH_READ_MAX_LIST entries. */
 static int add_list(const char *cmd, const char *opt, const char *arg, const char **list,
@@ -127,6 +173,11 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
         return add_list(cmd, "--ignore-col", arg, o->ignore_cols, &o->n_ignore_cols);
     case CLI_OPT_INDICATORS_ONLY:
         return add_list(cmd, "--indicators-only", arg, o->only, &o->n_only);
+    case CLI_OPT_DERIVE:
+        if (cli_parse_derive(arg, NULL))
+            return cli_usage_error(cmd, "--derive needs NAME=NUMERATOR/DENOMINATOR or "
+                                   "NAME=NUMERATOR/DENOMINATOR*SCALE, not '%s'", arg);
+        return add_list(cmd, "--derive", arg, d->derive, &d->n_derive);
     case CLI_OPT_LEVEL:
         if (pick(arg, lev, 4, &k))
             return cli_usage_error(cmd, "unknown --region-level '%s' (expected county, "
@@ -190,8 +241,24 @@ int cli_common_option(const char *cmd, int c, char **argv, cli_data *d)
     if (c == ':')
         return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
     int rc = c == '?' ? -1 : cli_data_option(c, optarg, cmd, d);
-    if (rc < 0)
-        return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+    if (rc < 0) {
+        const char *arg = argv[optind - 1], *near = NULL;
+        if (strncmp(arg, "--", 2) == 0) {
+            /* The shared options: every command that reads data has them. */
+            static const struct option shared[] = {CLI_DATA_LONGOPTS, {"output", 0, 0, 0},
+                                                   {"help", 0, 0, 0}};
+            const char *names[sizeof shared / sizeof *shared];
+            char given[64];
+            size_t n = sizeof shared / sizeof *shared;
+            for (size_t i = 0; i < n; i++)
+                names[i] = shared[i].name;
+            snprintf(given, sizeof given, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+            near = jh_suggest(given, names, n);
+        }
+        if (near)
+            return cli_usage_error(cmd, "unknown option '%s' (did you mean '--%s'?)", arg, near);
+        return cli_usage_error(cmd, "unknown option '%s'", arg);
+    }
     return rc;
 }
 

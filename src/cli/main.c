@@ -73,6 +73,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return close_stdout(commands[i].run(argc - 1, argv + 1));
-    fprintf(stderr, "junheng: unknown command '%s'\nTry 'junheng --help'.\n", argv[1]);
+    const char *names[N_COMMANDS];
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        names[i] = commands[i].name;
+    const char *near = jh_suggest(argv[1], names, N_COMMANDS);
+    fprintf(stderr, "junheng: unknown command '%s'%s%s%s\nTry 'junheng --help'.\n", argv[1],
+            near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     return EX_USAGE;
 }

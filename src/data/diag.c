@@ -188,7 +188,7 @@ void jh_list_names(const char *const *cand, size_t n, char *buf, size_t cap)
 {
     size_t len = strlen(buf);
     for (size_t i = 0; i < n && len < cap; i++) {
-        int k = snprintf(buf + len, cap - len, "%s%s", len ? ", " : "", cand[i]);
+        int k = snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", cand[i]);
         if (k < 0 || (size_t)k >= cap - len) {
             size_t p = cap >= 4 ? cap - 4 : 0;
             while (p > 0 && ((unsigned char)buf[p] & 0xC0) == 0x80)

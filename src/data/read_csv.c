@@ -263,11 +263,29 @@ static void assign_roles(struct reader *r)
     }
 }
 
+/* "did you mean 'x'? the columns are: a, b" for a column the header lacks. */
+static void columns_hint(const struct reader *r, const char *name, char *buf, size_t cap)
+{
+    const char *near = jh_suggest(name, (const char *const *)r->name, r->n_header);
+    snprintf(buf, cap, "%s%s%sthe columns are: ", near ? "did you mean '" : "",
+             near ? near : "", near ? "'? " : "");
+    jh_list_names((const char *const *)r->name, r->n_header, buf, cap);
+}
+
+/* A column the file lacks: what it is for, the nearest, those it has. */
+static void missing_column(struct reader *r, const char *fmt, const char *name, const char *why)
+{
+    char hint[512];
+    columns_hint(r, name, hint, sizeof hint);
+    jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->row_line, 0, fmt, name, why, hint);
+    r->failed = 1;
+}
+
 static void require_column(struct reader *r, int k, const char *why)
 {
     const char *name = override_of(r->o, k);
     if (r->at[k] < 0)
-        header_error(r, 0, "missing column '%s' (%s)", name ? name : role_aliases[k][0], why);
+        missing_column(r, "missing column '%s' (%s; %s)", name ? name : role_aliases[k][0], why);
 }
 
 /* Why a value column of a wide file is not an indicator, or NULL.  A
@@ -360,10 +378,10 @@ static void check_header(struct reader *r)
         require_column(r, ROLE_VALUE, "a long file has one value per row");
     }
     if (r->at[ROLE_YEAR] < 0 && !(r->wide && r->o->year))
-        header_error(r, 0, "missing column '%s' (%s)", r->o->year_col ? r->o->year_col : "year",
-                     r->wide ? "or give --year for a file of one year" : "every row needs its year");
+        missing_column(r, "missing column '%s' (%s; %s)", r->o->year_col ? r->o->year_col : "year",
+                       r->wide ? "or give --year for a file of one year" : "every row needs its year");
     if (r->o->weight_col && !r->o->no_weight && r->at[ROLE_WEIGHT] < 0)
-        header_error(r, 0, "no column '%s' for the weight%s", r->o->weight_col, "");
+        missing_column(r, "no column '%s' for the weight%s (%s)", r->o->weight_col, "");
     if (r->wide && !r->failed)
         intern_wide_columns(r);
     keep_text_columns(r);

@@ -223,6 +223,80 @@ static int derive_indicators(jh_study *s, jh_diag *diag)
     return JH_OK;
 }
 
+/* A part of --derive: a data indicator or the weight column; JH_NONE with
+ * the names that exist and the nearest in diag. */
+static size_t derive_part(const jh_study *s, const char *part, const char *what,
+                          const char *name, jh_diag *diag)
+{
+    const jh_dataset *d = s->data;
+    size_t i = jh_intern_find(&d->indicators, part);
+    if (i != JH_NONE)
+        return i;
+    if (d->weights && d->weight_name && strcasecmp(part, d->weight_name) == 0)
+        return JH_CATALOG_WEIGHT_COLUMN;
+    const char *names[256];
+    char list[512] = "";
+    size_t n = 0;
+    if (d->weight_name && d->weights)
+        names[n++] = d->weight_name;
+    for (size_t k = 0; k < d->indicators.n && n < 256; k++)
+        names[n++] = d->indicators.str[k];
+    const char *near = jh_suggest(part, names, n);
+    jh_list_names(names, n, list, sizeof list);
+    jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                "--derive %s: no indicator or weight column '%s' for the %s (%s%s%s"
+                "columns with numbers: %s)", name, part, what, near ? "did you mean '" : "",
+                near ? near : "", near ? "'? " : "", list);
+    return JH_NONE;
+}
+
+/* Grows the per-indicator tables of s by the indicator just appended. */
+static int grow_study_tables(jh_study *s, size_t k)
+{
+    size_t *e = realloc(s->indicator_entry, (k + 1) * sizeof *e);
+    if (!e)
+        return JH_ENOMEM;
+    s->indicator_entry = e;
+    size_t *w = realloc(s->weight_source, (k + 1) * sizeof *w);
+    if (!w)
+        return JH_ENOMEM;
+    s->weight_source = w;
+    int *u = realloc(s->unweighted, (k + 1) * sizeof *u);
+    if (!u)
+        return JH_ENOMEM;
+    s->unweighted = u;
+    e[k] = s->indicators ? jh_indicator_catalog_find(s->indicators, s->data->indicators.str[k])
+                         : JH_NONE;
+    w[k] = JH_NONE;
+    u[k] = 0;
+    return JH_OK;
+}
+
+int jh_study_derive(jh_study *s, const char *name, const char *num, const char *den,
+                    double scale, jh_diag *diag)
+{
+    if (jh_intern_find(&s->data->indicators, name) != JH_NONE) {
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                    "--derive %s: the data have an indicator of that name already "
+                    "(choose another name)", name);
+        return JH_EINVAL;
+    }
+    size_t a = derive_part(s, num, "numerator", name, diag);
+    size_t b = derive_part(s, den, "denominator", name, diag);
+    if (a == JH_NONE || b == JH_NONE)
+        return JH_EINVAL;
+    if (a == JH_CATALOG_WEIGHT_COLUMN && b == JH_CATALOG_WEIGHT_COLUMN) {
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                    "--derive %s: both parts are the weight column", name);
+        return JH_EINVAL;
+    }
+    size_t k = append_indicator(s->data, name);
+    if (k == JH_NONE || grow_study_tables(s, k))
+        return JH_ENOMEM;
+    fill_derived(s->data, k, a, b, scale);
+    return JH_OK;
+}
+
 /* An indicator weighted by another that the data lack (not read, or left
  * out by --indicators-only) would otherwise lose its weighted twins
  * without a word. */
@@ -399,16 +473,59 @@ const char *jh_study_region_label(const jh_study *s, size_t region, const char *
                           first_nonempty(d->region_name[region], NULL, code));
 }
 
+size_t jh_study_attr(const jh_study *s, const char *column)
+{
+    const jh_intern *a = &s->data->attrs;
+    size_t k = jh_intern_find(a, column);
+    for (size_t i = 0; k == JH_NONE && i < a->n; i++)
+        if (strcasecmp(a->str[i], column) == 0)
+            k = i;
+    return k;
+}
+
+size_t jh_study_columns(const jh_study *s, const char **names, size_t max)
+{
+    static const char *const known[] = {"type", "class"};
+    const jh_region_catalog *c = s->regions;
+    const jh_dataset *d = s->data;
+    size_t n = 0;
+    if (n < max)
+        names[n++] = "group";
+    for (size_t a = 0; c && a < c->n_attrs && n < max; a++)
+        names[n++] = c->attr_name[a];
+    for (size_t k = 0; c && k < 2 && n < max; k++)
+        if (jh_region_catalog_column(c, known[k]))
+            names[n++] = known[k];
+    for (size_t a = 0; a < d->attrs.n && n < max; a++)
+        names[n++] = d->attrs.str[a];
+    return n;
+}
+
+/* No column of that name: says which exist, and the likely one. */
+static void no_group_column(const jh_study *s, const char *column, jh_diag *diag)
+{
+    const char *names[64];
+    char list[512] = "";
+    size_t n = jh_study_columns(s, names, 64);
+    const char *near = jh_suggest(column, names, n);
+    jh_list_names(names, n, list, sizeof list);
+    jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
+                "no column '%s' to group by (%s%s%scolumns: %s%s)", column,
+                near ? "did you mean '" : "", near ? near : "", near ? "'? " : "", list,
+                s->regions ? "" : "; --regions adds a catalog's");
+}
+
 int jh_study_groups(const jh_study *s, const char *column, size_t *group_of,
                     jh_intern *names, jh_diag *diag)
 {
     const jh_dataset *d = s->data;
     const char *const *col = s->regions ? jh_region_catalog_column(s->regions, column) : NULL;
     int own = strcmp(column, "group") == 0;
-    if (!col && !own) {
-        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
-                    "no column '%s' to group by (%s)", column,
-                    s->regions ? "not in the region catalog" : "give --regions, or use 'group'");
+    /* A column of the data: the region catalog's column of that name wins,
+     * the data's text fill in regions the catalog lacks. */
+    size_t attr = own ? JH_NONE : jh_study_attr(s, column);
+    if (!col && !own && attr == JH_NONE) {
+        no_group_column(s, column, diag);
         return JH_ENOTFOUND;
     }
     for (size_t r = 0; r < d->regions.n; r++) {
@@ -417,6 +534,8 @@ int jh_study_groups(const jh_study *s, const char *column, size_t *group_of,
             g = col[s->region_entry[r]];
         else if (own)
             g = d->region_group[r];
+        else if (attr != JH_NONE)
+            g = d->attr_value[attr * d->regions.n + r];
         group_of[r] = JH_NONE;
         if (!g || !*g)
             continue;
@@ -425,6 +544,27 @@ int jh_study_groups(const jh_study *s, const char *column, size_t *group_of,
             return JH_ENOMEM;
     }
     return JH_OK;
+}
+
+const char *jh_study_default_group(const jh_study *s)
+{
+    static const char *const parent[] = {"prefecture", "city", "市", "州", "地区"};
+    const jh_dataset *d = s->data;
+    if (s->group_by)
+        return s->group_by;
+    if (s->regions && jh_region_catalog_column(s->regions, "prefecture"))
+        return "prefecture";
+    for (size_t r = 0; r < d->regions.n; r++)
+        if (d->region_group[r])
+            return "group";
+    for (size_t a = 0; a < d->attrs.n; a++) {
+        if (strstr(d->attrs.str[a], "县"))
+            continue;
+        for (size_t k = 0; k < sizeof parent / sizeof *parent; k++)
+            if (contains_nocase(d->attrs.str[a], parent[k]))
+                return d->attrs.str[a];
+    }
+    return NULL;
 }
 
 jh_region_class jh_study_region_class(const jh_study *s, size_t region)

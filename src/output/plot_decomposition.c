@@ -50,7 +50,7 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
             tot[k] = bet[k] = wit[k] = NAN;
         jh_decompose_opts o;
         memset(&o, 0, sizeof o);
-        o.by = "prefecture";
+        o.by = jh_study_default_group(s);
         o.methods = 1u << JH_DM_THEIL_T;
         o.use_weights = 1;
         o.year = d->years[year];
@@ -58,7 +58,7 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
         o.ci = 0.95;
         jh_diag diag;
         jh_diag_init(&diag, 1);
-        rc = jh_decompose_study(s, &o, &diag, &t);
+        rc = o.by ? jh_decompose_study(s, &o, &diag, &t) : JH_EEMPTY;
         jh_diag_clear(&diag);
         if (rc != JH_OK && rc != JH_ENOMEM)
             rc = JH_EEMPTY;

@@ -126,9 +126,17 @@ size_t jh_plot_groups(const jh_study *s, size_t *group_of, jh_intern *names)
 {
     jh_diag diag;
     jh_diag_init(&diag, 1);
-    int rc = jh_study_groups(s, jh_plot_group_level(s)->column, group_of, names, &diag);
-    if (rc == JH_ENOTFOUND)
-        rc = jh_study_groups(s, "group", group_of, names, &diag);
+    /* A --by column first; else the catalog's grouping level, then the
+     * data's own group or parent column. */
+    int rc = JH_ENOTFOUND;
+    if (s->group_by)
+        rc = jh_study_groups(s, s->group_by, group_of, names, &diag);
+    else {
+        rc = jh_study_groups(s, jh_plot_group_level(s)->column, group_of, names, &diag);
+        const char *by = rc == JH_ENOTFOUND ? jh_study_default_group(s) : NULL;
+        if (by)
+            rc = jh_study_groups(s, by, group_of, names, &diag);
+    }
     jh_diag_clear(&diag);
     if (rc != JH_OK) {
         for (size_t r = 0; r < s->data->regions.n; r++)
@@ -143,9 +151,10 @@ const char *jh_plot_group_label(const jh_study *s, const size_t *group_of,
 {
     const char *zh = names->str[g];
     char column[64];
-    if (strcmp(lang, "en") != 0 || !s->regions)
+    const char *level = jh_plot_group_level(s)->column;
+    if (strcmp(lang, "en") != 0 || !s->regions || (s->group_by && strcmp(s->group_by, level)))
         return zh;
-    snprintf(column, sizeof column, "%s_en", jh_plot_group_level(s)->column);
+    snprintf(column, sizeof column, "%s_en", level);
     const char *const *en = jh_region_catalog_column(s->regions, column);
     if (!en)
         return zh;
