@@ -30,6 +30,7 @@ int cmd_rank(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_neighbors(int argc, char **argv);
 int cmd_spatial(int argc, char **argv);
+int cmd_init(int argc, char **argv);
 
 /* The warnings `junheng indices` adds after computing: one per index
  * some slices leave undefined (skip: --nonpositive=skip), one when

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 static const cli_command commands[] = {
+    {"init", cmd_init, "starter regions.csv, indicators.csv and run.ini for one's own data"},
     {"run", cmd_run, "the annual run: every table, chart and the HTML report from one config"},
     {"validate", cmd_validate, "check the data: coverage, missing values, ranges, outliers"},
     {"indices", cmd_indices, "disparity indices for every indicator, year and stratum"},

@@ -110,6 +110,8 @@ static int build_data_args(run_state *rs)
         bad = addf(&a, "--ignore-col=%s", c->value[RK_DATA_IGNORE_COL]);
     if (!bad && c->value[RK_DATA_INDICATORS_ONLY][0])
         bad = addf(&a, "--indicators-only=%s", c->value[RK_DATA_INDICATORS_ONLY]);
+    if (!bad && c->value[RK_DATA_YEAR][0])
+        bad = addf(&a, "--year=%s", c->value[RK_DATA_YEAR]);
     if (!bad)
         bad = addf(&a, "--region-level=%s", c->value[RK_DATA_REGION_LEVEL]);
     if (!bad)
@@ -217,6 +219,8 @@ static int build_data(run_state *rs)
     if (!bad && c->value[RK_DATA_INDICATORS_ONLY][0])
         bad = cli_data_option(CLI_OPT_INDICATORS_ONLY, c->value[RK_DATA_INDICATORS_ONLY], "run",
                               &rs->data) != EX_OK;
+    if (!bad && c->value[RK_DATA_YEAR][0])
+        bad = cli_data_option(CLI_OPT_YEAR, c->value[RK_DATA_YEAR], "run", &rs->data) != EX_OK;
     if (!bad)
         bad = cli_data_option(CLI_OPT_LEVEL, c->value[RK_DATA_REGION_LEVEL], "run",
                               &rs->data) != EX_OK;

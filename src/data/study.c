@@ -546,6 +546,20 @@ int jh_study_groups(const jh_study *s, const char *column, size_t *group_of,
     return JH_OK;
 }
 
+/* Whether attribute a is the regions' own names (地区名称), not a parent. */
+static int names_regions(const jh_dataset *d, size_t a)
+{
+    size_t same = 0, n = 0;
+    for (size_t r = 0; r < d->regions.n; r++) {
+        const char *v = d->attr_value[a * d->regions.n + r];
+        if (!v)
+            continue;
+        n++;
+        same += d->region_name[r] && strcmp(v, d->region_name[r]) == 0;
+    }
+    return n && same == n;
+}
+
 const char *jh_study_default_group(const jh_study *s)
 {
     static const char *const parent[] = {"prefecture", "city", "市", "州", "地区"};
@@ -558,7 +572,7 @@ const char *jh_study_default_group(const jh_study *s)
         if (d->region_group[r])
             return "group";
     for (size_t a = 0; a < d->attrs.n; a++) {
-        if (strstr(d->attrs.str[a], "县"))
+        if (strstr(d->attrs.str[a], "县") || names_regions(d, a))
             continue;
         for (size_t k = 0; k < sizeof parent / sizeof *parent; k++)
             if (contains_nocase(d->attrs.str[a], parent[k]))

@@ -1,0 +1,362 @@
+/* junheng init: starter catalogs and run.ini for one's own data.  Reads
+ * the data as every command does, then writes what it could guess: the
+ * regions with the prefecture and province their six-digit codes give,
+ * every indicator (higher-is-better until the analyst says otherwise), a
+ * per-1,000-people twin of every count when there is a population column,
+ * and a run.ini that runs as it is.  It prints each guess to check. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "cli.h"
+
+static const char help[] =
+    "Usage: junheng init DATA... [-o DIR] [OPTIONS]\n"
+    "\n"
+    "Looks at the data files (layout, encoding, columns, years, region codes)\n"
+    "and writes starter catalogs into DIR (default: the current folder):\n"
+    "  regions.csv     code, name, prefecture_code and province_code (from\n"
+    "                  six-digit administrative codes), prefecture (the data's\n"
+    "                  parent text column, else the prefecture code)\n"
+    "  indicators.csv  every indicator, higher_better, unit left empty; a\n"
+    "                  derived COUNT_per_1000 = COUNT / population x scale for\n"
+    "                  every column of whole numbers when there is a\n"
+    "                  population column (scale 0.1 when the population looks\n"
+    "                  like 10,000s: 万人)\n"
+    "  run.ini         the annual run on these files: junheng run DIR/run.ini\n"
+    "What was guessed and what to check goes to standard error.  An existing\n"
+    "regions.csv, indicators.csv or run.ini in DIR is never replaced (exit 73,\n"
+    "nothing written).  Both catalog formats: docs/catalogs.md.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output-dir DIR   where the three files go (created if missing)\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Example:\n"
+    "  junheng init county2020.csv --year 2020 -o study\n"
+    "  junheng run study/run.ini\n";
+
+static const char *const init_files[] = {"regions.csv", "indicators.csv", "run.ini"};
+#define N_INIT_FILES 3
+
+struct opts {
+    cli_data data;
+    const char *dir;
+};
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"output-dir", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:w:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': o->dir = optarg; break;
+        case 'h':
+            cli_print_help(help);
+            return -1;
+        default: {
+            int rc = cli_common_option("init", c, argv, &o->data);
+            if (rc)
+                return rc;
+        }
+        }
+    }
+    for (int i = optind; i < argc; i++)
+        if (cli_files_add(&o->data.files, argv[i]))
+            return EX_OSERR;
+    return cli_data_check("init", &o->data);
+}
+
+/* The six-digit code of a region (the first six of a 12-digit one), or
+ * NULL when the code is not an administrative code. */
+static int admin_code(const char *code, char out[7])
+{
+    size_t n = strlen(code);
+    if (n != 6 && n != 12)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (code[i] < '0' || code[i] > '9')
+            return 0;
+    memcpy(out, code, 6);
+    out[6] = '\0';
+    return 1;
+}
+
+/* The data's parent column: the group column, else a text column named like
+ * a prefecture (jh_study_default_group); NULL when none. */
+static const char *parent_of(const jh_study *s, size_t r, const char *by)
+{
+    const jh_dataset *d = s->data;
+    if (!by)
+        return NULL;
+    if (strcmp(by, "group") == 0)
+        return d->region_group[r];
+    size_t a = jh_study_attr(s, by);
+    return a == JH_NONE ? NULL : d->attr_value[a * d->regions.n + r];
+}
+
+/* The catalogs are junheng's own input: text as it is (JH_CSV_RAW), since
+ * an apostrophe against formulas would change a code. */
+#define RAW JH_CSV_RAW
+
+static void write_regions(FILE *f, const jh_study *s, size_t *n_coded)
+{
+    const jh_dataset *d = s->data;
+    const char *by = jh_study_default_group(s);
+    *n_coded = 0;
+    fputs("code,name,prefecture_code,province_code,prefecture\n", f);
+    for (size_t r = 0; r < d->regions.n; r++) {
+        char six[7], pref[7] = "", prov[7] = "";
+        if (admin_code(d->regions.str[r], six)) {
+            snprintf(pref, sizeof pref, "%.4s00", six);
+            snprintf(prov, sizeof prov, "%.2s0000", six);
+            ++*n_coded;
+        }
+        const char *parent = parent_of(s, r, by);
+        jh_csv_text(f, d->regions.str[r], RAW | JH_CSV_FIRST);
+        jh_csv_text(f, d->region_name[r] ? d->region_name[r] : "", RAW);
+        jh_csv_text(f, pref, RAW);
+        jh_csv_text(f, prov, RAW);
+        jh_csv_text(f, parent && *parent ? parent : pref, RAW);
+        fputc('\n', f);
+    }
+}
+
+/* Whether every value of indicator i is a whole number >= 0 (a count:
+ * beds, doctors, schools), with at least one value. */
+static int is_count(const jh_dataset *d, size_t i)
+{
+    size_t slice = d->n_years * d->n_strata * d->regions.n, seen = 0;
+    const double *v = d->values + i * slice;
+    for (size_t c = 0; c < slice; c++) {
+        if (isnan(v[c]))
+            continue;
+        if (v[c] < 0 || v[c] != floor(v[c]))
+            return 0;
+        seen++;
+    }
+    return seen > 0;
+}
+
+/* 0.1 when the weight column looks like 10,000s of people (万人: a county
+ * median below 20,000 cannot be people), else 1: so that COUNT / weight x
+ * 1000 x scale is per 1,000 people. */
+static double population_scale(const jh_dataset *d)
+{
+    size_t slice = d->n_years * d->n_strata * d->regions.n, n = 0, below = 0;
+    for (size_t c = 0; d->weights && c < slice; c++)
+        if (!isnan(d->weights[c])) {
+            n++;
+            below += d->weights[c] < 20000;
+        }
+    return n && 2 * below > n ? 0.1 : 1;
+}
+
+static void indicator_row(FILE *f, const char *code, const char *name, const char *dir,
+                          const char *weight, const char *num, const char *den, double scale,
+                          const char *note)
+{
+    jh_csv_text(f, code, RAW | JH_CSV_FIRST);
+    jh_csv_text(f, name, RAW);
+    fprintf(f, ",,,,%s,%s,county", dir, weight);
+    jh_csv_text(f, num, RAW);
+    jh_csv_text(f, den, RAW);
+    if (num[0])
+        fprintf(f, ",%.17g", scale);
+    else
+        fputc(',', f);
+    jh_csv_text(f, note, RAW);
+    fputc('\n', f);
+}
+
+static size_t write_indicators(FILE *f, const jh_study *s, double scale)
+{
+    const jh_dataset *d = s->data;
+    const char *w = d->weights ? d->weight_name : NULL;
+    size_t n_derived = 0;
+    fputs("code,name_zh,name_en,domain,unit,direction,weight,scope,numerator,denominator,"
+          "scale,note\n", f);
+    for (size_t i = 0; i < d->indicators.n; i++) {
+        const char *code = d->indicators.str[i];
+        indicator_row(f, code, code, "higher_better", w ? "population" : "none", "", "", 1,
+                      "guessed by junheng init: check direction and unit");
+    }
+    if (!w)
+        return 0;
+    indicator_row(f, w, w, "neutral", "none", "", "", 1,
+                  "the weight column (population); a part of the derived indicators");
+    for (size_t i = 0; i < d->indicators.n; i++) {
+        if (!is_count(d, i))
+            continue;
+        char code[512], name[512];
+        snprintf(code, sizeof code, "%s_per_1000", d->indicators.str[i]);
+        snprintf(name, sizeof name, "每千人%s", d->indicators.str[i]);
+        if (jh_intern_find(&d->indicators, code) != JH_NONE)
+            continue;
+        indicator_row(f, code, name, "higher_better", "population", d->indicators.str[i], w,
+                      1000 * scale, "proposed by junheng init: a count per 1,000 people");
+        n_derived++;
+    }
+    return n_derived;
+}
+
+/* A data path as run.ini in dir reaches it: as given when dir is the
+ * current folder and the path relative, else absolute. */
+static char *data_path(const char *dir, const char *path)
+{
+    if (strcmp(dir, ".") == 0 || path[0] == '/')
+        return strdup(path);
+    return realpath(path, NULL);
+}
+
+/* A run.ini word: in double quotes when it holds a blank or a comma. */
+static void ini_word(FILE *f, const char *w)
+{
+    if (strpbrk(w, " \t,;\"") && !strchr(w, '"'))
+        fprintf(f, "\"%s\"", w);
+    else
+        fputs(w, f);
+}
+
+static int write_run_ini(FILE *f, const struct opts *o, const jh_study *s)
+{
+    const jh_dataset *d = s->data;
+    fputs("; Written by junheng init: the annual run on the catalogs beside this file.\n"
+          "; Check indicators.csv (direction, unit) and regions.csv, then:\n"
+          ";   junheng run run.ini\n\n[data]\nfiles = ", f);
+    for (size_t i = 0; i < o->data.files.n; i++) {
+        char *p = data_path(o->dir, o->data.files.path[i]);
+        if (!p)
+            return -1;
+        if (i)
+            fputc(' ', f);
+        ini_word(f, p);
+        free(p);
+    }
+    fputs("\nregions = regions.csv\nindicators = indicators.csv\n", f);
+    if (d->weights)
+        fprintf(f, "weight_col = %s\n", d->weight_name);
+    if (o->data.read.year)
+        fprintf(f, "year = %d\n", o->data.read.year);
+    if (o->data.read.encoding != JH_ENC_AUTO)
+        fprintf(f, "encoding = %s\n", o->data.read.encoding == JH_ENC_GB18030 ? "gb18030" : "utf-8");
+    fputs("\n[analysis]\ngroup_by = prefecture\n\n[output]\ndir = out\n", f);
+    return 0;
+}
+
+/* DIR exists (made when missing) and holds none of the three files. */
+static int check_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 && mkdir(dir, 0777) != 0) {
+        fprintf(stderr, "junheng: %s: cannot create the folder: %s\n", dir, strerror(errno));
+        return EX_CANTCREAT;
+    }
+    for (size_t i = 0; i < N_INIT_FILES; i++) {
+        char p[PATH_MAX];
+        snprintf(p, sizeof p, "%s/%s", dir, init_files[i]);
+        if (lstat(p, &st) == 0) {
+            fprintf(stderr, "junheng: %s exists: init never replaces a catalog or a run.ini "
+                    "(move it away, or give -o another folder; nothing was written)\n", p);
+            return EX_CANTCREAT;
+        }
+    }
+    return EX_OK;
+}
+
+static int write_all(const struct opts *o, const jh_study *s, size_t *n_coded,
+                     size_t *n_derived, double scale)
+{
+    cli_output out[N_INIT_FILES];
+    char paths[N_INIT_FILES][PATH_MAX];
+    for (size_t i = 0; i < N_INIT_FILES; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s/%s", o->dir, init_files[i]);
+        out[i] = (cli_output){.path = paths[i], .what = init_files[i]};
+    }
+    int code = cli_outputs_open(out, N_INIT_FILES);
+    if (code)
+        return code;
+    write_regions(out[0].f.f, s, n_coded);
+    *n_derived = write_indicators(out[1].f.f, s, scale);
+    if (write_run_ini(out[2].f.f, o, s)) {
+        for (size_t i = 0; i < N_INIT_FILES; i++)
+            jh_outfile_abort(&out[i].f);
+        fprintf(stderr, "junheng: init: cannot resolve a data path: %s\n", strerror(errno));
+        return EX_NOINPUT;
+    }
+    return cli_outputs_commit(out, N_INIT_FILES);
+}
+
+/* What was guessed, for the analyst to check. */
+static void report(const struct opts *o, const jh_study *s, size_t n_coded, size_t n_derived,
+                   double scale)
+{
+    const jh_dataset *d = s->data;
+    const char *by = jh_study_default_group(s);
+    fprintf(stderr, "junheng: init: %zu region%s (%zu with six-digit codes: prefecture and "
+            "province codes derived), %zu indicator%s, %zu year%s",
+            d->regions.n, d->regions.n == 1 ? "" : "s", n_coded, d->indicators.n,
+            d->indicators.n == 1 ? "" : "s", d->n_years, d->n_years == 1 ? "" : "s");
+    if (d->n_years == 1)
+        fprintf(stderr, " (%d)", d->years[0]);
+    else if (d->n_years)
+        fprintf(stderr, " (%d-%d)", d->years[0], d->years[d->n_years - 1]);
+    fprintf(stderr, ", encoding %s\n", d->n_files ? d->file_encoding[0] : "?");
+    if (by && strcmp(by, "prefecture") != 0)
+        fprintf(stderr, "junheng: init: prefecture: the data's column '%s'\n", by);
+    for (size_t k = 0; k < d->n_skipped; k++)
+        fprintf(stderr, "junheng: init: column '%s' is not an indicator: %s\n",
+                d->skipped_col[k], d->skipped_why[k]);
+    if (d->weights)
+        fprintf(stderr, "junheng: init: weight: column '%s'%s\n", d->weight_name,
+                scale < 1 ? ", read as 10,000s of people (万人): its median is below 20,000"
+                          : ", read as people");
+    else
+        fputs("junheng: init: no population column: indices are unweighted "
+              "(give --weight-col NAME)\n", stderr);
+    if (n_derived)
+        fprintf(stderr, "junheng: init: %zu derived indicator%s proposed (COUNT_per_1000, "
+                "scale %g): check them\n", n_derived, n_derived == 1 ? "" : "s", 1000 * scale);
+    fprintf(stderr, "junheng: init: check the direction and unit of every indicator in "
+            "%s/indicators.csv, then: junheng run %s/run.ini\n", o->dir, o->dir);
+}
+
+int cmd_init(int argc, char **argv)
+{
+    struct opts o = {.dir = "."};
+    jh_study *s = NULL;
+    size_t n_coded = 0, n_derived = 0;
+    int code = parse_args(argc, argv, &o);
+    if (code) {
+        free(o.data.files.path);
+        return code < 0 ? EX_OK : code;
+    }
+    if (o.data.study.regions_path || o.data.study.indicators_path || o.data.n_derive) {
+        free(o.data.files.path);
+        return cli_usage_error("init", "init writes the catalogs: give no --regions, "
+                               "--indicators or --derive");
+    }
+    code = check_dir(o.dir);
+    if (!code)
+        code = cli_load_study(&o.data, &s);
+    if (!code) {
+        double scale = population_scale(s->data);
+        code = write_all(&o, s, &n_coded, &n_derived, scale);
+        if (!code)
+            report(&o, s, n_coded, n_derived, scale);
+    }
+    jh_study_free(s);
+    free(o.data.files.path);
+    return code;
+}
