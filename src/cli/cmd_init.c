@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include "cli.h"
 
@@ -149,16 +150,49 @@ static int is_count(const jh_dataset *d, size_t i)
     return seen > 0;
 }
 
+/* Whether an indicator's name says it is a population (pop, 人口). */
+static int population_name(const char *name)
+{
+    for (const char *p = name; *p; p++)
+        if (strncasecmp(p, "pop", 3) == 0)
+            return 1;
+    return strstr(name, "人口") != NULL;
+}
+
+/* The weight: the data's weight column, else an indicator named like a
+ * population (registered_pop_persons, 户籍人口数), said; run.ini then reads
+ * it with weight_col.  Sets w->name (NULL: none) and w->ind (its
+ * indicator, or JH_NONE for the weight column). */
+struct weight {
+    const char *name;
+    size_t ind;
+};
+
+static struct weight find_weight(const struct opts *o, const jh_study *s)
+{
+    const jh_dataset *d = s->data;
+    struct weight w = {d->weights ? d->weight_name : NULL, JH_NONE};
+    for (size_t k = 0; !w.name && !o->data.read.no_weight && k < d->indicators.n; k++)
+        if (population_name(d->indicators.str[k])) {
+            w.name = d->indicators.str[k];
+            w.ind = k;
+            fprintf(stderr, "junheng: init: column '%s' taken as the population (the weight); "
+                    "give --weight-col NAME or --no-weight otherwise\n", w.name);
+        }
+    return w;
+}
+
 /* 0.1 when the weight column looks like 10,000s of people (万人: a county
  * median below 20,000 cannot be people), else 1: so that COUNT / weight x
  * 1000 x scale is per 1,000 people. */
-static double population_scale(const jh_dataset *d)
+static double population_scale(const jh_dataset *d, const struct weight *w)
 {
     size_t slice = d->n_years * d->n_strata * d->regions.n, n = 0, below = 0;
-    for (size_t c = 0; d->weights && c < slice; c++)
-        if (!isnan(d->weights[c])) {
+    const double *v = w->ind != JH_NONE ? d->values + w->ind * slice : d->weights;
+    for (size_t c = 0; w->name && v && c < slice; c++)
+        if (!isnan(v[c])) {
             n++;
-            below += d->weights[c] < 20000;
+            below += v[c] < 20000;
         }
     return n && 2 * below > n ? 0.1 : 1;
 }
@@ -180,15 +214,18 @@ static void indicator_row(FILE *f, const char *code, const char *name, const cha
     fputc('\n', f);
 }
 
-static size_t write_indicators(FILE *f, const jh_study *s, double scale)
+static size_t write_indicators(FILE *f, const jh_study *s, const struct weight *wt,
+                               double scale)
 {
     const jh_dataset *d = s->data;
-    const char *w = d->weights ? d->weight_name : NULL;
+    const char *w = wt->name;
     size_t n_derived = 0;
     fputs("code,name_zh,name_en,domain,unit,direction,weight,scope,numerator,denominator,"
           "scale,note\n", f);
     for (size_t i = 0; i < d->indicators.n; i++) {
         const char *code = d->indicators.str[i];
+        if (i == wt->ind)
+            continue;
         indicator_row(f, code, code, "higher_better", w ? "population" : "none", "", "", 1,
                       "guessed by junheng init: check direction and unit");
     }
@@ -197,7 +234,7 @@ static size_t write_indicators(FILE *f, const jh_study *s, double scale)
     indicator_row(f, w, w, "neutral", "none", "", "", 1,
                   "the weight column (population); a part of the derived indicators");
     for (size_t i = 0; i < d->indicators.n; i++) {
-        if (!is_count(d, i))
+        if (i == wt->ind || !is_count(d, i))
             continue;
         char code[512], name[512];
         snprintf(code, sizeof code, "%s_per_1000", d->indicators.str[i]);
@@ -229,9 +266,8 @@ static void ini_word(FILE *f, const char *w)
         fputs(w, f);
 }
 
-static int write_run_ini(FILE *f, const struct opts *o, const jh_study *s)
+static int write_run_ini(FILE *f, const struct opts *o, const struct weight *w)
 {
-    const jh_dataset *d = s->data;
     fputs("; Written by junheng init: the annual run on the catalogs beside this file.\n"
           "; Check indicators.csv (direction, unit) and regions.csv, then:\n"
           ";   junheng run run.ini\n\n[data]\nfiles = ", f);
@@ -245,8 +281,8 @@ static int write_run_ini(FILE *f, const struct opts *o, const jh_study *s)
         free(p);
     }
     fputs("\nregions = regions.csv\nindicators = indicators.csv\n", f);
-    if (d->weights)
-        fprintf(f, "weight_col = %s\n", d->weight_name);
+    if (w->name)
+        fprintf(f, "weight_col = %s\n", w->name);
     if (o->data.read.year)
         fprintf(f, "year = %d\n", o->data.read.year);
     if (o->data.read.encoding != JH_ENC_AUTO)
@@ -275,8 +311,8 @@ static int check_dir(const char *dir)
     return EX_OK;
 }
 
-static int write_all(const struct opts *o, const jh_study *s, size_t *n_coded,
-                     size_t *n_derived, double scale)
+static int write_all(const struct opts *o, const jh_study *s, const struct weight *w,
+                     size_t *n_coded, size_t *n_derived, double scale)
 {
     cli_output out[N_INIT_FILES];
     char paths[N_INIT_FILES][PATH_MAX];
@@ -288,8 +324,8 @@ static int write_all(const struct opts *o, const jh_study *s, size_t *n_coded,
     if (code)
         return code;
     write_regions(out[0].f.f, s, n_coded);
-    *n_derived = write_indicators(out[1].f.f, s, scale);
-    if (write_run_ini(out[2].f.f, o, s)) {
+    *n_derived = write_indicators(out[1].f.f, s, w, scale);
+    if (write_run_ini(out[2].f.f, o, w)) {
         for (size_t i = 0; i < N_INIT_FILES; i++)
             jh_outfile_abort(&out[i].f);
         fprintf(stderr, "junheng: init: cannot resolve a data path: %s\n", strerror(errno));
@@ -299,15 +335,16 @@ static int write_all(const struct opts *o, const jh_study *s, size_t *n_coded,
 }
 
 /* What was guessed, for the analyst to check. */
-static void report(const struct opts *o, const jh_study *s, size_t n_coded, size_t n_derived,
-                   double scale)
+static void report(const struct opts *o, const jh_study *s, const struct weight *w,
+                   size_t n_coded, size_t n_derived, double scale)
 {
     const jh_dataset *d = s->data;
     const char *by = jh_study_default_group(s);
+    size_t n_ind = d->indicators.n - (w->ind != JH_NONE);
     fprintf(stderr, "junheng: init: %zu region%s (%zu with six-digit codes: prefecture and "
             "province codes derived), %zu indicator%s, %zu year%s",
-            d->regions.n, d->regions.n == 1 ? "" : "s", n_coded, d->indicators.n,
-            d->indicators.n == 1 ? "" : "s", d->n_years, d->n_years == 1 ? "" : "s");
+            d->regions.n, d->regions.n == 1 ? "" : "s", n_coded, n_ind,
+            n_ind == 1 ? "" : "s", d->n_years, d->n_years == 1 ? "" : "s");
     if (d->n_years == 1)
         fprintf(stderr, " (%d)", d->years[0]);
     else if (d->n_years)
@@ -318,8 +355,8 @@ static void report(const struct opts *o, const jh_study *s, size_t n_coded, size
     for (size_t k = 0; k < d->n_skipped; k++)
         fprintf(stderr, "junheng: init: column '%s' is not an indicator: %s\n",
                 d->skipped_col[k], d->skipped_why[k]);
-    if (d->weights)
-        fprintf(stderr, "junheng: init: weight: column '%s'%s\n", d->weight_name,
+    if (w->name)
+        fprintf(stderr, "junheng: init: weight: column '%s'%s\n", w->name,
                 scale < 1 ? ", read as 10,000s of people (万人): its median is below 20,000"
                           : ", read as people");
     else
@@ -351,10 +388,11 @@ int cmd_init(int argc, char **argv)
     if (!code)
         code = cli_load_study(&o.data, &s);
     if (!code) {
-        double scale = population_scale(s->data);
-        code = write_all(&o, s, &n_coded, &n_derived, scale);
+        struct weight w = find_weight(&o, s);
+        double scale = population_scale(s->data, &w);
+        code = write_all(&o, s, &w, &n_coded, &n_derived, scale);
         if (!code)
-            report(&o, s, n_coded, n_derived, scale);
+            report(&o, s, &w, n_coded, n_derived, scale);
     }
     jh_study_free(s);
     free(o.data.files.path);

@@ -84,6 +84,8 @@ struct reader {
     int text_moved;           /* row_text moved during the row: texts to reset */
     size_t n_level[JH_LEVEL_ALL]; /* rows left out, by level */
     unsigned long level_line[LEVEL_LINES]; /* lines of the first of them */
+    size_t n_nocode;          /* rows left out for a region code such as NA */
+    unsigned long nocode_line[LEVEL_LINES]; /* lines of the first of them */
     int failed;               /* structural error: stop reading */
     int oom;
 };
@@ -572,6 +574,38 @@ static void wide_row(struct reader *r, jh_obs *o)
     }
 }
 
+/* A row whose region code is a marker of missing (NA, —: a development
+ * zone of a census table has no administrative code) cannot be matched to
+ * anything: left out, counted, said once per file. */
+static int no_code(struct reader *r)
+{
+    const struct cell *c = cell_of(r, ROLE_REGION);
+    jh_value v;
+    const char *why;
+    if (!c->len || jh_value_parse(c->text, c->len, &v, &why) != JH_OK ||
+        v.kind != JH_VALUE_MISSING)
+        return 0;
+    if (r->n_nocode < LEVEL_LINES)
+        r->nocode_line[r->n_nocode] = r->row_line;
+    r->n_nocode++;
+    return 1;
+}
+
+static void nocode_warning(const struct reader *r)
+{
+    char lines[128] = "";
+    size_t len = 0;
+    if (!r->n_nocode)
+        return;
+    for (size_t i = 0; i < r->n_nocode && i < LEVEL_LINES; i++)
+        len += (size_t)snprintf(lines + len, len < sizeof lines ? sizeof lines - len : 0,
+                                "%s%lu", i ? ", " : "", r->nocode_line[i]);
+    jh_diag_add(r->diag, JH_DIAG_WARNING, r->path, 0, 0,
+                "left out %zu %s whose region code is a marker of missing such as NA "
+                "(line%s %s%s)", r->n_nocode, r->n_nocode == 1 ? "row" : "rows",
+                r->n_nocode == 1 ? "" : "s", lines, r->n_nocode > LEVEL_LINES ? ", ..." : "");
+}
+
 /* A row of another level than the one analysed is left out, counted. */
 static int other_level(struct reader *r)
 {
@@ -599,7 +633,7 @@ static void on_row(struct reader *r)
                     "row has %zu fields, the header has %zu", r->field, r->n_header);
         return;
     }
-    if (other_level(r))
+    if (other_level(r) || no_code(r))
         return;
     if (row_key(r, &o))
         return;
@@ -733,6 +767,7 @@ int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
     csv_set_delim(&p, delimiter_for(path, b->opts.delimiter));
     rc = parse_stream(&r, &src, &p);
     level_warning(&r);
+    nocode_warning(&r);
     csv_free(&p);
     jh_source_close(&src);
     free_reader(&r);

@@ -571,13 +571,17 @@ const char *jh_study_default_group(const jh_study *s)
     for (size_t r = 0; r < d->regions.n; r++)
         if (d->region_group[r])
             return "group";
-    for (size_t a = 0; a < d->attrs.n; a++) {
-        if (strstr(d->attrs.str[a], "县") || names_regions(d, a))
-            continue;
-        for (size_t k = 0; k < sizeof parent / sizeof *parent; k++)
-            if (contains_nocase(d->attrs.str[a], parent[k]))
-                return d->attrs.str[a];
-    }
+    /* Names before codes: prefecture_name draws better than prefecture_code. */
+    for (int codes = 0; codes < 2; codes++)
+        for (size_t a = 0; a < d->attrs.n; a++) {
+            const char *name = d->attrs.str[a];
+            if (strstr(name, "县") || names_regions(d, a) ||
+                jh_is_identifier_name(name) != codes)
+                continue;
+            for (size_t k = 0; k < sizeof parent / sizeof *parent; k++)
+                if (contains_nocase(name, parent[k]))
+                    return name;
+        }
     return NULL;
 }
 
