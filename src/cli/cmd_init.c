@@ -166,12 +166,14 @@ static int population_name(const char *name)
 struct weight {
     const char *name;
     size_t ind;
+    unsigned char *negative; /* [indicator] has a value below zero: left out */
+    size_t n_negative;
 };
 
 static struct weight find_weight(const struct opts *o, const jh_study *s)
 {
     const jh_dataset *d = s->data;
-    struct weight w = {d->weights ? d->weight_name : NULL, JH_NONE};
+    struct weight w = {d->weights ? d->weight_name : NULL, JH_NONE, NULL, 0};
     for (size_t k = 0; !w.name && !o->data.read.no_weight && k < d->indicators.n; k++)
         if (population_name(d->indicators.str[k])) {
             w.name = d->indicators.str[k];
@@ -195,6 +197,43 @@ static double population_scale(const jh_dataset *d, const struct weight *w)
             below += v[c] < 20000;
         }
     return n && 2 * below > n ? 0.1 : 1;
+}
+
+/* The first value below zero of indicator i, or 0 when none: the run
+ * refuses such values (no count or rate is negative). */
+static int first_negative(const jh_dataset *d, size_t i, size_t *region, size_t *year)
+{
+    for (size_t y = 0; y < d->n_years; y++)
+        for (size_t k = 0; k < d->n_strata; k++) {
+            const double *x = jh_dataset_slice(d, i, y, k);
+            for (size_t r = 0; r < d->regions.n; r++)
+                if (x[r] < 0) {
+                    *region = r;
+                    *year = y;
+                    return 1;
+                }
+        }
+    return 0;
+}
+
+/* Marks the indicators with negative values and says where: run.ini
+ * leaves them out (ignore_col) until the data are fixed. */
+static int mark_negative(const jh_dataset *d, struct weight *w)
+{
+    w->negative = calloc(d->indicators.n ? d->indicators.n : 1, 1);
+    if (!w->negative)
+        return -1;
+    for (size_t i = 0; i < d->indicators.n; i++) {
+        size_t r, y;
+        if (i == w->ind || !first_negative(d, i, &r, &y))
+            continue;
+        w->negative[i] = 1;
+        w->n_negative++;
+        fprintf(stderr, "junheng: init: column '%s' has a negative value (region '%s', %d): "
+                "left out by run.ini's ignore_col until the data are fixed\n",
+                d->indicators.str[i], d->regions.str[r], d->years[y]);
+    }
+    return 0;
 }
 
 static void indicator_row(FILE *f, const char *code, const char *name, const char *dir,
@@ -224,7 +263,7 @@ static size_t write_indicators(FILE *f, const jh_study *s, const struct weight *
           "scale,note\n", f);
     for (size_t i = 0; i < d->indicators.n; i++) {
         const char *code = d->indicators.str[i];
-        if (i == wt->ind)
+        if (i == wt->ind || wt->negative[i])
             continue;
         indicator_row(f, code, code, "higher_better", w ? "population" : "none", "", "", 1,
                       "guessed by junheng init: check direction and unit");
@@ -234,7 +273,7 @@ static size_t write_indicators(FILE *f, const jh_study *s, const struct weight *
     indicator_row(f, w, w, "neutral", "none", "", "", 1,
                   "the weight column (population); a part of the derived indicators");
     for (size_t i = 0; i < d->indicators.n; i++) {
-        if (i == wt->ind || !is_count(d, i))
+        if (i == wt->ind || wt->negative[i] || !is_count(d, i))
             continue;
         char code[512], name[512];
         snprintf(code, sizeof code, "%s_per_1000", d->indicators.str[i]);
@@ -266,8 +305,10 @@ static void ini_word(FILE *f, const char *w)
         fputs(w, f);
 }
 
-static int write_run_ini(FILE *f, const struct opts *o, const struct weight *w)
+static int write_run_ini(FILE *f, const struct opts *o, const jh_study *s,
+                         const struct weight *w)
 {
+    const jh_dataset *d = s->data;
     fputs("; Written by junheng init: the annual run on the catalogs beside this file.\n"
           "; Check indicators.csv (direction, unit) and regions.csv, then:\n"
           ";   junheng run run.ini\n\n[data]\nfiles = ", f);
@@ -285,6 +326,14 @@ static int write_run_ini(FILE *f, const struct opts *o, const struct weight *w)
         fprintf(f, "weight_col = %s\n", w->name);
     if (o->data.read.year)
         fprintf(f, "year = %d\n", o->data.read.year);
+    if (w->n_negative) {
+        fputs("; columns with negative values (junheng init said where): fix the data,\n"
+              "; then take them out of this list\nignore_col = ", f);
+        for (size_t i = 0, k = 0; i < d->indicators.n; i++)
+            if (w->negative[i])
+                fprintf(f, "%s%s", k++ ? "," : "", d->indicators.str[i]);
+        fputc('\n', f);
+    }
     if (o->data.read.encoding != JH_ENC_AUTO)
         fprintf(f, "encoding = %s\n", o->data.read.encoding == JH_ENC_GB18030 ? "gb18030" : "utf-8");
     fputs("\n[analysis]\ngroup_by = prefecture\n\n[output]\ndir = out\n", f);
@@ -325,7 +374,7 @@ static int write_all(const struct opts *o, const jh_study *s, const struct weigh
         return code;
     write_regions(out[0].f.f, s, n_coded);
     *n_derived = write_indicators(out[1].f.f, s, w, scale);
-    if (write_run_ini(out[2].f.f, o, w)) {
+    if (write_run_ini(out[2].f.f, o, s, w)) {
         for (size_t i = 0; i < N_INIT_FILES; i++)
             jh_outfile_abort(&out[i].f);
         fprintf(stderr, "junheng: init: cannot resolve a data path: %s\n", strerror(errno));
@@ -340,7 +389,7 @@ static void report(const struct opts *o, const jh_study *s, const struct weight 
 {
     const jh_dataset *d = s->data;
     const char *by = jh_study_default_group(s);
-    size_t n_ind = d->indicators.n - (w->ind != JH_NONE);
+    size_t n_ind = d->indicators.n - (w->ind != JH_NONE) - w->n_negative;
     fprintf(stderr, "junheng: init: %zu region%s (%zu with six-digit codes: prefecture and "
             "province codes derived), %zu indicator%s, %zu year%s",
             d->regions.n, d->regions.n == 1 ? "" : "s", n_coded, n_ind,
@@ -390,9 +439,12 @@ int cmd_init(int argc, char **argv)
     if (!code) {
         struct weight w = find_weight(&o, s);
         double scale = population_scale(s->data, &w);
-        code = write_all(&o, s, &w, &n_coded, &n_derived, scale);
+        code = mark_negative(s->data, &w) ? EX_OSERR : EX_OK;
+        if (!code)
+            code = write_all(&o, s, &w, &n_coded, &n_derived, scale);
         if (!code)
             report(&o, s, &w, n_coded, n_derived, scale);
+        free(w.negative);
     }
     jh_study_free(s);
     free(o.data.files.path);

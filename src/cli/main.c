@@ -40,7 +40,9 @@ static void usage(FILE *f)
           "Commands:\n", f);
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
-    fputs("\n'junheng COMMAND --help' describes each command.\n"
+    fputs("\n'junheng COMMAND --help' describes each command.  Your own data:\n"
+          "'junheng init DATA...' writes starter catalogs and a run.ini; both catalog\n"
+          "formats (regions.csv, indicators.csv) are in docs/catalogs.md.\n"
           "Exit codes: 0 success, 64 usage, 65 bad input data, 66 input not found,\n"
           "69 a needed program is missing, 70 internal error, 73 cannot create output,\n"
           "74 input/output error.\n", f);

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Issue 18, own data: on a one-year wide county table (tests/cli/cases/
+# own_gini/county.csv: Chinese headers, aggregate rows, the text parent
+# column 所属地市, the count 床位数 and the population 常住人口)
+#  - three commands give the population-weighted Gini (0.184, worked by hand
+#    in own_gini/NOTES), the Theil decomposition by prefecture and a chart,
+#    with no file written by hand;
+#  - init writes regions.csv, indicators.csv and run.ini equal to the
+#    expected files in own_data/, says what it guessed, refuses to replace
+#    them a second time (73, nothing changed), and `run` on what it wrote
+#    gives the report, whose Gini table has the derived indicator;
+#  - where the shared data are present ($JUNHENG_SHARED_DATA), the county
+#    yearbook extract and the 2020 census county table go through init and
+#    run (the census run only its tables: --set charts.kinds=none).
+set -u
+bin=$1
+here=$(pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+cp "$here/../cli/cases/own_gini/county.csv" "$tmp/"
+cd "$tmp"
+derive=每千人床位=床位数/常住人口*1000
+
+# 1. population-weighted Gini
+"$bin" indices --data county.csv --year 2020 --derive "$derive" 2>/dev/null > ix.csv ||
+    bad "indices failed"
+grep -qx '每千人床位,2020,total,gini_w,0.18400000000000002\|每千人床位,2020,total,gini_w,0.184' ix.csv ||
+    bad "gini_w of 每千人床位 is not 0.184: $(grep 'gini_w' ix.csv | head -2)"
+# 2. Theil decomposition by the text column 所属地市
+"$bin" decompose --data county.csv --year 2020 --derive "$derive" --by 所属地市 \
+    --indicator 每千人床位 --method theil_t 2>/dev/null > dec.csv || bad "decompose failed"
+grep -q '^每千人床位,2020,total,theil_t_w,within_group,唐山市,' dec.csv ||
+    bad "no within-group row for 唐山市"
+# 3. a chart, grouped by the same column
+if command -v gnuplot > /dev/null; then
+    "$bin" plot decomposition --data county.csv --year 2020 --derive "$derive" \
+        --by 所属地市 -o charts 2>/dev/null || bad "plot failed"
+    [ "$(head -c 4 charts/decomposition-2020.png | tail -c 3)" = PNG ] || bad "no PNG chart"
+fi
+
+# init, then the annual run on what it wrote
+"$bin" init county.csv --year 2020 2> init.err || bad "init failed"
+for f in regions.csv indicators.csv run.ini; do
+    diff -u "$here/own_data/expected-$f" "$f" || bad "init: $f differs"
+done
+grep -v 'warning: county.csv: left out' init.err | diff -u "$here/own_data/expected-init.err" - ||
+    bad "init: what it says differs"
+cp regions.csv regions.before
+"$bin" init county.csv --year 2020 2> again.err
+[ $? = 73 ] || bad "a second init did not exit 73"
+cmp -s regions.csv regions.before || bad "a second init changed regions.csv"
+grep -q 'regions.csv exists' again.err || bad "a second init did not say why"
+if command -v gnuplot > /dev/null; then
+    "$bin" run run.ini 2>/dev/null || bad "run on what init wrote failed"
+    [ -s out/report.html ] || bad "no report"
+    grep -q '^床位数_per_1000,2020,total,gini_w,' out/tables/indices.csv ||
+        bad "the run has no gini_w of the derived indicator"
+fi
+
+data=${JUNHENG_SHARED_DATA:-$here/../../../shared/data}
+yb=$data/county_yearbook_2021_HLGhpz/jilin_county_yearbook_2020.csv
+census=$data/census_county_2010_2020_leiii/census_county_2020_v1.csv
+if [ -r "$yb" ] && [ -r "$census" ]; then
+    mkdir yb census
+    "$bin" init "$yb" --year 2020 -o yb 2> yb.err || bad "init on the yearbook failed"
+    grep -q "column 'prefecture_name' is not an indicator: text" yb.err ||
+        bad "yearbook: prefecture_name not kept as text"
+    grep -q '^220113,九台区,220100,220000,长春市$' yb/regions.csv ||
+        bad "yearbook: 九台区 without its prefecture"
+    (cd yb && "$bin" run run.ini --set charts.kinds=none 2>/dev/null) || bad "run on the yearbook failed"
+    grep -q '^medical_institution_beds_per_1000,2020,total,gini_w,' yb/out/tables/indices.csv ||
+        bad "yearbook: no weighted Gini of beds per 1,000"
+    "$bin" init "$census" --year 2020 -o census 2> census.err || bad "init on the census failed"
+    grep -q "left out 42 rows whose region code is a marker of missing" census.err ||
+        bad "census: the NA rows were not left out"
+    grep -q '^220102,南关区,220100,220000,长春市$' census/regions.csv ||
+        bad "census: 南关区 without its prefecture"
+    (cd census && "$bin" run run.ini --set charts.kinds=none 2>/dev/null) ||
+        bad "run on the census failed"
+    [ -s census/out/report.html ] || bad "census: no report"
+else
+    echo "shared data not present: the real tables were not tried"
+fi
+exit $fail
