@@ -524,10 +524,13 @@ void run_config_where(const run_config *c, enum run_key k, char *buf, size_t siz
                  spec[k].dflt);
 }
 
-/* A word of analysis.group_by: the data's group column, the stratum, or a
- * column of the region catalog. */
-static int group_ok(const jh_region_catalog *cat, const char *g)
+/* A word of analysis.group_by: the data's group column, the stratum, a
+ * column of the region catalog, or a text column of the data. */
+static int group_ok(const jh_region_catalog *cat, const jh_dataset *d, const char *g)
 {
+    for (size_t a = 0; d && a < d->attrs.n; a++)
+        if (strcasecmp(d->attrs.str[a], g) == 0)
+            return 1;
     return strcmp(g, "group") == 0 || strcmp(g, "stratum") == 0 ||
            (cat && jh_region_catalog_column(cat, g));
 }
@@ -536,13 +539,15 @@ static int report_group(const run_config *c, const char *g, const char *regions)
 {
     char where[4200];
     run_config_where(c, RK_ANALYSIS_GROUP_BY, where, sizeof where);
-    fprintf(stderr, "junheng: %s: no column '%s' to group by (expected group, stratum%s%s)\n",
+    fprintf(stderr, "junheng: %s: no column '%s' to group by (expected group, stratum, a text "
+            "column of the data%s%s)\n",
             where, g, regions ? " or a column of " : "",
             regions ? regions : ", or give [data] regions for the catalog's columns");
     return EX_DATAERR;
 }
 
-int run_config_check_group_by(const run_config *c, const jh_region_catalog *cat)
+int run_config_check_group_by(const run_config *c, const jh_region_catalog *cat,
+                              const jh_dataset *d)
 {
     char *regions = c->value[RK_DATA_REGIONS][0]
                         ? run_config_path(c, c->value[RK_DATA_REGIONS]) : NULL;
@@ -551,7 +556,7 @@ int run_config_check_group_by(const run_config *c, const jh_region_catalog *cat)
     int code = words ? 0 : cli_exit_code(JH_ENOMEM);
     /* The catalog the study read: its column names. */
     for (size_t i = 0; !code && i < n; i++)
-        if (!group_ok(cat, words[i]))
+        if (!group_ok(cat, d, words[i]))
             code = report_group(c, words[i], regions);
     run_config_words_free(words, n);
     free(regions);

@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include "junheng/catalog.h"
+#include "junheng/dataset.h"
 
 enum run_key {
     RK_DATA_FILES, RK_DATA_ENCODING, RK_DATA_REGIONS, RK_DATA_INDICATORS,
@@ -60,9 +61,10 @@ void run_config_clear(run_config *c);
 void run_config_where(const run_config *c, enum run_key k, char *buf, size_t size);
 
 /* Checks every word of analysis.group_by against the region catalog (the
- * study's, NULL without one): 0, or 65 after a message
- * naming the line. */
-int run_config_check_group_by(const run_config *c, const jh_region_catalog *cat);
+ * study's, NULL without one) and the text columns of the data d: 0, or 65
+ * after a message naming the line. */
+int run_config_check_group_by(const run_config *c, const jh_region_catalog *cat,
+                              const jh_dataset *d);
 
 /* The words of a list value, unquoted; NULL when out of memory.  Free with
  * run_config_words_free. */

@@ -317,7 +317,7 @@ int run_check_inputs(run_state *rs)
         fputs("junheng: out of memory while reading the data\n", stderr);
     int code = cli_exit_code(rc);
     if (!code)
-        code = run_config_check_group_by(rs->cfg, reg);
+        code = run_config_check_group_by(rs->cfg, reg, d);
     jh_diag_clear(&rd);
     if (code) {
         jh_dataset_free(d);
