@@ -65,44 +65,6 @@ const char cli_data_help[] =
     "  region for --by; `junheng validate` lists them.  Catalog formats:\n"
     "  docs/catalogs.md.\n";
 
-/* Copies the parts of s[0..len) into out (cap bytes), trimmed; -1 when empty
- * or too long. */
-static int derive_part(const char *s, size_t len, char *out, size_t cap)
-{
-    while (len && (*s == ' ' || *s == '\t'))
-        s++, len--;
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    if (!len || len >= cap)
-        return -1;
-    memcpy(out, s, len);
-    out[len] = '\0';
-    return 0;
-}
-
-int cli_parse_derive(const char *arg, cli_derive *out)
-{
-    cli_derive tmp;
-    cli_derive *d = out ? out : &tmp;
-    const char *eq = strchr(arg, '='), *slash = eq ? strchr(eq, '/') : NULL;
-    const char *star = slash ? strrchr(slash, '*') : NULL, *end = arg + strlen(arg);
-    char *e;
-    d->scale = 1;
-    if (!slash || derive_part(arg, (size_t)(eq - arg), d->name, sizeof d->name) ||
-        derive_part(eq + 1, (size_t)(slash - eq - 1), d->num, sizeof d->num) ||
-        derive_part(slash + 1, (size_t)((star ? star : end) - slash - 1), d->den,
-                    sizeof d->den))
-        return -1;
-    if (star) {
-        d->scale = strtod(star + 1, &e);
-        while (*e == ' ')
-            e++;
-        if (e == star + 1 || *e || !(d->scale > 0) || d->scale > 1e300)
-            return -1;
-    }
-    return 0;
-}
-
 /* Appends arg to a list option of at most JH_READ_MAX_LIST entries. */
 static int add_list(const char *cmd, const char *opt, const char *arg, const char **list,
                     size_t *n)

@@ -28,7 +28,8 @@ enum role {
  * left out: a number or a marker of missing makes it an indicator, text
  * without a digit (石家庄市, Hebei) an attribute that is never read as a
  * value; a later cell does not change it. */
-enum { KIND_UNDECIDED, KIND_VALUE, KIND_TEXT };
+enum { KIND_UNDECIDED, KIND_VALUE, KIND_TEXT,
+       KIND_OTHER /* not in --indicators-only: kept only when its first cell is text */ };
 
 /* Lines of the first rows left out as another level, for the warning. */
 #define LEVEL_LINES 5
@@ -339,10 +340,16 @@ static void intern_wide_columns(struct reader *r)
         if (r->role[f] != ROLE_NONE)
             continue;
         const char *why = not_indicator(r, r->name[f]);
+        if (why && r->o->n_only && !jh_is_identifier_name(r->name[f])) {
+            /* 省, 市 beside --indicators-only are still text for --by. */
+            if (jh_builder_skip_column(r->b, r->name[f], why))
+                r->oom = r->failed = 1;
+            r->kind[f] = KIND_OTHER;
+            continue;
+        }
         if (why) {
             skip_column(r, f, why);
-            if (!r->o->n_only)
-                keep_attr(r, f);
+            keep_attr(r, f);
             continue;
         }
         if (!r->name[f][0]) {
@@ -545,13 +552,20 @@ static int looks_text(const char *s, size_t len)
     return len > 0;
 }
 
-/* Decides column f by its first cell (KIND_*); 1 when it is text. */
+/* Decides column f by its first cell (KIND_*); 1 when it is no value. */
 static int decide_kind(struct reader *r, size_t f)
 {
     const struct cell *c = &r->cell[f];
     jh_value v;
     const char *why = NULL;
-    if (jh_value_parse(c->text, c->len, &v, &why) != JH_OK && looks_text(c->text, c->len)) {
+    int text = jh_value_parse(c->text, c->len, &v, &why) != JH_OK && looks_text(c->text, c->len);
+    if (r->kind[f] == KIND_OTHER) {
+        r->role[f] = ROLE_SKIP;
+        if (text)
+            keep_attr(r, f);
+        return 1;
+    }
+    if (text) {
         r->kind[f] = KIND_TEXT;
         skip_column(r, f, "text, kept as an attribute (for --by)");
         keep_attr(r, f);
@@ -565,7 +579,8 @@ static void wide_row(struct reader *r, jh_obs *o)
 {
     int have_region = 0;
     for (size_t f = 0; f < r->n_header && !r->failed; f++) {
-        if (r->role[f] != ROLE_NONE || (r->kind[f] == KIND_UNDECIDED && decide_kind(r, f)))
+        if (r->role[f] != ROLE_NONE ||
+            ((r->kind[f] == KIND_UNDECIDED || r->kind[f] == KIND_OTHER) && decide_kind(r, f)))
             continue;
         if (parse_value(r, (int)f, 1, &o->value))
             continue;
