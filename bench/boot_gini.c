@@ -85,7 +85,7 @@ static int run(const jh_dataset *d, size_t B, FILE *out)
             fprintf(out, "%s,%d,%s,%.17g,%.17g,%.17g\n",
                     d->indicators.str[j / d->n_strata / d->n_years],
                     d->years[j / d->n_strata % d->n_years],
-                    jh_stratum_name(d->strata[j % d->n_strata]), res[j].lo, res[j].hi,
+                    jh_dataset_stratum_name(d, j % d->n_strata), res[j].lo, res[j].hi,
                     res[j].se);
     free(res);
     return rc;

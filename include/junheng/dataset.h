@@ -4,7 +4,8 @@
  * the slice an analysis needs (one indicator, one year, one stratum, every
  * region) is contiguous.  Missing values are NaN.  Regions and indicators
  * are interned in order of first appearance; years are sorted ascending;
- * strata keep the fixed order total, urban, rural (only those present). */
+ * strata keep the order total, urban, rural, then the strata catalog's
+ * (only those present). */
 #ifndef JUNHENG_DATASET_H
 #define JUNHENG_DATASET_H
 
@@ -13,21 +14,11 @@
 #include "junheng/diag.h"
 #include "junheng/status.h"
 #include "junheng/intern.h"
+#include "junheng/strata.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-typedef enum jh_stratum {
-    JH_STRATUM_TOTAL, JH_STRATUM_URBAN, JH_STRATUM_RURAL, JH_STRATUM_COUNT
-} jh_stratum;
-
-/* "total", "urban", "rural".  Returns a static string. */
-const char *jh_stratum_name(jh_stratum s);
-
-/* Parses a stratum cell: total/urban/rural (any case), 合计/城镇/农村, and
- * empty as total.  Returns 0 and sets *s, or -1 when unknown. */
-int jh_stratum_parse(const char *text, jh_stratum *s);
 
 typedef struct jh_dataset {
     jh_intern regions;      /* region codes */
@@ -44,7 +35,9 @@ typedef struct jh_dataset {
                                or NULL; owned */
     int *years;             /* ascending; owned */
     size_t n_years;
-    jh_stratum strata[JH_STRATUM_COUNT]; /* strata present, in fixed order */
+    jh_stratum *strata;     /* [n_strata] ids of the strata present; owned */
+    jh_stratum_def *stratum_def; /* [n_strata] their codes, names and
+                               dimensions (copies; owned) */
     size_t n_strata;
     double *values;         /* dense cube, NaN = missing; owned */
     double *weights;        /* same shape, NULL when the data have no weight column */
@@ -78,6 +71,19 @@ static inline const double *jh_dataset_slice(const jh_dataset *d, size_t ind,
 {
     return d->values + jh_dataset_offset(d, ind, year, stratum, 0);
 }
+
+/* The label of stratum position k ("total", "urban", a catalog code). */
+static inline const char *jh_dataset_stratum_name(const jh_dataset *d, size_t k)
+{
+    return d->stratum_def[k].code;
+}
+
+/* The position of the stratum labelled text (its code, a built-in alias, or
+ * its name in either language), or (size_t)-1 when the data have none. */
+size_t jh_dataset_stratum_find(const jh_dataset *d, const char *text);
+
+/* The position of stratum id, or (size_t)-1 when the data lack it. */
+size_t jh_dataset_stratum_pos(const jh_dataset *d, jh_stratum id);
 
 /* Frees everything the dataset owns, and the dataset itself. */
 void jh_dataset_free(jh_dataset *d);
@@ -134,6 +140,9 @@ typedef struct jh_read_opts {
     const char *weight_col;    /* NULL means "population" (or 人口, 常住人口...) if present */
     const char *group_col;
     const char *stratum_col;
+    const char *strata_path;   /* strata catalog (strata.csv), or NULL for the
+                                  built-in total, urban and rural; read by the
+                                  builder before the first file */
     const char *name_col;
     int no_weight;             /* ignore any weight column */
     jh_format format;          /* AUTO: wide when there is no indicator column */

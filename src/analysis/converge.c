@@ -131,7 +131,7 @@ static int do_sigma(run *r, size_t ind)
             if (row.n == 0)
                 continue;
             if (first_w)
-                jh_slice_report_weights(&g, r->d, ind, y, jh_stratum_name(r->d->strata[r->stratum]),
+                jh_slice_report_weights(&g, r->d, ind, y, jh_dataset_stratum_name(r->d, r->stratum),
                                         jh_study_weight_name(r->s, ind), "indices", r->diag, NULL);
             row.status = ix->weighted && !jh_slice_weights_usable(&g) ? JH_EWEIGHT
                          : sigma_value(r, ix, r->x, r->w, row.n, &row.value);

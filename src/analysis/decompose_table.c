@@ -203,7 +203,7 @@ struct key {
 
 static const char *stratum_label(const jh_study *s, size_t st)
 {
-    return st == JH_DSTRATUM_CELLS ? "urban+rural" : jh_stratum_name(s->data->strata[st]);
+    return st == JH_DSTRATUM_CELLS ? "urban+rural" : jh_dataset_stratum_name(s->data, st);
 }
 
 /* The component and groups of value k of method m (see compute). */
@@ -463,7 +463,7 @@ static void gather(struct ctx *c, size_t ind, size_t year, size_t st, size_t grp
     const jh_dataset *d = c->s->data;
     jh_slice_filter f = {.group_of = grp == JH_NONE ? c->group_of : NULL, .group = JH_NONE,
                          .drop_nonpositive = c->o->nonpositive == JH_NONPOS_DROP,
-                         .stratum = jh_stratum_name(d->strata[st])};
+                         .stratum = jh_dataset_stratum_name(d, st)};
     size_t from = c->sl.n, before = c->sl.no_group;
     jh_slice_gather(&c->sl, c->s, ind, year, st, c->o->use_weights, &f);
     *no_group += c->sl.no_group - before;
@@ -786,7 +786,7 @@ static int run_year(struct ctx *c, size_t ind, size_t y, unsigned set, size_t n_
             if (c->n + dropped && absent) {
                 missing[0] += absent;
                 missing[1]++;
-                if (jh_notes_add(&c->t->notes, ind, y, jh_stratum_name(d->strata[st]), "",
+                if (jh_notes_add(&c->t->notes, ind, y, jh_dataset_stratum_name(d, st), "",
                                  "missing", absent, "no value"))
                     return JH_ENOMEM;
             }

@@ -93,7 +93,7 @@ int jh_rank_indicators(const jh_study *s, jh_index_id id, int weighted,
             }
             if (wt && !jh_slice_weights_usable(&g)) {
                 row->status = JH_EWEIGHT;
-                jh_slice_report_weights(&g, d, k, y, jh_stratum_name(d->strata[stratum]),
+                jh_slice_report_weights(&g, d, k, y, jh_dataset_stratum_name(d, stratum),
                                         jh_study_weight_name(s, k), "index", diag, NULL);
                 continue;
             }

@@ -76,7 +76,7 @@ static const char *weight_name(const struct weight_source *src, size_t i)
 static void gather_slice(const jh_dataset *d, size_t i, size_t y, size_t st, const double *w,
                          int drop, jh_slice *g)
 {
-    jh_slice_filter f = {.drop_nonpositive = drop, .stratum = jh_stratum_name(d->strata[st])};
+    jh_slice_filter f = {.drop_nonpositive = drop, .stratum = jh_dataset_stratum_name(d, st)};
     jh_slice_begin(g);
     jh_slice_add(g, jh_dataset_slice(d, i, y, st), w, d->regions.n, &f);
 }
@@ -89,7 +89,7 @@ static void report_nonpositive(const jh_dataset *d, const jh_slice_indices *s,
     const double *v = jh_dataset_slice(d, s->indicator, s->year, s->stratum);
     const char *ind = d->indicators.str[s->indicator];
     int year = d->years[s->year];
-    const char *st = jh_stratum_name(d->strata[s->stratum]);
+    const char *st = jh_dataset_stratum_name(d, s->stratum);
     if (pol == JH_NONPOS_ERROR)
         jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
                     "indicator '%s', year %d, stratum %s, region '%s': value %.17g is not "
@@ -119,7 +119,7 @@ static void warn_range(const jh_dataset *d, const jh_slice_indices *si, jh_diag 
                 jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
                             "indicator '%s', year %d, stratum %s: %s left empty (%s)",
                             d->indicators.str[si->indicator], d->years[si->year],
-                            jh_stratum_name(d->strata[si->stratum]),
+                            jh_dataset_stratum_name(d, si->stratum),
                             jh_index_name((jh_index_id)k, wt), jh_strerror(JH_ERANGE));
     }
 }
@@ -381,7 +381,7 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
                 }
                 if (np && drop)
                     report_nonpositive(d, si, &g, o->nonpositive, diag);
-                jh_slice_report_weights(&g, d, i, y, jh_stratum_name(d->strata[s]),
+                jh_slice_report_weights(&g, d, i, y, jh_dataset_stratum_name(d, s),
                                         weight_name(src, i), "indices", diag, NULL);
             }
     free(g.x);

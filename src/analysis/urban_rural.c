@@ -328,7 +328,7 @@ static void copy_slice(struct ctx *c, size_t ind, size_t y, size_t st, double *d
         return;
     }
     const double *v = jh_dataset_slice(d, ind, y, st);
-    const char *stl = jh_stratum_name(d->strata[st]);
+    const char *stl = jh_dataset_stratum_name(d, st);
     for (size_t r = 0; r < d->regions.n; r++)
         dst[r] = jh_np_count_value(np, v[r], r, stl) && drop ? NAN : v[r];
 }

@@ -53,7 +53,7 @@ static void check_ranges(const jh_dataset *d, const jh_validate_opts *o, jh_diag
                                     "year %d, stratum %s (no service count or rate is below zero)",
                                     x[r], d->regions.str[r], name ? " (" : "", name ? name : "",
                                     name ? ")" : "", ind, d->years[y],
-                                    jh_stratum_name(d->strata[s]));
+                                    jh_dataset_stratum_name(d, s));
                     } else if (pct && x[r] > 100) {
                         v->n_above_100++;
                         jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
@@ -61,7 +61,7 @@ static void check_ranges(const jh_dataset *d, const jh_validate_opts *o, jh_diag
                                     "year %d, stratum %s (the catalog's unit is %%)",
                                     x[r], d->regions.str[r], name ? " (" : "", name ? name : "",
                                     name ? ")" : "", ind, d->years[y],
-                                    jh_stratum_name(d->strata[s]));
+                                    jh_dataset_stratum_name(d, s));
                     }
                 }
             }
@@ -121,7 +121,7 @@ static int check_outliers(const jh_dataset *d, const jh_indicator_catalog *cat, 
                                 "stratum %s: value %.10g (robust z %.1f; median %.10g, MAD %.10g)",
                                 d->regions.str[who[k]], name ? " (" : "", name ? name : "",
                                 name ? ")" : "", d->indicators.str[i], d->years[y],
-                                jh_stratum_name(d->strata[s]), x[k], z, med, mad);
+                                jh_dataset_stratum_name(d, s), x[k], z, med, mad);
                 }
             }
 done:
@@ -224,7 +224,7 @@ static void check_weights(const jh_dataset *d, const jh_indicator_catalog *cat, 
                             "has a value there; weighted indices of the slice are left empty)",
                             d->weight_name, what, d->regions.str[r], name ? " (" : "",
                             name ? name : "", name ? ")" : "", d->years[y],
-                            jh_stratum_name(d->strata[s]), d->indicators.str[i]);
+                            jh_dataset_stratum_name(d, s), d->indicators.str[i]);
             }
 }
 

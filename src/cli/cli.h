@@ -75,7 +75,7 @@ enum {
     CLI_OPT_STRATUM_COL, CLI_OPT_NAME_COL, CLI_OPT_YEAR, CLI_OPT_ENCODING,
     CLI_OPT_DELIMITER, CLI_OPT_CENSORED, CLI_OPT_ON_DUPLICATE, CLI_OPT_REGIONS,
     CLI_OPT_INDICATORS, CLI_OPT_LENIENT, CLI_OPT_RAW_TEXT, CLI_OPT_IGNORE_COL,
-    CLI_OPT_INDICATORS_ONLY, CLI_OPT_LEVEL, CLI_OPT_DERIVE,
+    CLI_OPT_INDICATORS_ONLY, CLI_OPT_LEVEL, CLI_OPT_DERIVE, CLI_OPT_STRATA,
     CLI_OPT_BOOTSTRAP, CLI_OPT_CI, CLI_OPT_SEED, CLI_OPT_NONPOSITIVE, CLI_OPT_NOTES,
     CLI_OPT_FIRST_FREE /* first code a command may use for its own options */
 };
@@ -104,7 +104,8 @@ enum {
     {"ignore-col", required_argument, NULL, CLI_OPT_IGNORE_COL},            \
     {"indicators-only", required_argument, NULL, CLI_OPT_INDICATORS_ONLY},  \
     {"region-level", required_argument, NULL, CLI_OPT_LEVEL},               \
-    {"derive", required_argument, NULL, CLI_OPT_DERIVE}
+    {"derive", required_argument, NULL, CLI_OPT_DERIVE},                   \
+    {"strata", required_argument, NULL, CLI_OPT_STRATA}
 
 typedef struct cli_data {
     cli_files files;       /* --data arguments */

@@ -31,6 +31,10 @@ const char cli_data_help[] =
     "                           class, ...); every region of the data must be in it\n"
     "      --indicators FILE    indicator catalog (direction, domain, unit, weight,\n"
     "                           baseline, target, derived indicators)\n"
+    "      --strata FILE        strata catalog (code, name_zh, name_en, dimension,\n"
+    "                           whole): the stratum labels the data may use\n"
+    "                           beyond total, urban and rural (合计, 城镇, 农村),\n"
+    "                           e.g. groups of people; see docs/strata.md\n"
     "      --lenient            regions missing from the catalog, and a region\n"
     "                           with two group labels, are a warning (the first\n"
     "                           label is kept), not an error\n"
@@ -129,6 +133,7 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
     case CLI_OPT_NAME_COL: o->name_col = arg; break;
     case CLI_OPT_REGIONS: d->study.regions_path = arg; break;
     case CLI_OPT_INDICATORS: d->study.indicators_path = arg; break;
+    case CLI_OPT_STRATA: o->strata_path = arg; break;
     case CLI_OPT_LENIENT: d->study.lenient = o->lenient = 1; break;
     case CLI_OPT_RAW_TEXT: d->csv = JH_CSV_RAW; break;
     case CLI_OPT_IGNORE_COL:

@@ -44,6 +44,8 @@ static const struct {
     [RK_DATA_REGION_LEVEL] = {"data", "region_level", "county", K_CHOICE,
                               "county|prefecture|province|all"},
     [RK_DATA_YEAR] = {"data", "year", "", K_TEXT, NULL},
+    [RK_DATA_STRATA] = {"data", "strata", "", K_TEXT, NULL},
+    [RK_DATA_SERVICES] = {"data", "services", "", K_TEXT, NULL},
     [RK_ANALYSIS_INDEX] = {"analysis", "index", "gini_w", K_INDEX, NULL},
     [RK_ANALYSIS_GROUP_BY] = {"analysis", "group_by", "prefecture", K_LIST, NULL},
     [RK_ANALYSIS_BOOTSTRAP] = {"analysis", "bootstrap", "0", K_INT, NULL},

@@ -100,6 +100,8 @@ static int build_data_args(run_state *rs)
         bad = add_path_opt(rs, &a, "--regions", c->value[RK_DATA_REGIONS]);
     if (!bad && c->value[RK_DATA_INDICATORS][0])
         bad = add_path_opt(rs, &a, "--indicators", c->value[RK_DATA_INDICATORS]);
+    if (!bad && c->value[RK_DATA_STRATA][0])
+        bad = add_path_opt(rs, &a, "--strata", c->value[RK_DATA_STRATA]);
     if (!bad && c->value[RK_DATA_WEIGHT_COL][0])
         bad = add(&a, "--weight-col") || add(&a, c->value[RK_DATA_WEIGHT_COL]);
     if (!bad && is_yes(c->value[RK_DATA_LENIENT]))
@@ -206,6 +208,8 @@ static int build_data(run_state *rs)
             rs->data.study.regions_path = rs->inputs[k++], i++;
         else if (!strcmp(a, "--indicators"))
             rs->data.study.indicators_path = rs->inputs[k++], i++;
+        else if (!strcmp(a, "--strata"))
+            rs->data.read.strata_path = rs->inputs[k++], i++;
     }
     if (!bad && c->value[RK_DATA_WEIGHT_COL][0])
         bad = cli_data_option('w', c->value[RK_DATA_WEIGHT_COL], "run", &rs->data) != EX_OK;

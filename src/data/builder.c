@@ -5,33 +5,6 @@
 #include <strings.h>
 #include "builder_internal.h"
 
-const char *jh_stratum_name(jh_stratum s)
-{
-    static const char *const names[JH_STRATUM_COUNT] = {"total", "urban", "rural"};
-    return (unsigned)s < JH_STRATUM_COUNT ? names[s] : "?";
-}
-
-int jh_stratum_parse(const char *text, jh_stratum *s)
-{
-    static const struct { const char *name; jh_stratum s; } known[] = {
-        {"", JH_STRATUM_TOTAL},      {"total", JH_STRATUM_TOTAL},
-        {"urban", JH_STRATUM_URBAN}, {"rural", JH_STRATUM_RURAL},
-        {"合计", JH_STRATUM_TOTAL},  {"城镇", JH_STRATUM_URBAN},
-        {"农村", JH_STRATUM_RURAL},  {"全部", JH_STRATUM_TOTAL},
-        {"城市", JH_STRATUM_URBAN},  {"乡村", JH_STRATUM_RURAL},
-    };
-    if (strcmp(text, "total") == 0) { /* the common case, without case folding */
-        *s = JH_STRATUM_TOTAL;
-        return 0;
-    }
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (strcasecmp(text, known[i].name) == 0) {
-            *s = known[i].s;
-            return 0;
-        }
-    return -1;
-}
-
 /* Trimmed token [*a, *z) of a comma-separated list starting at p; returns
  * where the next token starts, or NULL after the last. */
 static const char *next_token(const char *p, const char **a, const char **z)
@@ -145,6 +118,7 @@ void jh_builder_free(jh_builder *b)
     free_strings(b->files, b->n_files);
     free(b->file_encoding);
     free(b->weight_name);
+    jh_strata_catalog_free(b->strata);
     free(b);
 }
 
@@ -304,6 +278,15 @@ void jh_dataset_free(jh_dataset *d)
     jh_intern_clear(&d->regions);
     jh_intern_clear(&d->indicators);
     free(d->years);
+    for (size_t k = 0; d->stratum_def && k < d->n_strata; k++) {
+        free(d->stratum_def[k].code);
+        free(d->stratum_def[k].declared);
+        free(d->stratum_def[k].name_zh);
+        free(d->stratum_def[k].name_en);
+        free(d->stratum_def[k].dimension);
+    }
+    free(d->stratum_def);
+    free(d->strata);
     free(d->values);
     free(d->weights);
     free(d->weight_name);
@@ -340,12 +323,48 @@ static int collect_years(const jh_builder *b, jh_dataset *d, size_t **slot_index
     return 0;
 }
 
-static void collect_strata(const jh_builder *b, jh_dataset *d)
+/* The strata present, by id, with copies of their definitions. */
+static int collect_strata(const jh_builder *b, jh_dataset *d)
 {
     d->n_strata = 0;
-    for (int s = 0; s < JH_STRATUM_COUNT; s++)
-        if (b->strata_seen[s])
-            d->strata[d->n_strata++] = (jh_stratum)s;
+    d->strata = malloc(JH_STRATA_MAX * sizeof *d->strata);
+    d->stratum_def = calloc(JH_STRATA_MAX, sizeof *d->stratum_def);
+    if (!d->strata || !d->stratum_def)
+        return -1;
+    for (int s = 0; s < JH_STRATA_MAX; s++) {
+        const jh_stratum_def *def = b->strata_seen[s] ? jh_strata_def(b->strata, s) : NULL;
+        if (!def)
+            continue;
+        jh_stratum_def *c = &d->stratum_def[d->n_strata];
+        d->strata[d->n_strata++] = s;
+        c->id = s;
+        if (!(c->code = strdup(def->code)) || !(c->declared = strdup(def->declared)) || !(c->name_zh = strdup(def->name_zh)) ||
+            !(c->name_en = strdup(def->name_en)) || !(c->dimension = strdup(def->dimension)))
+            return -1;
+    }
+    return 0;
+}
+
+size_t jh_dataset_stratum_pos(const jh_dataset *d, jh_stratum id)
+{
+    for (size_t k = 0; k < d->n_strata; k++)
+        if (d->strata[k] == id)
+            return k;
+    return (size_t)-1;
+}
+
+size_t jh_dataset_stratum_find(const jh_dataset *d, const char *text)
+{
+    jh_stratum s;
+    if (jh_stratum_parse(text, &s) == 0)
+        return jh_dataset_stratum_pos(d, s);
+    for (size_t k = 0; k < d->n_strata; k++) {
+        const jh_stratum_def *c = &d->stratum_def[k];
+        if (!strcasecmp(text, c->code) || !strcasecmp(text, c->declared) || (*c->name_zh && !strcmp(text, c->name_zh)) ||
+            (*c->name_en && !strcasecmp(text, c->name_en)))
+            return k;
+    }
+    return (size_t)-1;
 }
 
 /* The attribute columns as one [attr * regions + region] table. */
@@ -487,7 +506,8 @@ int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
     }
     if (collect_years(b, d, &slot_index) || take_tables(b, d) || take_skipped(b, d))
         goto fail;
-    collect_strata(b, d);
+    if (collect_strata(b, d))
+        goto fail;
     size_t cells = d->indicators.n * d->n_years * d->n_strata * d->regions.n;
     d->values = malloc((cells ? cells : 1) * sizeof *d->values);
     if (!d->values)

@@ -29,7 +29,7 @@ struct jh_builder {
     unsigned char *group_conflict; /* [region] a second label was reported */
     size_t region_cap;      /* allocated length of the region arrays */
     jh_intern indicators;   /* indicator codes */
-    struct jh_slab **grid[JH_STRATUM_COUNT]; /* [stratum][indicator * year_cap
+    struct jh_slab **grid[JH_STRATA_MAX]; /* [stratum][indicator * year_cap
                                + slot] slabs; a stratum's grid is NULL until it
                                occurs, a slab NULL until its first observation */
     size_t ind_cap, year_cap; /* grid dimensions */
@@ -45,7 +45,9 @@ struct jh_builder {
     const char **file_encoding; /* [file] encoding name, static strings */
     size_t n_files;
     char *weight_name;      /* weight column found, or NULL */
-    int strata_seen[JH_STRATUM_COUNT]; /* which strata occur */
+    int strata_seen[JH_STRATA_MAX]; /* which strata occur, by id */
+    jh_strata_catalog *strata; /* opts.strata_path once read, else NULL */
+    int strata_read;        /* opts.strata_path was tried */
     size_t n_missing;       /* cells that were markers of missing */
     size_t n_censored;      /* cells that were bounds */
     size_t n_level[JH_LEVEL_ALL]; /* rows left out, by their level */

@@ -450,6 +450,21 @@ static int require_text(struct reader *r, int k, const char *what)
     return -1;
 }
 
+/* A label neither built in nor in the strata catalog: the hint says where
+ * other labels are declared. */
+static void stratum_error(struct reader *r)
+{
+    const struct cell *c = cell_of(r, ROLE_STRATUM);
+    char text[256];
+    jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[ROLE_STRATUM] + 1,
+                r->b->strata ? "unknown stratum \"%s\" (expected total, urban, rural or a code "
+                               "of the strata catalog %s)"
+                             : "unknown stratum \"%s\" (expected total, urban or rural; "
+                               "declare other strata in a strata catalog, --strata FILE%s)",
+                jh_diag_excerpt(c->text, c->len, text, sizeof text),
+                r->b->strata ? r->b->opts.strata_path : "");
+}
+
 /* The parts every row has: region, year, stratum, weight. */
 static int row_key(struct reader *r, jh_obs *o)
 {
@@ -464,12 +479,10 @@ static int row_key(struct reader *r, jh_obs *o)
     o->weight = NAN;
     if (r->at[ROLE_WEIGHT] >= 0)
         bad |= parse_value(r, r->at[ROLE_WEIGHT], 0, &o->weight);
-    if (r->at[ROLE_STRATUM] >= 0 && jh_stratum_parse(cell_of(r, ROLE_STRATUM)->text, &s)) {
-        const struct cell *c = cell_of(r, ROLE_STRATUM);
-        char text[256];
-        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[ROLE_STRATUM] + 1,
-                    "unknown stratum \"%s\" (expected total, urban or rural)",
-                    jh_diag_excerpt(c->text, c->len, text, sizeof text));
+    if (r->at[ROLE_STRATUM] >= 0 &&
+        (s = jh_strata_lookup(r->b->strata, cell_of(r, ROLE_STRATUM)->text)) < 0) {
+        stratum_error(r);
+        s = JH_STRATUM_TOTAL;
         bad = 1;
     }
     o->stratum = (uint8_t)s;
@@ -766,8 +779,14 @@ int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
     struct csv_parser p;
     jh_source src;
     size_t errors_before = diag->n_errors;
-    int rc = jh_source_open(&src, path, b->opts.encoding, diag);
-    if (rc)
+    int rc = JH_OK;
+    /* The strata catalog once, before the first row needs its labels. */
+    if (b->opts.strata_path && !b->strata) {
+        rc = b->strata_read ? JH_EPARSE /* said already */
+                            : jh_strata_catalog_read(b->opts.strata_path, diag, &b->strata);
+        b->strata_read = 1;
+    }
+    if (rc || (rc = jh_source_open(&src, path, b->opts.encoding, diag)))
         return rc;
     r.file = jh_builder_add_file(b, path, jh_encoding_name(src.encoding));
     if (r.file == (uint32_t)-1 ||

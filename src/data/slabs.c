@@ -39,7 +39,7 @@ static uint32_t *slab_count(jh_slab *s) { return (uint32_t *)(void *)(slab_cell(
 void jh_slabs_free(jh_builder *b)
 {
     size_t n = b->ind_cap * b->year_cap;
-    for (int k = 0; k < JH_STRATUM_COUNT; k++) {
+    for (int k = 0; k < JH_STRATA_MAX; k++) {
         for (size_t i = 0; b->grid[k] && i < n; i++)
             free(b->grid[k][i]);
         free(b->grid[k]);
@@ -90,14 +90,14 @@ static int grow_grid(jh_builder *b, size_t ind, size_t slot, int stratum)
     while (yc <= slot)
         yc *= 2;
     if (ic != b->ind_cap || yc != b->year_cap) {
-        jh_slab **g[JH_STRATUM_COUNT] = {NULL};
-        for (int k = 0; k < JH_STRATUM_COUNT; k++)
+        jh_slab **g[JH_STRATA_MAX] = {NULL};
+        for (int k = 0; k < JH_STRATA_MAX; k++)
             if (b->grid[k] && !(g[k] = regrid(b, b->grid[k], ic, yc))) {
                 for (int j = 0; j < k; j++)
                     free(g[j]);
                 return -1;
             }
-        for (int k = 0; k < JH_STRATUM_COUNT; k++) {
+        for (int k = 0; k < JH_STRATA_MAX; k++) {
             free(b->grid[k]);
             b->grid[k] = g[k];
         }
@@ -165,7 +165,7 @@ static void report_duplicate(const jh_builder *b, const jh_obs *o, uint64_t firs
                 "duplicate observation for region '%s', year %d, indicator '%s', "
                 "stratum %s (first at %s:%lu)",
                 b->regions.str[o->region], (int)o->year, b->indicators.str[o->indicator],
-                jh_stratum_name((jh_stratum)o->stratum), b->files[file],
+                jh_strata_def(b->strata, o->stratum)->code, b->files[file],
                 (unsigned long)(first & 0xFFFFFFFFu));
 }
 

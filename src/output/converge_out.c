@@ -13,7 +13,7 @@
 static void key(FILE *f, const jh_dataset *d, size_t ind, size_t stratum, int csv)
 {
     jh_csv_text(f, d->indicators.str[ind], JH_CSV_FIRST | csv);
-    jh_csv_text(f, jh_stratum_name(d->strata[stratum]), 0);
+    jh_csv_text(f, jh_dataset_stratum_name(d, stratum), 0);
 }
 
 static void put_int(FILE *f, long v) { fprintf(f, ",%ld", v); }

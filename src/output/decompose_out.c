@@ -11,7 +11,7 @@ static void write_key(FILE *f, const jh_study *s, size_t ind, size_t year, size_
     const jh_dataset *d = s->data;
     jh_csv_text(f, d->indicators.str[ind], JH_CSV_FIRST | csv);
     fprintf(f, ",%d,%s", d->years[year],
-            st == JH_DSTRATUM_CELLS ? "urban+rural" : jh_stratum_name(d->strata[st]));
+            st == JH_DSTRATUM_CELLS ? "urban+rural" : jh_dataset_stratum_name(d, st));
 }
 
 /* "A", "A|B" or "" for a group reference. */

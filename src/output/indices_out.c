@@ -7,7 +7,7 @@
 static void write_key(FILE *f, const jh_dataset *d, const jh_slice_indices *s, int csv)
 {
     jh_csv_text(f, d->indicators.str[s->indicator], JH_CSV_FIRST | csv);
-    fprintf(f, ",%d,%s", d->years[s->year], jh_stratum_name(d->strata[s->stratum]));
+    fprintf(f, ",%d,%s", d->years[s->year], jh_dataset_stratum_name(d, s->stratum));
 }
 
 /* Calls fn for every reported (name, value) of slice s, in table order:

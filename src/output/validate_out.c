@@ -33,7 +33,7 @@ static void print_coverage(FILE *f, const jh_dataset *d, const jh_validation *v)
                 fprintf(f, "  %3lu.%lu%%", per_mille / 10, per_mille % 10);
             }
             if (d->n_strata > 1)
-                fprintf(f, "  %s (%s)\n", d->indicators.str[i], jh_stratum_name(d->strata[s]));
+                fprintf(f, "  %s (%s)\n", d->indicators.str[i], jh_dataset_stratum_name(d, s));
             else
                 fprintf(f, "  %s\n", d->indicators.str[i]);
         }
@@ -77,7 +77,7 @@ static void print_report(FILE *f, const jh_validation_report *o)
         fprintf(f, "%s%d", y ? " " : ": ", d->years[y]);
     fprintf(f, "\nstrata: %zu", d->n_strata);
     for (size_t s = 0; s < d->n_strata; s++)
-        fprintf(f, "%s%s", s ? " " : ": ", jh_stratum_name(d->strata[s]));
+        fprintf(f, "%s%s", s ? " " : ": ", jh_dataset_stratum_name(d, s));
     fprintf(f, "\nweight: %s\n", d->weight_name ? d->weight_name : "none");
     print_coverage(f, d, v);
     fprintf(f, "\nchecks:\n");
