@@ -23,6 +23,8 @@ extern "C" {
 typedef int jh_stratum;
 enum { JH_STRATUM_TOTAL, JH_STRATUM_URBAN, JH_STRATUM_RURAL, JH_STRATUM_BUILTIN };
 #define JH_STRATA_MAX 256
+/* Longest code of a catalog stratum, in bytes. */
+#define JH_STRATUM_CODE_MAX 48
 
 /* "total", "urban", "rural" for the built-in ids, else "?".  Static. */
 const char *jh_stratum_name(jh_stratum s);

@@ -12,7 +12,12 @@
  * urban/rural and urban - rural for higher-better and neutral indicators,
  * rural/urban and rural - urban for lower-better ones (mortality, pupils
  * per teacher); the ratio_of column says which.  A ratio above 1 thus
- * always means town is better served than country. */
+ * always means town is better served than country.
+ *
+ * Any two strata of one dimension compare the same way (jh_ur_opts.compare,
+ * e.g. migrant workers' children against local children): the first plays
+ * the urban part, the second the rural one, always on the strata basis.
+ * The urban and rural members below then hold the first and second side. */
 #ifndef JUNHENG_URBAN_RURAL_H
 #define JUNHENG_URBAN_RURAL_H
 
@@ -33,6 +38,10 @@ typedef struct jh_ur_opts {
                                province (e.g. "prefecture"), or NULL for the
                                province only */
     int use_weights;        /* weigh means by population (the strata's weights) */
+    const char *compare[2]; /* the two strata compared (labels of the data,
+                               jh_dataset_stratum_find), both of one
+                               dimension or one the whole population; NULL:
+                               urban and rural, with the class basis */
     const char *indicator;  /* only this indicator code, or NULL */
     int year;               /* only this year, or 0 */
     size_t bootstrap;       /* B replicates for the area ratio and gap, 0 none */
@@ -62,7 +71,8 @@ typedef struct jh_ur_county {
                           denominator is 0 */
     double gap;        /* oriented difference; NaN when a side is missing */
     int reversed;      /* 1: rural/urban (lower-better indicator) */
-    const char *note;  /* static text: "", "no urban value", "no rural value",
+    const char *note;  /* text owned by the table or static: "", "no urban
+                          value", "no rural value" (the sides' labels),
                           "denominator is 0", "urban value <= 0 dropped",
                           "rural value <= 0 dropped", "value <= 0: ratio
                           skipped" */
@@ -101,9 +111,19 @@ typedef struct jh_ur_table {
     int has_ci;            /* bootstrap columns are meaningful */
     jh_notes notes;        /* what was done to each slice: missing, drop,
                               skip (jh_write_notes) */
+    /* The sides compared, "urban" and "rural" by default, and the texts
+     * that name them (notes and county rows point here). */
+    char side[2][JH_STRATUM_CODE_MAX + 1];
+    char pair[2 * JH_STRATUM_CODE_MAX + 2];       /* "urban+rural" */
+    char no_value[2][JH_STRATUM_CODE_MAX + 16];   /* "no urban value" */
+    char dropped[2][JH_STRATUM_CODE_MAX + 24];    /* "urban value <= 0 dropped" */
+    char left_out[2][JH_STRATUM_CODE_MAX + 48];   /* "no urban value; county left out
+                                                     of the means" */
 } jh_ur_table;
 
-/* Compares town and country for every selected indicator and year.  A
+/* Compares town and country (or the two strata of o->compare) for every
+ * selected indicator and year.  A stratum of o->compare that the data lack,
+ * or two of different dimensions, is an error in diag and JH_ENOTFOUND.  A
  * county with only one of the two strata is reported (a county row with
  * a note, and a warning in diag), not dropped silently.  Returns JH_OK and
  * sets *out; JH_ENOTFOUND when opts->by names no column (message in
@@ -118,7 +138,8 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
 void jh_ur_table_free(jh_ur_table *t);
 
 /* Writes the area table: indicator,year,level,area,basis,n,left_out,
- * urban_mean,rural_mean,ratio,gap,ratio_of,gini_ratio,cv_ratio,
+ * urban_mean,rural_mean,ratio,gap,ratio_of (with --compare A:B the columns
+ * A_mean,B_mean and ratio_of A/B or B/A),gini_ratio,cv_ratio,
  * theil_t_ratio (then ratio_ci_low,ratio_ci_high,ratio_se,gap_ci_low,
  * gap_ci_high,gap_se with a bootstrap); fmt "%.17g" (long) or "%.10g".
  * csv: 0, or JH_CSV_RAW for text cells as they are (output.h). */
@@ -126,7 +147,7 @@ void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t,
                        const char *fmt, int csv);
 
 /* Writes the county table: indicator,year,region,name,area,urban,rural,
- * ratio,gap,ratio_of,note. */
+ * ratio,gap,ratio_of,note (A,B for --compare A:B). */
 void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t,
                           const char *fmt, int csv);
 

@@ -13,6 +13,7 @@
  * within the area (within each class on the class basis, so both sides
  * stay present) and recomputes ratio and gap. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_rng.h>
@@ -45,6 +46,7 @@ struct ctx {
      * --nonpositive policy (dropped values are NaN), n_regions each */
     double *vu, *vr, *vt; /* urban, rural, total stratum */
     jh_slice su, sr;      /* an area's urban (or total) and rural values (slice.h) */
+    size_t st_u, st_r, st_t; /* stratum positions of the two sides and total */
     size_t *pos;          /* [region] position in sr, scratch */
     size_t n_err_zero, n_err_neg; /* values behind errors, whole run */
 };
@@ -62,12 +64,48 @@ static int grow(void **p, size_t *cap, size_t n, size_t size)
     return 0;
 }
 
-static size_t stratum_pos(const jh_dataset *d, jh_stratum s)
+/* The two sides compared: o->compare, or urban and rural; their labels
+ * and the texts that name them into t.  JH_ENOTFOUND after a message for a
+ * stratum the data lack or two of different dimensions. */
+static int pick_sides(struct ctx *c)
 {
-    for (size_t k = 0; k < d->n_strata; k++)
-        if (d->strata[k] == s)
-            return k;
-    return JH_NONE;
+    const jh_dataset *d = c->s->data;
+    jh_ur_table *t = c->t;
+    const char *const *cmp = c->o->compare;
+    c->st_t = jh_dataset_stratum_pos(d, JH_STRATUM_TOTAL);
+    c->st_u = cmp[0] ? jh_dataset_stratum_find(d, cmp[0])
+                     : jh_dataset_stratum_pos(d, JH_STRATUM_URBAN);
+    c->st_r = cmp[0] ? jh_dataset_stratum_find(d, cmp[1])
+                     : jh_dataset_stratum_pos(d, JH_STRATUM_RURAL);
+    for (int k = 0; cmp[0] && k < 2; k++)
+        if ((k ? c->st_r : c->st_u) == JH_NONE) {
+            jh_diag_add(c->diag, JH_DIAG_ERROR, NULL, 0, 0, "--compare: the data have no "
+                        "stratum '%s' (expected one of their strata; validate lists them)",
+                        cmp[k]);
+            return JH_ENOTFOUND;
+        }
+    if (cmp[0]) {
+        const jh_stratum_def *a = &d->stratum_def[c->st_u], *b = &d->stratum_def[c->st_r];
+        if (c->st_u == c->st_r || (*a->dimension && *b->dimension &&
+                                   strcmp(a->dimension, b->dimension) != 0)) {
+            jh_diag_add(c->diag, JH_DIAG_ERROR, NULL, 0, 0, "--compare %s:%s: %s (expected two "
+                        "strata of one dimension, or one of them the whole population)",
+                        a->code, b->code, c->st_u == c->st_r ? "one stratum twice"
+                                                             : "strata of different dimensions");
+            return JH_ENOTFOUND;
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        size_t st = k ? c->st_r : c->st_u;
+        const char *l = cmp[0] ? jh_dataset_stratum_name(d, st) : k ? "rural" : "urban";
+        snprintf(t->side[k], sizeof t->side[k], "%s", l);
+        snprintf(t->no_value[k], sizeof t->no_value[k], "no %s value", l);
+        snprintf(t->dropped[k], sizeof t->dropped[k], "%s value <= 0 dropped", l);
+        snprintf(t->left_out[k], sizeof t->left_out[k],
+                 "no %s value; county left out of the means", l);
+    }
+    snprintf(t->pair, sizeof t->pair, "%s+%s", t->side[0], t->side[1]);
+    return JH_OK;
 }
 
 static int has_values(const jh_dataset *d, size_t ind, size_t y, size_t st)
@@ -235,16 +273,14 @@ static int do_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis
     jh_slice_begin(&c->su);
     jh_slice_begin(&c->sr);
     if (basis == JH_UR_STRATA) {
-        size_t su = stratum_pos(d, JH_STRATUM_URBAN), sr = stratum_pos(d, JH_STRATUM_RURAL);
-        jh_slice_add(&c->su, c->vu, uw ? jh_study_weights(c->s, ind, y, su) : NULL,
+        jh_slice_add(&c->su, c->vu, uw ? jh_study_weights(c->s, ind, y, c->st_u) : NULL,
                      d->regions.n, &f);
-        jh_slice_add(&c->sr, c->vr, uw ? jh_study_weights(c->s, ind, y, sr) : NULL,
+        jh_slice_add(&c->sr, c->vr, uw ? jh_study_weights(c->s, ind, y, c->st_r) : NULL,
                      d->regions.n, &f);
         n = pair_sides(c, &left_out, &bad);
-        stl = "urban+rural";
+        stl = c->t->pair;
     } else {
-        size_t st = stratum_pos(d, JH_STRATUM_TOTAL);
-        jh_slice_add(&c->su, c->vt, uw ? jh_study_weights(c->s, ind, y, st) : NULL,
+        jh_slice_add(&c->su, c->vt, uw ? jh_study_weights(c->s, ind, y, c->st_t) : NULL,
                      d->regions.n, &f);
         n = by_class(c, &left_out, &bad);
         stl = "total";
@@ -254,7 +290,9 @@ static int do_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis
         said.weighted = 1;
         said.bad_w = bad;
         if (jh_slice_report_weights(&said, d, ind, y, stl, jh_study_weight_name(c->s, ind),
-                                    "urban and rural means", c->diag, &c->t->notes))
+                                    c->o->compare[0] ? "means of the two strata"
+                                                     : "urban and rural means",
+                                    c->diag, &c->t->notes))
             return JH_ENOMEM;
     }
     return add_area(c, ind, y, area, basis, n, left_out, reversed, bad > 0);
@@ -264,9 +302,9 @@ static int do_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis
 static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
 {
     const jh_dataset *d = c->s->data;
-    size_t su = stratum_pos(d, JH_STRATUM_URBAN), sr = stratum_pos(d, JH_STRATUM_RURAL);
     const double *u = c->vu, *r = c->vr;
-    const double *ou = jh_dataset_slice(d, ind, y, su), *orr = jh_dataset_slice(d, ind, y, sr);
+    const double *ou = jh_dataset_slice(d, ind, y, c->st_u);
+    const double *orr = jh_dataset_slice(d, ind, y, c->st_r);
     jh_ur_table *t = c->t;
     size_t incomplete = 0, no_side[2] = {0, 0};
     const char *first = NULL, *first_side = NULL;
@@ -281,15 +319,14 @@ static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
         if (isnan(u[k]) || isnan(r[k])) {
             /* A side dropped under --nonpositive=drop, not missing. */
             if ((isnan(u[k]) && !isnan(ou[k])) || (isnan(r[k]) && !isnan(orr[k]))) {
-                row->note = isnan(u[k]) && !isnan(ou[k]) ? "urban value <= 0 dropped"
-                                                          : "rural value <= 0 dropped";
+                row->note = t->dropped[isnan(u[k]) && !isnan(ou[k]) ? 0 : 1];
                 continue;
             }
-            row->note = isnan(u[k]) ? "no urban value" : "no rural value";
+            row->note = t->no_value[isnan(u[k]) ? 0 : 1];
             no_side[isnan(u[k]) ? 0 : 1]++;
             if (!incomplete++) {
                 first = d->regions.str[k];
-                first_side = isnan(u[k]) ? "urban" : "rural";
+                first_side = t->side[isnan(u[k]) ? 0 : 1];
             }
             continue;
         }
@@ -302,9 +339,8 @@ static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
     }
     for (int side = 0; side < 2; side++)
         if (no_side[side] &&
-            jh_notes_add(&t->notes, ind, y, side ? "rural" : "urban", "", "missing",
-                         no_side[side], side ? "no rural value; county left out of the means"
-                                             : "no urban value; county left out of the means"))
+            jh_notes_add(&t->notes, ind, y, t->side[side], "", "missing", no_side[side],
+                         t->left_out[side]))
             return JH_ENOMEM;
     if (incomplete)
         jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
@@ -344,12 +380,12 @@ static int apply_policy(struct ctx *c, size_t ind, size_t y, jh_ur_basis basis)
     size_t st[2];
     int k, m = basis == JH_UR_STRATA ? 2 : 1, stop = 0;
     if (basis == JH_UR_STRATA) {
-        st[0] = stratum_pos(d, JH_STRATUM_URBAN);
-        st[1] = stratum_pos(d, JH_STRATUM_RURAL);
+        st[0] = c->st_u;
+        st[1] = c->st_r;
         copy_slice(c, ind, y, st[0], c->vu, &np[0]);
         copy_slice(c, ind, y, st[1], c->vr, &np[1]);
     } else {
-        st[0] = stratum_pos(d, JH_STRATUM_TOTAL);
+        st[0] = c->st_t;
         copy_slice(c, ind, y, st[0], c->vt, &np[0]);
     }
     for (k = 0; k < m; k++) {
@@ -360,7 +396,8 @@ static int apply_policy(struct ctx *c, size_t ind, size_t y, jh_ur_basis basis)
         switch (c->o->nonpositive) {
         case JH_NONPOS_ERROR:
             jh_np_error(c->diag, d, ind, y, &np[k],
-                        "the urban-rural ratios need x > 0");
+                        c->o->compare[0] ? "the ratios of the two strata need x > 0"
+                                         : "the urban-rural ratios need x > 0");
             c->n_err_zero += np[k].n_zero;
             c->n_err_neg += np[k].n_neg;
             stop = 1;
@@ -469,9 +506,10 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
         c.t->has_ci = B > 0;
     }
     if (!rc)
+        rc = pick_sides(&c);
+    if (!rc)
         rc = make_areas(&c);
-    size_t su = stratum_pos(d, JH_STRATUM_URBAN), sr = stratum_pos(d, JH_STRATUM_RURAL);
-    size_t st = stratum_pos(d, JH_STRATUM_TOTAL);
+    size_t su = c.st_u, sr = c.st_r, st = c.st_t;
     for (size_t ind = 0; ind < d->indicators.n && !rc; ind++) {
         if (o->indicator && strcmp(o->indicator, d->indicators.str[ind]) != 0)
             continue;
@@ -482,6 +520,8 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
             jh_ur_basis basis;
             if (has_values(d, ind, y, su) || has_values(d, ind, y, sr))
                 basis = JH_UR_STRATA;
+            else if (o->compare[0])
+                continue; /* two strata: nothing to compare without them */
             else if (has_values(d, ind, y, st) && classes)
                 basis = JH_UR_CLASS;
             else {

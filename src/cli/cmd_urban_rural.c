@@ -26,7 +26,14 @@ static const char help[] =
     "has each county's urban and rural value, ratio and gap; a county with only\n"
     "one stratum is listed with a note and left out of the means.\n"
     "\n"
+    "Groups of people: --compare A:B compares any two strata of one dimension\n"
+    "(declared in a strata catalog, --strata), or one of them against the\n"
+    "whole population, the same way: A plays town, B country.  The columns\n"
+    "are then A_mean, B_mean (counties: A, B) and ratio_of A/B, or B/A for a\n"
+    "lower-better indicator; a ratio above 1 means A is better served.\n"
+    "\n"
     "Options:\n"
+    "      --compare A:B        the two strata compared (default urban:rural)\n"
     "      --by COLUMN          areas below the province: any column of --regions\n"
     "                           or text column of the data (default: prefecture,\n"
     "                           else the group column, else a text column named\n"
@@ -59,10 +66,14 @@ static const char help[] =
     "  junheng urban-rural --data datasets/jilin/values.csv \\\n"
     "      --regions datasets/jilin/regions.csv \\\n"
     "      --indicators datasets/jilin/indicators.csv --year 2020 \\\n"
-    "      --counties counties.csv --nonpositive drop --notes notes.csv\n";
+    "      --counties counties.csv --nonpositive drop --notes notes.csv\n"
+    "  junheng urban-rural --data datasets/jilin/values.csv \\\n"
+    "      --strata datasets/jilin/strata.csv \\\n"
+    "      --indicators datasets/jilin/indicators.csv \\\n"
+    "      --compare migrant_children:local_children --year 2020\n";
 
 enum {
-    OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_COUNTIES,
+    OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_COUNTIES, OPT_COMPARE,
 };
 
 struct opts {
@@ -73,7 +84,24 @@ struct opts {
     const char *output, *counties;
     const char *notes;  /* --notes FILE, or NULL */
     cli_inference inf;  /* parses --bootstrap ... --notes into ur and notes */
+    char *compare;      /* --compare A:B, split at the colon; owned */
 };
+
+/* --compare A:B into o->ur.compare. */
+static int parse_compare(struct opts *o, const char *arg)
+{
+    const char *colon = strchr(arg, ':');
+    if (!colon || colon == arg || !colon[1] || strchr(colon + 1, ':'))
+        return cli_usage_error("urban-rural", "--compare needs two strata as A:B, such as "
+                               "migrant_children:local_children, not '%s'", arg);
+    free(o->compare);
+    if (!(o->compare = strdup(arg)))
+        return cli_exit_code(JH_ENOMEM);
+    o->compare[colon - arg] = '\0';
+    o->ur.compare[0] = o->compare;
+    o->ur.compare[1] = o->compare + (colon - arg) + 1;
+    return EX_OK;
+}
 
 static int parse_args(int argc, char **argv, struct opts *o)
 {
@@ -85,6 +113,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"layout", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"counties", required_argument, NULL, OPT_COUNTIES},
+        {"compare", required_argument, NULL, OPT_COMPARE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -107,6 +136,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
         }
         case 'o': o->output = optarg; break;
         case OPT_COUNTIES: o->counties = optarg; break;
+        case OPT_COMPARE: {
+            int rc = parse_compare(o, optarg);
+            if (rc)
+                return rc;
+            break;
+        }
         case 'h':
             cli_print_help(help);
             return -1;
@@ -158,6 +193,7 @@ int cmd_urban_rural(int argc, char **argv)
     int code = parse_args(argc, argv, &o);
     if (code) {
         free(o.data.files.path);
+        free(o.compare);
         return code < 0 ? EX_OK : code;
     }
     o.ur.use_weights = !o.data.read.no_weight;
@@ -184,5 +220,6 @@ int cmd_urban_rural(int argc, char **argv)
     jh_ur_table_free(t);
     jh_study_free(st);
     free(o.data.files.path);
+    free(o.compare);
     return code;
 }

@@ -128,6 +128,8 @@ static jh_stratum row_error(const struct ctx *c, const jh_cat_row *row, int k, c
  * that it is a CSV cell, a file-name part and a chart label as it is. */
 static int code_ok(const char *code)
 {
+    if (strlen(code) > JH_STRATUM_CODE_MAX)
+        return 0;
     for (const unsigned char *p = (const unsigned char *)code; *p; p++)
         if (*p < 0x80 && !isalnum(*p) && *p != '_')
             return 0;
@@ -148,8 +150,9 @@ static jh_stratum row_id(struct ctx *c, const jh_cat_row *row)
     if (!*code)
         return row_error(c, row, COL_CODE, "empty stratum code%s (expected a label of the data)");
     if (!code_ok(code))
-        return row_error(c, row, COL_CODE, "bad stratum code \"%s\" (expected letters, digits "
-                                           "and _: it becomes a label in tables and charts)");
+        return row_error(c, row, COL_CODE, "bad stratum code \"%s\" (expected at most 48 "
+                                           "bytes of letters, digits and _: it becomes a label "
+                                           "in tables and charts)");
     jh_stratum id = jh_strata_lookup(NULL, code);
     for (size_t i = 0; i < cat->n; i++)
         if ((id >= 0 && id == cat->def[i].id) || jh_cat_ascii_ieq(code, cat->def[i].declared))

@@ -147,17 +147,19 @@ void jh_write_decompose_groups(FILE *f, const jh_study *s, const jh_decompose_ta
 
 /* ---- urban-rural ------------------------------------------------------- */
 
-static const char *ratio_of(int reversed)
+/* "urban/rural", or "rural/urban" for a lower-better indicator (the
+ * sides' labels with --compare). */
+static void ratio_of(FILE *f, const jh_ur_table *t, int reversed)
 {
-    return reversed ? "rural/urban" : "urban/rural";
+    fprintf(f, ",%s/%s", t->side[reversed ? 1 : 0], t->side[reversed ? 0 : 1]);
 }
 
 void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t, const char *fmt,
                        int csv)
 {
     const jh_dataset *d = s->data;
-    fputs("indicator,year,level,area,basis,n,left_out,urban_mean,rural_mean,ratio,gap,"
-          "ratio_of,gini_ratio,cv_ratio,theil_t_ratio", f);
+    fprintf(f, "indicator,year,level,area,basis,n,left_out,%s_mean,%s_mean,ratio,gap,"
+            "ratio_of,gini_ratio,cv_ratio,theil_t_ratio", t->side[0], t->side[1]);
     if (t->has_ci)
         fputs(",ratio_ci_low,ratio_ci_high,ratio_se,gap_ci_low,gap_ci_high,gap_se", f);
     putc('\n', f);
@@ -172,7 +174,7 @@ void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t, const c
         jh_csv_number(f, a->rural_mean, fmt, 0);
         jh_csv_number(f, a->ratio, fmt, 0);
         jh_csv_number(f, a->gap, fmt, 0);
-        fprintf(f, ",%s", ratio_of(a->reversed));
+        ratio_of(f, t, a->reversed);
         jh_csv_number(f, a->gini, fmt, 0);
         jh_csv_number(f, a->cv, fmt, 0);
         jh_csv_number(f, a->theil_t, fmt, 0);
@@ -192,7 +194,8 @@ void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t, cons
                           int csv)
 {
     const jh_dataset *d = s->data;
-    fputs("indicator,year,region,name,area,urban,rural,ratio,gap,ratio_of,note\n", f);
+    fprintf(f, "indicator,year,region,name,area,%s,%s,ratio,gap,ratio_of,note\n", t->side[0],
+            t->side[1]);
     for (size_t i = 0; i < t->n_county; i++) {
         const jh_ur_county *c = &t->county[i];
         jh_csv_text(f, d->indicators.str[c->indicator], JH_CSV_FIRST | csv);
@@ -204,7 +207,7 @@ void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t, cons
         jh_csv_number(f, c->rural, fmt, 0);
         jh_csv_number(f, c->ratio, fmt, 0);
         jh_csv_number(f, c->gap, fmt, 0);
-        fprintf(f, ",%s", ratio_of(c->reversed));
+        ratio_of(f, t, c->reversed);
         jh_csv_text(f, c->note, csv);
         putc('\n', f);
     }
