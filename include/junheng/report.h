@@ -7,6 +7,7 @@
 #include "junheng/study.h"
 #include "junheng/converge.h"
 #include "junheng/rank.h"
+#include "junheng/services.h"
 #include "junheng/urban_rural.h"
 
 #ifdef __cplusplus
@@ -32,6 +33,7 @@ typedef struct jh_report_input {
     const jh_converge *converge;     /* sigma trends (of index), or NULL */
     const jh_target_table *targets;  /* plan targets, or NULL */
     const jh_rank_county_table *counties; /* composite scores, or NULL */
+    const jh_service_list *services; /* the plan's service items, or NULL */
     const char *const *skipped;      /* steps the data did not allow, "step: why" */
     size_t n_skipped;
     const char *source;              /* the data files, for the cover, or NULL */
@@ -53,6 +55,16 @@ typedef struct jh_report_input {
  * date is in->run_date).  Numbers go through jh_format_human.  Returns 0,
  * or -1 when out of memory (nothing written). */
 int jh_report_write(FILE *f, const jh_report_input *in);
+
+/* The section on the service list (report_services.c): how many items at
+ * least one indicator monitors; for each monitored item its indicators'
+ * latest disparity (in->index), trend (converge) and target status; the
+ * items nothing monitors, by domain.  Nothing without in->services. */
+typedef void (*jh_report_table_fn)(void *ctx, const char *caption);
+/* The section's body (the caller writes the heading); open_table(ctx,
+ * caption) opens each numbered table with its caption. */
+void jh_report_services(FILE *f, const jh_report_input *in, jh_report_table_fn open_table,
+                        void *ctx);
 
 #ifdef __cplusplus
 }

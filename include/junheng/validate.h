@@ -14,6 +14,7 @@
 #include "junheng/catalog.h"
 #include "junheng/dataset.h"
 #include "junheng/diag.h"
+#include "junheng/services.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,6 +29,7 @@ extern "C" {
 typedef struct jh_validate_opts {
     const jh_region_catalog *regions;       /* NULL: no region checks */
     const jh_indicator_catalog *indicators; /* NULL: no unit checks */
+    const jh_service_list *services;        /* NULL: no service-list check */
     double outlier_z;  /* threshold; 0 means JH_VALIDATE_OUTLIER_Z */
     int lenient;       /* a region missing from the catalog is a warning,
                           not an error */
@@ -44,6 +46,10 @@ typedef struct jh_validation {
     size_t n_slices_mad_zero;   /* slices skipped by the outlier check (MAD 0) */
     size_t n_unknown_regions;   /* data regions not in the catalog */
     size_t n_unknown_indicators;/* data indicators not in the catalog (warnings) */
+    int has_services;           /* a service list was checked */
+    size_t n_service_items, n_service_monitored; /* its items, those naming an indicator */
+    size_t n_unknown_service_indicators; /* indicators it names that the
+                                   catalog (or the data) lack (errors) */
     size_t n_regions_without_data; /* catalog regions with no value (warnings) */
     size_t n_weight_negative;   /* region-years with a negative weight (errors) */
     size_t n_weight_zero;       /* region-years with a zero or missing weight

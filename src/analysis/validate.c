@@ -275,7 +275,7 @@ static void check_target_years(const jh_indicator_catalog *cat, jh_diag *diag, j
 int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag,
                 jh_validation **out)
 {
-    static const jh_validate_opts defaults = {NULL, NULL, 0, 0};
+    static const jh_validate_opts defaults = {0};
     if (!d || !diag || !out)
         return JH_EINVAL;
     *out = NULL;
@@ -300,6 +300,13 @@ int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag
         return JH_ENOMEM;
     }
     check_catalogs(d, o, diag, v);
+    if (o->services) {
+        v->has_services = 1;
+        v->n_service_items = o->services->n;
+        v->n_service_monitored = o->services->n_monitored;
+        v->n_unknown_service_indicators =
+            jh_service_list_check(o->services, o->indicators, d, diag);
+    }
     *out = v;
     return JH_OK;
 }

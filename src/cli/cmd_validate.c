@@ -37,6 +37,11 @@ static const char help[] =
     "goes on after a bad cell so that every error is listed.\n"
     "\n"
     "Options:\n"
+    "      --services FILE      the plan's list of service items (no, domain,\n"
+    "                           item, target_group, lead_department,\n"
+    "                           indicators): every indicator it names must be\n"
+    "                           in the indicator catalog (without --indicators:\n"
+    "                           in the data); each one that is not is an error\n"
     "      --max-errors N       list at most N errors (and N warnings) of each\n"
     "                           kind (default 100); the rest are counted\n"
     "  -h, --help               show this help\n"
@@ -49,12 +54,13 @@ static const char help[] =
     "  junheng validate --data values_2019.csv --data values_2020.csv \\\n"
     "                   --regions regions.csv --indicators indicators.csv\n";
 
-enum { OPT_MAX_ERRORS = CLI_OPT_FIRST_FREE };
+enum { OPT_MAX_ERRORS = CLI_OPT_FIRST_FREE, OPT_SERVICES };
 
 struct opts {
     cli_data data;
     const char *regions;
     const char *indicators;
+    const char *services;   /* --services FILE, or NULL */
     size_t max_errors;
     int lenient;
 };
@@ -64,6 +70,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
     static const struct option longopts[] = {
         CLI_DATA_LONGOPTS,
         {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
+        {"services", required_argument, NULL, OPT_SERVICES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -81,6 +88,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->max_errors = (size_t)v;
             break;
         }
+        case OPT_SERVICES: o->services = optarg; break;
         case 'h':
             cli_print_help(help);
             return -1;
@@ -140,9 +148,11 @@ static int load(const struct opts *o, const jh_region_catalog *reg, jh_diag *dia
 }
 
 static int load_catalogs(const struct opts *o, jh_diag *diag, jh_region_catalog **reg,
-                         jh_indicator_catalog **ind)
+                         jh_indicator_catalog **ind, jh_service_list **svc)
 {
     int rc = JH_OK;
+    if (o->services)
+        rc = worse(rc, jh_service_list_read(o->services, diag, svc));
     if (o->regions)
         rc = worse(rc, jh_region_catalog_read(o->regions, diag, reg));
     if (o->indicators)
@@ -156,6 +166,7 @@ int cmd_validate(int argc, char **argv)
     jh_dataset *d = NULL;
     jh_region_catalog *reg = NULL;
     jh_indicator_catalog *ind = NULL;
+    jh_service_list *svc = NULL;
     jh_validation *v = NULL;
     jh_diag read_diag, check_diag;
     int code = parse_args(argc, argv, &o);
@@ -166,7 +177,7 @@ int cmd_validate(int argc, char **argv)
     jh_diag_init(&read_diag, o.max_errors);
     jh_diag_init(&check_diag, o.max_errors);
     /* The catalogs first: the region catalog's levels are not indicators. */
-    int rc = load_catalogs(&o, &read_diag, &reg, &ind);
+    int rc = load_catalogs(&o, &read_diag, &reg, &ind, &svc);
     rc = worse(rc, load(&o, reg, &read_diag, &d));
     if (rc == JH_OK && read_diag.n_errors)
         rc = JH_EPARSE;
@@ -177,7 +188,8 @@ int cmd_validate(int argc, char **argv)
         fprintf(stderr, "junheng: validate: stopped after %zu errors (raise --max-errors to "
                 "see more)\n", read_diag.n_errors);
     if (d && rc != JH_ENOMEM) {
-        jh_validate_opts vo = {.regions = reg, .indicators = ind, .lenient = o.lenient};
+        jh_validate_opts vo = {.regions = reg, .indicators = ind, .services = svc,
+                               .lenient = o.lenient};
         if (jh_validate(d, &vo, &check_diag, &v)) {
             fputs("junheng: out of memory\n", stderr);
             rc = JH_ENOMEM;
@@ -199,6 +211,7 @@ int cmd_validate(int argc, char **argv)
     jh_dataset_free(d);
     jh_region_catalog_free(reg);
     jh_indicator_catalog_free(ind);
+    jh_service_list_free(svc);
     jh_diag_clear(&read_diag);
     jh_diag_clear(&check_diag);
     free(o.data.files.path);

@@ -9,6 +9,7 @@
 #include "junheng/decompose_analysis.h"
 #include "junheng/rank.h"
 #include "junheng/urban_rural.h"
+#include "junheng/services.h"
 #include "junheng/validate.h"
 
 /* The result tables of the steps, in memory: the writers, the report and
@@ -51,6 +52,7 @@ typedef struct run_state {
     cli_data data;          /* the inputs, from [data]; paths point into inputs */
     jh_diag load_diag;      /* the study's messages, for run.log */
     jh_study *study;        /* loaded once by run_check_inputs; owned */
+    jh_service_list *services; /* [data] services, or NULL; owned */
     char *validation;       /* the validate report text (tables/validate.txt) */
     run_results res;        /* what the steps computed */
 } run_state;

@@ -120,7 +120,7 @@ static int write_html(run_state *rs, const char *path, char **charts, size_t n_c
             .tables = (const char *const *)tables, .n_tables = n_tables,
             .quality = rs->validation, .chart_notes = rs->chart_notes,
             .urban_rural = r->ur, .converge = r->converge, .targets = r->targets,
-            .counties = r->rank_county,
+            .counties = r->rank_county, .services = rs->services,
             .skipped = (const char *const *)skipped, .n_skipped = rs->n_skipped,
             .source = cfg->value[RK_DATA_FILES], .run_date = date,
             .only_indicators = words(&ind), .n_only_indicators = ind.n,

@@ -236,6 +236,20 @@ static int build_data(run_state *rs)
     return bad ? -1 : 0;
 }
 
+/* [data] services: the service list, for validate and the report (not an
+ * option of the steps' commands); rc is the status so far. */
+static int read_services(run_state *rs, jh_diag *diag, int rc)
+{
+    char *path = run_config_path(rs->cfg, rs->cfg->value[RK_DATA_SERVICES]);
+    if (!path || keep_input(rs, path)) {
+        free(path);
+        return JH_ENOMEM;
+    }
+    int r = jh_service_list_read(path, diag, &rs->services);
+    free(path);
+    return rc ? rc : r;
+}
+
 /* Reads every data file (not stopping at the first bad one, as validate
  * does) and the catalogs: each file opened and parsed once. */
 static int read_inputs(run_state *rs, jh_diag *diag, jh_dataset **d, jh_region_catalog **reg,
@@ -267,6 +281,8 @@ static int read_inputs(run_state *rs, jh_diag *diag, jh_dataset **d, jh_region_c
         int r = jh_indicator_catalog_read(rs->data.study.indicators_path, diag, ind);
         rc = rc ? rc : r;
     }
+    if (rc != JH_ENOMEM && rs->cfg->value[RK_DATA_SERVICES][0])
+        rc = read_services(rs, diag, rc);
     return rc == JH_OK && diag->n_errors ? JH_EPARSE : rc;
 }
 
@@ -277,7 +293,8 @@ static int validate_once(run_state *rs, const jh_dataset *d, jh_region_catalog *
     jh_diag checks;
     jh_validation *v = NULL;
     size_t len = 0;
-    jh_validate_opts vo = {.regions = reg, .indicators = ind, .lenient = rs->data.study.lenient};
+    jh_validate_opts vo = {.regions = reg, .indicators = ind, .services = rs->services,
+                           .lenient = rs->data.study.lenient};
     jh_diag_init(&checks, 100);
     int rc = jh_validate(d, &vo, &checks, &v);
     FILE *f = rc ? NULL : open_memstream(&rs->validation, &len);
@@ -1030,6 +1047,7 @@ void run_state_clear(run_state *rs)
     free(rs->chart_notes);
     free(rs->data.files.path);
     jh_study_free(rs->study);
+    jh_service_list_free(rs->services);
     free(rs->validation);
     jh_diag_clear(&rs->load_diag);
     run_results_clear(&rs->res);

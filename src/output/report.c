@@ -856,6 +856,21 @@ static void cover(FILE *f, const rctx *c, const char *title)
             report_msg(RM_VERSION, c->en), JUNHENG_VERSION);
 }
 
+/* The service list's numbered table, for report_services.c. */
+static void services_table(void *ctx, const char *caption)
+{
+    table_open(ctx, "%s", caption);
+}
+
+static void services(rctx *c)
+{
+    if (!c->in->services)
+        return;
+    section(c, "services", c->en ? "Monitoring of the basic public service items"
+                                 : "基本公共服务项目监测");
+    jh_report_services(c->f, c->in, services_table, c);
+}
+
 static void body(rctx *c)
 {
     summary(c);
@@ -864,6 +879,7 @@ static void body(rctx *c)
     converge(c);
     targets(c);
     lagging_counties(c);
+    services(c);
     domains(c);
     quality(c);
     files(c);

@@ -101,6 +101,10 @@ static void print_report(FILE *f, const jh_validation_report *o)
         fprintf(f, "  province-scope indicators with county values: %zu\n", v->n_province_scope);
         fprintf(f, "  targets not after their baseline year: %zu\n", v->n_bad_target_years);
     }
+    if (v->has_services)
+        fprintf(f, "  service items: %zu, monitored by an indicator: %zu, indicators "
+                   "named but unknown: %zu\n", v->n_service_items, v->n_service_monitored,
+                v->n_unknown_service_indicators);
     if (checks->n)
         fprintf(f, "\n");
     for (size_t i = 0; i < checks->n; i++)

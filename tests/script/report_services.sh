@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The report's service-list section on the bundled Jilin run (issue 20):
+# it names exactly the items of datasets/jilin/services.csv that list an
+# indicator as monitored, and exactly the others as not monitored, with
+# the coverage count; in both languages.  Charts are off: only the report.
+set -u
+bin=$1
+j=../../datasets/jilin
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+# The list has no quoted cells, so a comma split is exact.
+awk -F, 'NR > 1 && $6 != "" {print $3}' "$j/services.csv" > "$tmp/want.monitored"
+awk -F, 'NR > 1 && $6 == "" {print $3}' "$j/services.csv" | sort > "$tmp/want.unmonitored"
+n=$(($(wc -l < "$j/services.csv") - 1))
+m=$(wc -l < "$tmp/want.monitored")
+[ "$n" = 85 ] || { echo "FAIL: the bundled list has $n items, not the plan's 85"; fail=1; }
+for lang in zh en; do
+    out="$tmp/$lang"
+    if ! "$bin" run "$j/run.ini" --set charts.kinds=none --set output.lang=$lang \
+            --set output.dir="$out" -q > "$tmp/log" 2>&1; then
+        echo "FAIL: run ($lang) failed"; cat "$tmp/log"; fail=1; continue
+    fi
+    html="$out/report.html"
+    sed -n 's/.*<td class=item[^>]*>\([^<]*\)<\/td>.*/\1/p' "$html" > "$tmp/got.monitored"
+    grep -o '<span class=unmonitored>[^<]*</span>' "$html" |
+        sed 's/<[^>]*>//g' | sort > "$tmp/got.unmonitored"
+    if ! cmp -s "$tmp/want.monitored" "$tmp/got.monitored"; then
+        echo "FAIL: ($lang) monitored items differ from the list's items with indicators"
+        diff "$tmp/want.monitored" "$tmp/got.monitored" | head; fail=1
+    fi
+    if ! cmp -s "$tmp/want.unmonitored" "$tmp/got.unmonitored"; then
+        echo "FAIL: ($lang) unmonitored items differ"
+        diff "$tmp/want.unmonitored" "$tmp/got.unmonitored" | head; fail=1
+    fi
+    case $lang in
+    zh) want="服务清单共 $n 项，其中 $m 项" head="基本公共服务项目监测" other="Monitoring of the basic" ;;
+    en) want="Of the $n items of the service list, $m (" head="Monitoring of the basic public service items" other="基本公共服务项目监测" ;;
+    esac
+    grep -qF "$want" "$html" || { echo "FAIL: ($lang) no coverage sentence '$want'"; fail=1; }
+    grep -qF "<h2 id=services>$head</h2>" "$html" || { echo "FAIL: ($lang) no heading"; fail=1; }
+    ! grep -qF "$other" "$html" || { echo "FAIL: ($lang) text of the other language"; fail=1; }
+    [ $fail = 0 ] && echo "ok: $lang ($m of $n items monitored)"
+done
+exit $fail
