@@ -31,7 +31,7 @@
  * not change when another indicator is added.  Output is byte-identical
  * for the same seed on the same platform.
  *
- * Usage: gen_jilin [--seed N] [--summary] [-o FILE]
+ * Usage: gen_jilin [--seed N] [--summary] [-o FILE] [--groups FILE]
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -834,6 +834,157 @@ static void generate(unsigned long seed)
     }
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Groups of people (datasets/jilin/groups.csv)                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A few strata of the "group" dimension (datasets/jilin/strata.csv), for
+ * three indicators whose target groups the plan names.  A group's value
+ * in a county is its indicator's total value (the model value, before
+ * rounding and blemishes) moved on the logit scale by a yearly shift, a
+ * persistent county effect and yearly noise; the shift is solved by
+ * bisection so that the group's provincial mean, weighted by the group's
+ * size, follows the path below.  Group values are not constrained to
+ * average to the total.  Sizes are fixed shares of the weight population
+ * (a district's share for migrant workers' children is larger).
+ * Random numbers: one stream per group, seeded from --seed and the
+ * group's name, apart from the streams of values.csv, which the groups
+ * do not change.
+ *
+ * Levels: the plan (附件1) sets 65+ health management at 80% or more
+ * (item 33), rehabilitation coverage of its target group at 80% or more
+ * (item 80, and the headline table) and compulsory enrolment at 99% or
+ * more (item 1); the 2015 points and the gaps between groups are
+ * plausible, not official: the plan gives no level for migrant workers'
+ * children, disabled children or residents aged 80 and over.
+ */
+typedef struct {
+    const char *indicator; /* the indicator of values.csv it divides */
+    const char *stratum;   /* its label in strata.csv */
+    const char *size_of;   /* the size indicator written with it, or NULL
+                              (the population column carries the size) */
+    double share_district, share_county; /* size: share of the weight population */
+    double path[NYEAR];    /* weighted provincial mean */
+    double sd_cty, noise;  /* persistent county effect, yearly noise (logit) */
+} group_t;
+
+static const group_t GROUPS[] = {
+    {"compulsory_net_enrolment", "migrant_children", "pop_school_age", 0.12, 0.04,
+     {96.4, 96.9, 97.5, 98.0, 98.4, 98.8}, 0.35, 0.10},
+    {"compulsory_net_enrolment", "local_children", "pop_school_age", 0.88, 0.96,
+     {99.30, 99.36, 99.42, 99.48, 99.55, 99.60}, 0.25, 0.08},
+    {"disability_rehab_coverage", "disabled_children", NULL, 0.004, 0.004,
+     {52.0, 58.5, 65.0, 71.5, 77.0, 82.5}, 0.30, 0.08},
+    {"disability_rehab_coverage", "disabled_adults", NULL, 0.058, 0.062,
+     {60.8, 65.2, 70.0, 74.1, 77.9, 81.1}, 0.25, 0.06},
+    {"elderly_health_mgmt_rate", "elderly_80plus", "pop_elderly", 0.14, 0.12,
+     {77.5, 77.9, 78.6, 79.2, 79.9, 80.6}, 0.25, 0.08},
+};
+enum { NGROUP = sizeof GROUPS / sizeof GROUPS[0] };
+
+static double GVAL[NGROUP][NYEAR][NREG];
+static double GSIZE[NGROUP][NYEAR][NREG];
+
+/* The group's size in county i: its share of the indicator's weight
+ * population (the total stratum). */
+static double group_size(int g, int k, int t, int i)
+{
+    double share = REG[i].district ? GROUPS[g].share_district : GROUPS[g].share_county;
+    return floor(share * weight_of(SPECS[k].weight, t, i) + 0.5);
+}
+
+/* Weighted mean of the printed group values for a shift a (logit). */
+static double group_mean(int g, int k, int t, const double *z, double a)
+{
+    double sw = 0, swx = 0;
+    char buf[64];
+    for (int i = 0; i < NREG; i++) {
+        snprintf(buf, sizeof buf, "%.*f", SPECS[k].prec, inv_link(K_RATE, z[i] + a));
+        sw += GSIZE[g][t][i];
+        swx += GSIZE[g][t][i] * strtod(buf, NULL);
+    }
+    return swx / sw;
+}
+
+/* The shift (logit) that puts the group's weighted mean on its path. */
+static double group_shift(int g, int k, int t, const double *z)
+{
+    double lo = -8, hi = 8;
+    for (int it = 0; it < 80; it++) {
+        double mid = 0.5 * (lo + hi);
+        if (group_mean(g, k, t, z, mid) < GROUPS[g].path[t])
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+static void gen_groups(unsigned long seed)
+{
+    for (int g = 0; g < NGROUP; g++) {
+        int k = spec_index(GROUPS[g].indicator);
+        gsl_rng *r = new_rng(seed, GROUPS[g].stratum);
+        double eff[NREG], z[NREG];
+        for (int i = 0; i < NREG; i++)
+            eff[i] = gsl_ran_gaussian(r, GROUPS[g].sd_cty);
+        for (int t = 0; t < NYEAR; t++) {
+            for (int i = 0; i < NREG; i++) {
+                double x = VAL[k][t][S_TOTAL][i] / 100;
+                z[i] = log(x / (1 - x)) + eff[i] + gsl_ran_gaussian(r, GROUPS[g].noise);
+                GSIZE[g][t][i] = group_size(g, k, t, i);
+            }
+            /* Calibrate, then shrink the most extreme county toward the
+             * median (as for values.csv) until validate would see none. */
+            for (int step = 0; step < 200; step++) {
+                double a = group_shift(g, k, t, z), x[NREG], zmax = 0;
+                int worst = 0;
+                for (int i = 0; i < NREG; i++)
+                    x[i] = GVAL[g][t][i] = printed(k, inv_link(K_RATE, z[i] + a));
+                double med = median_of(x, NREG), dev[NREG];
+                for (int i = 0; i < NREG; i++)
+                    dev[i] = fabs(GVAL[g][t][i] - med);
+                double mad = median_of(dev, NREG);
+                for (int i = 0; mad > 0 && i < NREG; i++)
+                    if (0.6745 * fabs(GVAL[g][t][i] - med) / mad > zmax) {
+                        zmax = 0.6745 * fabs(GVAL[g][t][i] - med) / mad;
+                        worst = i;
+                    }
+                if (zmax <= 3.3)
+                    break;
+                double zs[NREG];
+                memcpy(zs, z, sizeof zs);
+                double zmed = median_of(zs, NREG);
+                z[worst] = zmed + 0.8 * (z[worst] - zmed);
+            }
+        }
+        gsl_rng_free(r);
+    }
+}
+
+/* The group rows: the indicator's value with the group's size in the
+ * population column, then the size indicator's row when it has one. */
+static int write_groups(FILE *f)
+{
+    fputs("region_code,year,indicator,stratum,value,population\n", f);
+    for (int g = 0; g < NGROUP; g++) {
+        int k = spec_index(GROUPS[g].indicator);
+        for (int i = 0; i < NREG; i++)
+            for (int t = 0; t < NYEAR; t++) {
+                fprintf(f, "%ld,%d,%s,%s,%.*f,%.0f\n", REG[i].code, YEAR0 + t,
+                        GROUPS[g].indicator, GROUPS[g].stratum, SPECS[k].prec, GVAL[g][t][i],
+                        GSIZE[g][t][i]);
+                if (GROUPS[g].size_of)
+                    fprintf(f, "%ld,%d,%s,%s,%.0f,%.0f\n", REG[i].code, YEAR0 + t,
+                            GROUPS[g].size_of, GROUPS[g].stratum, GSIZE[g][t][i],
+                            GSIZE[g][t][i]);
+            }
+    }
+    return ferror(f) ? -1 : 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Output                                                             */
 /* ------------------------------------------------------------------ */
@@ -919,17 +1070,49 @@ static mode_t plain_mode(void)
 
 static void usage(FILE *f)
 {
-    fputs("usage: gen_jilin [--seed N] [--summary] [-o FILE]\n"
+    fputs("usage: gen_jilin [--seed N] [--summary] [-o FILE] [--groups FILE]\n"
           "Writes the SYNTHETIC Jilin county panel (datasets/jilin/values.csv) to FILE\n"
-          "or standard output.  --summary prints the weighted provincial means of\n"
-          "every indicator and year to standard error.\n",
+          "or standard output, and with --groups its strata of groups of people\n"
+          "(datasets/jilin/groups.csv) to that FILE.  --summary prints the weighted\n"
+          "provincial means of every indicator and year to standard error.\n",
           f);
+}
+
+/* Writes out by writer beside it and renames, so that a failed run never
+ * leaves a half-written file.  Exit code. */
+static int write_file(const char *out, int (*writer)(FILE *))
+{
+    size_t n = strlen(out) + 16;
+    char *tmp = malloc(n);
+    if (!tmp)
+        die("out of memory%s", "");
+    snprintf(tmp, n, "%s.XXXXXX", out);
+    int fd = mkstemp(tmp);
+    if (fd >= 0)
+        fchmod(fd, plain_mode());
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        fprintf(stderr, "gen_jilin: cannot create %s: %s\n", tmp, strerror(errno));
+        free(tmp);
+        return 73;
+    }
+    int bad = writer(f) != 0;
+    bad |= fflush(f) != 0;
+    bad |= fclose(f) != 0;
+    if (bad || rename(tmp, out) != 0) {
+        fprintf(stderr, "gen_jilin: cannot write %s: %s\n", out, strerror(errno));
+        remove(tmp);
+        free(tmp);
+        return 74;
+    }
+    free(tmp);
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
     unsigned long seed = DEFAULT_SEED;
-    const char *out = NULL;
+    const char *out = NULL, *groups = NULL;
     int summary = 0;
 
     for (int a = 1; a < argc; a++) {
@@ -943,6 +1126,8 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(argv[a], "-o") == 0 && a + 1 < argc) {
             out = argv[++a];
+        } else if (strcmp(argv[a], "--groups") == 0 && a + 1 < argc) {
+            groups = argv[++a];
         } else if (strcmp(argv[a], "--summary") == 0) {
             summary = 1;
         } else if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
@@ -962,31 +1147,15 @@ int main(int argc, char **argv)
             return 74;
         }
     } else {
-        /* Write beside the target and rename, so that a failed run never
-         * leaves a half-written file. */
-        size_t n = strlen(out) + 16;
-        char *tmp = malloc(n);
-        if (!tmp)
-            die("out of memory%s", "");
-        snprintf(tmp, n, "%s.XXXXXX", out);
-        int fd = mkstemp(tmp);
-        if (fd >= 0)
-            fchmod(fd, plain_mode());
-        FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-        if (!f) {
-            fprintf(stderr, "gen_jilin: cannot create %s: %s\n", tmp, strerror(errno));
-            return 73;
-        }
-        int bad = write_values(f) != 0;
-        bad |= fflush(f) != 0;
-        bad |= fclose(f) != 0;
-        if (bad || rename(tmp, out) != 0) {
-            fprintf(stderr, "gen_jilin: cannot write %s: %s\n", out, strerror(errno));
-            remove(tmp);
-            free(tmp);
-            return 74;
-        }
-        free(tmp);
+        int rc = write_file(out, write_values);
+        if (rc)
+            return rc;
+    }
+    if (groups) {
+        gen_groups(seed);
+        int rc = write_file(groups, write_groups);
+        if (rc)
+            return rc;
     }
     if (summary)
         write_summary(stderr);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # regen_jilin.sh — rebuilds tools/gen_jilin and rewrites the bundled
-# datasets/jilin/values.csv (SYNTHETIC values; see datasets/README.md),
+# datasets/jilin/values.csv and groups.csv (SYNTHETIC values; see
+# datasets/README.md),
 # then checks its calibration.  The output is byte-identical from run to
 # run.  Needs a C compiler and GSL (Debian: gcc libgsl-dev); it does not
 # depend on the rest of the build.
@@ -17,6 +18,7 @@ else
 fi
 # shellcheck disable=SC2086
 "$cc" -std=c11 -O2 -Wall -Wextra -Wpedantic -o "$tmp/gen_jilin" "$root/tools/gen_jilin.c" $gsl -lm
-"$tmp/gen_jilin" -o "$root/datasets/jilin/values.csv" "$@"
+"$tmp/gen_jilin" -o "$root/datasets/jilin/values.csv" \
+    --groups "$root/datasets/jilin/groups.csv" "$@"
 sh "$root/tools/check_jilin.sh" "$root/datasets/jilin"
-echo "wrote $root/datasets/jilin/values.csv"
+echo "wrote $root/datasets/jilin/values.csv and groups.csv"

@@ -19,6 +19,23 @@ jilin)
         fail "datasets/jilin/values.csv is not gen_jilin's output (run tools/regen_jilin.sh)"
     "$gen" --seed 14 -o "$tmp/c.csv"
     cmp -s "$tmp/a.csv" "$tmp/c.csv" && fail "--seed has no effect"
+    # the strata of groups of people: deterministic, the bundled file, and
+    # values.csv the same with them
+    "$gen" -o "$tmp/d.csv" --groups "$tmp/g1.csv"
+    "$gen" -o "$tmp/e.csv" --groups "$tmp/g2.csv"
+    cmp "$tmp/g1.csv" "$tmp/g2.csv" || fail "gen_jilin --groups is not deterministic"
+    cmp "$tmp/a.csv" "$tmp/d.csv" || fail "values.csv changes with --groups"
+    cmp "$tmp/g1.csv" "$dir/groups.csv" ||
+        fail "datasets/jilin/groups.csv is not gen_jilin's output (run tools/regen_jilin.sh)"
+    # 60 regions x 6 years x (5 group strata + 3 size rows) + header; every
+    # stratum is declared in strata.csv
+    [ "$(lines "$tmp/g1.csv")" -eq $((60 * 6 * 8 + 1)) ] ||
+        fail "gen_jilin --groups wrote $(lines "$tmp/g1.csv") lines"
+    tail -n +2 "$tmp/g1.csv" | cut -d, -f4 | sort -u > "$tmp/s1"
+    tail -n +2 "$dir/strata.csv" | cut -d, -f1 | sort > "$tmp/s2"
+    [ -z "$(comm -23 "$tmp/s1" "$tmp/s2")" ] || fail "a group stratum not in strata.csv"
+    awk -F, 'FNR > 1 && $3 !~ /^pop_/ && ($5 < 0 || $5 > 100) { bad++ } END { exit bad > 0 }' \
+        "$tmp/g1.csv" || fail "a group rate outside 0..100"
     # 60 regions x 6 years x (19 indicators with 3 strata + 21 without
     # + 3 population indicators with 3 strata + 2 without) + header
     [ "$(lines "$tmp/a.csv")" -eq $((60 * 6 * (19 * 3 + 21 + 3 * 3 + 2) + 1)) ] ||
