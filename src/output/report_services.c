@@ -5,6 +5,7 @@
  * what it cannot judge.  Reads the steps' tables; computes nothing. */
 #include <math.h>
 #include <string.h>
+#include "junheng/numfmt.h"
 #include "junheng/output.h"
 #include "junheng/report.h"
 #include "report_text.h"
@@ -117,9 +118,9 @@ static void target_cell(FILE *f, const jh_report_input *in, size_t ind)
     }
     fprintf(f, "<td>%s (%d", T(in, last->on_track ? S_ON_TRACK : S_BEHIND),
             in->study->data->years[last->year]);
-    if (!isnan(last->progress))
-        fprintf(f, ", %.0f%%", 100 * last->progress);
-    fputs(")</td>", f);
+    char num[64];
+    jh_format_human(num, sizeof num, 100 * last->progress, JH_NUM_PERCENT, NULL, in->lang, 0);
+    fprintf(f, "%s%s%s)</td>", *num ? ", " : "", num, *num ? "%" : "");
 }
 
 /* One row per indicator of a monitored item; the item's cells span them. */
@@ -146,11 +147,9 @@ static void item_rows(FILE *f, const jh_report_input *in, const jh_service_item 
             fprintf(f, "<td colspan=3>%s</td></tr>\n", T(in, S_NO_DATA));
             continue;
         }
-        double v = latest_index(in, ind);
-        if (isnan(v))
-            fputs("<td class=n>–</td>", f);
-        else
-            fprintf(f, "<td class=n>%.4f</td>", v);
+        char num[64];
+        jh_format_human(num, sizeof num, latest_index(in, ind), JH_NUM_INDEX, NULL, in->lang, 0);
+        fprintf(f, "<td class=n>%s</td>", *num ? num : "–");
         fprintf(f, "<td>%s</td>", trend_of(in, ind) ? trend_of(in, ind) : "–");
         target_cell(f, in, ind);
         fputs("</tr>\n", f);
