@@ -41,7 +41,10 @@ const char cli_data_help[] =
     "      --raw-text           CSV tables: write text cells as they are; by\n"
     "                           default a name or code beginning with = + - @,\n"
     "                           TAB or CR gets a leading ' so that Excel and WPS\n"
-    "                           do not run it as a formula (numbers never do)\n"
+    "                           do not run it as a formula (numbers never do)\n";
+
+/* The rest: one string literal is at most 4095 bytes in C99. */
+static const char data_help_rows[] =
     "Which columns and rows are read:\n"
     "      --ignore-col NAMES   columns that play no part, comma-separated\n"
     "                           (repeatable); a name no file has is a warning\n"
@@ -234,4 +237,5 @@ void cli_print_help(const char *help)
     fputs(help, stdout);
     fputs("\n", stdout);
     fputs(cli_data_help, stdout);
+    fputs(data_help_rows, stdout);
 }
