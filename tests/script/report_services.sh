@@ -38,7 +38,7 @@ for lang in zh en; do
     en) want="Of the $n items of the service list, $m (" head="Monitoring of the basic public service items" other="基本公共服务项目监测" ;;
     esac
     grep -qF "$want" "$html" || { echo "FAIL: ($lang) no coverage sentence '$want'"; fail=1; }
-    grep -qF "<h2 id=services>$head</h2>" "$html" || { echo "FAIL: ($lang) no heading"; fail=1; }
+    grep -qE "<h2 id=services>[0-9]+ $head</h2>" "$html" || { echo "FAIL: ($lang) no heading"; fail=1; }
     ! grep -qF "$other" "$html" || { echo "FAIL: ($lang) text of the other language"; fail=1; }
     [ $fail = 0 ] && echo "ok: $lang ($m of $n items monitored)"
 done
