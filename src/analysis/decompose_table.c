@@ -100,6 +100,7 @@ struct ctx {
     unsigned skip_set;  /* methods left empty under skip in this slice */
     int np_quiet;       /* error already reported on the strata slices */
     size_t n_err_zero, n_err_neg; /* values behind errors, whole run */
+    size_t pairs_left_out; /* largest group count whose pairs went unlisted */
 };
 
 /* Number of values compute() gives for a method with G groups. */
@@ -113,6 +114,17 @@ static size_t n_values(jh_dmethod m, size_t G)
     default:
         return 3 + G;
     }
+}
+
+/* Whether the slice's Dagum pairs are listed (jh_pairs); remembers the
+ * largest slice left out for the one warning of the run. */
+static int list_pairs(struct ctx *c)
+{
+    int list = c->o->pairs == JH_PAIRS_ALL ||
+               (c->o->pairs == JH_PAIRS_AUTO && c->G <= JH_PAIRS_AUTO_MAX);
+    if (!list && c->o->pairs == JH_PAIRS_AUTO && c->G > c->pairs_left_out)
+        c->pairs_left_out = c->G;
+    return list || c->G < 2;
 }
 
 static double alpha_of(jh_dmethod m)
@@ -299,7 +311,7 @@ static double permutation_p(struct ctx *c, jh_dmethod m, int weighted, double ob
 }
 
 static void add_group_rows(struct ctx *c, const struct key *key, jh_dmethod m,
-                           int weighted, double total)
+                           int weighted, double total, int pairs)
 {
     jh_decompose_table *t = c->t;
     for (size_t k = 0; k < c->G; k++) {
@@ -329,7 +341,7 @@ static void add_group_rows(struct ctx *c, const struct key *key, jh_dmethod m,
         }
         r->share = total != 0 ? r->contribution / total : NAN;
     }
-    if (m != JH_DM_GINI)
+    if (m != JH_DM_GINI || !pairs)
         return;
     for (size_t k = 0; k < c->dg->n_pairs; k++) {
         const jh_dagum_pair *q = &c->dg->pair[k];
@@ -357,7 +369,10 @@ static int run_method(struct ctx *c, const struct key *key, jh_dmethod m, int we
                       size_t n_units, size_t n_ustrata)
 {
     const jh_dataset *d = c->s->data;
-    size_t nv = n_values(m, c->G);
+    int pairs = m == JH_DM_GINI && list_pairs(c);
+    /* Unlisted pairs are the last values: leave them out of the rows and
+     * the replicates (compute() still fills them in the scratch). */
+    size_t nv = n_values(m, c->G) - (m == JH_DM_GINI && !pairs ? c->G * (c->G - 1) / 2 : 0);
     int skip = (c->skip_set >> m) & 1;
     int rc = skip ? (c->np.n_neg ? JH_ENEGATIVE : JH_EZERO)
                   : compute(c, m, c->x, weighted ? c->w : NULL, c->g, c->county, c->n, c->vals);
@@ -396,7 +411,7 @@ static int run_method(struct ctx *c, const struct key *key, jh_dmethod m, int we
         gsl_rng_set(c->rng, jh_boot_seed(c->o->seed, key->ind, key->year,
                                          (skey * JH_DM_COUNT + (size_t)m) * 2 + (size_t)weighted));
     }
-    add_group_rows(c, key, m, weighted, c->vals[0]);
+    add_group_rows(c, key, m, weighted, c->vals[0], pairs);
     /* Keep the observed values: replicates overwrite the core's results. */
     memcpy(c->rvals + c->max_vals, c->vals, nv * sizeof *c->vals);
     double *obs = c->rvals + c->max_vals;
@@ -860,6 +875,12 @@ int jh_decompose_study(const jh_study *s, const jh_decompose_opts *o,
                         missing[0] == 1 ? "" : "s", missing[1], missing[1] == 1 ? "" : "s");
     }
     free_ctx(&c);
+    if (!rc && c.pairs_left_out)
+        jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
+                    "gini: pair rows left out where a slice has more than %d groups (up to "
+                    "%zu groups, %zu pairs); net_between and transvariation keep their sum "
+                    "(--pairs all to list them)", JH_PAIRS_AUTO_MAX, c.pairs_left_out,
+                    c.pairs_left_out * (c.pairs_left_out - 1) / 2);
     if (!rc && (c.n_err_zero || c.n_err_neg))
         rc = c.n_err_neg ? JH_ENEGATIVE : JH_EZERO;
     if (rc) {

@@ -9,7 +9,8 @@
 #include "junheng/decompose_analysis.h"
 #include "junheng/output.h"
 
-static const char help[] =
+/* Two strings: C11 promises only 4095 characters in one literal. */
+static const char help_head[] =
     "Usage: junheng decompose --data FILE --by COLUMN [OPTIONS]\n"
     "\n"
     "Decomposes the disparity of every indicator x year x stratum into a part\n"
@@ -29,7 +30,9 @@ static const char help[] =
     "                         have both strata; stratum 'urban+rural')\n"
     "Each method is computed unweighted and, when the indicator has weights\n"
     "(population), weighted (suffix _w).\n"
-    "\n"
+    "\n";
+
+static const char help[] =
     "Options:\n"
     "      --by COLUMN          grouping (required): a column of --regions, group,\n"
     "                           stratum, or any text column of the data\n"
@@ -52,6 +55,10 @@ static const char help[] =
     "                           row per slice and method (%.10g)\n"
     "  -o, --output FILE        write to FILE (default: standard output)\n"
     "      --groups FILE        also write each group's and pair's details\n"
+    "      --pairs WHEN         gini's pair rows, one per pair of groups (k groups\n"
+    "                           give k(k-1)/2): auto (default) lists them when a\n"
+    "                           slice has at most 40 groups (780 pairs), all,\n"
+    "                           none; net_between and transvariation always stay\n"
     "      --nonpositive P      zeros and negatives, where theil_l (GE(0)) needs\n"
     "                           x > 0 and every method needs x >= 0:\n"
     "                             (default) decompose what is defined, leave the\n"
@@ -81,7 +88,7 @@ static const char help[] =
 
 enum {
     OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_STRATUM, OPT_PERMUTATIONS, OPT_WITHIN,
-    OPT_GROUPS,
+    OPT_GROUPS, OPT_PAIRS,
 };
 
 struct opts {
@@ -92,6 +99,17 @@ struct opts {
     const char *notes;  /* --notes FILE, or NULL */
     cli_inference inf;  /* parses --bootstrap ... --notes into dec and notes */
 };
+
+static int parse_pairs(const char *s, jh_pairs *p)
+{
+    static const char *const names[] = {"auto", "all", "none"};
+    for (int k = 0; k < 3; k++)
+        if (strcmp(s, names[k]) == 0) {
+            *p = (jh_pairs)k;
+            return 0;
+        }
+    return -1;
+}
 
 static int parse_args(int argc, char **argv, struct opts *o)
 {
@@ -107,6 +125,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"layout", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"groups", required_argument, NULL, OPT_GROUPS},
+        {"pairs", required_argument, NULL, OPT_PAIRS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -144,7 +163,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         case 'o': o->output = optarg; break;
         case OPT_GROUPS: o->groups = optarg; break;
+        case OPT_PAIRS:
+            if (parse_pairs(optarg, &o->dec.pairs))
+                return cli_usage_error(cmd, "unknown --pairs '%s' (expected auto, all or none)",
+                                       optarg);
+            break;
         case 'h':
+            fputs(help_head, stdout);
             cli_print_help(help);
             return -1;
         default: {
