@@ -25,8 +25,11 @@ set tmargin at screen 1 - 160.0 / HEIGHT
 set bmargin at screen 230.0 / HEIGHT
 set label 1 SOURCE noenhanced at screen 0.02, screen 20.0 / HEIGHT left font SMALL tc rgb '#555555'
 set label 2 NOTE noenhanced at screen 0.02, screen 55.0 / HEIGHT left font SMALL
+# An indicator name too long for the left margin (English ones reach 130
+# characters) loses its middle; "(T = ...)" at the end stays.
+MIDCUT(s, n) = strlen(s) > n ? s[1:n - 21] . "…" . s[strlen(s) - 19:*] : s
 # Between from 0, within stacked after it; percentages printed inside.
-plot DATA using (50 * $3):2:(0):(100 * $3):($2 - 0.38):($2 + 0.38):ytic(7) \
+plot DATA using (50 * $3):2:(0):(100 * $3):($2 - 0.38):($2 + 0.38):ytic(MIDCUT(strcol(7), 70)) \
           with boxxyerror lt 7 title KBETWEEN, \
      DATA using (100 * $3 + 50 * $4):2:(100 * $3):(100 * ($3 + $4)):($2 - 0.38):($2 + 0.38) \
           with boxxyerror lt 3 title KWITHIN, \

@@ -8,18 +8,28 @@ reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
 SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
 set datafile separator "\t"
-set title TITLE noenhanced font BIG
+# A long title (English indicator names reach 130 characters) breaks at the
+# last space before WIDTH characters, line after line; the top margin grows.
+LASTSP(s, n) = n < 1 ? 0 : s[n:n] eq " " ? n : LASTSP(s, n - 1)
+WRAP(s, n) = strlen(s) <= n || LASTSP(s, n) < 1 ? s : \
+    s[1:LASTSP(s, n) - 1] . "\n" . WRAP(s[LASTSP(s, n) + 1:*], n)
+NLINES(s) = strstrt(s, "\n") ? 1 + NLINES(s[strstrt(s, "\n") + 1:*]) : 1
+TITLEW = WRAP(TITLE, 70)
+set title TITLEW noenhanced font BIG
 set xlabel XLABEL noenhanced
 set ylabel YLABEL noenhanced
-set xrange [0.3 : NGROUPS + 0.7]
-set xtics () scale 0 rotate by 30 right noenhanced
+set xrange [-0.2 : NGROUPS + 0.7]
+# Names slant at 45 degrees (31 provinces stay legible side by side) and the
+# first box keeps a unit of room on its left, so its name stays clear of
+# the y tic labels.
+set xtics () scale 0 rotate by 45 right noenhanced
 do for [k=1:NGROUPS] { set xtics add (GROUPS[k] k) }
 set grid y lc rgb '#DDDDDD'
 set style boxplot nooutliers
 set style fill solid 0.35 border
 set boxwidth 0.6
 set key off
-set tmargin 4
+set tmargin 2.4 + 1.6 * NLINES(TITLEW)
 set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
 # Points jitter sideways by their row number, deterministically.
 plot for [k=1:NGROUPS] DATA index (k-1) using (k):3 with boxplot lt k lw 2, \

@@ -7,7 +7,14 @@ reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
 SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
 set datafile separator "\t"
-set title TITLE noenhanced font BIG
+# A long title (English indicator names reach 130 characters) breaks at the
+# last space before WIDTH characters, line after line; the top margin grows.
+LASTSP(s, n) = n < 1 ? 0 : s[n:n] eq " " ? n : LASTSP(s, n - 1)
+WRAP(s, n) = strlen(s) <= n || LASTSP(s, n) < 1 ? s : \
+    s[1:LASTSP(s, n) - 1] . "\n" . WRAP(s[LASTSP(s, n) + 1:*], n)
+NLINES(s) = strstrt(s, "\n") ? 1 + NLINES(s[strstrt(s, "\n") + 1:*]) : 1
+TITLEW = WRAP(TITLE, 55)
+set title TITLEW noenhanced font BIG
 set xlabel XLABEL noenhanced
 set ylabel YLABEL noenhanced
 set xrange [0:1]
@@ -17,7 +24,7 @@ set format x "%.1f"
 set format y "%.1f"
 set grid lc rgb '#DDDDDD'
 set key outside right center noenhanced
-set tmargin 4
+set tmargin 2.4 + 1.6 * NLINES(TITLEW)
 set bmargin 6
 set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
 plot x with lines dashtype 2 lc rgb '#777777' lw 2 title EQUALITY, \

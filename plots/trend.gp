@@ -26,11 +26,15 @@ DT(i) = i > 9 ? 3 : 1
 KEYPX = 56.0 * NSERIES
 set tmargin at screen 1 - 140.0 / HEIGHT
 set bmargin at screen (KEYPX + 310.0) / HEIGHT
-set lmargin at screen 0.10
+set lmargin at screen 0.12
 set rmargin at screen 0.96
-set key at screen 0.10, screen (KEYPX + 130.0) / HEIGHT left top vertical Left reverse \
-    maxcols 1 maxrows NSERIES noenhanced spacing 1.15 samplen 3
+# Key entries are indicator names with the slope: English ones reach 140
+# characters, so the key starts at the left edge in the notes' size, and a
+# longer one loses the middle of its name (the slope at the end stays).
+MIDCUT(s, n) = strlen(s) > n ? s[1:n - 21] . "…" . s[strlen(s) - 19:*] : s
+set key at screen 0.02, screen (KEYPX + 130.0) / HEIGHT left top vertical Left reverse \
+    maxcols 1 maxrows NSERIES noenhanced spacing 1.5 samplen 3 font SMALL
 set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
 set label 2 TRENDKEY noenhanced at screen 0.02, screen 0.06 left font SMALL tc rgb '#555555'
-plot for [i=1:NSERIES] DATA index (i-1) using 2:3 with linespoints lt i dashtype DT(i) pointsize 1.5 title KEYS[i], \
+plot for [i=1:NSERIES] DATA index (i-1) using 2:3 with linespoints lt i dashtype DT(i) pointsize 1.5 title MIDCUT(KEYS[i], 125), \
      for [i=1:NSERIES] DATA index (NSERIES+i-1) using 2:3 with lines lt i dashtype 2 lw 2 notitle
