@@ -148,7 +148,8 @@ const char *jh_signal_name(int sig);
 int jh_plot_output_check(const char *path, jh_plot_format fmt, const char **why);
 
 /* Okabe & Ito (2008) colour-blind-safe palette "#RRGGBB": black, orange,
- * sky blue, bluish green, yellow, blue, vermillion, reddish purple, and a
+ * sky blue, bluish green, indigo #332288 (Tol) in place of their faint
+ * yellow, blue, vermillion, reddish purple, and a
  * ninth, grey #999999 (the variant of the palette that replaces black by
  * grey), so that Jilin's nine prefectures get nine colours.  k is taken
  * modulo JH_PLOT_COLOURS.  Static string. */

@@ -32,10 +32,13 @@ const char *jh_plot_format_ext(jh_plot_format f)
 const char *jh_plot_colour(size_t k)
 {
     /* Okabe, M. & Ito, K. (2008), "Color Universal Design": black, orange,
-     * sky blue, bluish green, yellow, blue, vermillion, reddish purple. */
+     * sky blue, bluish green, blue, vermillion, reddish purple; their
+     * yellow F0E442 is faint on paper (1.3:1 against white) and is replaced
+     * by Tol's indigo 332288, dark in greyscale (luma 51) where the palette
+     * has a gap between black and blue. */
     static const char *const okabe_ito[JH_PLOT_COLOURS] = {
         "#000000", "#E69F00", "#56B4E9", "#009E73",
-        "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+        "#332288", "#0072B2", "#D55E00", "#CC79A7", "#999999",
     };
     return okabe_ito[k % JH_PLOT_COLOURS];
 }

@@ -135,6 +135,31 @@ static void test_palette(void **state)
     assert_string_equal(jh_plot_colour(9), "#000000");
 }
 
+/* Grey value of "#RRGGBB" as a greyscale conversion prints it (ITU-R BT.601
+ * luma, 0..255). */
+static double luma(const char *hex)
+{
+    unsigned r, g, b;
+    assert_int_equal(sscanf(hex, "#%2x%2x%2x", &r, &g, &b), 3);
+    return 0.299 * r + 0.587 * g + 0.114 * b;
+}
+
+static void test_palette_fifth_in_grey(void **state)
+{
+    (void)state;
+    /* Okabe-Ito's yellow F0E442 (luma 213, 1.3:1 against white paper) was
+     * faint in print; indigo 332288 has luma 0.299*51 + 0.587*34 + 0.114*136
+     * = 50.7, between black (0) and blue 0072B2 (87.2), and every other
+     * colour of the palette is at least 30 grey levels away. */
+    assert_string_equal(jh_plot_colour(4), "#332288");
+    assert_true(luma(jh_plot_colour(4)) > 50.6 && luma(jh_plot_colour(4)) < 50.8);
+    for (size_t k = 0; k < JH_PLOT_COLOURS; k++)
+        if (k != 4) {
+            double d = luma(jh_plot_colour(k)) - luma(jh_plot_colour(4));
+            assert_true(d >= 30 || d <= -30);
+        }
+}
+
 /* The round trip through gnuplot itself: each quoted text, printed by
  * gnuplot, is the text with control characters as spaces, and no
  * backquote or macro ran (PWNED is never created).  Skipped without
@@ -205,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_data_label),
         cmocka_unit_test(test_script),
         cmocka_unit_test(test_palette),
+        cmocka_unit_test(test_palette_fifth_in_grey),
         cmocka_unit_test(test_missing_program),
         cmocka_unit_test(test_gnuplot_reads_back),
     };
