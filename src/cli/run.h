@@ -8,6 +8,7 @@
 #include "junheng/converge.h"
 #include "junheng/decompose_analysis.h"
 #include "junheng/rank.h"
+#include "junheng/spatial_analysis.h"
 #include "junheng/urban_rural.h"
 #include "junheng/services.h"
 #include "junheng/validate.h"
@@ -27,6 +28,7 @@ typedef struct run_results {
     jh_converge *converge;
     jh_converge_opts converge_opts;
     const char *converge_index[8]; /* the sigma indices converge measured */
+    jh_spatial *spatial;           /* Moran, spatial Gini and LISA, or NULL */
 } run_results;
 
 typedef struct run_state {

@@ -24,7 +24,7 @@ enum kind { K_TEXT, K_LIST, K_INT, K_BOOL, K_CHOICE, K_INDEX, K_WEIGHTS, K_BASE 
 
 /* The chart kinds of `junheng plot` (cmd_plot.c), and none. */
 #define CHART_KINDS "all|none|lorenz|trend|disparity-ranking|distribution|heatmap|" \
-                    "urban-rural|county-ranking|decomposition|targets"
+                    "urban-rural|county-ranking|decomposition|targets|map|lisa-map"
 
 static const struct {
     const char *section, *key, *dflt;
@@ -46,6 +46,10 @@ static const struct {
     [RK_DATA_YEAR] = {"data", "year", "", K_TEXT, NULL},
     [RK_DATA_STRATA] = {"data", "strata", "", K_TEXT, NULL},
     [RK_DATA_SERVICES] = {"data", "services", "", K_TEXT, NULL},
+    [RK_DATA_BOUNDARIES] = {"data", "boundaries", "", K_TEXT, NULL},
+    [RK_DATA_BOUNDARY_KEY] = {"data", "boundary_key", "", K_TEXT, NULL},
+    [RK_DATA_NEIGHBORS] = {"data", "neighbors", "", K_TEXT, NULL},
+    [RK_DATA_TILES] = {"data", "tiles", "", K_TEXT, NULL},
     [RK_ANALYSIS_INDEX] = {"analysis", "index", "gini_w", K_INDEX, NULL},
     [RK_ANALYSIS_GROUP_BY] = {"analysis", "group_by", "prefecture", K_LIST, NULL},
     [RK_ANALYSIS_BOOTSTRAP] = {"analysis", "bootstrap", "0", K_INT, NULL},
@@ -563,6 +567,45 @@ int run_config_check_group_by(const run_config *c, const jh_region_catalog *cat,
     run_config_words_free(words, n);
     free(regions);
     return code;
+}
+
+static int spatial_conflict(const run_config *c, enum run_key k, const char *why)
+{
+    char where[4200];
+    run_config_where(c, k, where, sizeof where);
+    fprintf(stderr, "junheng: %s: %s\n", where, why);
+    return EX_DATAERR;
+}
+
+/* A named file that cannot be opened fails the run before any step. */
+static int spatial_file(const run_config *c, enum run_key k)
+{
+    char where[4200], *p = c->value[k][0] ? run_config_path(c, c->value[k]) : NULL;
+    FILE *f = p ? fopen(p, "rb") : NULL;
+    int code = 0;
+    if (p && !f) {
+        run_config_where(c, k, where, sizeof where);
+        fprintf(stderr, "junheng: %s: cannot open %s: %s\n", where, p, strerror(errno));
+        code = EX_NOINPUT;
+    }
+    if (f)
+        fclose(f);
+    free(p);
+    return code;
+}
+
+int run_config_check_spatial(const run_config *c)
+{
+    if (c->value[RK_DATA_NEIGHBORS][0] && c->value[RK_DATA_BOUNDARIES][0])
+        return spatial_conflict(c, RK_DATA_NEIGHBORS, "give neighbors or boundaries, not both "
+                                "(neighbours are derived from the boundaries)");
+    if (c->value[RK_DATA_BOUNDARY_KEY][0] && !c->value[RK_DATA_BOUNDARIES][0])
+        return spatial_conflict(c, RK_DATA_BOUNDARY_KEY, "boundary_key without boundaries "
+                                "(expected boundaries = FILE in [data])");
+    int code = spatial_file(c, RK_DATA_BOUNDARIES);
+    if (!code)
+        code = spatial_file(c, RK_DATA_NEIGHBORS);
+    return code ? code : spatial_file(c, RK_DATA_TILES);
 }
 
 void run_config_clear(run_config *c)

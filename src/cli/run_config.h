@@ -22,6 +22,7 @@ enum run_key {
     RK_DATA_WEIGHT_COL, RK_DATA_LENIENT, RK_DATA_CENSORED, RK_DATA_ON_DUPLICATE,
     RK_DATA_IGNORE_COL, RK_DATA_INDICATORS_ONLY, RK_DATA_REGION_LEVEL, RK_DATA_YEAR,
     RK_DATA_STRATA, RK_DATA_SERVICES,
+    RK_DATA_BOUNDARIES, RK_DATA_BOUNDARY_KEY, RK_DATA_NEIGHBORS, RK_DATA_TILES,
     RK_ANALYSIS_INDEX, RK_ANALYSIS_GROUP_BY, RK_ANALYSIS_BOOTSTRAP,
     RK_ANALYSIS_SEED, RK_ANALYSIS_WEIGHTS, RK_ANALYSIS_WEIGHTS_BASE,
     RK_ANALYSIS_AHP_ACCEPT, RK_CHARTS_KINDS, RK_CHARTS_FORMATS, RK_CHARTS_TIMEOUT,
@@ -66,6 +67,11 @@ void run_config_where(const run_config *c, enum run_key k, char *buf, size_t siz
  * after a message naming the line. */
 int run_config_check_group_by(const run_config *c, const jh_region_catalog *cat,
                               const jh_dataset *d);
+
+/* The spatial keys of [data]: neighbors and boundaries exclude each other,
+ * boundary_key needs boundaries, and each named file must be readable.  0,
+ * or 65 (66 for a missing file) after a message naming the line. */
+int run_config_check_spatial(const run_config *c);
 
 /* The words of a list value, unquoted; NULL when out of memory.  Free with
  * run_config_words_free. */

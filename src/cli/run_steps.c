@@ -16,9 +16,11 @@
 #include <unistd.h>
 #include "cli.h"
 #include "run.h"
+#include "neighbor_source.h"
 #include "weights_opt.h"
 #include "junheng/output.h"
 #include "junheng/sha256.h"
+#include "junheng/spatial_out.h"
 #include "junheng/targets.h"
 #include "junheng/validate.h"
 
@@ -339,6 +341,8 @@ int run_check_inputs(run_state *rs)
     int code = cli_exit_code(rc);
     if (!code)
         code = run_config_check_group_by(rs->cfg, reg, d);
+    if (!code)
+        code = run_config_check_spatial(rs->cfg);
     jh_diag_clear(&rd);
     if (code) {
         jh_dataset_free(d);
@@ -513,6 +517,8 @@ static int chart_steps(run_state *rs)
     for (char *k = kinds ? strtok_r(kinds, ", \t", &save) : NULL; k && !code;
          k = strtok_r(NULL, ", \t", &save)) {
         char label[300];
+        if (!strcmp(k, "map") || !strcmp(k, "lisa-map"))
+            continue; /* map_steps: they need shapes */
         snprintf(label, sizeof label, "charts: %s", k);
         /* The configured index in every chart, as in the summary beside it. */
         struct args a = with_output(rs, "charts", k, "--format", rs->cfg->value[RK_CHARTS_FORMATS],
@@ -537,6 +543,94 @@ static int chart_steps(run_state *rs)
         code = run_step(rs, label, "plot", &a, NULL, 1);
     }
     free(kinds);
+    return code;
+}
+
+/* Whether [charts] kinds asks for kind (all asks for every one). */
+static int wants_kind(const run_state *rs, const char *kind)
+{
+    size_t n = 0;
+    char **w = run_config_words(rs->cfg->value[RK_CHARTS_KINDS], &n);
+    int yes = 0;
+    for (size_t i = 0; w && i < n; i++)
+        yes |= !strcmp(w[i], "all") || !strcmp(w[i], kind);
+    run_config_words_free(w, n);
+    return yes;
+}
+
+/* The maps the run draws: a choropleth when there are shapes (boundaries,
+ * else the schematic tiles), a LISA map when the spatial step ran. */
+static void map_plan(const run_state *rs, int *map, int *lisa)
+{
+    const run_config *c = rs->cfg;
+    int shapes = c->value[RK_DATA_BOUNDARIES][0] || c->value[RK_DATA_TILES][0];
+    int nb = c->value[RK_DATA_NEIGHBORS][0] || c->value[RK_DATA_BOUNDARIES][0];
+    *map = shapes && strcmp(c->value[RK_CHARTS_KINDS], "none") && wants_kind(rs, "map");
+    *lisa = shapes && nb && strcmp(c->value[RK_CHARTS_KINDS], "none") &&
+            wants_kind(rs, "lisa-map");
+}
+
+/* The indicator the summary puts first: the most unequal by the
+ * configured index in the last year; NULL when rank found none. */
+static const char *headline_indicator(const run_state *rs)
+{
+    const jh_rank_ind_table *t = rs->res.rank_ind;
+    const jh_dataset *d = rs->study->data;
+    for (size_t i = 0; t && i < t->n; i++)
+        if (t->rows[i].year + 1 == d->n_years && t->rows[i].rank == 1)
+            return d->indicators.str[t->rows[i].indicator];
+    return NULL;
+}
+
+/* Adds the shapes and neighbour options of [data] to a map step. */
+static void add_map_sources(run_state *rs, struct args *a, int lisa)
+{
+    const run_config *c = rs->cfg;
+    char *p;
+    if (c->value[RK_DATA_BOUNDARIES][0]) {
+        p = run_config_path(c, c->value[RK_DATA_BOUNDARIES]);
+        add(a, "--boundaries");
+        add(a, p ? p : "");
+        free(p);
+        if (c->value[RK_DATA_BOUNDARY_KEY][0])
+            add(a, "--boundary-key"), add(a, c->value[RK_DATA_BOUNDARY_KEY]);
+    } else {
+        p = run_config_path(c, c->value[RK_DATA_TILES]);
+        add(a, "--tiles");
+        add(a, p ? p : "");
+        free(p);
+    }
+    if (lisa && c->value[RK_DATA_NEIGHBORS][0]) {
+        p = run_config_path(c, c->value[RK_DATA_NEIGHBORS]);
+        add(a, "--neighbors");
+        add(a, p ? p : "");
+        free(p);
+    }
+}
+
+/* The map of the headline indicator in the last year, and its LISA map
+ * with the spatial step's permutations and seed (the same clusters as
+ * tables/lisa.csv). */
+static int map_steps(run_state *rs)
+{
+    int map, lisa, code = EX_OK;
+    const char *ind = headline_indicator(rs);
+    map_plan(rs, &map, &lisa);
+    for (int k = 0; k < 2 && !code; k++) {
+        if (!(k ? lisa : map))
+            continue;
+        struct args a = with_output(rs, "charts", k ? "lisa-map" : "map", "--format",
+                                    rs->cfg->value[RK_CHARTS_FORMATS], "--lang",
+                                    rs->cfg->value[RK_OUTPUT_LANG], "--chart-timeout",
+                                    rs->cfg->value[RK_CHARTS_TIMEOUT], NULL);
+        add_map_sources(rs, &a, k);
+        if (ind)
+            add(&a, "-i"), add(&a, ind);
+        if (k)
+            add(&a, "--permutations"), add(&a, "999"), add(&a, "--seed"),
+                add(&a, rs->cfg->value[RK_ANALYSIS_SEED]);
+        code = run_step(rs, k ? "charts: lisa-map" : "charts: map", "plot", &a, NULL, 1);
+    }
     return code;
 }
 
@@ -614,20 +708,36 @@ static void skip(run_state *rs, const char *label, const char *why_zh, const cha
                  en ? why_en : why_zh);
 }
 
+/* 1 when the list of [charts] kinds names kind itself (not through all). */
+static int wants_kind_word(const run_config *c, const char *kind)
+{
+    size_t n = 0;
+    char **w = run_config_words(c->value[RK_CHARTS_KINDS], &n);
+    int yes = 0;
+    for (size_t i = 0; w && i < n; i++)
+        yes |= !strcmp(w[i], kind);
+    run_config_words_free(w, n);
+    return yes;
+}
+
 /* How many steps the progress line counts to. */
 static size_t planned_steps(const run_state *rs)
 {
     const run_config *c = rs->cfg;
     size_t n = 3 + count_words(c->value[RK_ANALYSIS_GROUP_BY]); /* validate, indices x2 */
     n += 1 + 2 + (c->value[RK_DATA_INDICATORS][0] != 0) + 1; /* ur, rank x2, targets, converge */
+    n += 1;                                                   /* spatial */
+    int map, lisa;
+    map_plan(rs, &map, &lisa);
     if (strcmp(c->value[RK_CHARTS_KINDS], "none") != 0)
-        n += count_words(c->value[RK_CHARTS_KINDS]);
-    return n;
+        n += count_words(c->value[RK_CHARTS_KINDS]) - (size_t)wants_kind_word(c, "map") -
+             (size_t)wants_kind_word(c, "lisa-map");
+    return n + (size_t)map + (size_t)lisa;
 }
 
 /* ---- the table of steps ------------------------------------------------ */
 
-enum { NEEDS_INDICATORS = 1, NEEDS_TARGETS = 2, NEEDS_TWO_YEARS = 4 };
+enum { NEEDS_INDICATORS = 1, NEEDS_TARGETS = 2, NEEDS_TWO_YEARS = 4, NEEDS_NEIGHBORS = 8 };
 
 /* One row of the run: what it is called, the table it writes (with "%s"
  * for the group of a per-group step), what the data must have, the
@@ -783,6 +893,59 @@ static int a_converge(run_state *rs, size_t g, jh_diag *diag)
     return rc == JH_EINVAL || rc == JH_ENOTFOUND ? EX_USAGE : cli_exit_code(rc);
 }
 
+/* The neighbour source of [data]: a pair list, or boundaries to derive
+ * queen contiguity from (as `junheng spatial`); paths kept for the manifest. */
+static int neighbor_source(run_state *rs, cli_neighbor_opts *o, char **path)
+{
+    const run_config *c = rs->cfg;
+    int list = c->value[RK_DATA_NEIGHBORS][0] != 0;
+    *path = run_config_path(c, c->value[list ? RK_DATA_NEIGHBORS : RK_DATA_BOUNDARIES]);
+    if (!*path || keep_input(rs, *path))
+        return cli_exit_code(JH_ENOMEM);
+    *(list ? &o->neighbors : &o->boundaries) = *path;
+    if (c->value[RK_DATA_BOUNDARY_KEY][0])
+        o->key = c->value[RK_DATA_BOUNDARY_KEY];
+    return EX_OK;
+}
+
+/* Global Moran and the spatial Gini of every indicator and year, and the
+ * LISA table; the source's messages (unmatched codes) go to run.log. */
+static int a_spatial(run_state *rs, size_t g, jh_diag *diag)
+{
+    cli_neighbor_opts nb = CLI_NEIGHBOR_DEFAULTS;
+    size_t *a = NULL, *b = NULL, n = 0;
+    char *path = NULL;
+    (void)g;
+    int code = neighbor_source(rs, &nb, &path);
+    long from = code ? -1 : log_begin(rs);
+    if (!code)
+        code = cli_neighbor_pairs(&nb, rs->study->data, &a, &b, &n);
+    log_end(rs, from, code != EX_OK, 0);
+    if (!code) {
+        jh_spatial_opts o = {.neighbor_a = a, .neighbor_b = b, .n_neighbors = n,
+                             .permutations = 999, .local = 1,
+                             .seed = strtoul(rs->cfg->value[RK_ANALYSIS_SEED], NULL, 10)};
+        int rc = jh_spatial_run(rs->study, &o, diag, &rs->res.spatial);
+        code = rc == JH_EINVAL ? EX_DATAERR : cli_exit_code(rc);
+    }
+    free(a);
+    free(b);
+    free(path);
+    return code;
+}
+
+static void w_spatial(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_spatial(f, rs->study->data, rs->res.spatial, rs->data.csv);
+}
+
+static void w_lisa(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_lisa(f, rs->study, rs->res.spatial, rs->data.csv);
+}
+
 static void w_indices(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
@@ -854,6 +1017,8 @@ static const run_step_row steps[] = {
      w_targets, NULL},
     {"converge", "tables/converge.csv", NULL, NEEDS_TWO_YEARS, 0, 0, a_converge, w_converge,
      NULL},
+    {"spatial", "tables/spatial.csv", "tables/lisa.csv", NEEDS_NEIGHBORS, 0, 0, a_spatial,
+     w_spatial, w_lisa},
 };
 
 /* The step's messages into run.log, as the command would print them;
@@ -905,6 +1070,14 @@ static int lacks(const run_state *rs, unsigned needs, const char **zh, const cha
     if ((needs & NEEDS_TARGETS) && !targets) {
         *zh = "指标目录中没有指标同时给出目标类型、目标值和基期年份";
         *en = "no indicator of the catalog has a target kind, a target and a baseline year";
+        return 1;
+    }
+    if ((needs & NEEDS_NEIGHBORS) && !rs->cfg->value[RK_DATA_NEIGHBORS][0] &&
+        !rs->cfg->value[RK_DATA_BOUNDARIES][0]) {
+        *zh = "未提供县域相邻关系（[data] neighbors 或 boundaries），不计算空间统计；"
+              "示意方块图（tiles）的相邻关系并非真实，不用于统计";
+        *en = "no neighbour source ([data] neighbors or boundaries); the schematic tile "
+              "map's adjacency is not real and is not used for statistics";
         return 1;
     }
     if ((needs & NEEDS_TWO_YEARS) && rs->study->data->n_years < 2) {
@@ -1008,6 +1181,8 @@ int run_steps(run_state *rs)
             code = table_step(rs, &steps[i], g);
     if (!code && strcmp(rs->cfg->value[RK_CHARTS_KINDS], "none") != 0) {
         code = chart_steps(rs);
+        if (!code)
+            code = map_steps(rs);
         keep_only_charts(rs);
     }
     if (!rs->quiet)
@@ -1031,6 +1206,7 @@ static void run_results_clear(run_results *r)
     jh_rank_county_table_free(r->rank_county);
     jh_target_table_free(r->targets);
     jh_converge_free(r->converge);
+    jh_spatial_free(r->spatial);
     memset(r, 0, sizeof *r);
 }
 
