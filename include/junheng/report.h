@@ -8,6 +8,7 @@
 #include "junheng/converge.h"
 #include "junheng/rank.h"
 #include "junheng/services.h"
+#include "junheng/spatial_analysis.h"
 #include "junheng/urban_rural.h"
 
 #ifdef __cplusplus
@@ -46,6 +47,8 @@ typedef struct jh_report_input {
     size_t n_only_domains;
     const char *const *chart_kinds;
     size_t n_chart_kinds;
+    const jh_spatial *spatial;       /* Moran, LISA (tables/spatial.csv, lisa.csv), or NULL */
+    const char *spatial_skipped;     /* why there are no spatial statistics, or NULL */
 } jh_report_input;
 
 /* Writes the whole report: a static HTML page with inline CSS and no
@@ -65,6 +68,11 @@ typedef void (*jh_report_table_fn)(void *ctx, const char *caption);
  * caption) opens each numbered table with its caption. */
 void jh_report_services(FILE *f, const jh_report_input *in, jh_report_table_fn open_table,
                         void *ctx);
+/* The report's maps and spatial clustering section (report_spatial.c):
+ * the maps among the charts, global Moran's I and the LISA clusters of
+ * each indicator in the last year, or why they were not computed.
+ * Nothing when there are neither maps nor a spatial step. */
+void jh_report_spatial(FILE *f, const jh_report_input *in);
 
 #ifdef __cplusplus
 }

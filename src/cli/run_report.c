@@ -100,8 +100,12 @@ static int write_html(run_state *rs, const char *path, char **charts, size_t n_c
     const char *skipped[8];
     int code = EX_OK;
     run_date(date, sizeof date);
-    for (size_t i = 0; i < rs->n_skipped; i++)
+    const char *spatial_why = NULL;
+    for (size_t i = 0; i < rs->n_skipped; i++) {
         skipped[i] = rs->skipped[i];
+        if (!strncmp(rs->skipped[i], "spatial: ", 9))
+            spatial_why = rs->skipped[i] + 9;
+    }
     if (words_of(cfg->value[RK_REPORT_INDICATORS], &ind) | words_of(cfg->value[RK_REPORT_DOMAINS], &dom) |
         words_of(cfg->value[RK_REPORT_CHARTS], &kinds))
         code = EX_SOFTWARE;
@@ -126,6 +130,7 @@ static int write_html(run_state *rs, const char *path, char **charts, size_t n_c
             .only_indicators = words(&ind), .n_only_indicators = ind.n,
             .only_domains = words(&dom), .n_only_domains = dom.n,
             .chart_kinds = words(&kinds), .n_chart_kinds = kinds.n,
+            .spatial = r->spatial, .spatial_skipped = spatial_why,
         };
         if (jh_report_write(f, &in) != 0)
             code = EX_SOFTWARE;

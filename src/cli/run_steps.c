@@ -327,6 +327,10 @@ int run_check_inputs(run_state *rs)
     jh_region_catalog *reg = NULL;
     jh_indicator_catalog *ind = NULL;
     jh_diag rd;
+    /* The spatial keys are the configuration's errors: said before the data's. */
+    int spatial = run_config_check_spatial(rs->cfg);
+    if (spatial)
+        return spatial;
     if (build_data_args(rs) || build_data(rs)) {
         fputs("junheng: out of memory\n", stderr);
         return cli_exit_code(JH_ENOMEM);
@@ -341,8 +345,6 @@ int run_check_inputs(run_state *rs)
     int code = cli_exit_code(rc);
     if (!code)
         code = run_config_check_group_by(rs->cfg, reg, d);
-    if (!code)
-        code = run_config_check_spatial(rs->cfg);
     jh_diag_clear(&rd);
     if (code) {
         jh_dataset_free(d);

@@ -880,6 +880,7 @@ static void body(rctx *c)
     targets(c);
     lagging_counties(c);
     services(c);
+    jh_report_spatial(c->f, c->in);
     domains(c);
     quality(c);
     files(c);

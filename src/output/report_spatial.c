@@ -1,0 +1,126 @@
+/* The report's section on maps and spatial clustering: the maps the chart
+ * step drew, and per indicator of the last year the global Moran's I and
+ * the counts of LISA clusters, all read from the spatial step's result
+ * (the numbers of tables/spatial.csv and tables/lisa.csv). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "junheng/numfmt.h"
+#include "junheng/output.h"
+#include "junheng/report.h"
+
+enum sp_msg {
+    S_TITLE, S_SKIPPED, S_NOTE, S_INDICATOR, S_MORAN, S_Z, S_P, S_HH, S_LL,
+    S_OUTLIERS, S_COUNT
+};
+
+static const char *const sp_text[S_COUNT][2] = {
+    [S_TITLE] = {"空间分布与集聚", "Maps and spatial clustering"},
+    [S_SKIPPED] = {"未计算空间统计：", "No spatial statistics: "},
+    [S_NOTE] = {"最近一年（%d年）；全局 Moran's I 大于期望值 E[I] 表示相邻县取值相近"
+                "（集聚）；z 为随机化假设下的检验统计量，p 为 999 次置换的伪 p 值；"
+                "高-高、低-低为局部 Moran (LISA) 显著（p ≤ 0.05）的县数。",
+                "Latest year (%d); a global Moran's I above its expectation E[I] means "
+                "neighbouring counties have similar values (clustering); z under "
+                "randomisation, p the pseudo p-value of 999 permutations; high-high and "
+                "low-low count the counties whose local Moran (LISA) is significant "
+                "(p ≤ 0.05)."},
+    [S_INDICATOR] = {"指标", "Indicator"},
+    [S_MORAN] = {"Moran's I", "Moran's I"},
+    [S_Z] = {"z", "z"},
+    [S_P] = {"p", "p"},
+    [S_HH] = {"高-高", "High-high"},
+    [S_LL] = {"低-低", "Low-low"},
+    [S_OUTLIERS] = {"高-低/低-高", "High-low / low-high"},
+};
+
+static const char *S(const jh_report_input *in, enum sp_msg m)
+{
+    return sp_text[m][in->lang && strcmp(in->lang, "en") == 0];
+}
+
+static int is_map(const char *chart)
+{
+    const char *base = strrchr(chart, '/');
+    base = base ? base + 1 : chart;
+    return (!strncmp(base, "map-", 4) || !strncmp(base, "lisa-map-", 9)) &&
+           strstr(base, ".png") != NULL;
+}
+
+static size_t maps(FILE *f, const jh_report_input *in)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < in->n_charts; c++) {
+        if (!is_map(in->charts[c]))
+            continue;
+        fputs("<img alt=\"map\" src=\"", f);
+        jh_html_text(f, in->charts[c]);
+        fputs("\">\n", f);
+        n++;
+    }
+    return n;
+}
+
+static void index_cell(FILE *f, const jh_report_input *in, double x)
+{
+    char buf[64];
+    jh_format_human(buf, sizeof buf, x, JH_NUM_INDEX, NULL, in->lang, 0);
+    fprintf(f, "<td class=n>%s</td>", buf[0] ? buf : "–");
+}
+
+/* Significant LISA clusters of one indicator and year: HH, LL, HL + LH. */
+static void clusters(const jh_spatial *sp, size_t ind, size_t year, size_t count[3])
+{
+    memset(count, 0, 3 * sizeof *count);
+    for (size_t k = 0; k < sp->n_lisa; k++) {
+        const jh_lisa_row *r = &sp->lisa[k];
+        if (r->indicator != ind || r->year != year || !r->significant)
+            continue;
+        const char *q = jh_lisa_quadrant_name(r->lisa.quadrant);
+        count[!strcmp(q, "HH") ? 0 : !strcmp(q, "LL") ? 1 : 2]++;
+    }
+}
+
+static void moran_table(FILE *f, const jh_report_input *in)
+{
+    const jh_dataset *d = in->study->data;
+    size_t last = d->n_years - 1, count[3];
+    fputs("<p class=note>", f);
+    fprintf(f, S(in, S_NOTE), d->years[last]);
+    fprintf(f, "</p>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+               "<th>%s</th><th>%s</th></tr>\n", S(in, S_INDICATOR), S(in, S_MORAN),
+            S(in, S_Z), S(in, S_P), S(in, S_HH), S(in, S_LL), S(in, S_OUTLIERS));
+    for (size_t i = 0; i < in->spatial->n_rows; i++) {
+        const jh_spatial_row *r = &in->spatial->rows[i];
+        if (r->year != last)
+            continue;
+        clusters(in->spatial, r->indicator, r->year, count);
+        fputs("<tr><td>", f);
+        jh_html_text(f, jh_study_indicator_label(in->study, r->indicator, in->lang));
+        fputs("</td>", f);
+        index_cell(f, in, r->moran.I);
+        index_cell(f, in, r->moran.z_rand);
+        index_cell(f, in, r->moran.p_sim);
+        fprintf(f, "<td class=n>%zu</td><td class=n>%zu</td><td class=n>%zu</td></tr>\n",
+                count[0], count[1], count[2]);
+    }
+    fputs("</table>\n", f);
+}
+
+void jh_report_spatial(FILE *f, const jh_report_input *in)
+{
+    int any_map = 0;
+    for (size_t c = 0; c < in->n_charts; c++)
+        any_map |= is_map(in->charts[c]);
+    if (!any_map && !in->spatial && !in->spatial_skipped)
+        return;
+    fprintf(f, "<h2 id=spatial>%s</h2>\n", S(in, S_TITLE));
+    if (in->spatial)
+        moran_table(f, in);
+    else if (in->spatial_skipped) {
+        fprintf(f, "<p>%s", S(in, S_SKIPPED));
+        jh_html_text(f, in->spatial_skipped);
+        fputs("</p>\n", f);
+    }
+    maps(f, in);
+}
