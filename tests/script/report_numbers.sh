@@ -3,7 +3,9 @@
 # at the printed precision (jh_format_human rounds; a shown number with d
 # decimals is within half a unit of its last decimal of the cell): the
 # report reads the steps' result tables and computes nothing of its own.  Runs the bundled Jilin panel
-# (charts off) and checks each section against its table.
+# (charts off) and checks each section against its table; with the hand-made
+# pair list of tests/data/run, also the spatial section against
+# tables/spatial.csv and tables/lisa.csv.
 set -u
 bin=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,7 +13,8 @@ top=$(cd "$here/../.." && pwd)
 command -v python3 >/dev/null || { echo "skip: python3 not found"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" run "$top/datasets/jilin/run.ini" --set charts.kinds=none -o "$tmp/out" -q 2>"$tmp/err" ||
+"$bin" run "$top/datasets/jilin/run.ini" --set charts.kinds=none \
+    --set "data.neighbors=$top/tests/data/run/neighbors-small.csv" -o "$tmp/out" -q 2>"$tmp/err" ||
     { cat "$tmp/err"; exit 1; }
 exec python3 - "$tmp/out" "$top/datasets/jilin" <<'PY'
 import csv, html, math, re, sys
@@ -102,6 +105,26 @@ for p in section("综合得分最低"):
         check(f"county {c[0]}", c[2], r["score"])
         check(f"county {c[0]} rank", c[3], r["rank"])
         check(f"county {c[0]} rank change", c[4], r["rank_change"] or None)
+# Spatial section: Moran's I, z, p_sim (4 significant digits, as
+# jh_format_human JH_NUM_INDEX) and the LISA cluster counts, last year.
+sp = {r["indicator"]: r for r in rows("spatial.csv") if r["year"] == years[-1]}
+lisa = {}
+for r in rows("lisa.csv"):
+    if r["year"] == years[-1] and r["cluster"] in ("HH", "LL", "HL", "LH"):
+        k = {"HH": 0, "LL": 1}.get(r["cluster"], 2)
+        lisa.setdefault(r["indicator"], [0, 0, 0])[k] += 1
+spatial = text.split("<h2 id=spatial>")[1].split("<h2")[0]
+n_sp = 0
+for c in trs(spatial):
+    ind = code[c[0]]
+    r = sp[ind]
+    for j, k in enumerate(("moran_i", "z_rand", "p_sim")):
+        check(f"spatial {ind} {k}", c[1 + j], r[k] or None)
+    for j, n in enumerate(lisa.get(ind, [0, 0, 0])):
+        check(f"spatial {ind} clusters {j}", c[4 + j], n)
+    n_sp += 1
+if n_sp != len(sp):
+    print(f"FAIL: spatial section has {n_sp} rows, spatial.csv {len(sp)} in {years[-1]}"); fail = 1
 if checked < 400:  # 497 on the bundled panel
     print(f"FAIL: only {checked} numbers checked"); fail = 1
 print(f"{checked} numbers of report.html checked against the tables")
