@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
 fail=0
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=1; fi; }
-cp "$top"/datasets/jilin/{run.ini,regions.csv,indicators.csv} .
+cp "$top"/datasets/jilin/{run.ini,regions.csv,indicators.csv,tiles.geojson} .
 # 2015 and 2020 only, the total stratum only.
 awk -F, 'NR == 1 || (($2 == 2015 || $2 == 2020) && $4 == "total")' \
     "$top/datasets/jilin/values.csv" > values.csv
