@@ -63,16 +63,24 @@ int jh_report_write(FILE *f, const jh_report_input *in);
  * least one indicator monitors; for each monitored item its indicators'
  * latest disparity (in->index), trend (converge) and target status; the
  * items nothing monitors, by domain.  Nothing without in->services. */
-typedef void (*jh_report_table_fn)(void *ctx, const char *caption);
-/* The section's body (the caller writes the heading); open_table(ctx,
- * caption) opens each numbered table with its caption. */
-void jh_report_services(FILE *f, const jh_report_input *in, jh_report_table_fn open_table,
-                        void *ctx);
+/* What a section written outside report.c calls back for, so that its
+ * heading, tables and figures are numbered and listed in the contents like
+ * the rest: section(ctx, id, title) writes the heading; table(ctx,
+ * caption) opens a numbered table; figure(ctx, file, caption) writes a
+ * numbered figure. */
+typedef struct jh_report_hooks {
+    void *ctx;
+    void (*section)(void *ctx, const char *id, const char *title);
+    void (*table)(void *ctx, const char *caption);
+    void (*figure)(void *ctx, const char *file, const char *caption);
+} jh_report_hooks;
+
+void jh_report_services(FILE *f, const jh_report_input *in, const jh_report_hooks *h);
 /* The report's maps and spatial clustering section (report_spatial.c):
  * the maps among the charts, global Moran's I and the LISA clusters of
  * each indicator in the last year, or why they were not computed.
  * Nothing when there are neither maps nor a spatial step. */
-void jh_report_spatial(FILE *f, const jh_report_input *in);
+void jh_report_spatial(FILE *f, const jh_report_input *in, const jh_report_hooks *h);
 
 #ifdef __cplusplus
 }

@@ -856,19 +856,21 @@ static void cover(FILE *f, const rctx *c, const char *title)
             report_msg(RM_VERSION, c->en), JUNHENG_VERSION);
 }
 
-/* The service list's numbered table, for report_services.c. */
-static void services_table(void *ctx, const char *caption)
+/* The numbering of report.c for sections written elsewhere
+ * (report_services.c, report_spatial.c). */
+static void hook_section(void *ctx, const char *id, const char *title)
+{
+    section(ctx, id, title);
+}
+
+static void hook_table(void *ctx, const char *caption)
 {
     table_open(ctx, "%s", caption);
 }
 
-static void services(rctx *c)
+static void hook_figure(void *ctx, const char *file, const char *caption)
 {
-    if (!c->in->services)
-        return;
-    section(c, "services", c->en ? "Monitoring of the basic public service items"
-                                 : "基本公共服务项目监测");
-    jh_report_services(c->f, c->in, services_table, c);
+    figure(ctx, file, caption);
 }
 
 static void body(rctx *c)
@@ -879,8 +881,9 @@ static void body(rctx *c)
     converge(c);
     targets(c);
     lagging_counties(c);
-    services(c);
-    jh_report_spatial(c->f, c->in);
+    jh_report_hooks h = {c, hook_section, hook_table, hook_figure};
+    jh_report_services(c->f, c->in, &h);
+    jh_report_spatial(c->f, c->in, &h);
     domains(c);
     quality(c);
     files(c);

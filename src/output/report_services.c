@@ -193,12 +193,12 @@ static void unmonitored(FILE *f, const jh_report_input *in)
     fputs("</ul>\n", f);
 }
 
-void jh_report_services(FILE *f, const jh_report_input *in, jh_report_table_fn open_table,
-                        void *ctx)
+void jh_report_services(FILE *f, const jh_report_input *in, const jh_report_hooks *h)
 {
     const jh_service_list *l = in->services;
     if (!l)
         return;
+    h->section(h->ctx, "services", T(in, S_TITLE));
     fputs("<p>", f);
     fprintf(f, T(in, S_COVERAGE), l->n, l->n_monitored,
             l->n ? 100.0 * (double)l->n_monitored / (double)l->n : 0.0, l->n - l->n_monitored);
@@ -209,7 +209,7 @@ void jh_report_services(FILE *f, const jh_report_input *in, jh_report_table_fn o
         fprintf(f, T(in, S_NOTE), report_index_name(in->index ? in->index : "gini_w",
                                                     english(in), name, sizeof name));
         fputs("</p>\n", f);
-        open_table(ctx, T(in, S_MONITORED));
+        h->table(h->ctx, T(in, S_MONITORED));
         fprintf(f, "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
                    "<th>%s</th><th>%s</th></tr>\n",
                 T(in, S_NO), T(in, S_ITEM), T(in, S_GROUP), T(in, S_INDICATOR),

@@ -11,11 +11,14 @@
 
 enum sp_msg {
     S_TITLE, S_SKIPPED, S_NOTE, S_INDICATOR, S_MORAN, S_Z, S_P, S_HH, S_LL,
-    S_OUTLIERS, S_COUNT
+    S_OUTLIERS, S_MAP, S_LISA_MAP, S_TABLE, S_COUNT
 };
 
 static const char *const sp_text[S_COUNT][2] = {
     [S_TITLE] = {"空间分布与集聚", "Maps and spatial clustering"},
+    [S_MAP] = {"县域分布图", "County map"},
+    [S_LISA_MAP] = {"局部空间自相关（LISA）聚类图", "LISA cluster map"},
+    [S_TABLE] = {"全局 Moran's I 与 LISA 聚类", "Global Moran's I and LISA clusters"},
     [S_SKIPPED] = {"未计算空间统计：", "No spatial statistics: "},
     [S_NOTE] = {"最近一年（%d年）；全局 Moran's I 大于期望值 E[I] 表示相邻县取值相近"
                 "（集聚）；z 为随机化假设下的检验统计量，p 为 999 次置换的伪 p 值；"
@@ -47,15 +50,22 @@ static int is_map(const char *chart)
            strstr(base, ".png") != NULL;
 }
 
-static size_t maps(FILE *f, const jh_report_input *in)
+/* Each map as a numbered figure, captioned with its kind, indicator and
+ * year (the file is charts/[lisa-]map-IND-YEAR.png). */
+static size_t maps(const jh_report_input *in, const jh_report_hooks *h)
 {
     size_t n = 0;
     for (size_t c = 0; c < in->n_charts; c++) {
         if (!is_map(in->charts[c]))
             continue;
-        fputs("<img alt=\"map\" src=\"", f);
-        jh_html_text(f, in->charts[c]);
-        fputs("\">\n", f);
+        const char *base = strrchr(in->charts[c], '/');
+        base = base ? base + 1 : in->charts[c];
+        int lisa = !strncmp(base, "lisa-", 5);
+        char cap[512];
+        int en = in->lang && strcmp(in->lang, "en") == 0;
+        snprintf(cap, sizeof cap, en ? "%s (%.*s)" : "%s（%.*s）", S(in, lisa ? S_LISA_MAP : S_MAP),
+                 (int)(strlen(base) - 4 - (lisa ? 9 : 4)), base + (lisa ? 9 : 4));
+        h->figure(h->ctx, in->charts[c], cap);
         n++;
     }
     return n;
@@ -81,13 +91,15 @@ static void clusters(const jh_spatial *sp, size_t ind, size_t year, size_t count
     }
 }
 
-static void moran_table(FILE *f, const jh_report_input *in)
+static void moran_table(FILE *f, const jh_report_input *in, const jh_report_hooks *h)
 {
     const jh_dataset *d = in->study->data;
     size_t last = d->n_years - 1, count[3];
     fputs("<p class=note>", f);
     fprintf(f, S(in, S_NOTE), d->years[last]);
-    fprintf(f, "</p>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+    fputs("</p>\n", f);
+    h->table(h->ctx, S(in, S_TABLE));
+    fprintf(f, "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
                "<th>%s</th><th>%s</th></tr>\n", S(in, S_INDICATOR), S(in, S_MORAN),
             S(in, S_Z), S(in, S_P), S(in, S_HH), S(in, S_LL), S(in, S_OUTLIERS));
     for (size_t i = 0; i < in->spatial->n_rows; i++) {
@@ -107,20 +119,20 @@ static void moran_table(FILE *f, const jh_report_input *in)
     fputs("</table>\n", f);
 }
 
-void jh_report_spatial(FILE *f, const jh_report_input *in)
+void jh_report_spatial(FILE *f, const jh_report_input *in, const jh_report_hooks *h)
 {
     int any_map = 0;
     for (size_t c = 0; c < in->n_charts; c++)
         any_map |= is_map(in->charts[c]);
     if (!any_map && !in->spatial && !in->spatial_skipped)
         return;
-    fprintf(f, "<h2 id=spatial>%s</h2>\n", S(in, S_TITLE));
+    h->section(h->ctx, "spatial", S(in, S_TITLE));
     if (in->spatial)
-        moran_table(f, in);
+        moran_table(f, in, h);
     else if (in->spatial_skipped) {
         fprintf(f, "<p>%s", S(in, S_SKIPPED));
         jh_html_text(f, in->spatial_skipped);
         fputs("</p>\n", f);
     }
-    maps(f, in);
+    maps(in, h);
 }
