@@ -56,6 +56,20 @@ static void esc(FILE *f, const char *s)
 }
 
 /* The plan's eight domains (its 第三章), as the service list codes them. */
+/* A name the service list gives in Chinese only: in the English report it
+ * is marked lang=zh-CN, a visible fallback rather than a translation. */
+static void list_text(FILE *f, const jh_report_input *in, const char *s)
+{
+    int zh_only = 0;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && !zh_only; p++)
+        zh_only = *p >= 0x80;
+    if (zh_only && english(in))
+        fputs("<span lang=zh-CN>", f);
+    esc(f, s);
+    if (zh_only && english(in))
+        fputs("</span>", f);
+}
+
 static const char *domain_name(const jh_report_input *in, const char *code)
 {
     const char *n = report_domain_name(code, english(in));
@@ -134,9 +148,9 @@ static void item_rows(FILE *f, const jh_report_input *in, const jh_service_item 
             fprintf(f, "<td rowspan=%zu>", it->n_indicators);
             esc(f, it->no);
             fprintf(f, "</td><td class=item rowspan=%zu>", it->n_indicators);
-            esc(f, it->item);
+            list_text(f, in, it->item);
             fprintf(f, "</td><td rowspan=%zu>", it->n_indicators);
-            esc(f, it->target_group);
+            list_text(f, in, it->target_group);
             fputs("</td>", f);
         }
         fputs("<td>", f);
@@ -183,7 +197,7 @@ static void unmonitored(FILE *f, const jh_report_input *in)
             }
             fputs(first ? "" : english(in) ? "; " : "；", f);
             fputs("<span class=unmonitored>", f);
-            esc(f, it->item);
+            list_text(f, in, it->item);
             fputs("</span>", f);
             first = 0;
         }

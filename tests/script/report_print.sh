@@ -78,6 +78,9 @@ python3 - en/report.html "$top/datasets/jilin/regions.csv" <<'PY' || fail=1
 import csv, html, re, sys
 t = open(sys.argv[1], encoding="utf-8").read()
 t = re.sub(r"<style>.*?</style>", "", t, flags=re.S)
+# Names the inputs give in Chinese only are marked lang=zh-CN (the service
+# list's items and target groups): a visible fallback, not report text.
+t = re.sub(r"<span lang=zh-CN>.*?</span>", "", t, flags=re.S)
 text = html.unescape(re.sub(r"<[^>]+>", "\n", t))
 # Region names without name_en may stay Chinese: none in the bundled catalog.
 allowed = {r["name"] for r in csv.DictReader(open(sys.argv[2], encoding="utf-8")) if not r["name_en"]}

@@ -21,7 +21,9 @@ for lang in zh en; do
             --set output.dir="$out" -q > "$tmp/log" 2>&1; then
         echo "FAIL: run ($lang) failed"; cat "$tmp/log"; fail=1; continue
     fi
-    html="$out/report.html"
+    # Names the list gives in Chinese only are marked lang=zh-CN in English.
+    html="$tmp/$lang.html"
+    sed 's/<span lang=zh-CN>\([^<]*\)<\/span>/\1/g' "$out/report.html" > "$html"
     sed -n 's/.*<td class=item[^>]*>\([^<]*\)<\/td>.*/\1/p' "$html" > "$tmp/got.monitored"
     grep -o '<span class=unmonitored>[^<]*</span>' "$html" |
         sed 's/<[^>]*>//g' | sort > "$tmp/got.unmonitored"

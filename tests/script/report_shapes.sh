@@ -18,7 +18,8 @@ cp "$top"/datasets/jilin/{run.ini,regions.csv,indicators.csv,tiles.geojson} .
 # 2015 and 2020 only, the total stratum only.
 awk -F, 'NR == 1 || (($2 == 2015 || $2 == 2020) && $4 == "total")' \
     "$top/datasets/jilin/values.csv" > values.csv
-run() { "$bin" run run.ini -q --set charts.kinds=none "$@" 2>>err; }
+# Only the filtered values: no groups of people, strata catalog or service list.
+run() { "$bin" run run.ini -q --set charts.kinds=none --set data.files=values.csv --set data.strata= --set data.services= "$@" 2>>err; }
 run -o two --set data.indicators_only=beds_per_1000,doctors_per_1000,disposable_income
 r=two/report.html
 check "the change is headed with its period" 'grep -qF "<th>较2015年变化</th>" $r'

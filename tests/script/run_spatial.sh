@@ -19,7 +19,7 @@ no() { echo "FAIL: $*"; fail=1; }
 [ ! -e "$tmp/without/tables/lisa.csv" ] || no "lisa.csv written without neighbours"
 grep -q "step spatial: skipped (no neighbour source (\[data\] neighbors or boundaries); the schematic tile map's adjacency is not real and is not used for statistics)" \
     "$tmp/without/run.log" || no "run.log does not say why spatial was skipped"
-grep -q '<h2 id=spatial>空间分布与集聚</h2>' "$tmp/without/report.html" ||
+grep -qE '<h2 id=spatial>[0-9]+ 空间分布与集聚</h2>' "$tmp/without/report.html" ||
     no "report has no spatial section without neighbours"
 grep -q '<p>未计算空间统计：未提供县域相邻关系（\[data\] neighbors 或 boundaries）' \
     "$tmp/without/report.html" || no "report does not say why the statistics are missing"
