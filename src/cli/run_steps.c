@@ -704,9 +704,9 @@ static void skip(run_state *rs, const char *label, const char *why_zh, const cha
     int en = strcmp(rs->cfg->value[RK_OUTPUT_LANG], "en") == 0;
     logf_(rs, "step %s: skipped (%s)", label, why_en);
     rs->step++; /* the progress line still ends at N/N */
-    /* The label is cut to leave room for the reason in the slot. */
+    /* The label and the reason are cut to fit the slot. */
     if (rs->n_skipped < sizeof rs->skipped / sizeof rs->skipped[0])
-        snprintf(rs->skipped[rs->n_skipped++], sizeof rs->skipped[0], "%.100s: %s", label,
+        snprintf(rs->skipped[rs->n_skipped++], sizeof rs->skipped[0], "%.60s: %.190s", label,
                  en ? why_en : why_zh);
 }
 

@@ -323,6 +323,10 @@ int jh_moran_global(const double *x, const jh_weights *W, size_t permutations,
         return JH_EZERO;
     }
     rc = moran_sums(W, &S0, &S1, &S2);
+    if (rc) {
+        free(z);
+        return rc;
+    }
     memset(out, 0, sizeof *out);
     double scale = (double)W->n / (S0 * ss);
     out->I = scale * cross(z, W);
