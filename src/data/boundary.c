@@ -136,7 +136,8 @@ static int cmp_ring(const void *a, const void *b)
 static int flatten(struct collector *c, jh_boundaries *b)
 {
     jh_shapes *s = &b->shapes;
-    qsort(c->ring, c->n_ring, sizeof *c->ring, cmp_ring);
+    if (c->n_ring > 1) /* c->ring is NULL when every ring was dropped */
+        qsort(c->ring, c->n_ring, sizeof *c->ring, cmp_ring);
     s->n = c->n_feat;
     s->feat_ring = calloc(c->n_feat + 1, sizeof *s->feat_ring);
     s->ring_pt = calloc(c->n_ring + 1, sizeof *s->ring_pt);
@@ -511,6 +512,27 @@ static int read_shapefile(struct collector *c, const char *key)
 
 /* ---- entry ---------------------------------------------------------------- */
 
+/* Every point must be longitude/latitude in degrees: a file in a projected
+ * system (metres) would otherwise be taken for degrees, and its borders,
+ * thousands of "degrees" long, cut into pieces of the tolerance would keep
+ * the neighbour search busy for hours. */
+static int check_degrees(const struct collector *c)
+{
+    for (size_t r = 0; r < c->n_ring; r++)
+        for (size_t k = c->ring[r].start; k < c->ring[r].start + c->ring[r].n; k++) {
+            double x = c->xy[2 * k], y = c->xy[2 * k + 1];
+            if (fabs(x) <= 180 && fabs(y) <= 90)
+                continue;
+            jh_diag_add(c->diag, JH_DIAG_ERROR, c->path, 0, 0,
+                        "region %s: point (%.10g, %.10g) is not longitude/latitude in degrees "
+                        "(expected -180..180, -90..90); reproject a file in metres first, "
+                        "e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.shp",
+                        c->code[c->ring[r].feat], x, y);
+            return JH_EPARSE;
+        }
+    return JH_OK;
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
@@ -537,6 +559,8 @@ int jh_boundaries_read(const char *path, const char *key, jh_boundaries **out,
         jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0, "no polygon in the file");
         rc = JH_EPARSE;
     }
+    if (!rc)
+        rc = check_degrees(&c);
     if (!rc)
         rc = flatten(&c, b);
     collector_free(&c);

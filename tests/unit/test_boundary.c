@@ -138,7 +138,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    const char *names[] = {"b.geojson", "b.shp", "b.shx", "b.dbf", "bad.json", "pt.json", "dup.json"};
+    const char *names[] = {"b.geojson", "b.shp", "b.shx", "b.dbf", "bad.json", "pt.json", "dup.json",
+                           "m.json"};
     char p[128];
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         path_in(p, sizeof p, names[i]);
@@ -223,7 +224,7 @@ static void geojson_and_shapefile_agree(void **state)
 
 static int read_err(const char *name, const char *key, const char *want)
 {
-    char p[128], full[256];
+    char p[128], full[512];
     path_in(p, sizeof p, name);
     jh_diag d;
     jh_diag_init(&d, 0);
@@ -257,6 +258,18 @@ static void bad_files(void **state)
                "\"properties\":{\"code\":7},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}]}");
     assert_int_equal(read_err("pt.json", NULL, "feature 1 (region 7): geometry type 'Point' is not "
                               "a polygon (expected Polygon or MultiPolygon)"),
+                     JH_EPARSE);
+    /* A county in metres (a Gauss-Kruger easting/northing) taken for degrees
+     * would make a border thousands of "degrees" long. */
+    write_text("m.json", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+               "\"properties\":{\"code\":220102},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+               "[[[125.1,43.8],[125.2,43.8],[125.2,43.9],[125.1,43.9]]]}},{\"type\":\"Feature\","
+               "\"properties\":{\"code\":220103},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+               "[[[500000,4850000],[510000,4850000],[510000,4860000]]]}}]}");
+    assert_int_equal(read_err("m.json", NULL, "region 220103: point (500000, 4850000) is not "
+                              "longitude/latitude in degrees (expected -180..180, -90..90); "
+                              "reproject a file in metres first, e.g. ogr2ogr -t_srs EPSG:4326 "
+                              "out.geojson in.shp"),
                      JH_EPARSE);
 }
 
