@@ -323,6 +323,12 @@ int jh_plot_density(FILE *f, const struct jh_study *s, size_t ind,
  * strata that year. */
 int jh_plot_urban_rural(FILE *f, const struct jh_study *s, size_t ind,
                         size_t year, const char *lang, jh_plot_spec *sp);
+/* The same two panels for two strata of the data (positions a and b, e.g.
+ * a group of people and its comparison), compared as `urban-rural
+ * --compare A:B`; keys, title and notes name them by the strata catalog
+ * in lang.  JH_EEMPTY when they have no values to compare that year. */
+int jh_plot_strata_gap(FILE *f, const struct jh_study *s, size_t ind, size_t year,
+                       size_t a, size_t b, const char *lang, jh_plot_spec *sp);
 /* The composite score of every ranked county in the year (rank.h defaults:
  * min-max, entropy weights, weighted sum, no imputation, every
  * non-neutral indicator), sorted, bars coloured by prefecture.  weights

@@ -31,6 +31,7 @@ typedef struct jh_report_input {
     const char *quality;             /* the validate report text, or NULL */
     const char *chart_notes;         /* charts not drawn, "NAME: why" a line, or NULL */
     const jh_ur_table *urban_rural;  /* town and country, or NULL */
+    const jh_gap_set *group_gaps;    /* groups of people, or NULL */
     const jh_converge *converge;     /* sigma trends (of index), or NULL */
     const jh_target_table *targets;  /* plan targets, or NULL */
     const jh_rank_county_table *counties; /* composite scores, or NULL */
@@ -76,6 +77,11 @@ typedef struct jh_report_hooks {
 } jh_report_hooks;
 
 void jh_report_services(FILE *f, const jh_report_input *in, const jh_report_hooks *h);
+/* The section on gaps between groups of people (report_groups.c), after
+ * town and country: per pair of in->group_gaps and indicator the latest
+ * year's province means, ratio, gap and the counties where the group is
+ * worse served, and the group-gap charts.  Nothing without pairs. */
+void jh_report_groups(FILE *f, const jh_report_input *in, const jh_report_hooks *h);
 /* The report's maps and spatial clustering section (report_spatial.c):
  * the maps among the charts, global Moran's I and the LISA clusters of
  * each indicator in the last year, or why they were not computed.

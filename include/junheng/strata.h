@@ -7,7 +7,9 @@
  * people such as migrant workers' children or the elderly), with names in
  * both languages; one of its rows may be marked as the whole population,
  * and its code then reads as total.  Columns: code (required), name_zh,
- * name_en, dimension, whole (yes/1/是 marks the row); others are ignored. */
+ * name_en, dimension, whole (yes/1/是 marks the row), compare (the stratum
+ * a group is compared with: another of its dimension, or the whole
+ * population); others are ignored. */
 #ifndef JUNHENG_STRATA_H
 #define JUNHENG_STRATA_H
 
@@ -43,6 +45,8 @@ typedef struct jh_stratum_def {
     char *name_en;
     char *dimension; /* "area", "group", ...; "" for the whole population */
     jh_stratum id;   /* its id */
+    char *compare;   /* the code of the stratum it is compared with (the
+                        catalog's compare column, checked), or "" */
 } jh_stratum_def;
 
 typedef struct jh_strata_catalog {
@@ -53,7 +57,8 @@ typedef struct jh_strata_catalog {
 
 /* Reads a strata catalog.  Errors (no code column, an empty or repeated
  * code, two whole rows, a whole row that is urban or rural, more than
- * JH_STRATA_MAX - 3 new strata) go to diag as FILE:LINE:COL.  Returns JH_OK
+ * JH_STRATA_MAX - 3 new strata, a compare cell naming no stratum of the
+ * catalog, the row itself or one of another dimension) go to diag as FILE:LINE:COL.  Returns JH_OK
  * and sets *out (free with jh_strata_catalog_free), JH_EPARSE,
  * JH_ENOTFOUND, JH_EIO or JH_ENOMEM with *out NULL. */
 int jh_strata_catalog_read(const char *path, jh_diag *diag, jh_strata_catalog **out);

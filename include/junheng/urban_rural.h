@@ -16,7 +16,8 @@
  *
  * Any two strata of one dimension compare the same way (jh_ur_opts.compare,
  * e.g. migrant workers' children against local children): the first plays
- * the urban part, the second the rural one, always on the strata basis.
+ * the urban part, the second the rural one, always on the strata basis,
+ * for the indicators and years where both strata have values.
  * The urban and rural members below then hold the first and second side. */
 #ifndef JUNHENG_URBAN_RURAL_H
 #define JUNHENG_URBAN_RURAL_H
@@ -150,6 +151,50 @@ void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t,
  * ratio,gap,ratio_of,note (A,B for --compare A:B). */
 void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t,
                           const char *fmt, int csv);
+
+/* ---- gaps between groups of people -------------------------------- */
+
+/* The pairs of strata of one dimension the data compare, in the strata's
+ * order: each stratum of the dimension against the one its catalog row
+ * names in compare; a stratum with no compare of its own against the whole
+ * population (total), unless another stratum is compared with it (then it
+ * is that pair's other side).  Pairs whose other side the data lack are
+ * left out.  Writes up to cap pairs of stratum positions into pair and
+ * returns how many there are (may exceed cap). */
+size_t jh_strata_pairs(const jh_dataset *d, const char *dimension, size_t (*pair)[2],
+                       size_t cap);
+
+/* One pair compared: its two stratum positions and their comparison
+ * (jh_urban_rural_study with compare set to the pair). */
+typedef struct jh_gap_pair {
+    size_t a, b;
+    jh_ur_table *t;
+} jh_gap_pair;
+
+/* Every pair of jh_strata_pairs compared.  Caller owns it. */
+typedef struct jh_gap_set {
+    jh_gap_pair *pair;
+    size_t n;
+} jh_gap_set;
+
+/* Compares each pair of strata of dimension (jh_strata_pairs) as o asks
+ * (o->compare is ignored; each pair sets it).  Returns JH_OK and sets *out
+ * (n may be 0 when the data have no such strata), or what
+ * jh_urban_rural_study returns. */
+int jh_group_gaps_study(const jh_study *s, const jh_ur_opts *o, const char *dimension,
+                        jh_diag *diag, jh_gap_set **out);
+void jh_gap_set_free(jh_gap_set *g);
+
+/* Writes tables/group-gaps.csv: group,comparison,indicator,year,level,
+ * area,region,name,n,left_out,group_value,comparison_value,ratio,gap,
+ * ratio_of,note; per pair, indicator and year the province row (level
+ * province), the area rows (level area, area named) and the county rows
+ * (level county: region code and name, its area, no n and left_out).
+ * Means on the province and area rows, values on the county rows; ratio
+ * and gap oriented as jh_ur_table's, ratio_of "group/comparison" or the
+ * reverse for a lower-better indicator.  fmt as jh_write_ur_areas. */
+void jh_write_group_gaps(FILE *f, const jh_study *s, const jh_gap_set *g, const char *fmt,
+                         int csv);
 
 #ifdef __cplusplus
 }

@@ -518,7 +518,10 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
             if (o->year && d->years[y] != o->year)
                 continue;
             jh_ur_basis basis;
-            if (has_values(d, ind, y, su) || has_values(d, ind, y, sr))
+            /* Two strata compared: only where both have values (a group
+             * against the whole population, say, not every indicator). */
+            if (o->compare[0] ? has_values(d, ind, y, su) && has_values(d, ind, y, sr)
+                              : has_values(d, ind, y, su) || has_values(d, ind, y, sr))
                 basis = JH_UR_STRATA;
             else if (o->compare[0])
                 continue; /* two strata: nothing to compare without them */

@@ -16,6 +16,7 @@
 #include "junheng/output.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
+#include "junheng/urban_rural.h"
 #include "plot_map_cli.h"
 #include "weights_opt.h"
 
@@ -36,6 +37,8 @@ static const char help[] =
     "  heatmap            counties x indicators, min-max scores by direction\n"
     "  urban-rural        urban and rural values of an indicator county by\n"
     "                     county, the urban-rural ratio in a panel beside\n"
+    "  group-gap          the same for each group of people against its\n"
+    "                     comparison (strata catalog: dimension group, compare)\n"
     "  county-ranking     composite score of every county (entropy weights, or\n"
     "                     --weights),\n"
     "                     sorted, bars coloured by prefecture\n"
@@ -53,7 +56,7 @@ static const char help[] =
     "distribution-IND-Y1-Y2.png (densities of the years Y1 to Y2, or of each\n"
     "--year given), heatmap-YEAR.png, urban-rural-IND-YEAR.png (indicators with\n"
     "urban and rural values), county-ranking-YEAR.png, decomposition-YEAR.png,\n"
-    "targets-YEAR.png; a code other than ASCII [A-Za-z0-9_.-] becomes its ASCII\n"
+    "targets-YEAR.png, group-gap-GROUP-COMPARISON-IND-YEAR.png; a code other than ASCII [A-Za-z0-9_.-] becomes its ASCII\n"
     "part and a hash (床位数 -> e3b6b61d): stable, never shared.\n"
     "\n"
     "";
@@ -104,16 +107,17 @@ enum { OPT_LANG = CLI_OPT_FIRST_FREE + 40, OPT_KEEP, OPT_TEMPLATE_DIR, OPT_FONT,
 
 enum kind {
     K_LORENZ = 1, K_TREND = 2, K_RANKING = 4, K_DISTRIBUTION = 8, K_HEATMAP = 16,
-    K_URBAN_RURAL = 32, K_COUNTY_RANKING = 64, K_DECOMPOSITION = 128, K_TARGETS = 256
+    K_URBAN_RURAL = 32, K_COUNTY_RANKING = 64, K_DECOMPOSITION = 128, K_TARGETS = 256,
+    K_GROUP_GAP = 512
 };
 
 static const struct { const char *name; unsigned kinds; } kinds[] = {
     {"lorenz", K_LORENZ}, {"trend", K_TREND}, {"disparity-ranking", K_RANKING},
     {"distribution", K_DISTRIBUTION}, {"heatmap", K_HEATMAP},
     {"urban-rural", K_URBAN_RURAL}, {"county-ranking", K_COUNTY_RANKING},
-    {"decomposition", K_DECOMPOSITION}, {"targets", K_TARGETS},
+    {"decomposition", K_DECOMPOSITION}, {"targets", K_TARGETS}, {"group-gap", K_GROUP_GAP},
     {"all", K_LORENZ | K_TREND | K_RANKING | K_DISTRIBUTION | K_HEATMAP | K_URBAN_RURAL |
-            K_COUNTY_RANKING | K_DECOMPOSITION | K_TARGETS},
+            K_COUNTY_RANKING | K_DECOMPOSITION | K_TARGETS | K_GROUP_GAP},
 };
 
 struct opts {
@@ -266,14 +270,15 @@ static int parse_args(int argc, char **argv, struct opts *o)
     if (optind >= argc)
         return cli_usage_error("plot", "which chart? (lorenz, trend, disparity-ranking, "
                                "distribution, heatmap, urban-rural, county-ranking, "
-                               "decomposition, targets, all)");
+                               "decomposition, targets, group-gap, all)");
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
         if (strcmp(argv[optind], kinds[k].name) == 0)
             o->kinds = kinds[k].kinds;
     if (!o->kinds)
         return cli_usage_error("plot", "unknown chart kind '%s' (expected lorenz, trend, "
                                "disparity-ranking, distribution, heatmap, urban-rural, "
-                               "county-ranking, decomposition, targets or all)", argv[optind]);
+                               "county-ranking, decomposition, targets, group-gap or all)",
+                               argv[optind]);
     if (optind + 1 < argc)
         return cli_usage_error("plot", "unexpected argument '%s'", argv[optind + 1]);
     int code = cli_data_check("plot", &o->data);
@@ -756,19 +761,20 @@ static int fill_targets(FILE *f, struct run *r, const void *arg, jh_plot_spec *s
     return jh_plot_targets(f, r->s, a->year, r->o->lang, sp);
 }
 
-/* Whether indicator ind has a finite value in both the urban and the rural
- * stratum of the year for some region: only then is there an urban-rural
- * chart of it (others would only print a "nothing to draw" warning). */
-static int has_urban_rural(const jh_study *s, size_t ind, size_t year)
+/* A group of people and its comparison (stratum positions) in a year. */
+struct pair_arg { size_t ind, year, a, b; };
+
+static int fill_group_gap(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
-    const jh_dataset *d = s->data;
-    size_t u = JH_NONE, ru = JH_NONE;
-    for (size_t k = 0; k < d->n_strata; k++) {
-        if (d->strata[k] == JH_STRATUM_URBAN)
-            u = k;
-        if (d->strata[k] == JH_STRATUM_RURAL)
-            ru = k;
-    }
+    const struct pair_arg *a = arg;
+    return jh_plot_strata_gap(f, r->s, a->ind, a->year, a->a, a->b, r->o->lang, sp);
+}
+
+/* Whether indicator ind has a finite value in both strata u and ru (positions)
+ * of the year for some region: only then is there a two-panel chart of it
+ * (others would only print a "nothing to draw" warning). */
+static int has_both(const jh_dataset *d, size_t ind, size_t year, size_t u, size_t ru)
+{
     if (u == JH_NONE || ru == JH_NONE)
         return 0;
     const double *a = jh_dataset_slice(d, ind, year, u), *b = jh_dataset_slice(d, ind, year, ru);
@@ -776,6 +782,35 @@ static int has_urban_rural(const jh_study *s, size_t ind, size_t year)
         if (isfinite(a[r]) && isfinite(b[r]))
             return 1;
     return 0;
+}
+
+static int has_urban_rural(const jh_study *s, size_t ind, size_t year)
+{
+    const jh_dataset *d = s->data;
+    return has_both(d, ind, year, jh_dataset_stratum_pos(d, JH_STRATUM_URBAN),
+                    jh_dataset_stratum_pos(d, JH_STRATUM_RURAL));
+}
+
+/* One chart per group of people and its comparison (the strata catalog's
+ * pairs of dimension group) and indicator both have values of in year y. */
+static void draw_group_gaps(struct run *r, const size_t *inds, size_t n_inds, size_t y,
+                            const char *num)
+{
+    const jh_dataset *d = r->s->data;
+    size_t pair[64][2], n = jh_strata_pairs(d, "group", pair, 64);
+    char name[600];
+    for (size_t p = 0; p < n && p < 64; p++)
+        for (size_t k = 0; k < n_inds; k++) {
+            if (!has_both(d, inds[k], y, pair[p][0], pair[p][1]))
+                continue;
+            struct pair_arg a = {inds[k], y, pair[p][0], pair[p][1]};
+            snprintf(name, sizeof name, "group-gap");
+            put_piece(name, sizeof name, jh_dataset_stratum_name(d, pair[p][0]));
+            put_piece(name, sizeof name, jh_dataset_stratum_name(d, pair[p][1]));
+            put_piece(name, sizeof name, d->indicators.str[inds[k]]);
+            put_piece(name, sizeof name, num);
+            draw(r, "urban-rural", name, fill_group_gap, &a, num);
+        }
 }
 
 /* Indicators charted by default: county scope, with a direction. */
@@ -921,6 +956,8 @@ static void draw_all(struct run *r, const size_t *inds, size_t n_inds,
                 put_piece(name, sizeof name, num);
                 draw(r, "urban-rural", name, fill_urban_rural, &a, num);
             }
+        if (o->kinds & K_GROUP_GAP)
+            draw_group_gaps(r, inds, n_inds, ys[y], num);
         if (o->kinds & K_COUNTY_RANKING) {
             struct one a = {.year = ys[y]};
             snprintf(name, sizeof name, "county-ranking");

@@ -22,6 +22,7 @@ typedef struct run_results {
     char *dec_by[8];               /* their columns; owned */
     size_t n_dec;
     jh_ur_table *ur;
+    jh_gap_set *gaps;              /* gaps between groups of people, or NULL */
     jh_rank_ind_table *rank_ind;
     jh_rank_county_table *rank_county;
     jh_target_table *targets;

@@ -123,7 +123,7 @@ static int write_html(run_state *rs, const char *path, char **charts, size_t n_c
             .charts = (const char *const *)charts, .n_charts = n_charts,
             .tables = (const char *const *)tables, .n_tables = n_tables,
             .quality = rs->validation, .chart_notes = rs->chart_notes,
-            .urban_rural = r->ur, .converge = r->converge, .targets = r->targets,
+            .urban_rural = r->ur, .group_gaps = r->gaps, .converge = r->converge, .targets = r->targets,
             .counties = r->rank_county, .services = rs->services,
             .skipped = (const char *const *)skipped, .n_skipped = rs->n_skipped,
             .source = cfg->value[RK_DATA_FILES], .run_date = date,

@@ -727,7 +727,8 @@ static size_t planned_steps(const run_state *rs)
 {
     const run_config *c = rs->cfg;
     size_t n = 3 + count_words(c->value[RK_ANALYSIS_GROUP_BY]); /* validate, indices x2 */
-    n += 1 + 2 + (c->value[RK_DATA_INDICATORS][0] != 0) + 1; /* ur, rank x2, targets, converge */
+    n += 2 + 2 + (c->value[RK_DATA_INDICATORS][0] != 0) + 1; /* ur, groups, rank x2, targets,
+                                                                converge */
     n += 1;                                                   /* spatial */
     int map, lisa;
     map_plan(rs, &map, &lisa);
@@ -739,7 +740,8 @@ static size_t planned_steps(const run_state *rs)
 
 /* ---- the table of steps ------------------------------------------------ */
 
-enum { NEEDS_INDICATORS = 1, NEEDS_TARGETS = 2, NEEDS_TWO_YEARS = 4, NEEDS_NEIGHBORS = 8 };
+enum { NEEDS_INDICATORS = 1, NEEDS_TARGETS = 2, NEEDS_TWO_YEARS = 4, NEEDS_NEIGHBORS = 8,
+       NEEDS_GROUPS = 16 };
 
 /* One row of the run: what it is called, the table it writes (with "%s"
  * for the group of a per-group step), what the data must have, the
@@ -809,6 +811,18 @@ static int a_urban_rural(run_state *rs, size_t g, jh_diag *diag)
         o.by = "prefecture";
     bootstrap_of(rs, &o.bootstrap, &o.seed);
     return analysis_code(jh_urban_rural_study(rs->study, &o, diag, &rs->res.ur));
+}
+
+/* Each group of people against its comparison (the strata catalog's
+ * compare, else the whole population), with the areas of urban-rural. */
+static int a_group_gaps(run_state *rs, size_t g, jh_diag *diag)
+{
+    jh_ur_opts o = {.use_weights = 1, .ci = 0.95, .seed = 1};
+    (void)g;
+    if (rs->study->regions && jh_region_catalog_column(rs->study->regions, "prefecture"))
+        o.by = "prefecture";
+    bootstrap_of(rs, &o.bootstrap, &o.seed);
+    return analysis_code(jh_group_gaps_study(rs->study, &o, "group", diag, &rs->res.gaps));
 }
 
 static int rank_code(int rc)
@@ -973,6 +987,12 @@ static void w_urban_rural(const run_state *rs, size_t g, FILE *f)
     jh_write_ur_areas(f, rs->study, rs->res.ur, "%.17g", rs->data.csv);
 }
 
+static void w_group_gaps(const run_state *rs, size_t g, FILE *f)
+{
+    (void)g;
+    jh_write_group_gaps(f, rs->study, rs->res.gaps, "%.17g", rs->data.csv);
+}
+
 static void w_rank_indicators(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
@@ -1011,6 +1031,8 @@ static const run_step_row steps[] = {
     {"decompose by %s", "tables/decompose-%s.csv", NULL, 0, 1, 0, a_decompose, w_decompose,
      NULL},
     {"urban-rural", "tables/urban-rural.csv", NULL, 0, 0, 0, a_urban_rural, w_urban_rural, NULL},
+    {"group gaps", "tables/group-gaps.csv", NULL, NEEDS_GROUPS, 0, 0, a_group_gaps, w_group_gaps,
+     NULL},
     {"rank indicators", "tables/rank-indicators.csv", NULL, 0, 0, 1, a_rank_indicators,
      w_rank_indicators, NULL},
     {"rank counties", "tables/rank-counties.csv", "tables/rank-weights.csv", 0, 0, 1,
@@ -1080,6 +1102,12 @@ static int lacks(const run_state *rs, unsigned needs, const char **zh, const cha
               "示意方块图（tiles）的相邻关系并非真实，不用于统计";
         *en = "no neighbour source ([data] neighbors or boundaries); the schematic tile "
               "map's adjacency is not real and is not used for statistics";
+        return 1;
+    }
+    if ((needs & NEEDS_GROUPS) && !jh_strata_pairs(rs->study->data, "group", NULL, 0)) {
+        *zh = "数据中没有人群分层（分层目录中维度为 group 的分层及其对照），不比较人群差距";
+        *en = "the data have no groups of people (strata of dimension group in the strata "
+              "catalog, with what they are compared with)";
         return 1;
     }
     if ((needs & NEEDS_TWO_YEARS) && rs->study->data->n_years < 2) {
@@ -1204,6 +1232,7 @@ static void run_results_clear(run_results *r)
         free(r->dec_by[i]);
     }
     jh_ur_table_free(r->ur);
+    jh_gap_set_free(r->gaps);
     jh_rank_ind_table_free(r->rank_ind);
     jh_rank_county_table_free(r->rank_county);
     jh_target_table_free(r->targets);

@@ -284,6 +284,7 @@ void jh_dataset_free(jh_dataset *d)
         free(d->stratum_def[k].name_zh);
         free(d->stratum_def[k].name_en);
         free(d->stratum_def[k].dimension);
+        free(d->stratum_def[k].compare);
     }
     free(d->stratum_def);
     free(d->strata);
@@ -339,7 +340,8 @@ static int collect_strata(const jh_builder *b, jh_dataset *d)
         d->strata[d->n_strata++] = s;
         c->id = s;
         if (!(c->code = strdup(def->code)) || !(c->declared = strdup(def->declared)) || !(c->name_zh = strdup(def->name_zh)) ||
-            !(c->name_en = strdup(def->name_en)) || !(c->dimension = strdup(def->dimension)))
+            !(c->name_en = strdup(def->name_en)) || !(c->dimension = strdup(def->dimension)) ||
+            !(c->compare = strdup(def->compare ? def->compare : "")))
             return -1;
     }
     return 0;

@@ -8,9 +8,9 @@
 #include "junheng/strata.h"
 
 static const jh_stratum_def builtin[JH_STRATUM_BUILTIN] = {
-    {"total", "total", "合计", "Total", "", JH_STRATUM_TOTAL},
-    {"urban", "urban", "城镇", "Urban", "area", JH_STRATUM_URBAN},
-    {"rural", "rural", "农村", "Rural", "area", JH_STRATUM_RURAL},
+    {"total", "total", "合计", "Total", "", JH_STRATUM_TOTAL, ""},
+    {"urban", "urban", "城镇", "Urban", "area", JH_STRATUM_URBAN, ""},
+    {"rural", "rural", "农村", "Rural", "area", JH_STRATUM_RURAL, ""},
 };
 
 const char *jh_stratum_name(jh_stratum s)
@@ -71,18 +71,26 @@ void jh_strata_catalog_free(jh_strata_catalog *c)
         free(c->def[i].name_zh);
         free(c->def[i].name_en);
         free(c->def[i].dimension);
+        free(c->def[i].compare);
     }
     free(c->def);
     free(c);
 }
 
-enum { COL_CODE, COL_NAME_ZH, COL_NAME_EN, COL_DIMENSION, COL_WHOLE, N_COLS };
+enum { COL_CODE, COL_NAME_ZH, COL_NAME_EN, COL_DIMENSION, COL_WHOLE, COL_COMPARE, N_COLS };
+
+/* Where a row's compare cell is, to name it once every row is known. */
+struct where {
+    unsigned long line, col;
+};
 
 struct ctx {
     jh_strata_catalog *cat;
     int at[N_COLS];    /* field of each column, or -1 */
     size_t cap;
     int whole_seen;    /* a row was marked whole */
+    struct where *cmp; /* [cap] the compare cell of each row */
+    const char *path;
 };
 
 static int on_header(void *vctx, const jh_cat_row *row)
@@ -93,6 +101,7 @@ static int on_header(void *vctx, const jh_cat_row *row)
         [COL_NAME_EN] = {"name_en", "英文名称", NULL},
         [COL_DIMENSION] = {"dimension", "维度", NULL},
         [COL_WHOLE] = {"whole", "全体", NULL},
+        [COL_COMPARE] = {"compare", "comparison", "对照", "比较", NULL},
     };
     struct ctx *c = vctx;
     for (size_t f = 0; f < row->n; f++)
@@ -183,11 +192,18 @@ static int on_row(void *vctx, const jh_cat_row *row)
     if (cat->n == c->cap) {
         size_t cap = c->cap ? 2 * c->cap : 8;
         jh_stratum_def *d = realloc(cat->def, cap * sizeof *d);
-        if (!d)
+        if (d)
+            cat->def = d;
+        struct where *w = realloc(c->cmp, cap * sizeof *w);
+        if (w)
+            c->cmp = w;
+        if (!d || !w)
             return JH_ENOMEM;
-        cat->def = d;
         c->cap = cap;
     }
+    if (c->at[COL_COMPARE] >= 0)
+        c->cmp[cat->n] = (struct where){row->cell[c->at[COL_COMPARE]].line,
+                                        (unsigned long)c->at[COL_COMPARE] + 1};
     jh_stratum_def *d = &cat->def[cat->n++];
     const jh_stratum_def *b = jh_strata_def(NULL, id);
     const char *dim = cell(c, row, COL_DIMENSION);
@@ -199,16 +215,57 @@ static int on_row(void *vctx, const jh_cat_row *row)
     d->name_en = jh_cat_strdup(*cell(c, row, COL_NAME_EN) || !b ? cell(c, row, COL_NAME_EN)
                                                                 : b->name_en);
     d->dimension = jh_cat_strdup(id == JH_STRATUM_TOTAL ? "" : *dim || !b ? dim : b->dimension);
-    return d->code && d->declared && d->name_zh && d->name_en && d->dimension ? JH_OK : JH_ENOMEM;
+    d->compare = jh_cat_strdup(cell(c, row, COL_COMPARE));
+    return d->code && d->declared && d->name_zh && d->name_en && d->dimension && d->compare
+               ? JH_OK : JH_ENOMEM;
+}
+
+/* Each compare cell, once every row is read (it may name a later row):
+ * a stratum of the catalog or built in, not the row itself, of the row's
+ * dimension or the whole population.  The cell becomes that stratum's
+ * code ("total" for the whole population).  Errors go to diag. */
+static int check_compare(struct ctx *c, jh_diag *diag)
+{
+    jh_strata_catalog *cat = c->cat;
+    int bad = 0;
+    for (size_t i = 0; i < cat->n; i++) {
+        jh_stratum_def *d = &cat->def[i];
+        if (!*d->compare)
+            continue;
+        jh_stratum id = jh_strata_lookup(cat, d->compare);
+        const jh_stratum_def *o = id >= 0 ? jh_strata_def(cat, id) : NULL;
+        const char *why = !o ? "names no stratum of the catalog"
+                        : id == d->id ? "names the row itself"
+                        : *o->dimension && strcmp(o->dimension, d->dimension)
+                            ? "names a stratum of another dimension" : NULL;
+        if (why) {
+            jh_diag_add(diag, JH_DIAG_ERROR, c->path, c->cmp[i].line, c->cmp[i].col,
+                        "compare \"%s\" of stratum \"%s\" %s (expected a stratum of "
+                        "dimension \"%s\" or the whole population)", d->compare, d->code, why,
+                        d->dimension);
+            bad = 1;
+            continue;
+        }
+        char *code = jh_cat_strdup(o->code);
+        if (!code)
+            return JH_ENOMEM;
+        free(d->compare);
+        d->compare = code;
+    }
+    return bad ? JH_EPARSE : JH_OK;
 }
 
 int jh_strata_catalog_read(const char *path, jh_diag *diag, jh_strata_catalog **out)
 {
-    struct ctx c = {.cat = calloc(1, sizeof *c.cat), .at = {-1, -1, -1, -1, -1}};
+    struct ctx c = {.cat = calloc(1, sizeof *c.cat), .at = {-1, -1, -1, -1, -1, -1},
+                    .path = path};
     *out = NULL;
     if (!c.cat)
         return JH_ENOMEM;
     int rc = jh_cat_read(path, diag, on_header, on_row, &c, NULL);
+    if (!rc)
+        rc = check_compare(&c, diag);
+    free(c.cmp);
     if (rc) {
         jh_strata_catalog_free(c.cat);
         return rc;

@@ -29,13 +29,80 @@ static int by_ratio_desc(const void *a, const void *b)
     return p->k < q->k ? -1 : p->k > q->k;
 }
 
-int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
-                        const char *lang, jh_plot_spec *sp)
+/* The two sides' names, or NULL for town and country (then the texts
+ * below say urban and rural as they always have). */
+struct sides {
+    const char *code[2];
+    const char *name[2];
+};
+
+/* The texts of a comparison of two strata (jh_plot_strata_gap).  The
+ * catalog's names can be long ("Adults holding a disability
+ * certificate"): the title names the pair and the year, cut to the
+ * canvas (about 40 ems of the big font); the indicator goes under the
+ * bars, cut to the bar panel; the key says group and comparison only
+ * (gnuplot counts a CJK character as two when it lays out a key, and two
+ * long names would wrap into the panels). */
+static void pair_texts(jh_plot_spec *sp, const struct sides *p, const char *label,
+                       const char *unit, double lmargin, int year, int reversed, int en)
+{
+    char t[768], x[768], cut[768];
+    snprintf(t, sizeof t, en ? "%s and %s by county, %d" : "各县（市、区）%s与%s（%d年）",
+             p->name[0], p->name[1], year);
+    jh_plot_spec_text(sp, "TITLE", "%s", jh_plot_shorten(t, 40, cut, sizeof cut));
+    if (unit[0])
+        snprintf(x, sizeof x, en ? "%s (%s)" : "%s（%s）", label, unit);
+    else
+        snprintf(x, sizeof x, "%s", label);
+    /* The bar panel spans 0.66 - lmargin of 1600 px, 24 px an em. */
+    jh_plot_spec_text(sp, "XLABEL", "%s",
+                      jh_plot_shorten(x, (0.66 - lmargin) * 1600 / 24 - 2, cut, sizeof cut));
+    jh_plot_spec_text(sp, "X2LABEL", "%s", reversed ? (en ? "Ratio comparison / group"
+                                                          : "比值（对照/该人群）")
+                                                    : (en ? "Ratio group / comparison"
+                                                          : "比值（该人群/对照）"));
+    jh_plot_spec_text(sp, "X2NOTE", "%s", reversed ? (en ? "lower is better; above 1: group better"
+                                                         : "逆向指标；大于1表示该人群更好")
+                                                   : (en ? "above 1: the group better served"
+                                                         : "大于1表示该人群更好"));
+    jh_plot_spec_text(sp, "RLABEL", "%s", en ? "Ratio" : "比值");
+    jh_plot_spec_text(sp, "YLABEL", "%s", "");
+    jh_plot_spec_text(sp, "KURBAN", "%s", en ? "Group" : "该人群");
+    jh_plot_spec_text(sp, "KRURAL", "%s", en ? "Compared" : "对照");
+}
+
+/* The texts of town and country (jh_plot_urban_rural). */
+static void urban_rural_texts(jh_plot_spec *sp, const char *label, const char *unit, int year,
+                              int reversed, int en)
+{
+    jh_plot_spec_text(sp, "TITLE", en ? "%s: urban and rural by county, %d"
+                                      : "%s：各县（市、区）城乡对比（%d年）",
+                      label, year);
+    if (unit[0])
+        jh_plot_spec_text(sp, "XLABEL", en ? "Value (%s)" : "数值（%s）", unit);
+    else
+        jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Value" : "数值");
+    jh_plot_spec_text(sp, "X2LABEL", "%s",
+                      reversed ? (en ? "Ratio rural / urban" : "城乡比（农村/城镇）")
+                               : (en ? "Ratio urban / rural" : "城乡比（城镇/农村）"));
+    jh_plot_spec_text(sp, "X2NOTE", "%s",
+                      reversed ? (en ? "lower is better; above 1: town better"
+                                     : "逆向指标；大于1表示城镇更好")
+                               : (en ? "above 1: town better served" : "大于1表示城镇更好"));
+    jh_plot_spec_text(sp, "RLABEL", "%s", en ? "Ratio" : "城乡比");
+    jh_plot_spec_text(sp, "YLABEL", "%s", "");
+    jh_plot_spec_text(sp, "KURBAN", "%s", en ? "Urban" : "城镇");
+    jh_plot_spec_text(sp, "KRURAL", "%s", en ? "Rural" : "农村");
+}
+
+static int pair_chart(FILE *f, const jh_study *s, size_t ind, size_t year,
+                      const struct sides *p, const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
     int en = strcmp(lang, "en") == 0;
     jh_ur_opts o = {.use_weights = 1, .indicator = d->indicators.str[ind],
-                    .year = d->years[year]};
+                    .year = d->years[year], .compare = {p ? p->code[0] : NULL,
+                                                        p ? p->code[1] : NULL}};
     jh_diag diag;
     jh_diag_init(&diag, 1);
     jh_ur_table *t = NULL;
@@ -86,27 +153,14 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
             max_em = fmax(max_em, jh_plot_text_em(jh_study_region_label(s, c->region, lang)));
         }
         /* County names are in the small font, 24 px per em. */
-        jh_plot_spec_number(sp, "LMARGIN", jh_plot_left_margin(max_em, 24, 0.12, 0.45));
+        double lmargin = jh_plot_left_margin(max_em, 24, 0.12, 0.45);
+        jh_plot_spec_number(sp, "LMARGIN", lmargin);
         const char *label = jh_study_indicator_label(s, ind, lang);
         const char *unit = jh_study_unit(s, ind, lang);
-        jh_plot_spec_text(sp, "TITLE", en ? "%s: urban and rural by county, %d"
-                                          : "%s：各县（市、区）城乡对比（%d年）",
-                          label, d->years[year]);
-        if (unit[0])
-            jh_plot_spec_text(sp, "XLABEL", en ? "Value (%s)" : "数值（%s）", unit);
+        if (p)
+            pair_texts(sp, p, label, unit, lmargin, d->years[year], reversed, en);
         else
-            jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Value" : "数值");
-        jh_plot_spec_text(sp, "X2LABEL", "%s",
-                          reversed ? (en ? "Ratio rural / urban" : "城乡比（农村/城镇）")
-                                   : (en ? "Ratio urban / rural" : "城乡比（城镇/农村）"));
-        jh_plot_spec_text(sp, "X2NOTE", "%s",
-                          reversed ? (en ? "lower is better; above 1: town better"
-                                         : "逆向指标；大于1表示城镇更好")
-                                   : (en ? "above 1: town better served" : "大于1表示城镇更好"));
-        jh_plot_spec_text(sp, "RLABEL", "%s", en ? "Ratio" : "城乡比");
-        jh_plot_spec_text(sp, "YLABEL", "%s", "");
-        jh_plot_spec_text(sp, "KURBAN", "%s", en ? "Urban" : "城镇");
-        jh_plot_spec_text(sp, "KRURAL", "%s", en ? "Rural" : "农村");
+            urban_rural_texts(sp, label, unit, d->years[year], reversed, en);
         /* No county ratio (no denominator above 0, e.g. all rural values 0):
          * the bars alone, and the note says why there is no ratio axis. */
         jh_plot_spec_number(sp, "NRATIO", (double)n_ratio);
@@ -118,7 +172,11 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
         int dec = rstep >= 1 ? 0 : (int)ceil(-log10(rstep) - 1e-9);
         jh_plot_spec_number(sp, "RSTEP", rstep);
         jh_plot_spec_text(sp, "RFORMAT", "%%.%df", dec);
-        if (!n_ratio)
+        if (!n_ratio && p)
+            jh_plot_spec_text(sp, "NOTE", en ? "No ratio: no county has a value of %s above 0"
+                                             : "比值无定义：各县%s数值均不大于0",
+                              p->name[reversed ? 0 : 1]);
+        else if (!n_ratio)
             jh_plot_spec_text(sp, "NOTE", "%s", en ? (reversed ? "No urban-rural ratio: no county has an urban value above 0"
                                                                : "No urban-rural ratio: no county has a rural value above 0")
                                                    : (reversed ? "城乡比无定义：各县城镇数值均不大于0"
@@ -128,9 +186,14 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
             jh_format_human(um, sizeof um, prov->urban_mean, JH_NUM_VALUE, unit, lang, 0);
             jh_format_human(rm, sizeof rm, prov->rural_mean, JH_NUM_VALUE, unit, lang, 0);
             jh_format_human(ra, sizeof ra, prov->ratio, JH_NUM_RATIO, NULL, lang, 0);
-            jh_plot_spec_text(sp, "NOTE", en ? "Province (population-weighted means): urban %s, rural %s, ratio %s"
-                                             : "全省（人口加权平均）：城镇 %s，农村 %s，城乡比 %s",
-                              um, rm, ra);
+            if (p)
+                jh_plot_spec_text(sp, "NOTE", en ? "Province (population-weighted means): %s %s, %s %s, ratio %s"
+                                                 : "全省（人口加权平均）：%s %s，%s %s，比值 %s",
+                                  p->name[0], um, p->name[1], rm, ra);
+            else
+                jh_plot_spec_text(sp, "NOTE", en ? "Province (population-weighted means): urban %s, rural %s, ratio %s"
+                                                 : "全省（人口加权平均）：城镇 %s，农村 %s，城乡比 %s",
+                                  um, rm, ra);
         }
         else
             jh_plot_spec_text(sp, "NOTE", "%s", "");
@@ -143,4 +206,25 @@ int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
     free(it);
     jh_ur_table_free(t);
     return rc;
+}
+
+int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
+                        const char *lang, jh_plot_spec *sp)
+{
+    return pair_chart(f, s, ind, year, NULL, lang, sp);
+}
+
+int jh_plot_strata_gap(FILE *f, const jh_study *s, size_t ind, size_t year, size_t a,
+                       size_t b, const char *lang, jh_plot_spec *sp)
+{
+    const jh_dataset *d = s->data;
+    int en = strcmp(lang, "en") == 0;
+    struct sides p;
+    for (int k = 0; k < 2; k++) {
+        const jh_stratum_def *def = &d->stratum_def[k ? b : a];
+        const char *n = en ? def->name_en : def->name_zh;
+        p.code[k] = def->code;
+        p.name[k] = n && *n ? n : def->code;
+    }
+    return pair_chart(f, s, ind, year, &p, lang, sp);
 }

@@ -875,13 +875,14 @@ static void hook_figure(void *ctx, const char *file, const char *caption)
 
 static void body(rctx *c)
 {
+    jh_report_hooks h = {c, hook_section, hook_table, hook_figure};
     summary(c);
     skipped_steps(c);
     urban_rural(c);
+    jh_report_groups(c->f, c->in, &h);
     converge(c);
     targets(c);
     lagging_counties(c);
-    jh_report_hooks h = {c, hook_section, hook_table, hook_figure};
     jh_report_services(c->f, c->in, &h);
     jh_report_spatial(c->f, c->in, &h);
     domains(c);
