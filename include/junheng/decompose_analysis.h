@@ -54,7 +54,8 @@ const char *jh_dcomponent_name(jh_dcomponent c);
 
 /* The stratum key of a row: a stratum position of the dataset, or one of
  * these when the observations are county x stratum cells. */
-#define JH_DSTRATUM_CELLS ((size_t)-2) /* urban and rural cells ("urban+rural") */
+#define JH_DSTRATUM_CELLS ((size_t)-2) /* urban and rural cells ("urban+rural"), or
+                                          the cells of jh_decompose_opts.dimension */
 
 /* Which Dagum pair rows (one per pair of groups) a slice lists.  With k
  * groups there are k(k-1)/2 pairs: 45 for 10 prefectures, 57,630 for 340,
@@ -86,6 +87,12 @@ typedef struct jh_decompose_opts {
                                the methods that need x > 0 empty there;
                                DROP: leave those values out of the slice */
     jh_pairs pairs;         /* Dagum pair rows (here and in the group rows) */
+    const char *dimension;  /* the cells of by "stratum" and of the nested
+                               Theil's third stage: the strata of this
+                               dimension of the strata catalog (e.g. group),
+                               each county x stratum with a value a cell, in
+                               a year with two such strata at least; NULL:
+                               urban and rural, where both have values */
 } jh_decompose_opts;
 
 /* One row of the long table. */
@@ -141,6 +148,8 @@ typedef struct jh_decompose_table {
     int has_p;                 /* p-value column is meaningful */
     jh_notes notes;            /* what was done to each slice: missing,
                                   drop, skip, undefined (jh_write_notes) */
+    char cells[72];            /* the stratum label of the cells' rows:
+                                  "urban+rural", or the dimension */
 } jh_decompose_table;
 
 /* Decomposes every selected slice of the study.  Regions without a value

@@ -73,7 +73,11 @@ struct ctx {
     size_t n_blocks;
     size_t *local_of;   /* [groups] local id in the slice, scratch */
     size_t *global_of;  /* [groups] global id of each local id */
-    size_t max_obs;     /* 2 x regions: cells */
+    size_t max_obs;     /* n_dim (at least 2) x regions: cells */
+    /* the strata whose county x stratum cells by "stratum" and the nested
+     * third stage take: positions (JH_NONE when absent; rural and urban
+     * without a dimension), and their group ids by "stratum" */
+    size_t dim_st[JH_STRATA_MAX], dim_group[JH_STRATA_MAX], n_dim;
     /* the slice: observation i */
     double *x, *w;      /* value and weight (w NaN when unknown) */
     size_t *g;          /* local group (or prefecture for nested) */
@@ -213,9 +217,9 @@ struct key {
     size_t ind, year, stratum;
 };
 
-static const char *stratum_label(const jh_study *s, size_t st)
+static const char *stratum_label(const struct ctx *c, size_t st)
 {
-    return st == JH_DSTRATUM_CELLS ? "urban+rural" : jh_dataset_stratum_name(s->data, st);
+    return st == JH_DSTRATUM_CELLS ? c->t->cells : jh_dataset_stratum_name(c->s->data, st);
 }
 
 /* The component and groups of value k of method m (see compute). */
@@ -379,7 +383,7 @@ static int run_method(struct ctx *c, const struct key *key, jh_dmethod m, int we
     if (rc == JH_ENOMEM)
         return rc;
     if (rc) {
-        const char *stl = stratum_label(c->s, key->stratum);
+        const char *stl = stratum_label(c, key->stratum);
         jh_decompose_row *r = new_row(c->t);
         if (!r)
             return JH_ENOMEM;
@@ -516,7 +520,7 @@ static unsigned needs_positive(unsigned set, const jh_np_count *np)
 static int apply_policy(struct ctx *c, const struct key *key, unsigned set, int *nomem)
 {
     const jh_dataset *d = c->s->data;
-    const char *stl = stratum_label(c->s, key->stratum);
+    const char *stl = stratum_label(c, key->stratum);
     size_t np = c->np.n_zero + c->np.n_neg;
     unsigned hit = needs_positive(set, &c->np);
     *nomem = 0;
@@ -554,7 +558,7 @@ static int no_weight_rows(struct ctx *c, const struct key *key, unsigned set)
     if (!c->sl.weighted || !c->sl.bad_w)
         return JH_OK;
     const jh_dataset *d = c->s->data;
-    const char *stl = stratum_label(c->s, key->stratum);
+    const char *stl = stratum_label(c, key->stratum);
     if (jh_slice_report_weights(&c->sl, d, key->ind, key->year, stl,
                                 jh_study_weight_name(c->s, key->ind), "methods", c->diag,
                                 &c->t->notes))
@@ -622,13 +626,31 @@ static int run_slice(struct ctx *c, const struct key *key, unsigned set, size_t 
     return no_weight_rows(c, key, set);
 }
 
-/* Position of stratum s in the dataset, or JH_NONE. */
-static size_t stratum_pos(const jh_dataset *d, jh_stratum s)
+/* The strata of the cells (struct ctx dim_st) and the table's label of
+ * them; JH_ENOTFOUND after a message when the data have no stratum of
+ * o->dimension. */
+static int cell_strata(struct ctx *c)
 {
+    const jh_dataset *d = c->s->data;
+    const char *dim = c->o->dimension;
+    c->n_dim = 0;
+    if (!dim) {
+        c->dim_st[c->n_dim++] = jh_dataset_stratum_pos(d, JH_STRATUM_RURAL);
+        c->dim_st[c->n_dim++] = jh_dataset_stratum_pos(d, JH_STRATUM_URBAN);
+        snprintf(c->t->cells, sizeof c->t->cells, "urban+rural");
+        return JH_OK;
+    }
     for (size_t k = 0; k < d->n_strata; k++)
-        if (d->strata[k] == s)
-            return k;
-    return JH_NONE;
+        if (!strcmp(d->stratum_def[k].dimension, dim))
+            c->dim_st[c->n_dim++] = k;
+    if (!c->n_dim) {
+        jh_diag_add(c->diag, JH_DIAG_ERROR, NULL, 0, 0, "--dimension %s: the data have no "
+                    "stratum of that dimension (expected a dimension of the strata catalog, "
+                    "e.g. group; validate lists the strata)", dim);
+        return JH_ENOTFOUND;
+    }
+    snprintf(c->t->cells, sizeof c->t->cells, "%s", dim);
+    return JH_OK;
 }
 
 static int slice_has_values(const jh_dataset *d, size_t ind, size_t y, size_t st)
@@ -653,11 +675,22 @@ static int make_groups(struct ctx *c, size_t *n_global)
     int rc;
     jh_intern_init(&raw);
     if (strcmp(c->o->by, "stratum") == 0) {
-        /* The strata are the groups; group ids are assigned in gather. */
-        if (jh_intern_add(&c->t->groups, "rural", 5, NULL) == JH_NONE ||
-            jh_intern_add(&c->t->groups, "urban", 5, NULL) == JH_NONE)
-            return JH_ENOMEM;
-        *n_global = 2;
+        /* The strata are the groups, named by their codes in byte order
+         * (rural before urban); group ids are assigned in gather. */
+        const char *name[JH_STRATA_MAX];
+        size_t n = 0;
+        for (size_t k = 0; k < c->n_dim; k++)
+            name[n++] = c->o->dimension ? jh_dataset_stratum_name(d, c->dim_st[k])
+                                        : k ? "urban" : "rural";
+        qsort(name, n, sizeof *name, cmp_names);
+        for (size_t k = 0; k < n; k++)
+            if (jh_intern_add(&c->t->groups, name[k], strlen(name[k]), NULL) == JH_NONE)
+                return JH_ENOMEM;
+        for (size_t k = 0; k < c->n_dim; k++)
+            c->dim_group[k] = jh_intern_find(&c->t->groups, c->o->dimension
+                                                 ? jh_dataset_stratum_name(d, c->dim_st[k])
+                                                 : k ? "urban" : "rural");
+        *n_global = n;
         for (size_t r = 0; r < d->regions.n; r++)
             c->group_of[r] = JH_NONE;
         return JH_OK;
@@ -718,7 +751,7 @@ static int make_blocks(struct ctx *c)
 static int alloc_ctx(struct ctx *c, size_t n_global)
 {
     const jh_dataset *d = c->s->data;
-    size_t nr = d->regions.n ? d->regions.n : 1, no = 2 * nr;
+    size_t nr = d->regions.n ? d->regions.n : 1, no = (c->n_dim > 2 ? c->n_dim : 2) * nr;
     size_t G = n_global ? n_global : 1;
     size_t B = c->o->bootstrap, P = c->o->permutations;
     c->max_obs = no;
@@ -780,9 +813,12 @@ static int run_year(struct ctx *c, size_t ind, size_t y, unsigned set, size_t n_
                     size_t *no_group, size_t *missing)
 {
     const jh_dataset *d = c->s->data;
-    size_t urb = stratum_pos(d, JH_STRATUM_URBAN), rur = stratum_pos(d, JH_STRATUM_RURAL);
-    int cells = urb != JH_NONE && rur != JH_NONE && slice_has_values(d, ind, y, urb) &&
-                slice_has_values(d, ind, y, rur);
+    int with[JH_STRATA_MAX];
+    size_t have = 0;
+    for (size_t k = 0; k < c->n_dim; k++)
+        have += (with[k] = c->dim_st[k] != JH_NONE && slice_has_values(d, ind, y, c->dim_st[k]));
+    /* urban and rural both; two strata of a dimension at least */
+    int cells = have >= 2 && (c->o->dimension || have == c->n_dim);
     int by_stratum = strcmp(c->o->by, "stratum") == 0;
     int rc = JH_OK;
     if (!by_stratum)
@@ -817,9 +853,10 @@ static int run_year(struct ctx *c, size_t ind, size_t y, unsigned set, size_t n_
     /* The strata slices above already reported their values <= 0 under
      * --nonpositive=error (a negative stops every method). */
     c->np_quiet = !by_stratum && (set & ~(1u << JH_DM_NESTED));
-    /* "rural" is group 0 and "urban" group 1 when grouping by stratum. */
-    gather(c, ind, y, rur, by_stratum ? 0 : JH_NONE, no_group);
-    gather(c, ind, y, urb, by_stratum ? 1 : JH_NONE, no_group);
+    /* Rural before urban, as ever; a dimension's strata in data order. */
+    for (size_t k = 0; k < c->n_dim; k++)
+        if (with[k])
+            gather(c, ind, y, c->dim_st[k], by_stratum ? c->dim_group[k] : JH_NONE, no_group);
     struct key key = {ind, y, JH_DSTRATUM_CELLS};
     rc = run_slice(c, &key, here, n_global);
     c->np_quiet = 0;
@@ -850,7 +887,9 @@ int jh_decompose_study(const jh_study *s, const jh_decompose_opts *o,
     jh_intern_init(&c.t->groups);
     c.t->has_ci = o->bootstrap > 0;
     c.t->has_p = o->permutations > 0;
-    rc = make_groups(&c, &n_global);
+    rc = cell_strata(&c);
+    if (!rc)
+        rc = make_groups(&c, &n_global);
     if (!rc)
         rc = make_blocks(&c);
     if (!rc && strcmp(o->by, "stratum") == 0 && (set & (1u << JH_DM_NESTED)))

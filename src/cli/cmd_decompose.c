@@ -27,7 +27,8 @@ static const char help_head[] =
     "  nested_theil           Akita (2003): between groups (stage 1), between\n"
     "                         counties within groups (stage 2), between urban\n"
     "                         and rural within counties (stage 3, when the data\n"
-    "                         have both strata; stratum 'urban+rural')\n"
+    "                         have both strata; stratum 'urban+rural'; or\n"
+    "                         between the strata of --dimension within counties)\n"
     "Each method is computed unweighted and, when the indicator has weights\n"
     "(population), weighted (suffix _w).\n"
     "\n";
@@ -41,6 +42,10 @@ static const char help[] =
     "      --year YEAR          only this year (also the year of a wide file\n"
     "                           without a year column)\n"
     "      --stratum S          only this stratum: total, urban or rural\n"
+    "      --dimension D        the cells of --by stratum and of nested_theil's\n"
+    "                           stage 3: the strata of dimension D of the strata\n"
+    "                           catalog (e.g. group; default: urban and rural);\n"
+    "                           stratum column: D\n"
     "      --bootstrap B        B bootstrap replicates (groups keep their size;\n"
     "                           nested_theil draws counties within groups):\n"
     "                           adds ci_low, ci_high, se\n"
@@ -88,7 +93,7 @@ static const char help[] =
 
 enum {
     OPT_BY = CLI_OPT_FIRST_FREE, OPT_INDICATOR, OPT_STRATUM, OPT_PERMUTATIONS, OPT_WITHIN,
-    OPT_GROUPS, OPT_PAIRS,
+    OPT_GROUPS, OPT_PAIRS, OPT_DIMENSION,
 };
 
 struct opts {
@@ -126,6 +131,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"output", required_argument, NULL, 'o'},
         {"groups", required_argument, NULL, OPT_GROUPS},
         {"pairs", required_argument, NULL, OPT_PAIRS},
+        {"dimension", required_argument, NULL, OPT_DIMENSION},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -157,6 +163,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->dec.permutations = v;
             break;
         case OPT_WITHIN: o->dec.within = optarg; break;
+        case OPT_DIMENSION: o->dec.dimension = optarg; break;
         case 'l':
             if (cli_parse_layout(cmd, optarg, &o->wide))
                 return EX_USAGE;
@@ -187,6 +194,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
         return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
     if (!o->dec.by)
         return cli_usage_error(cmd, "no grouping: give --by COLUMN (e.g. prefecture, class, stratum)");
+    if (o->dec.dimension && strcmp(o->dec.by, "stratum") != 0 &&
+        !(o->dec.methods & (1u << JH_DM_NESTED)))
+        return cli_usage_error(cmd, "--dimension needs --by stratum or --method nested_theil");
     if (o->dec.within && !o->dec.permutations)
         return cli_usage_error(cmd, "--within needs --permutations");
     cli_output out[] = {{.path = o->output, .what = "--output"},

@@ -24,7 +24,7 @@ enum kind { K_TEXT, K_LIST, K_INT, K_BOOL, K_CHOICE, K_INDEX, K_WEIGHTS, K_BASE 
 
 /* The chart kinds of `junheng plot` (cmd_plot.c), and none. */
 #define CHART_KINDS "all|none|lorenz|trend|disparity-ranking|distribution|heatmap|" \
-                    "urban-rural|county-ranking|decomposition|targets|map|lisa-map"
+                    "urban-rural|county-ranking|decomposition|targets|group-gap|map|lisa-map"
 
 static const struct {
     const char *section, *key, *dflt;

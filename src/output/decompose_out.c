@@ -5,13 +5,15 @@
 #include "junheng/output.h"
 #include "junheng/urban_rural.h"
 
-static void write_key(FILE *f, const jh_study *s, size_t ind, size_t year, size_t st,
-                      int csv)
+static void write_key(FILE *f, const jh_study *s, const jh_decompose_table *t, size_t ind,
+                      size_t year, size_t st, int csv)
 {
     const jh_dataset *d = s->data;
     jh_csv_text(f, d->indicators.str[ind], JH_CSV_FIRST | csv);
     fprintf(f, ",%d,%s", d->years[year],
-            st == JH_DSTRATUM_CELLS ? "urban+rural" : jh_dataset_stratum_name(d, st));
+            st != JH_DSTRATUM_CELLS ? jh_dataset_stratum_name(d, st)
+            : t->cells[0]           ? t->cells
+                                    : "urban+rural");
 }
 
 /* "A", "A|B" or "" for a group reference. */
@@ -41,7 +43,7 @@ static void write_long(FILE *f, const jh_study *s, const jh_decompose_table *t, 
     putc('\n', f);
     for (size_t i = 0; i < t->n_rows; i++) {
         const jh_decompose_row *r = &t->row[i];
-        write_key(f, s, r->indicator, r->year, r->stratum, csv);
+        write_key(f, s, t, r->indicator, r->year, r->stratum, csv);
         fprintf(f, ",%s,%s", jh_dmethod_name(r->method, r->weighted),
                 jh_dcomponent_name(r->component));
         write_group(f, t, r->group, r->group2, csv);
@@ -97,7 +99,7 @@ static void write_wide(FILE *f, const jh_study *s, const jh_decompose_table *t, 
                 p = r->p_value;
         }
         const jh_decompose_row *r = &t->row[i];
-        write_key(f, s, r->indicator, r->year, r->stratum, csv);
+        write_key(f, s, t, r->indicator, r->year, r->stratum, csv);
         fprintf(f, ",%s,%zu", jh_dmethod_name(r->method, r->weighted), r->n);
         for (size_t k = 0; k < N_WIDE; k++)
             jh_csv_number(f, val[k], "%.10g", 0);
@@ -126,7 +128,7 @@ void jh_write_decompose_groups(FILE *f, const jh_study *s, const jh_decompose_ta
           "mean,index,affluence,contribution,share\n", f);
     for (size_t i = 0; i < t->n_group_rows; i++) {
         const jh_decompose_group *g = &t->group[i];
-        write_key(f, s, g->indicator, g->year, g->stratum, csv);
+        write_key(f, s, t, g->indicator, g->year, g->stratum, csv);
         fprintf(f, ",%s", jh_dmethod_name(g->method, g->weighted));
         write_group(f, t, g->group, g->group2, csv);
         /* A pair with no better-off group has equal means. */

@@ -2,7 +2,8 @@
 # The report's service-list section on the bundled Jilin run (issue 20):
 # it names exactly the items of datasets/jilin/services.csv that list an
 # indicator as monitored, and exactly the others as not monitored, with
-# the coverage count; in both languages.  Charts are off: only the report.
+# the coverage count; in both languages; and the section on gaps between
+# groups of people beside it.  Charts are off: only the report.
 set -u
 bin=$1
 j=../../datasets/jilin
@@ -42,6 +43,20 @@ for lang in zh en; do
     grep -qF "$want" "$html" || { echo "FAIL: ($lang) no coverage sentence '$want'"; fail=1; }
     grep -qE "<h2 id=services>[0-9]+ $head</h2>" "$html" || { echo "FAIL: ($lang) no heading"; fail=1; }
     ! grep -qF "$other" "$html" || { echo "FAIL: ($lang) text of the other language"; fail=1; }
+    # Beside it, the gaps between groups of people: the bundled catalog's
+    # four pairs (strata.csv: migrant children against local children, the
+    # other groups against the whole population), one row each.
+    case $lang in
+    zh) ghead="人群差距" groups="进城务工人员随迁子女 残疾儿童 持证残疾成人 80岁及以上老年人" ;;
+    en) ghead="Gaps between groups of people" groups="Children_of_migrant_workers Children_with_disabilities Adults_holding_a_disability_certificate Residents_aged_80_and_over" ;;
+    esac
+    grep -qE "<h2 id=group-gaps>[0-9]+ $ghead</h2>" "$html" || { echo "FAIL: ($lang) no group section"; fail=1; }
+    rows=$(sed -n '/<h2 id=group-gaps>/,/<\/table>/p' "$html" | grep -c '^<tr><td>')
+    [ "$rows" = 4 ] || { echo "FAIL: ($lang) $rows rows in the group section (expected 4)"; fail=1; }
+    for g in $groups; do
+        sed -n '/<h2 id=group-gaps>/,/<\/table>/p' "$html" | grep -qF "<tr><td>${g//_/ }</td>" ||
+            { echo "FAIL: ($lang) group '${g//_/ }' not in the group section"; fail=1; }
+    done
     [ $fail = 0 ] && echo "ok: $lang ($m of $n items monitored)"
 done
 exit $fail
