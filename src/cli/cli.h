@@ -130,6 +130,12 @@ int cli_parse_derive(const char *arg, cli_derive *out);
  * the nearest ("did you mean").  Returns EX_USAGE. */
 int cli_no_indicator(const char *cmd, const jh_study *s, const char *code);
 
+/* The position of the stratum labelled text (--stratum: total, urban,
+ * rural, their aliases, or a stratum of the strata catalog) in the data,
+ * into *pos.  Returns EX_OK; EX_DATAERR when the data lack a built-in
+ * stratum; EX_USAGE, naming the data's strata, for any other label. */
+int cli_stratum_pos(const char *cmd, const jh_dataset *d, const char *text, size_t *pos);
+
 /* Reads the data and the catalogs into a study.  Prints diagnostics;
  * returns EX_OK and sets *out (free with jh_study_free), or an exit code. */
 int cli_load_study(const cli_data *d, jh_study **out);

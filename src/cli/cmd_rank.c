@@ -36,7 +36,8 @@ static const char help[] =
     "  --by INDEX             index ranking the indicators (default gini_w; any\n"
     "                         name of 'junheng indices', e.g. cv, theil_t)\n"
     "  --base-year YEAR       year change_base refers to (default: first year)\n"
-    "  --stratum STRATUM      total (default), urban or rural\n"
+    "  --stratum STRATUM      total (default), urban, rural or a stratum of the\n"
+    "                         strata catalog (--strata), e.g. a group of people\n"
     "  --years Y[,Y...]       only these years (counties)\n"
     "  --indicator CODE[,...] only these indicators; repeatable (counties)\n"
     "  --norm NORM            minmax (default) or zscore\n"
@@ -115,7 +116,7 @@ struct opts {
     int indicators;           /* --what indicators */
     const char *by;           /* --by */
     int base_year;            /* --base-year, 0 = first */
-    jh_stratum stratum;       /* --stratum */
+    const char *stratum;       /* --stratum: a label of the data */
     const char *years;        /* --years list, unparsed */
     cli_files codes;          /* --indicator arguments */
     jh_rank_opts rank;        /* scoring options */
@@ -185,8 +186,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
             o->base_year = (int)v;
             break;
         case OPT_STRATUM:
-            if (jh_stratum_parse(optarg, &o->stratum) || !*optarg)
-                return cli_usage_error("rank", "unknown stratum '%s' (expected total, urban or rural)", optarg);
+            if (!*optarg)
+                return cli_usage_error("rank", "empty --stratum (expected total, urban, rural or "
+                                       "a stratum of the strata catalog)");
+            o->stratum = optarg;
             break;
         case OPT_YEARS:
             o->years = optarg;
@@ -282,14 +285,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
     return code;
 }
 
-static size_t stratum_index(const jh_dataset *d, jh_stratum st)
-{
-    for (size_t i = 0; i < d->n_strata; i++)
-        if (d->strata[i] == st)
-            return i;
-    return JH_NONE;
-}
-
 /* --years and --indicator into selection arrays; messages for unknown
  * names.  Returns EX_OK or an exit code. */
 static int make_selection(const struct opts *o, const jh_study *st, int *year_sel, int *ind_sel)
@@ -363,12 +358,9 @@ static int run(struct opts *o, jh_study *st)
     int *year_sel = NULL, *ind_sel = NULL, code = EX_OK, rc;
     jh_index_id id = JH_IX_GINI;
     int weighted = 1;
-    size_t stratum = stratum_index(d, o->stratum);
-
-    if (stratum == JH_NONE) {
-        fprintf(stderr, "junheng: rank: the data have no %s stratum\n", jh_stratum_name(o->stratum));
-        return EX_DATAERR;
-    }
+    size_t stratum;
+    if ((code = cli_stratum_pos("rank", d, o->stratum, &stratum)))
+        return code;
     if (o->by && jh_index_lookup(o->by, &id, &weighted) != JH_OK)
         return cli_usage_error("rank", "unknown index '%s' (see 'junheng indices --help')", o->by);
     jh_diag_init(&notes, 50);
@@ -427,7 +419,7 @@ int cmd_rank(int argc, char **argv)
     jh_study *st = NULL;
     memset(&o, 0, sizeof o);
     o.rank.n_obstacles = 3;
-    o.stratum = JH_STRATUM_TOTAL;
+    o.stratum = "total";
     int code = parse_args(argc, argv, &o);
     if (!code)
         code = cli_load_study(&o.data, &st);

@@ -30,7 +30,8 @@ static const char help[] =
     "strict bound ('>99') must be passed, not reached.\n"
     "\n"
     "Options:\n"
-    "  --stratum STRATUM      total (default), urban or rural\n"
+    "  --stratum STRATUM      total (default), urban, rural or a stratum of the\n"
+    "                         strata catalog (--strata), e.g. a group of people\n"
     "  --counties-out FILE    per county: indicator,year,region,name,value,\n"
     "                         target,meets,shortfall\n"
     "  -o, --output FILE      write to FILE (default: standard output); files\n"
@@ -46,7 +47,7 @@ enum { OPT_STRATUM = CLI_OPT_FIRST_FREE, OPT_COUNTIES_OUT };
 
 struct opts {
     cli_data data;
-    jh_stratum stratum;        /* --stratum */
+    const char *stratum;        /* --stratum: a label of the data */
     const char *counties_out;  /* --counties-out */
     const char *output;        /* -o */
 };
@@ -66,8 +67,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
     while ((c = getopt_long(argc, argv, ":d:w:o:h", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_STRATUM:
-            if (jh_stratum_parse(optarg, &o->stratum) || !*optarg)
-                return cli_usage_error("targets", "unknown stratum '%s' (expected total, urban or rural)", optarg);
+            if (!*optarg)
+                return cli_usage_error("targets", "empty --stratum (expected total, urban, rural or "
+                                       "a stratum of the strata catalog)");
+            o->stratum = optarg;
             break;
         case OPT_COUNTIES_OUT:
             o->counties_out = optarg;
@@ -98,15 +101,10 @@ static int run(const struct opts *o, const jh_study *st)
     jh_diag notes;
     jh_outfile out = {0}, cout = {0};
     jh_target_table *t = NULL;
-    size_t stratum = JH_NONE;
-    int code = EX_OK, rc;
-    for (size_t i = 0; i < d->n_strata; i++)
-        if (d->strata[i] == o->stratum)
-            stratum = i;
-    if (stratum == JH_NONE) {
-        fprintf(stderr, "junheng: targets: the data have no %s stratum\n", jh_stratum_name(o->stratum));
-        return EX_DATAERR;
-    }
+    size_t stratum;
+    int code = cli_stratum_pos("targets", d, o->stratum, &stratum), rc;
+    if (code)
+        return code;
     jh_diag_init(&notes, 50);
     rc = jh_targets_table(st, stratum, &notes, &t);
     for (size_t i = 0; i < notes.n; i++)
@@ -139,7 +137,7 @@ int cmd_targets(int argc, char **argv)
     struct opts o;
     jh_study *st = NULL;
     memset(&o, 0, sizeof o);
-    o.stratum = JH_STRATUM_TOTAL;
+    o.stratum = "total";
     int code = parse_args(argc, argv, &o);
     if (!code)
         code = cli_load_study(&o.data, &st);

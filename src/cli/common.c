@@ -337,3 +337,21 @@ int cli_no_indicator(const char *cmd, const jh_study *s, const char *code)
                                "indicators: %s)", code, near, list);
     return cli_usage_error(cmd, "no indicator '%s' in the data (indicators: %s)", code, list);
 }
+
+int cli_stratum_pos(const char *cmd, const jh_dataset *d, const char *text, size_t *pos)
+{
+    jh_stratum s;
+    const char *name[JH_STRATA_MAX];
+    char list[512] = "";
+    *pos = jh_dataset_stratum_find(d, text);
+    if (*pos != (size_t)-1)
+        return EX_OK;
+    if (jh_stratum_parse(text, &s) == 0) {
+        fprintf(stderr, "junheng: %s: the data have no %s stratum\n", cmd, jh_stratum_name(s));
+        return EX_DATAERR;
+    }
+    for (size_t k = 0; k < d->n_strata; k++)
+        name[k] = jh_dataset_stratum_name(d, k);
+    jh_list_names(name, d->n_strata, list, sizeof list);
+    return cli_usage_error(cmd, "no stratum '%s' in the data (strata: %s)", text, list);
+}
