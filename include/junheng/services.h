@@ -5,8 +5,9 @@
  * UTF-8, header names in any order and case, cells trimmed, FILE:LINE:COL
  * messages).  Columns: no, domain, item (required), target_group,
  * lead_department, indicators (codes separated by ';', may be empty: an
- * item nothing monitors yet); Chinese headers 序号, 领域, 服务项目,
- * 服务对象, 牵头负责单位, 监测指标 are accepted. */
+ * item nothing monitors yet), item_en (optional: the item's English name,
+ * for the English report); Chinese headers 序号, 领域, 服务项目, 服务对象,
+ * 牵头负责单位, 监测指标, 英文名称 are accepted. */
 #ifndef JUNHENG_SERVICES_H
 #define JUNHENG_SERVICES_H
 
@@ -21,6 +22,7 @@ extern "C" {
 
 typedef struct jh_service_item {
     char *no, *domain, *item, *target_group, *lead; /* "" when not given */
+    char *item_en;       /* English name of the item, "" when not given */
     char **indicator;    /* [n_indicators] codes, in the list's order */
     size_t n_indicators;
     unsigned long line;  /* line of the row, for messages */

@@ -4,7 +4,7 @@
 #include "catalog_internal.h"
 #include "junheng/services.h"
 
-enum { COL_NO, COL_DOMAIN, COL_ITEM, COL_GROUP, COL_LEAD, COL_INDICATORS, N_COLS };
+enum { COL_NO, COL_DOMAIN, COL_ITEM, COL_GROUP, COL_LEAD, COL_INDICATORS, COL_ITEM_EN, N_COLS };
 
 struct ctx {
     jh_service_list *l;
@@ -21,6 +21,7 @@ static int on_header(void *vctx, const jh_cat_row *row)
         [COL_GROUP] = {"target_group", "服务对象", NULL},
         [COL_LEAD] = {"lead_department", "牵头负责单位", NULL},
         [COL_INDICATORS] = {"indicators", "监测指标", "指标", NULL},
+        [COL_ITEM_EN] = {"item_en", "英文名称", NULL},
     };
     struct ctx *c = vctx;
     for (size_t f = 0; f < row->n; f++)
@@ -78,9 +79,10 @@ static int on_row(void *vctx, const jh_cat_row *row)
     jh_service_item *it = &l->item[l->n++];
     *it = (jh_service_item){.no = cell(c, row, COL_NO), .domain = cell(c, row, COL_DOMAIN),
                             .item = cell(c, row, COL_ITEM), .target_group = cell(c, row, COL_GROUP),
-                            .lead = cell(c, row, COL_LEAD), .line = row->line,
+                            .lead = cell(c, row, COL_LEAD), .item_en = cell(c, row, COL_ITEM_EN),
+                            .line = row->line,
                             .col = (unsigned long)(c->at[COL_INDICATORS] + 1)};
-    if (!it->no || !it->domain || !it->item || !it->target_group || !it->lead)
+    if (!it->no || !it->domain || !it->item || !it->target_group || !it->lead || !it->item_en)
         return JH_ENOMEM;
     if (c->at[COL_INDICATORS] >= 0 && split_codes(it, row->cell[c->at[COL_INDICATORS]].text))
         return JH_ENOMEM;
@@ -99,6 +101,7 @@ void jh_service_list_free(jh_service_list *l)
         free(it->item);
         free(it->target_group);
         free(it->lead);
+        free(it->item_en);
         for (size_t k = 0; k < it->n_indicators; k++)
             free(it->indicator[k]);
         free(it->indicator);
@@ -110,7 +113,7 @@ void jh_service_list_free(jh_service_list *l)
 
 int jh_service_list_read(const char *path, jh_diag *diag, jh_service_list **out)
 {
-    struct ctx c = {.l = calloc(1, sizeof *c.l), .at = {-1, -1, -1, -1, -1, -1}};
+    struct ctx c = {.l = calloc(1, sizeof *c.l), .at = {-1, -1, -1, -1, -1, -1, -1}};
     *out = NULL;
     if (!c.l || !(c.l->path = jh_cat_strdup(path))) {
         jh_service_list_free(c.l);

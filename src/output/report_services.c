@@ -70,6 +70,32 @@ static void list_text(FILE *f, const jh_report_input *in, const char *s)
         fputs("</span>", f);
 }
 
+/* The item's name: item_en in the English report when the list gives it,
+ * else the list's name (marked when Chinese only, list_text). */
+static void item_name(FILE *f, const jh_report_input *in, const jh_service_item *it)
+{
+    if (english(in) && it->item_en && *it->item_en)
+        esc(f, it->item_en);
+    else
+        list_text(f, in, it->item);
+}
+
+/* The indicator catalog's name of an indicator the data lack (e.g. one
+ * measured for the province only), in the report's language; the code
+ * when the catalog does not know it either. */
+static const char *catalog_name(const jh_report_input *in, const char *code)
+{
+    const jh_indicator_catalog *cat = in->study->indicators;
+    size_t e = cat ? jh_indicator_catalog_find(cat, code) : JH_CATALOG_NONE;
+    if (e == JH_CATALOG_NONE)
+        return code;
+    const jh_indicator *r = &cat->ind[e];
+    const char *n = english(in) ? r->name_en : r->name_zh;
+    if (!n || !*n)
+        n = english(in) ? r->name_zh : r->name_en;
+    return n && *n ? n : code;
+}
+
 static const char *domain_name(const jh_report_input *in, const char *code)
 {
     const char *n = report_domain_name(code, english(in));
@@ -148,14 +174,16 @@ static void item_rows(FILE *f, const jh_report_input *in, const jh_service_item 
             fprintf(f, "<td rowspan=%zu>", it->n_indicators);
             esc(f, it->no);
             fprintf(f, "</td><td class=item rowspan=%zu>", it->n_indicators);
-            list_text(f, in, it->item);
+            item_name(f, in, it);
             fprintf(f, "</td><td rowspan=%zu>", it->n_indicators);
             list_text(f, in, it->target_group);
             fputs("</td>", f);
         }
         fputs("<td>", f);
-        esc(f, ind == (size_t)-1 ? it->indicator[k]
-                                 : jh_study_indicator_label(in->study, ind, in->lang));
+        if (ind == (size_t)-1)
+            list_text(f, in, catalog_name(in, it->indicator[k]));
+        else
+            esc(f, jh_study_indicator_label(in->study, ind, in->lang));
         fputs("</td>", f);
         if (ind == (size_t)-1) {
             fprintf(f, "<td colspan=3>%s</td></tr>\n", T(in, S_NO_DATA));
@@ -197,7 +225,7 @@ static void unmonitored(FILE *f, const jh_report_input *in)
             }
             fputs(first ? "" : english(in) ? "; " : "；", f);
             fputs("<span class=unmonitored>", f);
-            list_text(f, in, it->item);
+            item_name(f, in, it);
             fputs("</span>", f);
             first = 0;
         }
