@@ -37,8 +37,17 @@ const char *jh_nonpositive_name(jh_nonpositive p);
 /* True for the indices that need every x > 0 (see jh_nonpositive). */
 int jh_index_needs_positive(jh_index_id id);
 
+/* Per-group indices (indices --by COLUMN): each slice is computed once per
+ * group, over the group's regions only.  The arrays are not owned. */
+typedef struct jh_index_groups {
+    const char *by;             /* the column, for messages and the notes */
+    const size_t *group_of;     /* [region] group, or JH_NONE: left out */
+    const char *const *names;   /* [group] name, the table's group column */
+    size_t n;                   /* number of groups */
+} jh_index_groups;
+
 /* How jh_study_indices_opts computes.  Zero-initialised: no weights, the
- * default policy, no bootstrap, no jackknife. */
+ * default policy, no bootstrap, no jackknife, no groups. */
 typedef struct jh_indices_opts {
     int use_weights;            /* compute the weighted twins when there are weights */
     jh_nonpositive nonpositive; /* zeros and negatives */
@@ -48,6 +57,10 @@ typedef struct jh_indices_opts {
                                    jh_boot_stream_init(seed, indicator, year,
                                    2 stratum + weighted) */
     int jackknife;              /* also the jackknife SE of the Gini */
+    const jh_index_groups *groups; /* per group; NULL: every region at once.
+                                   A group's stream is seeded with
+                                   2 (stratum + n_strata (group + 1)) +
+                                   weighted in place of 2 stratum + weighted */
 } jh_indices_opts;
 
 /* Bootstrap summaries of every index of one slice and weighting: element k
@@ -60,10 +73,13 @@ typedef struct jh_index_ci {
     size_t kept[JH_IX_COUNT];  /* replicates where the index was defined (B') */
 } jh_index_ci;
 
-/* Every index of one (indicator, year, stratum) slice. */
+/* Every index of one (indicator, year, stratum[, group]) slice. */
 typedef struct jh_slice_indices {
     size_t indicator, year, stratum; /* positions in the dataset's tables */
-    size_t n_missing;                /* regions without a value in this slice */
+    size_t group;                    /* position in opts->groups, or JH_NONE */
+    size_t n_regions;                /* regions the slice ranges over: the
+                                        data's, or its group's */
+    size_t n_missing;                /* of those, regions without a value */
     jh_index_set plain;              /* unweighted */
     jh_index_set weighted;           /* population-weighted; valid when has_weighted */
     int has_weighted;
@@ -85,8 +101,8 @@ typedef struct jh_slice_indices {
 } jh_slice_indices;
 
 /* Computes every index for every slice that has at least one region with
- * a value (n_indicators x n_years x n_strata slices at most), in dataset
- * order.  Weighted twins are computed when use_weights and the dataset has
+ * a value (n_indicators x n_years x n_strata slices at most, times the
+ * groups with opts->groups), in dataset order, groups last.  Weighted twins are computed when use_weights and the dataset has
  * weights; a slice where a region with a value lacks a usable weight gets
  * JH_EWEIGHT for every weighted index and one warning in diag.
  * Returns JH_OK and sets *out (caller frees with free()) and *n_out, or
@@ -115,8 +131,16 @@ int jh_study_indices(const jh_study *s, int use_weights, jh_diag *diag,
 int jh_study_indices_opts(const jh_study *s, const jh_indices_opts *opts,
                           jh_diag *diag, jh_slice_indices **out, size_t *n_out);
 
+/* The indices table of jh_write_indices (output.h; wide: 1 for
+ * JH_LAYOUT_WIDE) with a group column after stratum, the name of each
+ * slice's group in g.  Declared here for the reason given at
+ * jh_write_indices_notes. */
+void jh_write_indices_groups(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
+                             size_t n, int wide, int csv, const jh_index_groups *g);
+
 /* Writes the notes table of an indices run,
- * "indicator,year,stratum,index,action,count,reason", one row per thing
+ * "indicator,year,stratum,index,action,count,reason" (with a group column
+ * after stratum when g is not NULL), one row per thing
  * done to a slice: "missing" (regions without a value, index empty),
  * "drop" (values <= 0 dropped, index empty: every index), "skip" (an index
  * needing x > 0 left empty under --nonpositive=skip), "undefined" (an index
@@ -127,7 +151,7 @@ int jh_study_indices_opts(const jh_study *s, const jh_indices_opts *opts,
  * implemented in src/output/indices_out.c.  csv: 0 or JH_CSV_RAW, as for
  * jh_csv_text. */
 void jh_write_indices_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
-                            size_t n, int csv);
+                            size_t n, int csv, const jh_index_groups *g);
 
 #ifdef __cplusplus
 }

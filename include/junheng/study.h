@@ -135,6 +135,11 @@ size_t jh_study_columns(const jh_study *s, const char **names, size_t max);
 int jh_study_groups(const jh_study *s, const char *column, size_t *group_of,
                     jh_intern *names, jh_diag *diag);
 
+/* jh_study_groups with the names in byte order (strcmp), as decompose
+ * lists its groups, so that tables by the same column line up. */
+int jh_study_groups_sorted(const jh_study *s, const char *column, size_t *group_of,
+                           jh_intern *names, jh_diag *diag);
+
 /* Urban-rural class of a data region from the catalog (JH_REGION_CLASS_NONE when
  * unknown). */
 jh_region_class jh_study_region_class(const jh_study *s, size_t region);

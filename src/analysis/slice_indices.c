@@ -8,6 +8,7 @@
  * other slices ran before it or on which thread. */
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
@@ -72,25 +73,42 @@ static const char *weight_name(const struct weight_source *src, size_t i)
     return src->s ? jh_study_weight_name(src->s, i) : src->d->weight_name;
 }
 
-/* Gathers slice (i, y, st) into g by the one rule of slice.h. */
+/* Gathers slice (i, y, st) of group grp (JH_NONE: every region) into g by
+ * the one rule of slice.h. */
 static void gather_slice(const jh_dataset *d, size_t i, size_t y, size_t st, const double *w,
-                         int drop, jh_slice *g)
+                         const jh_indices_opts *o, size_t grp, jh_slice *g)
 {
-    jh_slice_filter f = {.drop_nonpositive = drop, .stratum = jh_dataset_stratum_name(d, st)};
+    jh_slice_filter f = {.drop_nonpositive = o->nonpositive == JH_NONPOS_DROP,
+                         .stratum = jh_dataset_stratum_name(d, st),
+                         .group_of = grp == JH_NONE ? NULL : o->groups->group_of,
+                         .group = grp};
     jh_slice_begin(g);
     jh_slice_add(g, jh_dataset_slice(d, i, y, st), w, d->regions.n, &f);
 }
 
+/* The stratum of a slice as messages name it, with its group when there is
+ * one: "total", or "total, 所属地市 '唐山市'". */
+static const char *slice_where(const jh_dataset *d, const jh_indices_opts *o, size_t st,
+                               size_t grp, char *buf, size_t cap)
+{
+    const char *name = jh_dataset_stratum_name(d, st);
+    if (grp == JH_NONE)
+        return name;
+    snprintf(buf, cap, "%s, %s '%s'", name, o->groups->by, o->groups->names[grp]);
+    return buf;
+}
+
 /* One message per slice the policy acts on (error or drop). */
-static void report_nonpositive(const jh_dataset *d, const jh_slice_indices *s,
-                               const jh_slice *g, jh_nonpositive pol, jh_diag *diag)
+static void report_nonpositive(const jh_dataset *d, const jh_indices_opts *o,
+                               const jh_slice_indices *s, const jh_slice *g, jh_diag *diag)
 {
     size_t np = g->np.n_zero + g->np.n_neg;
     const double *v = jh_dataset_slice(d, s->indicator, s->year, s->stratum);
     const char *ind = d->indicators.str[s->indicator];
     int year = d->years[s->year];
-    const char *st = jh_dataset_stratum_name(d, s->stratum);
-    if (pol == JH_NONPOS_ERROR)
+    char buf[256];
+    const char *st = slice_where(d, o, s->stratum, s->group, buf, sizeof buf);
+    if (o->nonpositive == JH_NONPOS_ERROR)
         jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
                     "indicator '%s', year %d, stratum %s, region '%s': value %.17g is not "
                     "positive (%zu value%s <= 0 in the slice); theil_l, atkinson_1, atkinson_2 "
@@ -110,8 +128,10 @@ static void report_nonpositive(const jh_dataset *d, const jh_slice_indices *s,
  * ratio beyond 1.8e308, the range of -1.7e308 .. 1.7e308) is rare and
  * not a property of the data the analyst knows about: one warning per
  * slice and index, named, in slice order. */
-static void warn_range(const jh_dataset *d, const jh_slice_indices *si, jh_diag *diag)
+static void warn_range(const jh_dataset *d, const jh_indices_opts *o,
+                       const jh_slice_indices *si, jh_diag *diag)
 {
+    char buf[256];
     for (int wt = 0; wt < 1 + si->has_weighted; wt++) {
         const jh_index_set *set = wt ? &si->weighted : &si->plain;
         for (int k = 0; k < JH_IX_COUNT; k++)
@@ -119,7 +139,7 @@ static void warn_range(const jh_dataset *d, const jh_slice_indices *si, jh_diag 
                 jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0,
                             "indicator '%s', year %d, stratum %s: %s left empty (%s)",
                             d->indicators.str[si->indicator], d->years[si->year],
-                            jh_dataset_stratum_name(d, si->stratum),
+                            slice_where(d, o, si->stratum, si->group, buf, sizeof buf),
                             jh_index_name((jh_index_id)k, wt), jh_strerror(JH_ERANGE));
     }
 }
@@ -193,7 +213,8 @@ static int compute_slice(struct ctx *c, jh_slice_indices *si, const double *w)
     }
     if (o->bootstrap && g->n) {
         jh_boot_stream plain, wtd;
-        size_t k3 = 2 * si->stratum;
+        size_t n_strata = c->src->d->n_strata;
+        size_t k3 = 2 * (si->stratum + (si->group == JH_NONE ? 0 : n_strata * (si->group + 1)));
         jh_boot_stream_init(&plain, o->seed, si->indicator, si->year, k3);
         jh_boot_stream_init(&wtd, o->seed, si->indicator, si->year, k3 + 1);
         int rc = bootstrap(c, g->x, NULL, g->n, &si->plain, &plain, si->plain_ci);
@@ -271,8 +292,7 @@ static void *run_worker(void *arg)
         const double *w = si->has_weighted
                               ? slice_weights(wk->src, si->indicator, si->year, si->stratum)
                               : NULL;
-        gather_slice(d, si->indicator, si->year, si->stratum, w,
-                     wk->o->nonpositive == JH_NONPOS_DROP, &c.g);
+        gather_slice(d, si->indicator, si->year, si->stratum, w, wk->o, si->group, &c.g);
         wk->rc = compute_slice(&c, si, w);
     }
     ctx_free(&c);
@@ -331,6 +351,72 @@ static jh_slice_indices *alloc_results(size_t max, int with_ci, jh_index_ci **ci
     return res;
 }
 
+/* What the serial pass builds up. */
+struct pass {
+    jh_slice g;                /* the slice being looked at */
+    jh_slice_indices *res;     /* the slices found */
+    jh_index_ci *cis;          /* their intervals, or NULL */
+    size_t *group_size;        /* [group] regions in it; NULL without groups */
+    size_t n, n_err_zero, n_err_neg;
+};
+
+/* Slice (i, y, st) of group grp (JH_NONE: all regions): whether it exists,
+ * its counts, and its messages, in slice order. */
+static void serial_slice(const struct weight_source *src, const jh_indices_opts *o, size_t i,
+                         size_t y, size_t st, size_t grp, struct pass *p, jh_diag *diag)
+{
+    const jh_dataset *d = src->d;
+    const double *w = o->use_weights ? slice_weights(src, i, y, st) : NULL;
+    const jh_slice *g = &p->g;
+    char buf[256];
+    gather_slice(d, i, y, st, w, o, grp, &p->g);
+    if (g->present == 0)
+        return;
+    size_t nr = grp == JH_NONE ? d->regions.n : p->group_size[grp], k = p->n++;
+    jh_slice_indices *si = &p->res[k];
+    *si = (jh_slice_indices){.indicator = i, .year = y, .stratum = st, .group = grp,
+                             .n_regions = nr, .n_missing = nr - g->present,
+                             .has_weighted = w != NULL,
+                             .n_zero = g->np.n_zero, .n_negative = g->np.n_neg,
+                             .n_bad_weight = g->bad_w, .nonpositive = o->nonpositive,
+                             .n_dropped = g->present - g->n,
+                             .gini_jackknife_se = NAN, .gini_w_jackknife_se = NAN};
+    if (p->cis) {
+        si->plain_ci = &p->cis[2 * k];
+        si->weighted_ci = &p->cis[2 * k + 1];
+        clear_ci(si->plain_ci);
+        clear_ci(si->weighted_ci);
+    }
+    size_t np = g->np.n_zero + g->np.n_neg;
+    if (np && o->nonpositive == JH_NONPOS_ERROR) {
+        report_nonpositive(d, o, si, g, diag);
+        p->n_err_zero += g->np.n_zero;
+        p->n_err_neg += g->np.n_neg;
+        return;
+    }
+    if (np && o->nonpositive == JH_NONPOS_DROP)
+        report_nonpositive(d, o, si, g, diag);
+    jh_slice_report_weights(g, d, i, y, slice_where(d, o, st, grp, buf, sizeof buf),
+                            weight_name(src, i), "indices", diag, NULL);
+}
+
+/* How many regions each group has; NULL without groups (or out of memory:
+ * *rc says which). */
+static size_t *group_sizes(const jh_dataset *d, const jh_index_groups *gr, int *rc)
+{
+    if (!gr)
+        return NULL;
+    size_t *size = calloc(gr->n ? gr->n : 1, sizeof *size);
+    if (!size) {
+        *rc = JH_ENOMEM;
+        return NULL;
+    }
+    for (size_t r = 0; r < d->regions.n; r++)
+        if (gr->group_of[r] != JH_NONE)
+            size[gr->group_of[r]]++;
+    return size;
+}
+
 /* The serial pass: which slices exist, their counts, and every message in
  * slice order; the computing is left to run_jobs. */
 static int slice_indices(const struct weight_source *src, const jh_indices_opts *o,
@@ -338,66 +424,38 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
 {
     const jh_dataset *d = src->d;
     size_t nr = d->regions.n ? d->regions.n : 1;
-    size_t max = d->indicators.n * d->n_years * d->n_strata, n = 0;
-    size_t n_err_zero = 0, n_err_neg = 0;
-    jh_slice g = {0};
-    int drop = o->nonpositive == JH_NONPOS_DROP;
+    size_t n_groups = o->groups ? o->groups->n : 1;
+    size_t max = d->indicators.n * d->n_years * d->n_strata * n_groups;
+    struct pass p = {.g = {0}};
+    int rc = JH_OK;
     if (o->bootstrap && !(o->ci > 0 && o->ci < 1))
         return JH_EINVAL;
-    jh_index_ci *cis = NULL;
-    jh_slice_indices *res = alloc_results(max ? max : 1, o->bootstrap != 0, &cis);
-    g.x = malloc(nr * sizeof(double));
-    g.w = malloc(nr * sizeof(double));
-    int rc = res && g.x && g.w ? JH_OK : JH_ENOMEM;
+    p.res = alloc_results(max ? max : 1, o->bootstrap != 0, &p.cis);
+    p.group_size = group_sizes(d, o->groups, &rc);
+    p.g.x = malloc(nr * sizeof(double));
+    p.g.w = malloc(nr * sizeof(double));
+    if (!p.res || !p.g.x || !p.g.w)
+        rc = JH_ENOMEM;
     for (size_t i = 0; !rc && i < d->indicators.n; i++)
         for (size_t y = 0; y < d->n_years; y++)
-            for (size_t s = 0; s < d->n_strata; s++) {
-                const double *w = o->use_weights ? slice_weights(src, i, y, s) : NULL;
-                gather_slice(d, i, y, s, w, drop, &g);
-                if (g.present == 0)
-                    continue;
-                jh_slice_indices *si = &res[n++];
-                *si = (jh_slice_indices){.indicator = i, .year = y, .stratum = s,
-                                         .n_missing = d->regions.n - g.present,
-                                         .has_weighted = w != NULL,
-                                         .n_zero = g.np.n_zero, .n_negative = g.np.n_neg,
-                                         .n_bad_weight = g.bad_w,
-                                         .nonpositive = o->nonpositive,
-                                         .n_dropped = g.present - g.n,
-                                         .gini_jackknife_se = NAN,
-                                         .gini_w_jackknife_se = NAN};
-                if (cis) {
-                    si->plain_ci = &cis[2 * (n - 1)];
-                    si->weighted_ci = &cis[2 * (n - 1) + 1];
-                    clear_ci(si->plain_ci);
-                    clear_ci(si->weighted_ci);
-                }
-                size_t np = g.np.n_zero + g.np.n_neg;
-                if (np && o->nonpositive == JH_NONPOS_ERROR) {
-                    report_nonpositive(d, si, &g, o->nonpositive, diag);
-                    n_err_zero += g.np.n_zero;
-                    n_err_neg += g.np.n_neg;
-                    continue;
-                }
-                if (np && drop)
-                    report_nonpositive(d, si, &g, o->nonpositive, diag);
-                jh_slice_report_weights(&g, d, i, y, jh_dataset_stratum_name(d, s),
-                                        weight_name(src, i), "indices", diag, NULL);
-            }
-    free(g.x);
-    free(g.w);
-    if (!rc && !(n_err_zero || n_err_neg))
-        rc = run_jobs(src, o, res, n);
-    for (size_t j = 0; !rc && j < n; j++)
-        warn_range(d, &res[j], diag);
-    if (!rc && (n_err_zero || n_err_neg))
-        rc = n_err_neg ? JH_ENEGATIVE : JH_EZERO;
+            for (size_t s = 0; s < d->n_strata; s++)
+                for (size_t k = 0; k < n_groups; k++)
+                    serial_slice(src, o, i, y, s, o->groups ? k : JH_NONE, &p, diag);
+    free(p.g.x);
+    free(p.g.w);
+    free(p.group_size);
+    if (!rc && !(p.n_err_zero || p.n_err_neg))
+        rc = run_jobs(src, o, p.res, p.n);
+    for (size_t j = 0; !rc && j < p.n; j++)
+        warn_range(d, o, &p.res[j], diag);
+    if (!rc && (p.n_err_zero || p.n_err_neg))
+        rc = p.n_err_neg ? JH_ENEGATIVE : JH_EZERO;
     if (rc) {
-        free(res);
+        free(p.res);
         return rc;
     }
-    *out = res;
-    *n_out = n;
+    *out = p.res;
+    *n_out = p.n;
     return JH_OK;
 }
 

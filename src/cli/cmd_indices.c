@@ -22,6 +22,11 @@ static const char help[] =
     "Empty values are missing and are skipped per slice.\n"
     "\n"
     "Options:\n"
+    "      --by COLUMN        the indices of each group of COLUMN (a column of\n"
+    "                         --regions such as prefecture, group, or any text\n"
+    "                         column of the data), over its regions only: a\n"
+    "                         group column after stratum; regions without a\n"
+    "                         group are left out with a warning\n"
     "  -l, --layout LAYOUT    long (default): indicator,year,stratum,index,value,\n"
     "                         values printed to round-trip (%.17g);\n"
     "                         wide: one row per slice, one column per index\n"
@@ -57,15 +62,17 @@ static const char help[] =
     "\n"
     "Example:\n"
     "  junheng indices --data datasets/sample/values.csv --layout wide\n"
+    "  junheng indices --data county.csv --year 2020 --by 所属地市\n"
     "  junheng indices --data datasets/jilin/values.csv \\\n"
     "      --regions datasets/jilin/regions.csv --bootstrap 999 --seed 7 \\\n"
     "      --nonpositive drop --notes notes.csv -o indices.csv\n";
 
-enum { OPT_JACKKNIFE = CLI_OPT_FIRST_FREE };
+enum { OPT_JACKKNIFE = CLI_OPT_FIRST_FREE, OPT_BY };
 
 struct opts {
     cli_data data;
     jh_layout layout;
+    const char *by;        /* --by COLUMN, or NULL */
     const char *output;
     const char *notes;     /* --notes FILE, or NULL */
     jh_indices_opts ix;    /* policy, bootstrap, jackknife */
@@ -80,6 +87,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"output", required_argument, NULL, 'o'},
         CLI_INFERENCE_LONGOPTS,
         {"jackknife", no_argument, NULL, OPT_JACKKNIFE},
+        {"by", required_argument, NULL, OPT_BY},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -96,6 +104,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
         }
         case 'o':
             o->output = optarg;
+            break;
+        case OPT_BY:
+            o->by = optarg;
             break;
         case 'h':
             cli_print_help(help);
@@ -190,10 +201,41 @@ static int write_output(const struct opts *o, const jh_dataset *d,
     int code = cli_outputs_open(out, 2);
     if (code)
         return code;
-    jh_write_indices(out[0].f.f, d, s, n, o->layout, o->data.csv);
+    jh_write_indices_groups(out[0].f.f, d, s, n, o->layout == JH_LAYOUT_WIDE, o->data.csv,
+                            o->ix.groups);
     if (out[1].open)
-        jh_write_indices_notes(out[1].f.f, d, s, n, o->data.csv);
+        jh_write_indices_notes(out[1].f.f, d, s, n, o->data.csv, o->ix.groups);
     return cli_outputs_commit(out, 2);
+}
+
+/* The groups of --by: their names in byte order, as decompose lists them.
+ * A region without a group is said, not dropped quietly. */
+struct by_groups {
+    jh_index_groups g;
+    size_t *group_of;
+    jh_intern names;
+};
+
+static int make_groups(const jh_study *st, const char *by, struct by_groups *b)
+{
+    const jh_dataset *d = st->data;
+    jh_diag diag;
+    size_t unassigned = 0;
+    b->group_of = malloc((d->regions.n ? d->regions.n : 1) * sizeof *b->group_of);
+    jh_diag_init(&diag, 20);
+    int rc = b->group_of ? jh_study_groups_sorted(st, by, b->group_of, &b->names, &diag)
+                         : JH_ENOMEM;
+    cli_print_diag(&diag);
+    jh_diag_clear(&diag);
+    if (rc)
+        return rc == JH_ENOTFOUND ? EX_USAGE : cli_exit_code(rc);
+    for (size_t r = 0; r < d->regions.n; r++)
+        unassigned += b->group_of[r] == JH_NONE;
+    if (unassigned)
+        fprintf(stderr, "junheng: warning: %zu region%s without a value in column '%s' left "
+                "out of the per-group indices\n", unassigned, unassigned == 1 ? "" : "s", by);
+    b->g = (jh_index_groups){by, b->group_of, (const char *const *)b->names.str, b->names.n};
+    return EX_OK;
 }
 
 int cmd_indices(int argc, char **argv)
@@ -203,6 +245,7 @@ int cmd_indices(int argc, char **argv)
                             &o.notes, 0, 0};
     jh_study *st = NULL;
     jh_slice_indices *s = NULL;
+    struct by_groups by = {.group_of = NULL};
     size_t n = 0;
     jh_diag diag;
     int code = parse_args(argc, argv, &o);
@@ -212,6 +255,11 @@ int cmd_indices(int argc, char **argv)
     }
     o.ix.use_weights = !o.data.read.no_weight;
     code = cli_load_study(&o.data, &st);
+    jh_intern_init(&by.names);
+    if (!code && o.by) {
+        code = make_groups(st, o.by, &by);
+        o.ix.groups = &by.g;
+    }
     jh_diag_init(&diag, 20);
     if (!code) {
         int rc = jh_study_indices_opts(st, &o.ix, &diag, &s, &n);
@@ -233,6 +281,8 @@ int cmd_indices(int argc, char **argv)
     }
     jh_diag_clear(&diag);
     free(s);
+    free(by.group_of);
+    jh_intern_clear(&by.names);
     jh_study_free(st);
     free(o.data.files.path);
     return code;

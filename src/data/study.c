@@ -546,6 +546,35 @@ int jh_study_groups(const jh_study *s, const char *column, size_t *group_of,
     return JH_OK;
 }
 
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int jh_study_groups_sorted(const jh_study *s, const char *column, size_t *group_of,
+                           jh_intern *names, jh_diag *diag)
+{
+    jh_intern raw;
+    jh_intern_init(&raw);
+    int rc = jh_study_groups(s, column, group_of, &raw, diag);
+    char **sorted = rc ? NULL : malloc((raw.n ? raw.n : 1) * sizeof *sorted);
+    if (!rc && !sorted)
+        rc = JH_ENOMEM;
+    if (!rc && raw.n) { /* raw.str is NULL when no region has a group */
+        memcpy(sorted, raw.str, raw.n * sizeof *sorted);
+        qsort(sorted, raw.n, sizeof *sorted, cmp_names);
+    }
+    for (size_t k = 0; !rc && k < raw.n; k++)
+        if (jh_intern_add(names, sorted[k], strlen(sorted[k]), NULL) == JH_NONE)
+            rc = JH_ENOMEM;
+    for (size_t r = 0; !rc && r < s->data->regions.n; r++)
+        if (group_of[r] != JH_NONE)
+            group_of[r] = jh_intern_find(names, raw.str[group_of[r]]);
+    free(sorted);
+    jh_intern_clear(&raw);
+    return rc;
+}
+
 /* Whether attribute a is the regions' own names (地区名称), not a parent. */
 static int names_regions(const jh_dataset *d, size_t a)
 {

@@ -4,10 +4,19 @@
 #include "junheng/output.h"
 #include "junheng/slice.h"
 
-static void write_key(FILE *f, const jh_dataset *d, const jh_slice_indices *s, int csv)
+/* indicator,year,stratum[,group]: the group column only with groups. */
+static void write_key(FILE *f, const jh_dataset *d, const jh_slice_indices *s, int csv,
+                      const jh_index_groups *g)
 {
     jh_csv_text(f, d->indicators.str[s->indicator], JH_CSV_FIRST | csv);
     fprintf(f, ",%d,%s", d->years[s->year], jh_dataset_stratum_name(d, s->stratum));
+    if (g)
+        jh_csv_text(f, s->group == JH_NONE ? "" : g->names[s->group], csv);
+}
+
+static void write_key_header(FILE *f, const jh_index_groups *g)
+{
+    fputs(g ? "indicator,year,stratum,group" : "indicator,year,stratum", f);
 }
 
 /* Calls fn for every reported (name, value) of slice s, in table order:
@@ -54,16 +63,17 @@ static void extras(const jh_slice_indices *s, size_t n, int *ci, int *jk, int *w
 }
 
 static void write_long(FILE *f, const jh_dataset *d, const jh_slice_indices *s, size_t n,
-                       int csv)
+                       int csv, const jh_index_groups *g)
 {
     int ci, jk, any_w;
     extras(s, n, &ci, &jk, &any_w);
-    fputs("indicator,year,stratum,index,value", f);
+    write_key_header(f, g);
+    fputs(",index,value", f);
     fputs(ci ? ",ci_low,ci_high,se" : "", f);
     fputs(jk ? ",jackknife_se\n" : "\n", f);
     for (size_t i = 0; i < n; i++)
         FOR_EACH_INDEX(&s[i], k, wt, name) {
-            write_key(f, d, &s[i], csv);
+            write_key(f, d, &s[i], csv, g);
             fprintf(f, ",%s", name);
             jh_csv_number(f, value_of(&s[i], k, wt), "%.17g", 0);
             for (int what = 0; ci && what < 3; what++)
@@ -75,12 +85,12 @@ static void write_long(FILE *f, const jh_dataset *d, const jh_slice_indices *s, 
 }
 
 static void write_wide(FILE *f, const jh_dataset *d, const jh_slice_indices *s, size_t n,
-                       int csv)
+                       int csv, const jh_index_groups *g)
 {
     jh_slice_indices header = {.has_weighted = 0};
     int ci, jk;
     extras(s, n, &ci, &jk, &header.has_weighted);
-    fputs("indicator,year,stratum", f);
+    write_key_header(f, g);
     FOR_EACH_INDEX(&header, k, wt, name) {
         fprintf(f, ",%s", name);
         if (ci)
@@ -90,7 +100,7 @@ static void write_wide(FILE *f, const jh_dataset *d, const jh_slice_indices *s, 
     }
     putc('\n', f);
     for (size_t i = 0; i < n; i++) {
-        write_key(f, d, &s[i], csv);
+        write_key(f, d, &s[i], csv, g);
         FOR_EACH_INDEX(&header, k, wt, name) {
             jh_csv_number(f, value_of(&s[i], k, wt), "%.10g", 0);
             for (int what = 0; ci && what < 3; what++)
@@ -102,21 +112,38 @@ static void write_wide(FILE *f, const jh_dataset *d, const jh_slice_indices *s, 
     }
 }
 
+void jh_write_indices_groups(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
+                             size_t n, int wide, int csv, const jh_index_groups *g)
+{
+    if (wide)
+        write_wide(f, d, s, n, csv, g);
+    else
+        write_long(f, d, s, n, csv, g);
+}
+
 void jh_write_indices(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
                       size_t n, jh_layout layout, int csv)
 {
-    if (layout == JH_LAYOUT_WIDE)
-        write_wide(f, d, s, n, csv);
-    else
-        write_long(f, d, s, n, csv);
+    jh_write_indices_groups(f, d, s, n, layout == JH_LAYOUT_WIDE, csv, NULL);
 }
 
 /* ---- notes ----------------------------------------------------------------- */
 
-static void note(FILE *f, const jh_dataset *d, const jh_slice_indices *s, const char *index,
-                 const char *action, size_t count, const char *reason, int csv)
+/* The slice a notes row belongs to, and how it is written. */
+struct note_ctx {
+    FILE *f;
+    const jh_dataset *d;
+    const jh_slice_indices *s;
+    int csv;
+    const jh_index_groups *g;
+};
+
+static void note(const struct note_ctx *c, const char *index, const char *action, size_t count,
+                 const char *reason)
 {
-    write_key(f, d, s, csv);
+    FILE *f = c->f;
+    int csv = c->csv;
+    write_key(f, c->d, c->s, csv, c->g);
     putc(',', f);
     fputs(index, f);
     fprintf(f, ",%s,%zu", action, count);
@@ -135,18 +162,19 @@ static size_t status_count(const jh_slice_indices *s, int st, size_t n_values)
     }
 }
 
-static void slice_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s, int csv)
+static void slice_notes(const struct note_ctx *c)
 {
-    size_t n_values = d->regions.n - s->n_missing - s->n_dropped;
+    const jh_slice_indices *s = c->s;
+    size_t n_values = s->n_regions - s->n_missing - s->n_dropped;
     int skip = s->nonpositive == JH_NONPOS_SKIP && s->n_zero + s->n_negative;
     if (s->n_missing)
-        note(f, d, s, "", "missing", s->n_missing, "no value", csv);
+        note(c, "", "missing", s->n_missing, "no value");
     if (s->n_dropped)
-        note(f, d, s, "", "drop", s->n_dropped,
+        note(c, "", "drop", s->n_dropped,
              !s->n_negative ? "zero value" : !s->n_zero ? "negative value"
-                                                        : "zero or negative value", csv);
+                                                        : "zero or negative value");
     if (s->has_weighted && s->n_bad_weight)
-        note(f, d, s, "", "no_weight", s->n_bad_weight, JH_NO_WEIGHT_REASON, csv);
+        note(c, "", "no_weight", s->n_bad_weight, JH_NO_WEIGHT_REASON);
     FOR_EACH_INDEX(s, k, wt, name) {
         const jh_index_set *set = wt ? &s->weighted : &s->plain;
         const jh_index_ci *ci = wt ? s->weighted_ci : s->plain_ci;
@@ -154,19 +182,22 @@ static void slice_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
         if (st) {
             int skipped = skip && jh_index_needs_positive((jh_index_id)k) &&
                           (st == JH_EZERO || st == JH_ENEGATIVE);
-            note(f, d, s, name, skipped ? "skip" : "undefined",
-                 status_count(s, st, n_values), jh_strerror(st), csv);
+            note(c, name, skipped ? "skip" : "undefined", status_count(s, st, n_values),
+                 jh_strerror(st));
         } else if (s->has_ci && k != JH_IX_N && ci->kept[k] < s->bootstrap) {
-            note(f, d, s, name, "bootstrap", s->bootstrap - ci->kept[k],
-                 "replicates where the index is undefined; interval from the others", csv);
+            note(c, name, "bootstrap", s->bootstrap - ci->kept[k],
+                 "replicates where the index is undefined; interval from the others");
         }
     }
 }
 
 void jh_write_indices_notes(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
-                            size_t n, int csv)
+                            size_t n, int csv, const jh_index_groups *g)
 {
-    fputs("indicator,year,stratum,index,action,count,reason\n", f);
-    for (size_t i = 0; i < n; i++)
-        slice_notes(f, d, &s[i], csv);
+    write_key_header(f, g);
+    fputs(",index,action,count,reason\n", f);
+    for (size_t i = 0; i < n; i++) {
+        struct note_ctx c = {f, d, &s[i], csv, g};
+        slice_notes(&c);
+    }
 }
