@@ -1,5 +1,6 @@
 /* The study: a dataset joined with its catalogs. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -161,10 +162,51 @@ static double part_value(const jh_dataset *d, size_t p, size_t other, size_t sli
                                          : d->values[p * slice + c];
 }
 
+/* A derived indicator being filled, for messages: its name and, for a
+ * catalog's, the catalog's place. */
+struct derived_at {
+    const char *name;
+    const char *path;     /* NULL for --derive */
+    unsigned long line;
+};
+
+/* Whether region r has any value in year y, stratum st: where it has none
+ * the data simply lack it, and an empty derived cell tells nothing new. */
+static int region_present(const jh_dataset *d, size_t y, size_t st, size_t r)
+{
+    for (size_t i = 0; i < d->indicators.n; i++)
+        if (!isnan(d->values[jh_dataset_offset(d, i, y, st, r)]))
+            return 1;
+    return 0;
+}
+
+static const char *part_name(const jh_dataset *d, size_t p)
+{
+    return p == JH_CATALOG_WEIGHT_COLUMN ? d->weight_name : d->indicators.str[p];
+}
+
+/* Appends "CODE NAME[ (STRATUM)]: no PART" or "...: PART is 0" to buf. */
+static void add_example(const jh_dataset *d, size_t st, size_t r, const char *part, int zero,
+                        char *buf, size_t cap)
+{
+    size_t len = strlen(buf);
+    const char *name = d->region_name[r], *stn = jh_dataset_stratum_name(d, st);
+    snprintf(buf + len, cap - len, "%s%s%s%s", len ? "; " : "", d->regions.str[r],
+             name ? " " : "", name ? name : "");
+    len = strlen(buf);
+    if (strcmp(stn, "total") != 0)
+        snprintf(buf + len, cap - len, " (%s)", stn);
+    len = strlen(buf);
+    snprintf(buf + len, cap - len, zero ? ": %s is 0" : ": no %s", part);
+}
+
 /* value = numerator / denominator x scale, cell by cell; the weight of a
  * derived cell is that of its indicator part (the numerator's when both
- * are indicators). */
-static void fill_derived(jh_dataset *d, size_t k, size_t num, size_t den, double scale)
+ * are indicators).  A region with data in a year whose cell stays empty
+ * (a part missing, the denominator 0) is said, once per year: an absent
+ * value would otherwise look like a county without that service. */
+static void fill_derived(jh_dataset *d, size_t k, size_t num, size_t den, double scale,
+                         const struct derived_at *at, jh_diag *diag)
 {
     size_t slice = d->n_years * d->n_strata * d->regions.n;
     size_t wsrc = num != JH_CATALOG_WEIGHT_COLUMN ? num : den;
@@ -174,6 +216,26 @@ static void fill_derived(jh_dataset *d, size_t k, size_t num, size_t den, double
             d->values[k * slice + c] = a / b * scale;
         if (d->weights)
             d->weights[k * slice + c] = d->weights[wsrc * slice + c];
+    }
+    for (size_t y = 0; diag && y < d->n_years; y++) {
+        size_t empty = 0;
+        char list[512] = "";
+        for (size_t st = 0; st < d->n_strata; st++)
+            for (size_t r = 0; r < d->regions.n; r++) {
+                size_t c = jh_dataset_offset(d, 0, y, st, r);
+                if (!isnan(d->values[k * slice + c]) || !region_present(d, y, st, r))
+                    continue;
+                double a = part_value(d, num, den, slice, c);
+                double b = part_value(d, den, num, slice, c);
+                if (empty++ < 3)
+                    add_example(d, st, r, part_name(d, isnan(a) ? num : den),
+                                !isnan(a) && !isnan(b), list, sizeof list);
+            }
+        if (empty)
+            jh_diag_add(diag, JH_DIAG_WARNING, at->path, at->line, 0,
+                        "derived indicator '%s', year %d: left empty in %zu region%s with "
+                        "data (%s%s)", at->name, d->years[y], empty, empty == 1 ? "" : "s",
+                        list, empty > 3 ? "; ..." : "");
     }
 }
 
@@ -218,7 +280,8 @@ static int derive_indicators(jh_study *s, jh_diag *diag)
         size_t k = append_indicator(s->data, in->code);
         if (k == JH_NONE || match_indicators(s, NULL))
             return JH_ENOMEM;
-        fill_derived(s->data, k, num, den, in->scale);
+        struct derived_at at = {in->code, cat->path, in->line};
+        fill_derived(s->data, k, num, den, in->scale, &at, diag);
     }
     return JH_OK;
 }
@@ -293,7 +356,8 @@ int jh_study_derive(jh_study *s, const char *name, const char *num, const char *
     size_t k = append_indicator(s->data, name);
     if (k == JH_NONE || grow_study_tables(s, k))
         return JH_ENOMEM;
-    fill_derived(s->data, k, a, b, scale);
+    struct derived_at at = {name, NULL, 0};
+    fill_derived(s->data, k, a, b, scale, &at, diag);
     return JH_OK;
 }
 
