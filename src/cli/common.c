@@ -140,6 +140,79 @@ int cli_parse_derive(const char *arg, cli_derive *out)
     return 0;
 }
 
+/* Appends name to the list unless it is there (the caller made room). */
+static void only_add(const char **list, size_t *n, const char *name)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(list[i], name) == 0)
+            return;
+    list[(*n)++] = name;
+}
+
+/* --indicators-only lists what the files have, but a --derive indicator
+ * is made after reading: its name leaves the reader's list and its parts
+ * come in (a part that is the weight column is read as the weight).  The
+ * new list is one entry, in *buf (caller frees); ro is unchanged when no
+ * --derive name is listed.  Returns 0 or -1 when out of memory. */
+static int only_with_derived(const cli_data *d, jh_read_opts *ro, char **buf)
+{
+    size_t n = 0, len = 1, hit = 0;
+    *buf = NULL;
+    if (!d->n_derive || !ro->n_only)
+        return 0;
+    for (size_t i = 0; i < ro->n_only; i++)
+        len += strlen(ro->only[i]) + 1;
+    /* At most len names from the list, two more for each --derive. */
+    const char **names = malloc((len + 2 * d->n_derive) * sizeof *names);
+    cli_derive *dv = malloc(d->n_derive * sizeof *dv);
+    char *copy = malloc(len);
+    if (!names || !dv || !copy) {
+        free(names);
+        free(dv);
+        free(copy);
+        return -1;
+    }
+    copy[0] = '\0';
+    for (size_t i = 0; i < ro->n_only; i++)
+        strcat(strcat(copy, i ? "," : ""), ro->only[i]);
+    for (char *t = strtok(copy, ","); t; t = strtok(NULL, ",")) {
+        t += strspn(t, " \t");
+        t[strcspn(t, " \t")] = '\0';
+        if (*t)
+            only_add(names, &n, t);
+    }
+    for (size_t j = 0; j < d->n_derive; j++)
+        cli_parse_derive(d->derive[j], &dv[j]); /* checked when parsed */
+    /* A part may itself be derived: expand until nothing new comes in. */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < d->n_derive; j++)
+            if (strcmp(names[i], dv[j].name) == 0) {
+                only_add(names, &n, dv[j].num);
+                only_add(names, &n, dv[j].den);
+                hit = 1;
+            }
+    len = 1;
+    for (size_t i = 0; hit && i < n; i++)
+        len += strlen(names[i]) + 1;
+    *buf = hit ? malloc(len) : NULL;
+    if (*buf) {
+        (*buf)[0] = '\0';
+        for (size_t i = 0; i < n; i++) {
+            size_t j = 0;
+            while (j < d->n_derive && strcmp(names[i], dv[j].name) != 0)
+                j++;
+            if (j == d->n_derive)
+                strcat(strcat(*buf, **buf ? "," : ""), names[i]);
+        }
+        ro->only[0] = *buf;
+        ro->n_only = 1;
+    }
+    free(names);
+    free(dv);
+    free(copy);
+    return hit && !*buf ? -1 : 0;
+}
+
 int cli_load_study(const cli_data *d, jh_study **out)
 {
     jh_dataset *data = NULL;
@@ -159,7 +232,14 @@ int cli_load_study(const cli_data *d, jh_study **out)
         return cli_exit_code(rc);
     ro.level_cols = levels;
     ro.n_level_cols = jh_region_catalog_levels(so.regions_read, levels, JH_READ_MAX_LIST);
-    int code = cli_load_dataset(d->files.path, d->files.n, &ro, &data);
+    char *only = NULL;
+    int code = EX_OK;
+    if (only_with_derived(d, &ro, &only)) {
+        fputs("junheng: out of memory\n", stderr);
+        code = cli_exit_code(JH_ENOMEM);
+    } else
+        code = cli_load_dataset(d->files.path, d->files.n, &ro, &data);
+    free(only);
     if (code) {
         jh_region_catalog_free(so.regions_read);
         return code;

@@ -435,14 +435,20 @@ static int take_tables(jh_builder *b, jh_dataset *d)
 }
 
 /* A name of --ignore-col or --indicators-only that no file had is most
- * likely a typing error: said, not silently ignored. */
+ * likely a typing error: said, not silently ignored.  The weight column
+ * (except, may be NULL) is read as such: a part of a derived indicator
+ * that --indicators-only lists with it. */
 static void warn_unused(const char *const *list, size_t n, const unsigned char *seen,
-                        int nocase, const char *option, const char *what, jh_diag *diag)
+                        int nocase, const char *except, const char *option, const char *what,
+                        jh_diag *diag)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (const char *p = list[i], *a, *z; p; k++) {
             p = next_token(p, &a, &z);
+            if (except && strlen(except) == (size_t)(z - a) &&
+                strncasecmp(a, except, (size_t)(z - a)) == 0)
+                continue;
             /* A name given twice is marked at its first place. */
             if (z > a && !seen[jh_list_find(list, n, a, (size_t)(z - a), nocase)])
                 jh_diag_add(diag, JH_DIAG_WARNING, NULL, 0, 0, "%s '%.*s': no %s of that name",
@@ -492,10 +498,10 @@ int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
     if (!d)
         return JH_ENOMEM;
     /* Duplicates and group conflicts were reported as they were read. */
-    warn_unused(b->opts.ignore_cols, b->opts.n_ignore_cols, b->ignore_seen, 1, "--ignore-col",
-                "column", diag);
-    warn_unused(b->opts.only, b->opts.n_only, b->only_seen, 0, "--indicators-only", "indicator",
-                diag);
+    warn_unused(b->opts.ignore_cols, b->opts.n_ignore_cols, b->ignore_seen, 1, NULL,
+                "--ignore-col", "column", diag);
+    warn_unused(b->opts.only, b->opts.n_only, b->only_seen, 0, b->weight_name,
+                "--indicators-only", "indicator", diag);
     if (b->opts.n_only && !b->indicators.n) {
         jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
                     "no indicator left: --indicators-only names none of the data's indicators");
