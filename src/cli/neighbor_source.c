@@ -89,10 +89,25 @@ static int push_pair(struct pairs *p, size_t a, size_t b)
     return 0;
 }
 
+/* Pairs naming a region not in the data, and the first such code. */
+struct unknown {
+    size_t n;
+    unsigned long line;
+    char code[64];
+};
+
+static void note_unknown(struct unknown *u, unsigned long lineno, const char *code)
+{
+    if (!u->n++) {
+        u->line = lineno;
+        snprintf(u->code, sizeof u->code, "%s", code);
+    }
+}
+
 /* One line "code,code[,type...]": 1 taken, 0 skipped (unknown region,
  * header, queen row under rook), -1 malformed. */
 static int pair_line(char *line, const jh_dataset *d, int rook, unsigned long lineno,
-                     size_t *ia, size_t *ib, size_t *unknown)
+                     size_t *ia, size_t *ib, struct unknown *unknown)
 {
     char *comma = strchr(line, ',');
     if (!comma)
@@ -110,7 +125,7 @@ static int pair_line(char *line, const jh_dataset *d, int rook, unsigned long li
     *ib = jh_intern_find(&d->regions, cb);
     if (*ia == (size_t)-1 || *ib == (size_t)-1) {
         if (lineno > 1 || *ia != (size_t)-1 || *ib != (size_t)-1)
-            (*unknown)++;
+            note_unknown(unknown, lineno, *ia == (size_t)-1 ? ca : cb);
         return 0;
     }
     return !(rook && type && !strcmp(type, "queen"));
@@ -124,7 +139,8 @@ static int read_pairs(const char *path, const jh_dataset *d, int rook, struct pa
 {
     FILE *f = fopen(path, "r");
     char line[4096];
-    size_t unknown = 0, ia, ib;
+    struct unknown unknown = {0};
+    size_t ia, ib;
     unsigned long lineno = 0;
     if (!f) {
         fprintf(stderr, "junheng: %s: cannot open: %s\n", path, strerror(errno));
@@ -157,9 +173,13 @@ static int read_pairs(const char *path, const jh_dataset *d, int rook, struct pa
         fprintf(stderr, "junheng: %s: read error\n", path);
         return EX_IOERR;
     }
-    if (unknown)
+    if (unknown.n) {
+        const char *near = jh_suggest(unknown.code, (const char *const *)d->regions.str,
+                                      d->regions.n);
         fprintf(stderr, "junheng: warning: %s: %zu pair(s) name a region not in the data; "
-                "skipped\n", path, unknown);
+                "skipped (first: line %lu, '%s'%s%s%s)\n", path, unknown.n, unknown.line,
+                unknown.code, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+    }
     return EX_OK;
 }
 

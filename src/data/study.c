@@ -57,26 +57,80 @@ static int read_catalogs(jh_study *s, const jh_study_opts *o, jh_diag *diag)
     return rc;
 }
 
+/* The catalog code a data region missing from the catalog likely is: among
+ * the catalog's codes no data region took, the one of the same name, else
+ * the nearest (jh_suggest); NULL when none.  A code renamed by a change of
+ * administrative division (九台市 220181 -> 九台区 220113) is found by name. */
+static const char *near_code(const jh_study *s, size_t r, const char **free_codes,
+                             const size_t *free_entry, size_t n_free)
+{
+    const char *name = s->data->region_name[r];
+    for (size_t k = 0; name && k < n_free; k++)
+        if (s->regions->name[free_entry[k]] && strcmp(s->regions->name[free_entry[k]], name) == 0)
+            return free_codes[k];
+    return jh_suggest(s->data->regions.str[r], free_codes, n_free);
+}
+
+/* Says that data region r is not in the catalog, with the likely code. */
+static void no_catalog_region(const jh_study *s, size_t r, int lenient,
+                              const char **free_codes, const size_t *free_entry,
+                              size_t n_free, jh_diag *diag)
+{
+    const jh_dataset *d = s->data;
+    const char *near = near_code(s, r, free_codes, free_entry, n_free);
+    const char *near_name = NULL;
+    for (size_t k = 0; near && k < n_free; k++)
+        if (free_codes[k] == near)
+            near_name = s->regions->name[free_entry[k]];
+    char hint[512] = "";
+    if (near)
+        snprintf(hint, sizeof hint, "did you mean '%s'%s%s%s?%s", near,
+                 near_name ? " (" : "", near_name ? near_name : "", near_name ? ")" : "",
+                 lenient ? "" : " ");
+    if (!lenient)
+        snprintf(hint + strlen(hint), sizeof hint - strlen(hint),
+                 "give --lenient to go on without it");
+    jh_diag_add(diag, lenient ? JH_DIAG_WARNING : JH_DIAG_ERROR,
+                d->files[d->region_file[r]], d->region_line[r], 0,
+                "region '%s' is not in the region catalog %s%s%s%s", d->regions.str[r],
+                s->regions->path, *hint ? " (" : "", hint, *hint ? ")" : "");
+}
+
 /* Every region of the data must be in the region catalog. */
 static int match_regions(jh_study *s, int lenient, jh_diag *diag)
 {
     const jh_dataset *d = s->data;
-    int bad = 0;
+    size_t missing = 0, n_free = 0, n_cat = s->regions ? s->regions->n : 0;
     s->region_entry = malloc((d->regions.n ? d->regions.n : 1) * sizeof *s->region_entry);
     if (!s->region_entry)
         return JH_ENOMEM;
     for (size_t r = 0; r < d->regions.n; r++) {
         s->region_entry[r] = s->regions ? jh_region_catalog_find(s->regions, d->regions.str[r])
                                         : JH_NONE;
-        if (!s->regions || s->region_entry[r] != JH_NONE)
-            continue;
-        jh_diag_add(diag, lenient ? JH_DIAG_WARNING : JH_DIAG_ERROR,
-                    d->files[d->region_file[r]], d->region_line[r], 0,
-                    "region '%s' is not in the region catalog %s%s", d->regions.str[r],
-                    s->regions->path, lenient ? "" : " (give --lenient to go on without it)");
-        bad |= !lenient;
+        missing += s->regions && s->region_entry[r] == JH_NONE;
     }
-    return bad ? JH_EPARSE : JH_OK;
+    if (!missing)
+        return JH_OK;
+    /* The catalog's codes that no data region took, for "did you mean". */
+    unsigned char *taken = calloc(n_cat + 1, 1);
+    const char **free_codes = malloc((n_cat + 1) * sizeof *free_codes);
+    size_t *free_entry = malloc((n_cat + 1) * sizeof *free_entry);
+    int rc = taken && free_codes && free_entry ? JH_OK : JH_ENOMEM;
+    for (size_t r = 0; !rc && r < d->regions.n; r++)
+        if (s->region_entry[r] != JH_NONE)
+            taken[s->region_entry[r]] = 1;
+    for (size_t e = 0; !rc && e < n_cat; e++)
+        if (!taken[e]) {
+            free_codes[n_free] = s->regions->codes.str[e];
+            free_entry[n_free++] = e;
+        }
+    for (size_t r = 0; !rc && r < d->regions.n; r++)
+        if (s->region_entry[r] == JH_NONE)
+            no_catalog_region(s, r, lenient, free_codes, free_entry, n_free, diag);
+    free(taken);
+    free(free_codes);
+    free(free_entry);
+    return rc ? rc : lenient ? JH_OK : JH_EPARSE;
 }
 
 static int match_indicators(jh_study *s, jh_diag *diag)
