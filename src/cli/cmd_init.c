@@ -184,9 +184,10 @@ static struct weight find_weight(const struct opts *o, const jh_study *s)
     return w;
 }
 
-/* 0.1 when the weight column looks like 10,000s of people (万人: a county
+/* 1e-4 when the weight column looks like 10,000s of people (万人: a county
  * median below 20,000 cannot be people), else 1: so that COUNT / weight x
- * 1000 x scale is per 1,000 people. */
+ * 1000 x scale is per 1,000 people (COUNT / (weight x 10^4) x 1000 =
+ * COUNT / weight x 0.1 for 万人). */
 static double population_scale(const jh_dataset *d, const struct weight *w)
 {
     size_t slice = d->n_years * d->n_strata * d->regions.n, n = 0, below = 0;
@@ -196,7 +197,7 @@ static double population_scale(const jh_dataset *d, const struct weight *w)
             n++;
             below += v[c] < 20000;
         }
-    return n && 2 * below > n ? 0.1 : 1;
+    return n && 2 * below > n ? 1e-4 : 1;
 }
 
 /* The first value below zero of indicator i, or 0 when none: the run
@@ -245,8 +246,8 @@ static void indicator_row(FILE *f, const char *code, const char *name, const cha
     fprintf(f, ",,,,%s,%s,county", dir, weight);
     jh_csv_text(f, num, RAW);
     jh_csv_text(f, den, RAW);
-    if (num[0])
-        fprintf(f, ",%.17g", scale);
+    if (num[0]) /* 1000 or 0.1, written as a person would: %.15g */
+        fprintf(f, ",%.15g", scale);
     else
         fputc(',', f);
     jh_csv_text(f, note, RAW);

@@ -2,6 +2,7 @@
 # Issue 18, own data: on a one-year wide county table (tests/cli/cases/
 # own_gini/county.csv: Chinese headers, aggregate rows, the text parent
 # column 所属地市, the count 床位数 and the population 常住人口)
+#  - the README's own-data path works as written there (run verbatim);
 #  - three commands give the population-weighted Gini (0.184, worked by hand
 #    in own_gini/NOTES), the Theil decomposition by prefecture and a chart,
 #    with no file written by hand;
@@ -39,6 +40,30 @@ if command -v gnuplot > /dev/null; then
     "$bin" plot decomposition --data county.csv --year 2020 --derive "$derive" \
         --by 所属地市 -o charts 2>/dev/null || bad "plot failed"
     [ "$(head -c 4 charts/decomposition-2020.png | tail -c 3)" = PNG ] || bad "no PNG chart"
+fi
+
+# The README's own-data path, exactly as written there (its five commands,
+# `junheng` on the PATH standing for this build), in a folder of its own.
+awk '/^### Your own data/,/^## Commands/' "$here/../../README.md" |
+    awk '/^```sh/ { f = 1; next } /^```/ { f = 0 } f' > readme.sh
+[ "$(grep -c '^junheng ' readme.sh)" = 5 ] ||
+    bad "README: the own-data path is not five junheng commands: $(cat readme.sh)"
+mkdir -p readme/bin
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$bin" > readme/bin/junheng
+chmod +x readme/bin/junheng
+cp county.csv readme/
+command -v gnuplot > /dev/null || sed -i '/^junheng \(plot\|run\)/d' readme.sh
+(cd readme && PATH=$tmp/readme/bin:$PATH bash -e ../readme.sh > out.txt 2> err.txt) ||
+    bad "README: the own-data path failed: $(cat readme/err.txt)"
+grep -qx '每千人床位,2020,total,gini_w,0.184' readme/out.txt ||
+    bad "README: indices gave no gini_w 0.184"
+grep -q '^每千人床位,2020,total,theil_t_w,within_group,唐山市,' readme/out.txt ||
+    bad "README: decompose gave no within-group row for 唐山市"
+if command -v gnuplot > /dev/null; then
+    [ "$(head -c 4 readme/decomposition-2020.png | tail -c 3)" = PNG ] ||
+        bad "README: plot wrote no decomposition-2020.png"
+    [ -s readme/out/report.html ] && [ -s readme/study/indicators.csv ] ||
+        bad "README: init + run gave no report"
 fi
 
 # init, then the annual run on what it wrote
