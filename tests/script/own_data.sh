@@ -42,6 +42,19 @@ if command -v gnuplot > /dev/null; then
     [ "$(head -c 4 charts/decomposition-2020.png | tail -c 3)" = PNG ] || bad "no PNG chart"
 fi
 
+# indices --by: a group's rows are the indices of a file holding only that
+# group's counties (the property), and the notes table has the group column.
+"$bin" indices --data county.csv --year 2020 --derive "$derive" --by 所属地市 \
+    --notes by-notes.csv 2>/dev/null > by.csv || bad "indices --by failed"
+grep -v '^130202\|^130203' county.csv > shijiazhuang.csv
+"$bin" indices --data shijiazhuang.csv --year 2020 --derive "$derive" 2>/dev/null |
+    sed 1d > alone.csv
+grep ',total,石家庄市,' by.csv | sed 's/,total,石家庄市,/,total,/' > group.csv
+[ -s alone.csv ] && cmp -s alone.csv group.csv ||
+    bad "indices --by: 石家庄市's rows differ from the indices of its counties alone"
+head -1 by-notes.csv | grep -qx 'indicator,year,stratum,group,index,action,count,reason' ||
+    bad "indices --by: the notes have no group column: $(head -1 by-notes.csv)"
+
 # The README's own-data path, exactly as written there (its five commands,
 # `junheng` on the PATH standing for this build), in a folder of its own.
 awk '/^### Your own data/,/^## Commands/' "$here/../../README.md" |
