@@ -1,8 +1,10 @@
 /* The distribution of one indicator in one year: a box plot per prefecture
  * (in the catalog's order, each in its prefecture's colour) with every
- * county drawn as a point over it.  Data: one block per prefecture, lines
- * "row<TAB>group<TAB>value<TAB>"county"" (a single NaN line for a
- * prefecture without values, so block k is always prefecture k). */
+ * county drawn as a point over it.  Data: one block per prefecture with
+ * values, lines "row<TAB>box<TAB>value<TAB>"county"".  A prefecture without
+ * a value of the indicator has no box: gnuplot cannot place a box plot of
+ * no values ("boxplot has undefined x coordinate"), and the chart failed
+ * for every indicator some prefecture lacks (the census tables). */
 #include <stdlib.h>
 #include <string.h>
 #include "junheng/plot.h"
@@ -33,23 +35,24 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
     int orphans = 0;
     for (size_t k = 0; rc == JH_OK && k < m; k++)
         orphans |= group_of[region[k]] == JH_NONE;
-    size_t nboxes = ng + (size_t)orphans;
-    for (size_t g = 0; rc == JH_OK && g < nboxes; g++) {
-        if (g)
+    size_t nboxes = 0;
+    for (size_t g = 0; rc == JH_OK && g < ng + (size_t)orphans; g++) {
+        size_t want = g < ng ? g : JH_NONE, k = 0;
+        while (k < m && group_of[region[k]] != want)
+            k++;
+        if (k == m)
+            continue;
+        if (nboxes)
             fputs("\n\n", f);
-        size_t before = row;
-        size_t want = g < ng ? g : JH_NONE;
-        for (size_t k = 0; k < m; k++) {
+        for (; k < m; k++) {
             if (group_of[region[k]] != want)
                 continue;
-            fprintf(f, "%zu\t%zu\t%.10g\t", row++, g + 1, x[k]);
+            fprintf(f, "%zu\t%zu\t%.10g\t", row++, nboxes + 1, x[k]);
             jh_gp_data_label(f, jh_study_region_label(s, region[k], lang));
             putc('\n', f);
         }
-        if (row == before)
-            fprintf(f, "%zu\t%zu\tNaN\t\"\"\n", row++, g + 1);
-        labels[g] = g < ng ? jh_plot_group_label(s, group_of, &names, g, lang)
-                           : (en ? "(none)" : "（未归属）");
+        labels[nboxes++] = g < ng ? jh_plot_group_label(s, group_of, &names, g, lang)
+                                  : (en ? "(none)" : "（未归属）");
     }
     if (rc == JH_OK) {
         const char *label = jh_study_indicator_label(s, ind, lang);
