@@ -271,6 +271,50 @@ static void test_determinism(void **state)
     jh_study_free(s2);
 }
 
+/* Per-group slices (indices --by): groups g0 = {a, b, c}, g1 = {d, e}, e
+ * without a value and f in no group (left out).
+ *   g0: {1, 2, 3}: n 3, mean 2, G = sum|xi - xj| / (2 n^2 mean) = 2 (1 + 2 +
+ *       1) / (2 x 9 x 2) = 8 / 36 = 2/9; nothing missing.
+ *   g1: {4}: n 1, G 0; 1 of its 2 regions missing (e).
+ * The group streams differ from each other and from the ungrouped one, and
+ * a group's interval does not depend on the number of threads. */
+static void test_groups(void **state)
+{
+    (void)state;
+    jh_study *st = load("region_code,year,indicator,value\n"
+                        "a,2020,x,1\nb,2020,x,2\nc,2020,x,3\nd,2020,x,4\ne,2020,x,\n"
+                        "f,2020,x,9\n");
+    assert_non_null(st);
+    size_t group_of[6] = {0, 0, 0, 1, 1, JH_NONE}, n, n1, n0;
+    const char *names[] = {"g0", "g1"};
+    jh_index_groups g = {"col", group_of, names, 2};
+    jh_indices_opts o = {.groups = &g, .bootstrap = 200, .ci = 0.9, .seed = 3};
+    jh_slice_indices *s = run(st, &o, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(s[0].group, 0);
+    assert_int_equal(s[0].n_regions, 3);
+    assert_int_equal(s[0].n_missing, 0);
+    assert_close(s[0].plain.value[JH_IX_N], 3);
+    assert_close(s[0].plain.value[JH_IX_GINI], 2.0 / 9);
+    assert_int_equal(s[1].group, 1);
+    assert_int_equal(s[1].n_regions, 2);
+    assert_int_equal(s[1].n_missing, 1);
+    assert_close(s[1].plain.value[JH_IX_MEAN], 4);
+    assert_close(s[1].plain.value[JH_IX_GINI], 0);
+    setenv("JUNHENG_THREADS", "1", 1);
+    jh_slice_indices *one = run(st, &o, &n1);
+    unsetenv("JUNHENG_THREADS");
+    assert_memory_equal(s[0].plain_ci, one[0].plain_ci, sizeof *one->plain_ci);
+    o.groups = NULL;
+    jh_slice_indices *all = run(st, &o, &n0);
+    assert_int_equal(n0, 1);
+    assert_int_equal(all->group, JH_NONE);
+    assert_int_equal(all->n_regions, 6);
+    assert_close(all->plain.value[JH_IX_N], 5);
+    free(s); free(one); free(all);
+    jh_study_free(st);
+}
+
 /* x = {1,2,3,4}: G = (2 sum i x_(i) - (n+1) sum x) / (n sum x)
  * = (2*30 - 5*10) / 40 = 1/4.  Leave-one-out Ginis:
  *   without 1: {2,3,4}  (2*20 - 4*9)/(3*9)  = 4/27
@@ -424,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_replicated_rows),
         cmocka_unit_test(test_contains_point),
         cmocka_unit_test(test_determinism),
+        cmocka_unit_test(test_groups),
         cmocka_unit_test(test_jackknife_hand),
         cmocka_unit_test(test_policy_drop),
         cmocka_unit_test(test_policy_skip),
