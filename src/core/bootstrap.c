@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -79,26 +82,26 @@ uint32_t jh_boot_uniform(jh_boot_stream *s, uint32_t n)
     return n ? uniform(s, n, reject_bound(n)) : 0;
 }
 
-int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts)
+/* n calls of uniform(s, n) counted into counts[i * stride] (zeroed by the
+ * caller): a stride > 1 lays the counts of several replicates side by side
+ * (see gini_lanes). */
+static inline void draw_counts(jh_boot_stream *s, uint32_t m, int32_t *counts, size_t stride)
 {
-    if (!s || !counts || n == 0 || n > UINT32_MAX)
-        return JH_EINVAL;
-    uint32_t m = (uint32_t)n, bound = reject_bound(m);
+    uint32_t bound = reject_bound(m);
     size_t k = 0;
-    memset(counts, 0, n * sizeof *counts);
-    while (k < n && s->has_spare) {
-        counts[uniform(s, m, bound)]++;
+    while (k < m && s->has_spare) {
+        counts[(size_t)uniform(s, m, bound) * stride]++;
         k++;
     }
     /* The same words in the same order as n calls of uniform(), two per
      * output without the spare's bookkeeping: this is the hot loop. */
-    while (k < n) {
+    while (k < m) {
         uint64_t z = mix64(s->state), p;
         s->state += 0x9e3779b97f4a7c15ULL;
         p = (uint64_t)(uint32_t)z * m;
         if ((uint32_t)p >= bound) {
-            counts[p >> 32]++;
-            if (++k == n) {
+            counts[(p >> 32) * stride]++;
+            if (++k == m) {
                 s->spare = (uint32_t)(z >> 32);
                 s->has_spare = 1;
                 break;
@@ -106,10 +109,20 @@ int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts)
         }
         p = (z >> 32) * m;
         if ((uint32_t)p >= bound) {
-            counts[p >> 32]++;
+            counts[(p >> 32) * stride]++;
             k++;
         }
     }
+}
+
+int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts)
+{
+    if (!s || !counts || n == 0 || n > UINT32_MAX)
+        return JH_EINVAL;
+    memset(counts, 0, n * sizeof *counts);
+    /* unsigned and int32_t share their representation below 2^31; a count
+     * above that wraps in the same bits as unsigned would. */
+    draw_counts(s, (uint32_t)n, (int32_t *)counts, 1);
     return JH_OK;
 }
 
@@ -218,52 +231,51 @@ int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
 
 /* ---- the Gini ------------------------------------------------------------ */
 
-/* The Gini of one replicate by the gap form (see bootstrap.h): with C the
- * weight of the values up to x_(k), the gap g_k = x_(k+1) - x_(k) lies
- * between C (W - C) pairs of weight (g_(n-1) = 0).  The values are cut
- * into four runs of q whose sums go in separate accumulators, and the
- * second pass starts each run's C at the weight of the runs before it:
- * four independent chains instead of one, since a chain of dependent
- * additions is what bounds this loop.  NaN when the replicate has only
- * zeros. */
-enum { RUNS = 4 };
+/* The Gini of LANES replicates at once by the gap form (see bootstrap.h):
+ * with C the weight of the values up to x_(k), the gap g_k = x_(k+1) -
+ * x_(k) lies between C (W - C) pairs of weight (g_(n-1) = 0).  c holds
+ * the counts of the replicates side by side (c[k * LANES + l]), so each
+ * step is the same arithmetic on LANES independent sums, in vectors of
+ * four doubles (GCC and Clang vector extensions; with SSE2 each is two
+ * registers): the LANES chains of dependent additions, which bound a
+ * prefix sum, run side by side.  out[l] is NaN when replicate l has only
+ * zeros.  Counts are at most n <= INT32_MAX, converted as int32. */
+enum { LANES = 8, VW = 2, NV = LANES / VW };
+typedef double vd __attribute__((vector_size(VW * sizeof(double))));
+typedef int32_t vi __attribute__((vector_size(VW * sizeof(int32_t))));
 
-static double gini_counts(const double *xs, const double *ws, const double *gap,
-                          const unsigned *c, size_t n)
+/* w times the counts of VW lanes as doubles.  SSE2 converts two int32 in
+ * one instruction (cvtdq2pd), which GCC does not find by itself. */
+static inline vd lane_weights(double w, const int32_t *c)
 {
-    size_t q = n / RUNS, tail = RUNS * q;
-    double Wr[RUNS] = {0}, Tr[RUNS] = {0}, Cr[RUNS], num[RUNS] = {0};
-    double W = 0, T = 0, C, rest = 0;
-    for (size_t i = 0; i < q; i++)
-        for (size_t r = 0; r < RUNS; r++) {
-            double wk = ws[r * q + i] * c[r * q + i];
-            Wr[r] += wk;
-            Tr[r] += wk * xs[r * q + i];
+#if defined(__SSE2__)
+    return w * (vd)_mm_cvtepi32_pd(_mm_loadl_epi64((const __m128i *)(const void *)c));
+#else
+    vi ci;
+    memcpy(&ci, c, sizeof ci);
+    return w * __builtin_convertvector(ci, vd);
+#endif
+}
+
+static void gini_lanes(const double *xs, const double *ws, const double *gap,
+                       const int32_t *c, size_t n, double *out)
+{
+    vd W[NV] = {{0}}, T[NV] = {{0}}, C[NV] = {{0}}, num[NV] = {{0}};
+    for (size_t k = 0; k < n; k++)
+        for (size_t v = 0; v < NV; v++) {
+            vd wk = lane_weights(ws[k], c + k * LANES + v * VW);
+            W[v] += wk;
+            T[v] += wk * xs[k];
         }
-    for (size_t k = tail; k < n; k++) {
-        double wk = ws[k] * c[k];
-        Wr[RUNS - 1] += wk;
-        Tr[RUNS - 1] += wk * xs[k];
-    }
-    for (size_t r = 0; r < RUNS; r++) {
-        Cr[r] = W;
-        W += Wr[r];
-        T += Tr[r];
-    }
-    if (!(T > 0))
-        return NAN;
-    for (size_t i = 0; i < q; i++)
-        for (size_t r = 0; r < RUNS; r++) {
-            size_t k = r * q + i;
-            Cr[r] += ws[k] * c[k];
-            num[r] += gap[k] * (Cr[r] * (W - Cr[r]));
+    for (size_t k = 0; k < n; k++)
+        for (size_t v = 0; v < NV; v++) {
+            C[v] += lane_weights(ws[k], c + k * LANES + v * VW);
+            num[v] += gap[k] * (C[v] * (W[v] - C[v]));
         }
-    C = Cr[RUNS - 1];
-    for (size_t k = tail; k < n; k++) {
-        C += ws[k] * c[k];
-        rest += gap[k] * (C * (W - C));
-    }
-    return (num[0] + num[1] + num[2] + num[3] + rest) / (W * T);
+    for (size_t l = 0; l < LANES; l++)
+        out[l] = T[l / VW][l % VW] > 0
+                     ? num[l / VW][l % VW] / (W[l / VW][l % VW] * T[l / VW][l % VW])
+                     : NAN;
 }
 
 int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
@@ -274,10 +286,11 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     int rc = jh_check_input(x, w, n, 1);
     long double total, mean;
     double *r, *gap;
+    int32_t *lanes;
     if (rc)
         return rc;
     if (B == 0 || !(ci > 0 && ci < 1) || !stream || !ws || !counts || !lo || !hi || !se ||
-        n > UINT32_MAX)
+        n > INT32_MAX)
         return JH_EINVAL;
     jh_weighted_mean(x, w, n, &total, &mean);
     if (mean == 0)
@@ -285,21 +298,29 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     rc = jh_sort_slice(x, w, n, ws);
     if (rc)
         return rc;
-    r = malloc(B * sizeof *r);
+    r = malloc((B + LANES) * sizeof *r);
     gap = malloc(n * sizeof *gap);
-    if (!r || !gap) {
+    lanes = malloc(n * LANES * sizeof *lanes);
+    if (!r || !gap || !lanes) {
         free(r);
         free(gap);
+        free(lanes);
         return JH_ENOMEM;
     }
     for (size_t k = 0; k + 1 < n; k++)
         gap[k] = ws->xs[k + 1] - ws->xs[k];
     gap[n - 1] = 0;
-    for (size_t b = 0; b < B; b++) {
-        jh_boot_draw_counts(stream, n, counts);
-        r[b] = gini_counts(ws->xs, ws->ws, gap, counts, n);
+    /* LANES replicates at a time, drawn one after the other from the
+     * stream (the same draws as one at a time); a last partial block
+     * leaves its spare lanes at zero counts. */
+    for (size_t b = 0; b < B; b += LANES) {
+        memset(lanes, 0, n * LANES * sizeof *lanes);
+        for (size_t l = 0; l < LANES && b + l < B; l++)
+            draw_counts(stream, (uint32_t)n, lanes + l, LANES);
+        gini_lanes(ws->xs, ws->ws, gap, lanes, n, r + b);
     }
     free(gap);
+    free(lanes);
     if (rep)
         memcpy(rep, r, B * sizeof *r);
     rc = jh_boot_interval(r, B, ci, lo, hi, se, NULL);
