@@ -43,10 +43,11 @@ unsigned long jh_boot_seed(unsigned long seed, size_t k1, size_t k2, size_t k3);
 
 /* SplitMix64 (Steele, Lea & Flood 2014; Java's SplittableRandom): the state
  * advances by a fixed odd constant and each 64-bit output is the state
- * through the mixer of jh_boot_seed.  Each output gives two 32-bit words,
- * low half first.  Period 2^64; it passes BigCrush.  A replicate of n
- * values takes about n words, so the streams of different slices (seeded
- * at random points of the cycle) do not overlap in practice. */
+ * through the mixer of jh_boot_seed.  jh_boot_uniform takes 32-bit words
+ * (two an output, low half first); the replicates take whole outputs.
+ * Period 2^64; it passes BigCrush.  A replicate of n values takes about
+ * n / 5 outputs (n in the thousands), so the streams of different slices
+ * (seeded at random points of the cycle) do not overlap in practice. */
 typedef struct jh_boot_stream {
     uint64_t state;
     uint32_t spare;     /* the high half of the last output, when has_spare */
@@ -65,9 +66,22 @@ void jh_boot_stream_init(jh_boot_stream *s, unsigned long seed, size_t k1, size_
  * probability exactly 1/n.  The answer is m >> 32. */
 uint32_t jh_boot_uniform(jh_boot_stream *s, uint32_t n);
 
-/* One replicate of n values (1 <= n <= 2^32 - 1): counts[0..n-1] set to
- * the number of times each position was drawn in n calls of
- * jh_boot_uniform(s, n); they add up to n.  Returns JH_OK or JH_EINVAL. */
+/* One replicate of n values (1 <= n <= 2^32 - 1): pos[0..n-1] set to n
+ * positions drawn uniformly from [0, n), k at a time from one 64-bit
+ * output (Brackett-Rozinsky & Lemire 2024, "Batched ranged random integer
+ * generation", Softw. Pract. Exp.: with P = n^k <= 2^64, k <= 8, the
+ * base-n digits of Lemire's draw on [0, P), high digit first; an output is
+ * rejected when the last low word is below 2^64 mod P, so every position
+ * is exactly uniform and independent of the others).  The positions of
+ * the last batch past n are dropped, so a replicate takes whole outputs
+ * (a spare half left by jh_boot_uniform is dropped first).  This is the
+ * explicit resample; jh_boot_draw_counts is the same draws counted.
+ * Returns JH_OK or JH_EINVAL. */
+int jh_boot_draw(jh_boot_stream *s, size_t n, uint32_t *pos);
+
+/* The replicate jh_boot_draw would give, as counts: counts[i] is how many
+ * of its n positions are i (they add up to n), and the stream ends where
+ * jh_boot_draw leaves it.  Returns JH_OK or JH_EINVAL. */
 int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts);
 
 /* ---- draws ------------------------------------------------------------- */
@@ -128,9 +142,12 @@ int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
  *   G = sum_k (x_(k+1) - x_(k)) C_k (W - C_k) / (W sum w x),
  * C_k the weight of the k + 1 smallest values: every term is >= 0, so
  * double sums lose nothing to cancellation (relative error below n ulps).
- * rep (may be NULL) receives the B replicate values in draw order.  ws
- * must hold n values; counts must hold n unsigned.  Input rules as jh_gini;
- * B == 0, ci outside (0,1) or n >= 2^32 is JH_EINVAL. */
+ * Eight replicates are drawn in turn and evaluated side by side (their
+ * sums in vector registers); the replicates are those drawn one at a
+ * time.  rep (may be NULL) receives the B replicate values in draw order.
+ * ws must hold n values; counts (not used since the replicates are
+ * evaluated eight at a time) may be any non-NULL pointer.  Input rules as
+ * jh_gini; B == 0, ci outside (0,1) or n >= 2^31 is JH_EINVAL. */
 int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
                       double ci, jh_boot_stream *stream, jh_workspace *ws,
                       unsigned *counts, double *rep, double *lo, double *hi,

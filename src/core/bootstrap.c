@@ -82,37 +82,102 @@ uint32_t jh_boot_uniform(jh_boot_stream *s, uint32_t n)
     return n ? uniform(s, n, reject_bound(n)) : 0;
 }
 
-/* n calls of uniform(s, n) counted into counts[i * stride] (zeroed by the
- * caller): a stride > 1 lays the counts of several replicates side by side
- * (see gini_lanes). */
-static inline void draw_counts(jh_boot_stream *s, uint32_t m, int32_t *counts, size_t stride)
+/* The next 64-bit output of the stream (a spare half is dropped). */
+static inline uint64_t next64(jh_boot_stream *s)
 {
-    uint32_t bound = reject_bound(m);
+    uint64_t z = mix64(s->state);
+    s->state += 0x9e3779b97f4a7c15ULL;
+    s->has_spare = 0;
+    return z;
+}
+
+/* The 128-bit product a b: the high 64 bits returned, the low in *lo. */
+static inline uint64_t mul_hi(uint64_t a, uint64_t b, uint64_t *lo)
+{
+#if defined(__SIZEOF_INT128__)
+    __extension__ typedef unsigned __int128 u128;
+    u128 m = (u128)a * b;
+    *lo = (uint64_t)m;
+    return (uint64_t)(m >> 64);
+#else
+    uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
+    uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+    uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
+    *lo = (mid << 32) | (uint32_t)p00;
+    return p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+#endif
+}
+
+/* Batched draws (Brackett-Rozinsky & Lemire 2024, "Batched ranged random
+ * integer generation", Softw. Pract. Exp.): with P = n^k <= 2^64, the k
+ * high words of r n, (r n mod 2^64) n, ... are the base-n digits of
+ * floor(r P / 2^64), Lemire's draw on [0, P); rejecting r when the last
+ * low word is below 2^64 mod P makes the k positions exactly uniform and
+ * independent.  One 64-bit output and k multiplications give k draws. */
+typedef struct batch {
+    uint64_t n, reject_below; /* 2^64 mod n^k */
+    unsigned k;
+} batch;
+
+enum { BATCH_MAX = 8 };
+
+static batch batch_for(uint32_t n)
+{
+    batch b = {n, 0, 1};
+    uint64_t P = n;
+    while (b.k < BATCH_MAX && P <= UINT64_MAX / n) {
+        P *= n;
+        b.k++;
+    }
+    b.reject_below = (0 - P) % P;
+    return b;
+}
+
+/* k positions from the next accepted output into pos[0..k-1]. */
+static inline void batch_draw(jh_boot_stream *s, const batch *b, uint32_t *pos)
+{
+    for (;;) {
+        uint64_t r = next64(s);
+        for (unsigned j = 0; j < b->k; j++)
+            pos[j] = (uint32_t)mul_hi(r, b->n, &r);
+        if (r >= b->reject_below)
+            return;
+    }
+}
+
+/* One replicate: n positions drawn k at a time from whole outputs (the
+ * positions of the last batch past n are dropped), counted into
+ * counts[i * stride] (zeroed by the caller): a stride > 1 lays the counts
+ * of several replicates side by side (see gini_lanes). */
+static inline void draw_counts(jh_boot_stream *s, uint32_t n, int32_t *counts, size_t stride)
+{
+    batch b = batch_for(n);
+    uint32_t pos[BATCH_MAX];
     size_t k = 0;
-    while (k < m && s->has_spare) {
-        counts[(size_t)uniform(s, m, bound) * stride]++;
-        k++;
+    for (; k + b.k <= n; k += b.k) {
+        batch_draw(s, &b, pos);
+        for (unsigned j = 0; j < b.k; j++)
+            counts[pos[j] * stride]++;
     }
-    /* The same words in the same order as n calls of uniform(), two per
-     * output without the spare's bookkeeping: this is the hot loop. */
-    while (k < m) {
-        uint64_t z = mix64(s->state), p;
-        s->state += 0x9e3779b97f4a7c15ULL;
-        p = (uint64_t)(uint32_t)z * m;
-        if ((uint32_t)p >= bound) {
-            counts[(p >> 32) * stride]++;
-            if (++k == m) {
-                s->spare = (uint32_t)(z >> 32);
-                s->has_spare = 1;
-                break;
-            }
-        }
-        p = (z >> 32) * m;
-        if ((uint32_t)p >= bound) {
-            counts[(p >> 32) * stride]++;
-            k++;
-        }
+    if (k < n) {
+        batch_draw(s, &b, pos);
+        for (unsigned j = 0; k + j < n; j++)
+            counts[pos[j] * stride]++;
     }
+}
+
+int jh_boot_draw(jh_boot_stream *s, size_t n, uint32_t *pos)
+{
+    if (!s || !pos || n == 0 || n > UINT32_MAX)
+        return JH_EINVAL;
+    batch b = batch_for((uint32_t)n);
+    uint32_t p[BATCH_MAX];
+    for (size_t k = 0; k < n; k += b.k) {
+        batch_draw(s, &b, p);
+        for (unsigned j = 0; j < b.k && k + j < n; j++)
+            pos[k + j] = p[j];
+    }
+    return JH_OK;
 }
 
 int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts)

@@ -258,35 +258,108 @@ static void test_stream_reference(void **state)
     assert_int_equal(jh_boot_uniform(&s, 1), 0);
 }
 
-/* jh_boot_draw_counts is n calls of jh_boot_uniform(n): the same counts
- * and the same stream afterwards, whether it starts on a spare half or not
- * (odd n leaves one); counts add up to n. */
+/* Batched draws by hand: from state 1234567 the first output is
+ * z = 0x599ED017FB08FC85 (above), z / 2^64 = 0.35008.  For n = 3 a batch
+ * is k = 8 draws (3^8 = 6561; 8 is the most), Lemire's draw on [0, 6561)
+ * is floor(0.35008 * 6561) = 2296 = 10011001 in base 3, high digit first,
+ * and the last low word (z 6561 mod 2^64) is far above 2^64 mod 6561 =
+ * 2806: accepted.  A replicate of n = 3 keeps the first three digits,
+ * positions 1, 0, 0; the next replicate starts on the next output
+ * 0x2C73F08458540FA5: floor(z' 6561 / 2^64) = 1139 = 01120012 in base 3,
+ * positions 0, 1, 1. */
+static void test_stream_batches(void **state)
+{
+    (void)state;
+    jh_boot_stream s = {.state = 1234567};
+    uint32_t pos[3];
+    unsigned c[3];
+    assert_int_equal(jh_boot_draw(&s, 3, pos), JH_OK);
+    assert_true(pos[0] == 1 && pos[1] == 0 && pos[2] == 0);
+    assert_true(s.state == 1234567 + 0x9e3779b97f4a7c15ULL);
+    assert_int_equal(jh_boot_draw_counts(&s, 3, c), JH_OK);
+    assert_true(c[0] == 1 && c[1] == 2 && c[2] == 0);
+    /* A spare half left by jh_boot_uniform is dropped: the replicate
+     * starts on a whole output. */
+    s = (jh_boot_stream){.state = 1234567};
+    jh_boot_uniform(&s, 3);
+    assert_int_equal(jh_boot_draw(&s, 3, pos), JH_OK);
+    assert_true(pos[0] == 0 && pos[1] == 1 && pos[2] == 1);
+    assert_int_equal(jh_boot_draw(&s, 0, pos), JH_EINVAL);
+    assert_int_equal(jh_boot_draw_counts(&s, 0, c), JH_EINVAL);
+}
+
+/* jh_boot_draw_counts counts the positions of jh_boot_draw: the same
+ * counts and the same stream afterwards, for n with batches of 8 (7), of
+ * 5 (2850, the bench's slices: 2850^5 < 2^64 < 2850^6) and of 2 (2^31 + 1
+ * would be too large to count here; 100003 has 100003^3 < 2^64: 3), and
+ * for a last batch cut short (37 = 4 * 8 + 5); counts add up to n. */
 static void test_stream_counts(void **state)
 {
     (void)state;
-    enum { N = 37 };
-    jh_boot_stream a, b;
-    unsigned c[N], naive[N];
-    jh_boot_stream_init(&a, 3, 1, 2, 3);
-    b = a;
-    for (int rep = 0; rep < 50; rep++) {
-        unsigned sum = 0;
-        assert_int_equal(jh_boot_draw_counts(&a, N, c), JH_OK);
-        memset(naive, 0, sizeof naive);
-        for (size_t k = 0; k < N; k++)
-            naive[jh_boot_uniform(&b, N)]++;
-        assert_memory_equal(c, naive, sizeof c);
-        assert_true(a.state == b.state && a.has_spare == b.has_spare);
-        for (size_t k = 0; k < N; k++)
-            sum += c[k];
-        assert_int_equal(sum, N);
+    static const size_t sizes[] = {1, 7, 37, 2850, 100003};
+    static unsigned c[100003], naive[100003];
+    static uint32_t pos[100003];
+    for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
+        size_t n = sizes[t];
+        jh_boot_stream a, b;
+        jh_boot_stream_init(&a, 3, 1, 2, t);
+        b = a;
+        for (int rep = 0; rep < 5; rep++) {
+            unsigned sum = 0;
+            assert_int_equal(jh_boot_draw_counts(&a, n, c), JH_OK);
+            assert_int_equal(jh_boot_draw(&b, n, pos), JH_OK);
+            memset(naive, 0, n * sizeof *naive);
+            for (size_t k = 0; k < n; k++) {
+                assert_true(pos[k] < n);
+                naive[pos[k]]++;
+            }
+            assert_memory_equal(c, naive, n * sizeof *c);
+            assert_true(a.state == b.state);
+            for (size_t k = 0; k < n; k++)
+                sum += c[k];
+            assert_int_equal(sum, n);
+        }
     }
     /* Seeds and keys give other streams. */
     jh_boot_stream s1, s2;
     jh_boot_stream_init(&s1, 3, 1, 2, 3);
     jh_boot_stream_init(&s2, 3, 1, 2, 4);
     assert_true(s1.state != s2.state);
-    assert_int_equal(jh_boot_draw_counts(&a, 0, c), JH_EINVAL);
+}
+
+/* Every position equally likely, and the positions of one batch
+ * independent: over R replicates of n = 7 (batches of 7 of one output's
+ * 8 digits) each position is drawn R with expected count R (sd
+ * sqrt(R 7 (1/7)(6/7)) = 0.93 sqrt(R)), and each ordered pair of
+ * neighbouring draws (i, j) in a replicate is (i, j) with probability
+ * 1/49.  Bounds at 5 sd: a biased digit (e.g. the high digit always 0
+ * or a digit off by 1/7) is far outside. */
+static void test_stream_uniform(void **state)
+{
+    (void)state;
+    enum { N = 7, R = 20000 };
+    static unsigned pair[N][N];
+    unsigned tot[N] = {0};
+    uint32_t pos[N];
+    jh_boot_stream s;
+    jh_boot_stream_init(&s, 1, 2, 3, 4);
+    for (size_t r = 0; r < R; r++) {
+        jh_boot_draw(&s, N, pos);
+        for (size_t k = 0; k < N; k++) {
+            tot[pos[k]]++;
+            if (k)
+                pair[pos[k - 1]][pos[k]]++;
+        }
+    }
+    for (size_t i = 0; i < N; i++) {
+        /* R draws expected per position, sd 0.926 sqrt(R) = 131. */
+        assert_true(fabs((double)tot[i] - R) < 5 * 131.0);
+        for (size_t j = 0; j < N; j++) {
+            /* 6 R pairs, p = 1/49: mean 2449, sd sqrt(6R/49 (48/49)) = 49. */
+            double e = 6.0 * R / 49;
+            assert_true(fabs((double)pair[i][j] - e) < 5 * 49.0);
+        }
+    }
 }
 
 /* A sorting of positions by x, ties in input order (jh_sort_slice's). */
@@ -301,7 +374,8 @@ static void sorted_positions(const double *x, size_t n, size_t *pos)
 }
 
 /* The bootstrap by counts against the naive resample: the same stream
- * drawn n times with jh_boot_uniform picks positions in the sorted slice;
+ * drawn with jh_boot_draw (the explicit resample) picks positions in the
+ * sorted slice;
  * the naive replicate writes each picked region as one row (in draw order)
  * and calls jh_indices_all and jh_gini on the rows.  The data are small
  * integers, so every sum the order-based indices and the mean take is an
@@ -332,8 +406,10 @@ static void test_bootstrap_by_counts(void **state)
         for (size_t b = 0; b < B; b++) {
             jh_index_set set;
             double gn;
+            uint32_t drawn[N];
+            assert_int_equal(jh_boot_draw(&naive, N, drawn), JH_OK);
             for (size_t k = 0; k < N; k++) {
-                size_t i = pos[jh_boot_uniform(&naive, N)];
+                size_t i = pos[drawn[k]];
                 xe[k] = x[i];
                 we[k] = weighted ? w[i] : 1.0;
             }
@@ -462,7 +538,9 @@ int main(void)
         cmocka_unit_test(test_resampler_strata),
         cmocka_unit_test(test_boot_apply),
         cmocka_unit_test(test_stream_reference),
+        cmocka_unit_test(test_stream_batches),
         cmocka_unit_test(test_stream_counts),
+        cmocka_unit_test(test_stream_uniform),
         cmocka_unit_test(test_bootstrap_by_counts),
         cmocka_unit_test(test_gini_bootstrap),
         cmocka_unit_test(test_permute_blocks),
