@@ -31,9 +31,8 @@ static void *work(void *arg)
     const jh_dataset *d = wk->d;
     size_t nr = d->regions.n, ns = d->indicators.n * d->n_years * d->n_strata;
     double *x = malloc(nr * sizeof *x), *w = malloc(nr * sizeof *w);
-    unsigned *counts = malloc(nr * sizeof *counts);
     jh_workspace *ws = jh_workspace_alloc(nr);
-    wk->rc = x && w && counts && ws ? 0 : 1;
+    wk->rc = x && w && ws ? 0 : 1;
     for (size_t j = wk->first; !wk->rc && j < ns; j += wk->step) {
         size_t s = j % d->n_strata, y = j / d->n_strata % d->n_years,
                i = j / d->n_strata / d->n_years, off = jh_dataset_offset(d, i, y, s, 0), n = 0;
@@ -45,12 +44,11 @@ static void *work(void *arg)
         struct result *o = &wk->res[j];
         jh_boot_stream st;
         jh_boot_stream_init(&st, 1, i, y, 2 * s + 1);
-        o->ok = n && jh_gini_bootstrap(x, w, n, wk->B, 0.95, &st, ws, counts, NULL, &o->lo,
+        o->ok = n && jh_gini_bootstrap(x, w, n, wk->B, 0.95, &st, ws, NULL, NULL, &o->lo,
                                        &o->hi, &o->se) == JH_OK;
     }
     free(x);
     free(w);
-    free(counts);
     jh_workspace_free(ws);
     return NULL;
 }

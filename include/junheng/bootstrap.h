@@ -145,8 +145,8 @@ int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
  * Eight replicates are drawn in turn and evaluated side by side (their
  * sums in vector registers); the replicates are those drawn one at a
  * time.  rep (may be NULL) receives the B replicate values in draw order.
- * ws must hold n values; counts (not used since the replicates are
- * evaluated eight at a time) may be any non-NULL pointer.  Input rules as
+ * ws must hold n values; counts is not used (the replicates' counts are
+ * laid side by side in a buffer of 8 n of its own) and may be NULL.  Input rules as
  * jh_gini; B == 0, ci outside (0,1) or n >= 2^31 is JH_EINVAL. */
 int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
                       double ci, jh_boot_stream *stream, jh_workspace *ws,

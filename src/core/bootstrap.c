@@ -352,9 +352,10 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     long double total, mean;
     double *r, *gap;
     int32_t *lanes;
+    (void)counts; /* the lanes below replace it */
     if (rc)
         return rc;
-    if (B == 0 || !(ci > 0 && ci < 1) || !stream || !ws || !counts || !lo || !hi || !se ||
+    if (B == 0 || !(ci > 0 && ci < 1) || !stream || !ws || !lo || !hi || !se ||
         n > INT32_MAX)
         return JH_EINVAL;
     jh_weighted_mean(x, w, n, &total, &mean);
