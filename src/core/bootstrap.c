@@ -149,7 +149,7 @@ static inline void batch_draw(jh_boot_stream *s, const batch *b, uint32_t *pos)
  * positions of the last batch past n are dropped), counted into
  * counts[i * stride] (zeroed by the caller): a stride > 1 lays the counts
  * of several replicates side by side (see gini_lanes). */
-static inline void draw_counts(jh_boot_stream *s, uint32_t n, int32_t *counts, size_t stride)
+static inline void draw_counts(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride)
 {
     batch b = batch_for(n);
     uint32_t pos[BATCH_MAX];
@@ -185,9 +185,7 @@ int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts)
     if (!s || !counts || n == 0 || n > UINT32_MAX)
         return JH_EINVAL;
     memset(counts, 0, n * sizeof *counts);
-    /* unsigned and int32_t share their representation below 2^31; a count
-     * above that wraps in the same bits as unsigned would. */
-    draw_counts(s, (uint32_t)n, (int32_t *)counts, 1);
+    draw_counts(s, (uint32_t)n, counts, 1);
     return JH_OK;
 }
 
@@ -301,17 +299,19 @@ int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
  * x_(k) lies between C (W - C) pairs of weight (g_(n-1) = 0).  c holds
  * the counts of the replicates side by side (c[k * LANES + l]), so each
  * step is the same arithmetic on LANES independent sums, in vectors of
- * four doubles (GCC and Clang vector extensions; with SSE2 each is two
- * registers): the LANES chains of dependent additions, which bound a
- * prefix sum, run side by side.  out[l] is NaN when replicate l has only
- * zeros.  Counts are at most n <= INT32_MAX, converted as int32. */
+ * two doubles (GCC and Clang vector extensions; one SSE2 register each):
+ * the LANES chains of dependent additions, which bound a prefix sum, run
+ * side by side.  out[l] is NaN when replicate l has only zeros.  Counts
+ * are at most n <= INT32_MAX, so their bits read as int32 are the same
+ * numbers (SSE2 converts int32, not unsigned, to double). */
 enum { LANES = 8, VW = 2, NV = LANES / VW };
 typedef double vd __attribute__((vector_size(VW * sizeof(double))));
 typedef int32_t vi __attribute__((vector_size(VW * sizeof(int32_t))));
+_Static_assert(sizeof(unsigned) == sizeof(int32_t), "counts are read as int32 lanes");
 
 /* w times the counts of VW lanes as doubles.  SSE2 converts two int32 in
  * one instruction (cvtdq2pd), which GCC does not find by itself. */
-static inline vd lane_weights(double w, const int32_t *c)
+static inline vd lane_weights(double w, const unsigned *c)
 {
 #if defined(__SSE2__)
     return w * (vd)_mm_cvtepi32_pd(_mm_loadl_epi64((const __m128i *)(const void *)c));
@@ -323,7 +323,7 @@ static inline vd lane_weights(double w, const int32_t *c)
 }
 
 static void gini_lanes(const double *xs, const double *ws, const double *gap,
-                       const int32_t *c, size_t n, double *out)
+                       const unsigned *c, size_t n, double *out)
 {
     vd W[NV] = {{0}}, T[NV] = {{0}}, C[NV] = {{0}}, num[NV] = {{0}};
     for (size_t k = 0; k < n; k++)
@@ -351,7 +351,7 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     int rc = jh_check_input(x, w, n, 1);
     long double total, mean;
     double *r, *gap;
-    int32_t *lanes;
+    unsigned *lanes;
     (void)counts; /* the lanes below replace it */
     if (rc)
         return rc;
