@@ -18,10 +18,12 @@ set xtics 0, 10, 100 out nomirror
 set ytics scale 0 noenhanced font SMALL
 set grid x front lc rgb '#FFFFFF'
 set style fill solid 0.9 noborder
-set key at graph 1, screen 1 - 100.0 / HEIGHT right top horizontal noenhanced samplen 2
+# The key in two rows of its own: side by side, a long level name made
+# gnuplot wrap it onto the top bar.
+set key at graph 1, screen 1 - 75.0 / HEIGHT right top vertical noenhanced samplen 2
 set lmargin at screen LMARGIN
 set rmargin at screen 0.96
-set tmargin at screen 1 - 160.0 / HEIGHT
+set tmargin at screen 1 - 175.0 / HEIGHT
 set bmargin at screen 230.0 / HEIGHT
 set label 1 SOURCE noenhanced at screen 0.02, screen 20.0 / HEIGHT left font SMALL tc rgb '#555555'
 set label 2 NOTE noenhanced at screen 0.02, screen 55.0 / HEIGHT left font SMALL

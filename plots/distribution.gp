@@ -2,7 +2,8 @@
 # points.  Box: quartiles; whiskers: 1.5 IQR; the colour of a prefecture is
 # the same in every junheng chart.  Copy and restyle freely.
 # Set by junheng: DATA (one block per prefecture: row, prefecture number,
-# value, county), NGROUPS, GROUPS[1..NGROUPS], TITLE, XLABEL, YLABEL, SOURCE,
+# value, county), NGROUPS, GROUPS[1..NGROUPS], BOTTOM (px under the plot),
+# TITLE, TITLELINES[], XLABEL, YLABEL, SOURCE,
 # FONTSIZE, COLOURS[] and linetypes 1-9 (Okabe-Ito).
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
@@ -14,9 +15,16 @@ LASTSP(s, n) = n < 1 ? 0 : s[n:n] eq " " ? n : LASTSP(s, n - 1)
 WRAP(s, n) = strlen(s) <= n || LASTSP(s, n) < 1 ? s : \
     s[1:LASTSP(s, n) - 1] . "\n" . WRAP(s[LASTSP(s, n) + 1:*], n)
 NLINES(s) = strstrt(s, "\n") ? 1 + NLINES(s[strstrt(s, "\n") + 1:*]) : 1
-TITLEW = WRAP(TITLE, 70)
+# TITLELINES[] holds the title wrapped by junheng, by its width in the
+# font (a Chinese title has no spaces to break at).
+TITLEW = TITLELINES[1]
+do for [k = 2:|TITLELINES|] { TITLEW = TITLEW . "\n" . TITLELINES[k] }
 set title TITLEW noenhanced font BIG
-set xlabel XLABEL noenhanced
+# The slanted names take BOTTOM px (junheng measures them); the x title
+# sits under them at a fixed place (gnuplot's own estimate put it off the
+# canvas under long English names).
+set label 4 XLABEL noenhanced at graph 0.5, screen 75.0 / 1000 center
+set bmargin at screen BOTTOM / 1000.0
 set ylabel YLABEL noenhanced
 set xrange [-0.2 : NGROUPS + 0.7]
 # Names slant at 45 degrees (31 provinces stay legible side by side) and the

@@ -14,13 +14,12 @@ set cblabel CBLABEL noenhanced
 set xrange [0.5 : NCOLS + 0.5]
 set yrange [0.5 : NROWS + 0.5]
 set cbrange [0:1]
-# Long names (English indicator names reach 130 characters) are cut with an
-# ellipsis to fit the margins: 44 characters under the plot, 26 beside it.
-CUT(s, n) = strlen(s) > n ? s[1:n-1] . "…" : s
+# Long names (English indicator names reach 130 characters) come cut with
+# an ellipsis by their width to fit the margins (junheng).
 set xtics () scale 0 rotate by 90 right noenhanced font SMALL
-do for [k=1:NCOLS] { set xtics add (CUT(XLABS[k], 44) k) }
+do for [k=1:NCOLS] { set xtics add (XLABS[k] k) }
 set ytics () scale 0 noenhanced font SMALL
-do for [k=1:NROWS] { set ytics add (CUT(YLABS[k], 26) NROWS - k + 1) }
+do for [k=1:NROWS] { set ytics add (YLABS[k] NROWS - k + 1) }
 # viridis end points and middle: readable in grey and for colour-blind readers
 set palette defined (0 '#440154', 0.25 '#3B528B', 0.5 '#21918C', 0.75 '#5EC962', 1 '#FDE725')
 set key off

@@ -1,7 +1,7 @@
 # junheng chart: Lorenz curves.  Copy and restyle freely (--template-dir).
 # Set by junheng before this file: DATA (data file: one block per year,
 # columns row, cumulative population share, cumulative value share),
-# NSERIES, KEYS[1..NSERIES] (legend: year and Gini), TITLE, XLABEL, YLABEL,
+# NSERIES, KEYS[1..NSERIES] (legend: year and Gini), TITLE, TITLELINES[], XLABEL, YLABEL,
 # EQUALITY, SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9 (Okabe-Ito).
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
@@ -13,8 +13,14 @@ LASTSP(s, n) = n < 1 ? 0 : s[n:n] eq " " ? n : LASTSP(s, n - 1)
 WRAP(s, n) = strlen(s) <= n || LASTSP(s, n) < 1 ? s : \
     s[1:LASTSP(s, n) - 1] . "\n" . WRAP(s[LASTSP(s, n) + 1:*], n)
 NLINES(s) = strstrt(s, "\n") ? 1 + NLINES(s[strstrt(s, "\n") + 1:*]) : 1
-TITLEW = WRAP(TITLE, 55)
-set title TITLEW noenhanced font BIG
+# TITLELINES[] holds the title wrapped by junheng, by its width in the
+# font (a Chinese title has no spaces to break at).
+TITLEW = TITLELINES[1]
+do for [k = 2:|TITLELINES|] { TITLEW = TITLEW . "\n" . TITLELINES[k] }
+# Centred on the canvas, not on the square plot left of the key.
+do for [k = 1:|TITLELINES|] {
+    set label (20 + k) TITLELINES[k] noenhanced at screen 0.5, screen 1 - (45.0 + 50 * (k - 1)) / 1000 center font BIG
+}
 set xlabel XLABEL noenhanced
 set ylabel YLABEL noenhanced
 set xrange [0:1]

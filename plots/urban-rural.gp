@@ -5,20 +5,23 @@
 # Set by junheng: DATA (row, y position, urban, rural, ratio, county), NBARS,
 # NRATIO (counties with a ratio; 0: no ratio panel), XSTEP (tic step), RSTEP
 # and RFORMAT (the ratio axis' tics), HEIGHT, LMARGIN (room
-# for the names), TITLE, XLABEL, X2LABEL (the ratio panel's title), X2NOTE
+# for the names), TITLE, TITLELINES[] (it wrapped), TOPX (px the further
+# title lines take), XLABEL, X2LABEL (the ratio panel's title), X2NOTE
 # (how to read it), RLABEL (its axis), YLABEL, KURBAN, KRURAL, NOTE, SOURCE,
 # FONTSIZE, COLOURS[] and linetypes 1-9.
 reset
 BIG = sprintf(",%d", FONTSIZE * 5 / 4)
 SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
 set datafile separator "\t"
-TOP = 1 - 160.0 / HEIGHT
+TOP = 1 - (160.0 + TOPX) / HEIGHT
 BOT = 230.0 / HEIGHT
 RIGHT = NRATIO > 0 ? 0.66 : 0.95
 set multiplot
 # Texts at fixed places: with fixed margins gnuplot would put axis titles
 # at the margin's edge, over the key and the source line.
-set label 10 TITLE noenhanced at screen 0.5, screen 1 - 45.0 / HEIGHT center font BIG
+do for [k = 1:|TITLELINES|] {
+    set label (20 + k) TITLELINES[k] noenhanced at screen 0.5, screen 1 - (45.0 + 50 * (k - 1)) / HEIGHT center font BIG
+}
 set label 3 XLABEL noenhanced at screen (LMARGIN + RIGHT) / 2, screen 105.0 / HEIGHT center
 set label 1 SOURCE noenhanced at screen 0.02, screen 20.0 / HEIGHT left font SMALL tc rgb '#555555'
 set label 2 NOTE noenhanced at screen 0.02, screen 55.0 / HEIGHT left font SMALL
@@ -29,7 +32,7 @@ set xtics XSTEP out nomirror
 set ytics scale 0 noenhanced font SMALL
 set grid x lc rgb '#DDDDDD'
 set style fill solid 0.9 noborder
-set key at screen RIGHT, screen 1 - 95.0 / HEIGHT right top horizontal noenhanced samplen 2
+set key at screen RIGHT, screen 1 - (95.0 + TOPX) / HEIGHT right top horizontal noenhanced samplen 2
 set lmargin at screen LMARGIN
 set rmargin at screen RIGHT
 set tmargin at screen TOP
@@ -41,8 +44,8 @@ if (NRATIO > 0) {
     unset label
     unset key
     unset ylabel
-    set label 5 X2LABEL noenhanced at screen 0.835, screen 1 - 95.0 / HEIGHT center tc rgb COLOURS[7]
-    set label 6 X2NOTE noenhanced at screen 0.835, screen 1 - 130.0 / HEIGHT center font SMALL tc rgb COLOURS[7]
+    set label 5 X2LABEL noenhanced at screen 0.835, screen 1 - (95.0 + TOPX) / HEIGHT center tc rgb COLOURS[7]
+    set label 6 X2NOTE noenhanced at screen 0.835, screen 1 - (130.0 + TOPX) / HEIGHT center font SMALL tc rgb COLOURS[7]
     set label 7 RLABEL noenhanced at screen 0.835, screen 105.0 / HEIGHT center tc rgb COLOURS[7]
     set lmargin at screen 0.71
     set rmargin at screen 0.96

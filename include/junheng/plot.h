@@ -174,6 +174,8 @@ typedef struct jh_plot_spec {
     size_t n_pool, cap_pool;
     int height;                 /* pixels the chart needs (0: default) */
     int failed;                 /* an allocation failed: do not draw */
+    const char *kind;           /* template drawn instead of the kind's own
+                                   (plots/KIND.gp), NULL: the kind's */
 } jh_plot_spec;
 
 void jh_plot_spec_init(jh_plot_spec *sp);
@@ -251,6 +253,23 @@ double jh_plot_text_em(const char *s);
  * boundary, with "…" appended when cut, into buf (cap bytes).  Returns buf. */
 char *jh_plot_shorten(const char *s, double max_em, char *buf, size_t cap);
 
+/* s broken into lines of at most max_em (as jh_plot_text_em counts) with
+ * "\n": at the last space that fits, else before a wide character (a
+ * Chinese title has no spaces); a word wider than a line stays whole.
+ * Into buf (cap bytes, always terminated; cut when full).  Returns buf. */
+char *jh_plot_wrap(const char *s, double max_em, char *buf, size_t cap);
+
+/* text wrapped at max_em (jh_plot_wrap) as the array NAME[1..n], one line
+ * an item: a newline cannot pass through a quoted gnuplot string, so a
+ * template joins the lines with "\n" itself (lorenz.gp).  Returns n. */
+size_t jh_plot_spec_lines(jh_plot_spec *sp, const char *name, const char *text,
+                          double max_em);
+
+/* jh_plot_spec_array with every item longer than max_em ems cut to it
+ * (jh_plot_shorten): names for a margin of fixed width. */
+void jh_plot_spec_array_cut(jh_plot_spec *sp, const char *name, size_t n,
+                            const char *const *items, double max_em);
+
 /* The left margin, as a fraction of the picture's width (1600 px), that
  * holds labels max_em ems wide at font_px pixels per em, between lo and hi. */
 double jh_plot_left_margin(double max_em, double font_px, double lo, double hi);
@@ -306,6 +325,37 @@ int jh_plot_distribution(FILE *f, const struct jh_study *s, size_t ind,
  * 1 is the best value of the year. */
 int jh_plot_heatmap(FILE *f, const struct jh_study *s, size_t year,
                     const char *lang, jh_plot_spec *sp);
+
+/* "Few distinct values": an indicator whose counties take at most this
+ * many distinct values in the years a chart shows (a 0/100 status, a
+ * count of standards met) is drawn as the share of counties at each value
+ * (plots/distribution-levels.gp) in place of box plots and densities,
+ * which would spread 0 and 100 from -50 to 150.  The one definition; see
+ * docs/charts.md. */
+#define JH_PLOT_FEW_DISTINCT 5
+/* ... and whose values are shared: at least this many county-years per
+ * distinct value on average (five counties with five values are not). */
+#define JH_PLOT_FEW_SHARED 3
+/* More groups than this (31 provinces) and the box plots lie on their
+ * side, names on the left (distribution-horizontal.gp) ... */
+#define JH_PLOT_MANY_GROUPS 12
+/* ... and so do names wider than this (jh_plot_text_em; "Yanbian Korean
+ * Autonomous Prefecture" is 19.8), which slanted would fill the chart. */
+#define JH_PLOT_SLANT_EM 12
+
+/* The distinct values of indicator ind (plot stratum) over the given
+ * years, ascending, into vals (JH_PLOT_FEW_DISTINCT of them at most).
+ * Returns their number, or JH_PLOT_FEW_DISTINCT + 1 when there are more
+ * or they are not shared (JH_PLOT_FEW_SHARED); then vals is unspecified. */
+size_t jh_plot_distinct(const struct jh_study *s, size_t ind, const size_t *years,
+                        size_t n_years, double *vals);
+/* The levels chart of indicator ind: one bar per prefecture (by_group,
+ * in year years[0]) or per year, split into the shares of its counties
+ * at each of the n_vals values vals (from jh_plot_distinct), with the
+ * counts printed in the bars.  Sets sp->kind to "distribution-levels". */
+int jh_plot_levels(FILE *f, const struct jh_study *s, size_t ind, const size_t *years,
+                   size_t n_years, int by_group, const double *vals, size_t n_vals,
+                   const char *lang, jh_plot_spec *sp);
 
 /* Kernel densities of indicator ind (plot stratum, unweighted) for the
  * given years, as `junheng converge` computes them: Gaussian kernel,

@@ -33,7 +33,10 @@ static const char help[] =
     "                     per domain\n"
     "  disparity-ranking  indicators ranked by an index, bars coloured by domain\n"
     "  distribution       box plots of an indicator by prefecture, counties as\n"
-    "                     points; and kernel densities of it by year\n"
+    "                     points (on their side for more than 12 groups); and\n"
+    "                     kernel densities of it by year; at most 5 distinct\n"
+    "                     values (a 0/100 status): shares of counties at each\n"
+    "                     value instead (docs/charts.md)\n"
     "  heatmap            counties x indicators, min-max scores by direction\n"
     "  urban-rural        urban and rural values of an indicator county by\n"
     "                     county, the urban-rural ratio in a panel beside\n"
@@ -637,7 +640,6 @@ static void draw(struct run *r, const char *kind, const char *name, fill_fn fill
     snprintf(base, sizeof base, "%s/%s", o->outdir, name);
     snprintf(data_path, sizeof data_path, "%s.dat", base);
     snprintf(script, sizeof script, "%s.gp", base);
-    snprintf(tmpl, sizeof tmpl, "%s/%s.gp", r->template_dir, kind);
     jh_plot_spec sp;
     jh_plot_spec_init(&sp);
     jh_outfile out;
@@ -647,6 +649,8 @@ static void draw(struct run *r, const char *kind, const char *name, fill_fn fill
         return;
     }
     int rc = fill(out.f, r, arg, &sp);
+    /* The fill may pick another template (few distinct values). */
+    snprintf(tmpl, sizeof tmpl, "%s/%s.gp", r->template_dir, sp.kind ? sp.kind : kind);
     if (rc != JH_OK) {
         jh_outfile_abort(&out);
         jh_plot_spec_clear(&sp);

@@ -76,10 +76,12 @@ static void put_quoted(FILE *f, const char *s)
 
 /* The terminal line of one format.  PNG and SVG are sized in pixels with a
  * font size that gives about 11 pt text when the picture is printed
- * width/100 cm wide (100 px per cm: 11 pt = 3.9 mm = 39 px, and the cairo
- * and svg terminals take the font size in points at 72 per inch, 1 pt =
- * 1 px, so a third less reads as 11 pt in practice); PDF is sized in cm
- * with an 11 pt font. */
+ * width/100 cm wide (100 px per cm: 11 pt = 3.9 mm = 39 px; a third less
+ * reads as 11 pt in practice); PDF is sized in cm with an 11 pt font.
+ * pngcairo draws a point as 4/3 px (pango at 96 per inch: 24 pt text is
+ * 32 px high, measured), the svg terminal as 1 unit; the SVG gets 4/3 of
+ * the points so that both show the same picture and the layout check
+ * (tests/script/plot_layout.sh), which measures the SVG, sees the PNG. */
 static void put_terminal(FILE *f, const jh_plot_chart *c, jh_plot_format fmt)
 {
     int png_pt = c->width * 24 / 1600;
@@ -89,6 +91,7 @@ static void put_terminal(FILE *f, const jh_plot_chart *c, jh_plot_format fmt)
         break;
     case JH_PLOT_SVG:
         fprintf(f, "set terminal svg size %d,%d font ", c->width, c->height);
+        png_pt = png_pt * 4 / 3;
         break;
     case JH_PLOT_PDF:
         fprintf(f, "set terminal pdfcairo size %gcm,%gcm font ",

@@ -84,9 +84,11 @@ int jh_plot_county_ranking(FILE *f, const jh_study *s, size_t year, const char *
         double max_em = 0;
         for (size_t k = 0; k < m; k++) {
             size_t g = group_of[it[k].region];
-            char lab[512];
-            snprintf(lab, sizeof lab, "%zu. %s", it[k].rank,
+            char full[512], lab[512];
+            snprintf(full, sizeof full, "%zu. %s", it[k].rank,
                      jh_study_region_label(s, it[k].region, lang));
+            /* At most the widest margin (0.45 of 1600 px) holds: 27 ems. */
+            jh_plot_shorten(full, 27, lab, sizeof lab);
             fprintf(f, "%zu\t%zu\t%.10g\t%zu\t", k, m - k, it[k].score, g == JH_NONE ? 0 : g + 1);
             jh_gp_data_label(f, lab);
             putc('\n', f);

@@ -126,7 +126,7 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
                                     : "人口加权泰尔指数T（Shorrocks 1980）"));
         jh_plot_spec_number(sp, "NBARS", (double)m);
         jh_plot_spec_number(sp, "LMARGIN", jh_plot_left_margin(max_em, 24, 0.2, 0.6));
-        sp->height = 390 + 44 * (int)m;
+        sp->height = 405 + 44 * (int)m;
         if (sp->height < 1000)
             sp->height = 1000;
         jh_plot_spec_number(sp, "HEIGHT", sp->height);

@@ -18,6 +18,12 @@
 int jh_plot_density(FILE *f, const jh_study *s, size_t ind, const size_t *years,
                     size_t n_years, const char *lang, jh_plot_spec *sp)
 {
+    /* A status indicator's density spreads 0 and 100 from -50 to 150:
+     * shares at each value by year instead. */
+    double vals[JH_PLOT_FEW_DISTINCT];
+    size_t nv = jh_plot_distinct(s, ind, years, n_years, vals);
+    if (nv >= 1 && nv <= JH_PLOT_FEW_DISTINCT)
+        return jh_plot_levels(f, s, ind, years, n_years, 0, vals, nv, lang, sp);
     const jh_dataset *d = s->data;
     size_t n = d->regions.n;
     int en = strcmp(lang, "en") == 0;
@@ -87,19 +93,33 @@ int jh_plot_density(FILE *f, const jh_study *s, size_t ind, const size_t *years,
     if (rc == JH_OK) {
         const char *label = jh_study_indicator_label(s, ind, lang);
         const char *unit = jh_study_unit(s, ind, lang);
-        jh_plot_spec_text(sp, "TITLE", en ? "%s: kernel densities by year" : "%s：各年核密度",
-                          label);
-        if (unit[0])
-            jh_plot_spec_text(sp, "XLABEL", en ? "%s (%s)" : "%s（%s）", label, unit);
-        else
-            jh_plot_spec_text(sp, "XLABEL", "%s", label);
+        char title[768];
+        snprintf(title, sizeof title, en ? "%s: kernel densities by year" : "%s：各年核密度",
+                 label);
+        jh_plot_spec_text(sp, "TITLE", "%s", title);
+        /* 36 ems of the title's 40 px font across the canvas. */
+        jh_plot_spec_lines(sp, "TITLELINES", title, 36);
+        char xlabel[768];
+        snprintf(xlabel, sizeof xlabel, unit[0] ? (en ? "%s (%s)" : "%s（%s）") : "%s%.0s",
+                 label, unit);
+        jh_plot_spec_text(sp, "XLABEL", "%s", xlabel);
+        /* 40 ems of the 32 px font under the plot. */
+        jh_plot_spec_lines(sp, "XLABELLINES", xlabel, 40);
         char note[64];
         jh_plot_scale_note(scale, note, sizeof note);
-        jh_plot_spec_text(sp, "YLABEL", en ? "Density%s%s (Gaussian kernel, Silverman bandwidth)"
-                                           : "密度%s%s（高斯核，Silverman 带宽）",
-                          scale ? " " : "", note);
+        /* The method goes under the chart: on the y axis it ran into
+         * the x title in English. */
+        jh_plot_spec_text(sp, "YLABEL", en ? "Density%s%s" : "密度%s%s", scale ? " " : "", note);
+        jh_plot_spec_text(sp, "NOTE", "%s", en ? "Gaussian kernel, Silverman bandwidth h"
+                                               : "高斯核，Silverman 带宽 h");
         jh_plot_spec_number(sp, "NSERIES", (double)n_keys);
         jh_plot_spec_array(sp, "KEYS", n_keys, (const char *const *)keys);
+        /* Key entries side by side: text at 32 px per em and a sample of
+         * about 120 px, 1400 px to a row. */
+        double widest = 0;
+        for (size_t k = 0; k < n_keys; k++)
+            widest = fmax(widest, 32 * jh_plot_text_em(keys[k]) + 120);
+        jh_plot_spec_number(sp, "KEYCOLS", widest > 0 ? fmax(1, floor(1400 / widest)) : 1);
     }
     for (size_t k = 0; keys && k < n_keys; k++)
         free(keys[k]);

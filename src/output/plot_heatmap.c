@@ -83,9 +83,11 @@ int jh_plot_heatmap(FILE *f, const jh_study *s, size_t year, const char *lang,
         jh_plot_spec_text(sp, "CBLABEL", "%s", en ? "Min-max score" : "极差标准化得分");
         jh_plot_spec_number(sp, "NCOLS", (double)nc);
         jh_plot_spec_number(sp, "NROWS", (double)n);
-        jh_plot_spec_array(sp, "XLABS", nc, xl);
+        /* Names cut to the margins in the 24 px font: 600 px under the
+         * plot (25 ems), 360 px beside it (15 ems). */
+        jh_plot_spec_array_cut(sp, "XLABS", nc, xl, 25);
         /* Top row first in the data, so YLABS[k] sits at y = NROWS - k + 1. */
-        jh_plot_spec_array(sp, "YLABS", n, yl);
+        jh_plot_spec_array_cut(sp, "YLABS", n, yl, 15);
         sp->height = 820 + 30 * (int)n;
         jh_plot_spec_number(sp, "HEIGHT", sp->height);
     }

@@ -223,6 +223,94 @@ char *jh_plot_shorten(const char *s, double max_em, char *buf, size_t cap)
     return buf;
 }
 
+/* The end of the piece at s the wrap places whole: a space, one wide
+ * character, or a run of narrow ones up to a space or a wide one. */
+static const char *wrap_piece(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (*p == ' ')
+        return s + 1;
+    if (*p >= 0xE0) {
+        for (p++; (*p & 0xC0) == 0x80; p++)
+            ;
+        return (const char *)p;
+    }
+    for (p++; *p && *p != ' ' && *p < 0xE0; p++)
+        ;
+    return (const char *)p;
+}
+
+char *jh_plot_wrap(const char *s, double max_em, char *buf, size_t cap)
+{
+    size_t o = 0;
+    double line = 0;
+    char piece[512];
+    s = s ? s : "";
+    if (!cap)
+        return buf;
+    while (*s) {
+        const char *e = wrap_piece(s);
+        size_t len = (size_t)(e - s) < sizeof piece ? (size_t)(e - s) : sizeof piece - 1;
+        memcpy(piece, s, len);
+        piece[len] = '\0';
+        double em = jh_plot_text_em(piece);
+        s = e;
+        if (piece[0] == ' ' && line == 0)
+            continue; /* no space at the start of a line */
+        if (piece[0] != ' ' && line > 0 && line + em > max_em) {
+            if (o && buf[o - 1] == ' ')
+                o--; /* the space the line breaks at */
+            if (o + 1 < cap)
+                buf[o++] = '\n';
+            line = 0;
+        }
+        if (o + len >= cap)
+            break;
+        memcpy(buf + o, piece, len);
+        o += len;
+        line += em;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+size_t jh_plot_spec_lines(jh_plot_spec *sp, const char *name, const char *text,
+                          double max_em)
+{
+    char buf[1024];
+    const char *lines[16];
+    size_t n = 0;
+    jh_plot_wrap(text, max_em, buf, sizeof buf);
+    for (char *p = buf; p && n < sizeof lines / sizeof *lines; n++) {
+        lines[n] = p;
+        p = strchr(p, '\n');
+        if (p)
+            *p++ = '\0';
+    }
+    jh_plot_spec_array(sp, name, n, lines);
+    return n;
+}
+
+void jh_plot_spec_array_cut(jh_plot_spec *sp, const char *name, size_t n,
+                            const char *const *items, double max_em)
+{
+    size_t before = sp->n_arrays;
+    jh_plot_spec_array(sp, name, n, items);
+    if (sp->n_arrays == before || sp->failed)
+        return;
+    /* The copies are the spec's own (jh_plot_spec_array's calloc). */
+    const char **copy = (const char **)sp->arrays[before].items;
+    for (size_t k = 0; k < n; k++) {
+        char buf[1024];
+        if (!copy[k] || jh_plot_text_em(copy[k]) <= max_em)
+            continue;
+        jh_plot_shorten(copy[k], max_em, buf, sizeof buf);
+        char *t = keep(sp, strdup(buf));
+        if (t)
+            copy[k] = t;
+    }
+}
+
 double jh_plot_left_margin(double max_em, double font_px, double lo, double hi)
 {
     double m = (max_em * font_px + 60) / 1600.0;

@@ -43,13 +43,23 @@ struct sides {
  * bars, cut to the bar panel; the key says group and comparison only
  * (gnuplot counts a CJK character as two when it lays out a key, and two
  * long names would wrap into the panels). */
-static void pair_texts(jh_plot_spec *sp, const struct sides *p, const char *label,
-                       const char *unit, double lmargin, int year, int reversed, int en)
+/* TITLE and its lines for the template (TITLELINES, 38 ems of the 40 px
+ * font); returns TOPX, the 50 px each further line takes at the top. */
+static int title_lines(jh_plot_spec *sp, const char *title)
+{
+    jh_plot_spec_text(sp, "TITLE", "%s", title);
+    int topx = 50 * ((int)jh_plot_spec_lines(sp, "TITLELINES", title, 38) - 1);
+    jh_plot_spec_number(sp, "TOPX", topx);
+    return topx;
+}
+
+static int pair_texts(jh_plot_spec *sp, const struct sides *p, const char *label,
+                      const char *unit, double lmargin, int year, int reversed, int en)
 {
     char t[768], x[768], cut[768];
     snprintf(t, sizeof t, en ? "%s and %s by county, %d" : "各县（市、区）%s与%s（%d年）",
              p->name[0], p->name[1], year);
-    jh_plot_spec_text(sp, "TITLE", "%s", jh_plot_shorten(t, 40, cut, sizeof cut));
+    int topx = title_lines(sp, jh_plot_shorten(t, 40, cut, sizeof cut));
     if (unit[0])
         snprintf(x, sizeof x, en ? "%s (%s)" : "%s（%s）", label, unit);
     else
@@ -69,15 +79,18 @@ static void pair_texts(jh_plot_spec *sp, const struct sides *p, const char *labe
     jh_plot_spec_text(sp, "YLABEL", "%s", "");
     jh_plot_spec_text(sp, "KURBAN", "%s", en ? "Group" : "该人群");
     jh_plot_spec_text(sp, "KRURAL", "%s", en ? "Compared" : "对照");
+    return topx;
 }
 
 /* The texts of town and country (jh_plot_urban_rural). */
-static void urban_rural_texts(jh_plot_spec *sp, const char *label, const char *unit, int year,
-                              int reversed, int en)
+static int urban_rural_texts(jh_plot_spec *sp, const char *label, const char *unit, int year,
+                             int reversed, int en)
 {
-    jh_plot_spec_text(sp, "TITLE", en ? "%s: urban and rural by county, %d"
-                                      : "%s：各县（市、区）城乡对比（%d年）",
-                      label, year);
+    char title[768];
+    snprintf(title, sizeof title, en ? "%s: urban and rural by county, %d"
+                                     : "%s：各县（市、区）城乡对比（%d年）",
+             label, year);
+    int topx = title_lines(sp, title);
     if (unit[0])
         jh_plot_spec_text(sp, "XLABEL", en ? "Value (%s)" : "数值（%s）", unit);
     else
@@ -93,6 +106,7 @@ static void urban_rural_texts(jh_plot_spec *sp, const char *label, const char *u
     jh_plot_spec_text(sp, "YLABEL", "%s", "");
     jh_plot_spec_text(sp, "KURBAN", "%s", en ? "Urban" : "城镇");
     jh_plot_spec_text(sp, "KRURAL", "%s", en ? "Rural" : "农村");
+    return topx;
 }
 
 static int pair_chart(FILE *f, const jh_study *s, size_t ind, size_t year,
@@ -157,10 +171,11 @@ static int pair_chart(FILE *f, const jh_study *s, size_t ind, size_t year,
         jh_plot_spec_number(sp, "LMARGIN", lmargin);
         const char *label = jh_study_indicator_label(s, ind, lang);
         const char *unit = jh_study_unit(s, ind, lang);
+        int topx;
         if (p)
-            pair_texts(sp, p, label, unit, lmargin, d->years[year], reversed, en);
+            topx = pair_texts(sp, p, label, unit, lmargin, d->years[year], reversed, en);
         else
-            urban_rural_texts(sp, label, unit, d->years[year], reversed, en);
+            topx = urban_rural_texts(sp, label, unit, d->years[year], reversed, en);
         /* No county ratio (no denominator above 0, e.g. all rural values 0):
          * the bars alone, and the note says why there is no ratio axis. */
         jh_plot_spec_number(sp, "NRATIO", (double)n_ratio);
@@ -198,7 +213,7 @@ static int pair_chart(FILE *f, const jh_study *s, size_t ind, size_t year,
         else
             jh_plot_spec_text(sp, "NOTE", "%s", "");
         jh_plot_spec_number(sp, "NBARS", (double)m);
-        sp->height = 510 + 30 * (int)m;
+        sp->height = 510 + topx + 30 * (int)m;
         if (sp->height < 1000)
             sp->height = 1000;
         jh_plot_spec_number(sp, "HEIGHT", sp->height);
