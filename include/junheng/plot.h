@@ -327,7 +327,7 @@ int jh_plot_heatmap(FILE *f, const struct jh_study *s, size_t year,
                     const char *lang, jh_plot_spec *sp);
 
 /* "Few distinct values": an indicator whose counties take at most this
- * many distinct values in the years a chart shows (a 0/100 status, a
+ * many distinct values in all the years of the data (a 0/100 status, a
  * count of standards met) is drawn as the share of counties at each value
  * (plots/distribution-levels.gp) in place of box plots and densities,
  * which would spread 0 and 100 from -50 to 150.  The one definition; see
@@ -343,12 +343,12 @@ int jh_plot_heatmap(FILE *f, const struct jh_study *s, size_t year,
  * Autonomous Prefecture" is 19.8), which slanted would fill the chart. */
 #define JH_PLOT_SLANT_EM 12
 
-/* The distinct values of indicator ind (plot stratum) over the given
- * years, ascending, into vals (JH_PLOT_FEW_DISTINCT of them at most).
+/* The distinct values of indicator ind (plot stratum) over all the years
+ * of the data (so that every chart of it gives a value the same colour),
+ * ascending, into vals (JH_PLOT_FEW_DISTINCT of them at most).
  * Returns their number, or JH_PLOT_FEW_DISTINCT + 1 when there are more
  * or they are not shared (JH_PLOT_FEW_SHARED); then vals is unspecified. */
-size_t jh_plot_distinct(const struct jh_study *s, size_t ind, const size_t *years,
-                        size_t n_years, double *vals);
+size_t jh_plot_distinct(const struct jh_study *s, size_t ind, double *vals);
 /* The levels chart of indicator ind: one bar per prefecture (by_group,
  * in year years[0]) or per year, split into the shares of its counties
  * at each of the n_vals values vals (from jh_plot_distinct), with the

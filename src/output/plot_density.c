@@ -21,7 +21,7 @@ int jh_plot_density(FILE *f, const jh_study *s, size_t ind, const size_t *years,
     /* A status indicator's density spreads 0 and 100 from -50 to 150:
      * shares at each value by year instead. */
     double vals[JH_PLOT_FEW_DISTINCT];
-    size_t nv = jh_plot_distinct(s, ind, years, n_years, vals);
+    size_t nv = jh_plot_distinct(s, ind, vals);
     if (nv >= 1 && nv <= JH_PLOT_FEW_DISTINCT)
         return jh_plot_levels(f, s, ind, years, n_years, 0, vals, nv, lang, sp);
     const jh_dataset *d = s->data;

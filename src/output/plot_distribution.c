@@ -122,7 +122,7 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
 {
     /* A status indicator has no boxes to show: shares at each value. */
     double vals[JH_PLOT_FEW_DISTINCT];
-    size_t nv = jh_plot_distinct(s, ind, &year, 1, vals);
+    size_t nv = jh_plot_distinct(s, ind, vals);
     if (nv >= 1 && nv <= JH_PLOT_FEW_DISTINCT)
         return jh_plot_levels(f, s, ind, &year, 1, 1, vals, nv, lang, sp);
     const jh_dataset *d = s->data;

@@ -24,9 +24,9 @@ static void add_value(double *vals, size_t *n, double x)
     (*n)++;
 }
 
-size_t jh_plot_distinct(const jh_study *s, size_t ind, const size_t *years,
-                        size_t n_years, double *vals)
+size_t jh_plot_distinct(const jh_study *s, size_t ind, double *vals)
 {
+    size_t n_years = s->data->n_years;
     double set[JH_PLOT_FEW_DISTINCT + 2];
     size_t n = 0, values = 0;
     double *x = malloc((s->data->regions.n + 1) * sizeof *x);
@@ -34,7 +34,7 @@ size_t jh_plot_distinct(const jh_study *s, size_t ind, const size_t *years,
     if (!x)
         return JH_PLOT_FEW_DISTINCT + 1; /* treated as many: the usual chart */
     for (size_t k = 0; k < n_years && n <= JH_PLOT_FEW_DISTINCT; k++) {
-        size_t m = jh_plot_slice(s, ind, years[k], 0, x, NULL, NULL, &used);
+        size_t m = jh_plot_slice(s, ind, k, 0, x, NULL, NULL, &used);
         values += m;
         for (size_t i = 0; i < m && n <= JH_PLOT_FEW_DISTINCT; i++)
             add_value(set, &n, x[i]);
