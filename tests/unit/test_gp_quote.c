@@ -102,8 +102,11 @@ static void test_script(void **state)
     assert_non_null(strstr(s, "\nset terminal pngcairo size 1600,1000 font "
                               "'Noto Sans CJK SC,24' noenhanced\n"));
     assert_non_null(strstr(s, "\nset output 'out/t.png'\n"));
+    /* The SVG 4/3 of that, 32, as pngcairo draws 24 pt (gnuplot.c), and
+     * its templates' FONTSIZE with it. */
     assert_non_null(strstr(s, "\nset terminal svg size 1600,1000 font "
-                              "'Noto Sans CJK SC,24' noenhanced\n"));
+                              "'Noto Sans CJK SC,32' noenhanced\nFONTSIZE = 32\n"));
+    assert_non_null(strstr(s, "'Noto Sans CJK SC,24' noenhanced\nFONTSIZE = 24\n"));
     assert_non_null(strstr(s, "\nset output 'out/t.svg'\n"));
     assert_non_null(strstr(s, "\nload ('plots/it'.\"'\".'s.gp')\n"));
     assert_null(strstr(s, "pdf"));
