@@ -166,6 +166,7 @@ check "status indicator: shares at each value, not box plots" \
 check "a rate keeps its box plots and densities" \
     '! grep -q "each value" national/en/distribution-rate-2020.svg &&
      grep -q "Silverman" national/en/distribution-rate-2019-2020.svg'
+check "decomposition by the catalog's province level" 'grep -q "Between provinces" national/en/decomposition-2020.svg && grep -q "省间" national/zh/decomposition-2020.svg'
 check "31 provinces: box plots on their side, named by province" \
     'grep -q "Coverage of a service by province, 2020" national/en/distribution-rate-2020.svg &&
      grep -q "某项服务覆盖率的省分布（2020年）" national/zh/distribution-rate-2020.svg &&
