@@ -4,7 +4,7 @@
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 
 JH_BUILD_PACKAGES=(cmake gcc make libc6-dev libgsl-dev libcsv-dev libxlsxwriter-dev libjansson-dev libshp-dev gnuplot-nox fonts-noto-cjk)
-JH_TEST_PACKAGES=(libcmocka-dev chromium clang libclang-rt-14-dev strace poppler-utils)
+JH_TEST_PACKAGES=(libcmocka-dev chromium clang libclang-rt-14-dev strace poppler-utils python3-numpy python3-libpysal)
 
 jh_require_packages() {
     local missing=() p
