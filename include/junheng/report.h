@@ -50,6 +50,8 @@ typedef struct jh_report_input {
     size_t n_chart_kinds;
     const jh_spatial *spatial;       /* Moran, LISA (tables/spatial.csv, lisa.csv), or NULL */
     const char *spatial_skipped;     /* why there are no spatial statistics, or NULL */
+    const char *map_indicator;       /* the indicator the maps show (a code), in the
+                                        last year, for their captions; or NULL */
 } jh_report_input;
 
 /* Writes the whole report: a static HTML page with inline CSS and no

@@ -242,15 +242,13 @@ static int report_unmatched(const char *path, const jh_boundaries *b, const jh_d
     return 0;
 }
 
-static int boundary_pairs(const cli_neighbor_opts *o, const jh_dataset *d, struct pairs *p)
+/* The contacts between features of b as pairs of data regions. */
+static int contact_pairs(const cli_neighbor_opts *o, const jh_boundaries *b,
+                         const jh_contact *c, size_t n, const jh_dataset *d, struct pairs *p)
 {
-    jh_boundaries *b = NULL;
-    jh_contact *c = NULL;
-    size_t n = 0;
-    int code = cli_boundary_contacts(o, &b, &c, &n);
-    size_t *region_of = code ? NULL : malloc((b->shapes.n + 1) * sizeof *region_of);
-    if (!code && (!region_of || report_unmatched(o->boundaries, b, d, region_of)))
-        code = cli_exit_code(JH_ENOMEM);
+    size_t *region_of = malloc((b->shapes.n + 1) * sizeof *region_of);
+    int code = !region_of || report_unmatched(o->boundaries, b, d, region_of)
+                   ? cli_exit_code(JH_ENOMEM) : EX_OK;
     for (size_t k = 0; !code && k < n; k++) {
         size_t ra = region_of[c[k].a], rb = region_of[c[k].b];
         if (ra == (size_t)-1 || rb == (size_t)-1 || (o->rook && !c[k].rook))
@@ -259,9 +257,34 @@ static int boundary_pairs(const cli_neighbor_opts *o, const jh_dataset *d, struc
             code = cli_exit_code(JH_ENOMEM);
     }
     free(region_of);
+    return code;
+}
+
+static int boundary_pairs(const cli_neighbor_opts *o, const jh_dataset *d, struct pairs *p)
+{
+    jh_boundaries *b = NULL;
+    jh_contact *c = NULL;
+    size_t n = 0;
+    int code = cli_boundary_contacts(o, &b, &c, &n);
+    if (!code)
+        code = contact_pairs(o, b, c, n, d, p);
     free(c);
     jh_boundaries_free(b);
     return code;
+}
+
+/* Hands the pairs over, or frees them on failure. */
+static int give_pairs(int code, struct pairs *p, size_t **a, size_t **b, size_t *n)
+{
+    if (code) {
+        free(p->a);
+        free(p->b);
+        return code;
+    }
+    *a = p->a;
+    *b = p->b;
+    *n = p->n;
+    return EX_OK;
 }
 
 int cli_neighbor_pairs(const cli_neighbor_opts *o, const jh_dataset *d, size_t **a,
@@ -269,13 +292,12 @@ int cli_neighbor_pairs(const cli_neighbor_opts *o, const jh_dataset *d, size_t *
 {
     struct pairs p = {0};
     int code = o->boundaries ? boundary_pairs(o, d, &p) : read_pairs(o->neighbors, d, o->rook, &p);
-    if (code) {
-        free(p.a);
-        free(p.b);
-        return code;
-    }
-    *a = p.a;
-    *b = p.b;
-    *n = p.n;
-    return EX_OK;
+    return give_pairs(code, &p, a, b, n);
+}
+
+int cli_contact_pairs(const cli_neighbor_opts *o, const jh_boundaries *bd, const jh_contact *c,
+                      size_t nc, const jh_dataset *d, size_t **a, size_t **b, size_t *n)
+{
+    struct pairs p = {0};
+    return give_pairs(contact_pairs(o, bd, c, nc, d, &p), &p, a, b, n);
 }

@@ -69,4 +69,9 @@ int cli_boundary_contacts(const cli_neighbor_opts *o, jh_boundaries **b, jh_cont
 int cli_neighbor_pairs(const cli_neighbor_opts *o, const jh_dataset *d, size_t **a,
                        size_t **b, size_t *n);
 
+/* The same from contacts already derived (cli_boundary_contacts with o):
+ * a caller that also writes the derived list derives it once. */
+int cli_contact_pairs(const cli_neighbor_opts *o, const jh_boundaries *bd, const jh_contact *c,
+                      size_t nc, const jh_dataset *d, size_t **a, size_t **b, size_t *n);
+
 #endif

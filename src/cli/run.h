@@ -30,6 +30,11 @@ typedef struct run_results {
     jh_converge_opts converge_opts;
     const char *converge_index[8]; /* the sigma indices converge measured */
     jh_spatial *spatial;           /* Moran, spatial Gini and LISA, or NULL */
+    char *neighbors_file;          /* tables/neighbors.csv when the spatial step derived
+                                      the pairs from boundaries (the LISA map reads it
+                                      instead of deriving them again); owned, or NULL */
+    const char *map_indicator;     /* the indicator the maps show (a code of the data),
+                                      or NULL */
 } run_results;
 
 typedef struct run_state {

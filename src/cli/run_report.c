@@ -131,6 +131,7 @@ static int write_html(run_state *rs, const char *path, char **charts, size_t n_c
             .only_domains = words(&dom), .n_only_domains = dom.n,
             .chart_kinds = words(&kinds), .n_chart_kinds = kinds.n,
             .spatial = r->spatial, .spatial_skipped = spatial_why,
+            .map_indicator = r->map_indicator,
         };
         if (jh_report_write(f, &in) != 0)
             code = EX_SOFTWARE;

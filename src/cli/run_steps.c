@@ -607,6 +607,10 @@ static void add_map_sources(run_state *rs, struct args *a, int lisa)
         add(a, "--neighbors");
         add(a, p ? p : "");
         free(p);
+    } else if (lisa && rs->res.neighbors_file) {
+        /* the spatial step's pairs: the boundaries only draw */
+        add(a, "--neighbors");
+        add(a, rs->res.neighbors_file);
     }
 }
 
@@ -618,6 +622,8 @@ static int map_steps(run_state *rs)
     int map, lisa, code = EX_OK;
     const char *ind = headline_indicator(rs);
     map_plan(rs, &map, &lisa);
+    if (map || lisa)
+        rs->res.map_indicator = ind; /* for the report's captions */
     for (int k = 0; k < 2 && !code; k++) {
         if (!(k ? lisa : map))
             continue;
@@ -924,6 +930,37 @@ static int neighbor_source(run_state *rs, cli_neighbor_opts *o, char **path)
     return EX_OK;
 }
 
+/* The pairs derived from boundaries, once: also written to
+ * tables/neighbors.csv (as `junheng neighbors`), which the LISA map step
+ * reads instead of deriving them a second time. */
+static int derived_pairs(run_state *rs, const cli_neighbor_opts *nb, size_t **a, size_t **b,
+                         size_t *n)
+{
+    jh_boundaries *bd = NULL;
+    jh_contact *c = NULL;
+    size_t nc = 0;
+    int code = cli_boundary_contacts(nb, &bd, &c, &nc);
+    if (!code)
+        code = cli_contact_pairs(nb, bd, c, nc, rs->study->data, a, b, n);
+    char *path = code ? NULL : out_path(rs, "tables/neighbors.csv");
+    jh_outfile out;
+    if (!code)
+        code = !path ? cli_exit_code(JH_ENOMEM) : cli_open_output(&out, path);
+    if (!code && jh_write_neighbors(out.f, bd, c, nc, 0, rs->data.csv)) {
+        jh_outfile_abort(&out);
+        code = cli_exit_code(JH_ENOMEM);
+    } else if (!code)
+        code = cli_commit_output(&out, path);
+    if (!code) {
+        rs->res.neighbors_file = path;
+        path = NULL;
+    }
+    free(path);
+    free(c);
+    jh_boundaries_free(bd);
+    return code;
+}
+
 /* Global Moran and the spatial Gini of every indicator and year, and the
  * LISA table; the source's messages (unmatched codes) go to run.log. */
 static int a_spatial(run_state *rs, size_t g, jh_diag *diag)
@@ -935,7 +972,8 @@ static int a_spatial(run_state *rs, size_t g, jh_diag *diag)
     int code = neighbor_source(rs, &nb, &path);
     long from = code ? -1 : log_begin(rs);
     if (!code)
-        code = cli_neighbor_pairs(&nb, rs->study->data, &a, &b, &n);
+        code = nb.boundaries ? derived_pairs(rs, &nb, &a, &b, &n)
+                             : cli_neighbor_pairs(&nb, rs->study->data, &a, &b, &n);
     log_end(rs, from, code != EX_OK, 0);
     if (!code) {
         jh_spatial_opts o = {.neighbor_a = a, .neighbor_b = b, .n_neighbors = n,
@@ -1238,6 +1276,7 @@ static void run_results_clear(run_results *r)
     jh_target_table_free(r->targets);
     jh_converge_free(r->converge);
     jh_spatial_free(r->spatial);
+    free(r->neighbors_file);
     memset(r, 0, sizeof *r);
 }
 

@@ -50,24 +50,62 @@ static int is_map(const char *chart)
            strstr(base, ".png") != NULL;
 }
 
-/* Each map as a numbered figure, captioned with its kind, indicator and
- * year (the file is charts/[lisa-]map-IND-YEAR.png). */
+/* The spatial step's row of the mapped indicator in the last year, or NULL. */
+static const jh_spatial_row *map_row(const jh_report_input *in, size_t ind)
+{
+    size_t last = in->study->data->n_years - 1;
+    for (size_t i = 0; in->spatial && i < in->spatial->n_rows; i++)
+        if (in->spatial->rows[i].indicator == ind && in->spatial->rows[i].year == last)
+            return &in->spatial->rows[i];
+    return NULL;
+}
+
+/* "County map: NAME, 2020" or "LISA cluster map: NAME, 2020 (Moran's I =
+ * 0.39)": the indicator's catalog name in the report's language and the
+ * year of the spatial step's row (the maps show in->map_indicator in the
+ * last year); only the kind when the indicator is not known. */
+static void map_caption(char *cap, size_t size, const jh_report_input *in, int lisa)
+{
+    const jh_dataset *d = in->study->data;
+    int en = in->lang && strcmp(in->lang, "en") == 0;
+    const char *kind = S(in, lisa ? S_LISA_MAP : S_MAP);
+    size_t ind = in->map_indicator ? jh_intern_find(&d->indicators, in->map_indicator)
+                                   : (size_t)-1;
+    if (ind == (size_t)-1 || !d->n_years) {
+        snprintf(cap, size, "%s", kind);
+        return;
+    }
+    const jh_spatial_row *r = map_row(in, ind);
+    const char *name = jh_study_indicator_label(in->study, ind, in->lang);
+    int year = d->years[r ? r->year : d->n_years - 1];
+    char moran[64] = "";
+    if (lisa && r && isfinite(r->moran.I))
+        jh_format_human(moran, sizeof moran, r->moran.I, JH_NUM_INDEX, NULL, in->lang, 0);
+    char tail[96] = "";
+    if (moran[0])
+        snprintf(tail, sizeof tail, en ? " (Moran's I = %s)" : "，Moran's I = %s", moran);
+    if (en)
+        snprintf(cap, size, "%s: %s, %d%s", kind, name, year, tail);
+    else
+        snprintf(cap, size, "%s：%s（%d年%s）", kind, name, year, tail);
+}
+
+/* Each map as a numbered figure, the choropleth before the LISA map: the
+ * run draws charts/map-IND-YEAR and lisa-map-IND-YEAR of in->map_indicator. */
 static size_t maps(const jh_report_input *in, const jh_report_hooks *h)
 {
     size_t n = 0;
-    for (size_t c = 0; c < in->n_charts; c++) {
-        if (!is_map(in->charts[c]))
-            continue;
-        const char *base = strrchr(in->charts[c], '/');
-        base = base ? base + 1 : in->charts[c];
-        int lisa = !strncmp(base, "lisa-", 5);
-        char cap[512];
-        int en = in->lang && strcmp(in->lang, "en") == 0;
-        snprintf(cap, sizeof cap, en ? "%s (%.*s)" : "%s（%.*s）", S(in, lisa ? S_LISA_MAP : S_MAP),
-                 (int)(strlen(base) - 4 - (lisa ? 9 : 4)), base + (lisa ? 9 : 4));
-        h->figure(h->ctx, in->charts[c], cap);
-        n++;
-    }
+    for (int lisa = 0; lisa < 2; lisa++)
+        for (size_t c = 0; c < in->n_charts; c++) {
+            const char *base = strrchr(in->charts[c], '/');
+            base = base ? base + 1 : in->charts[c];
+            if (!is_map(in->charts[c]) || (strncmp(base, "lisa-", 5) == 0) != lisa)
+                continue;
+            char cap[768];
+            map_caption(cap, sizeof cap, in, lisa);
+            h->figure(h->ctx, in->charts[c], cap);
+            n++;
+        }
     return n;
 }
 

@@ -45,6 +45,13 @@ printf '{"type":"FeatureCollection","features":[%s,%s]}\n' \
     2>"$tmp/err" || { echo "FAIL: hostile map"; cat "$tmp/err"; fail=1; }
 ls "$tmp"/pwned* >/dev/null 2>&1 && { echo "FAIL: a name ran as a command"; fail=1; }
 grep -q "touch $tmp/pwned1" "$tmp"/h/map-*.svg || { echo "FAIL: hostile name not drawn as text"; fail=1; }
+# The README's map excerpt: every image it links is a PNG in the checkout.
+imgs=$(grep -o '!\[[^]]*\]([^)]*\.png)' "$top/README.md" | sed 's/.*(\(.*\))/\1/')
+echo "$imgs" | grep -q '/map-' || { echo "FAIL: the README shows no map"; fail=1; }
+for i in $imgs; do
+    head -c 8 "$top/$i" 2>/dev/null | od -An -tx1 | grep -q '89 50 4e 47' ||
+        { echo "FAIL: README image $i is not a PNG in the checkout"; fail=1; }
+done
 real=$data/boundaries_amap_garybikini/jilin_counties.geojson
 if [ -r "$real" ]; then
     for kind in map lisa-map; do
