@@ -387,7 +387,7 @@ size_t jh_indicator_catalog_find(const jh_indicator_catalog *cat, const char *ke
     if (!t)
         return JH_CATALOG_NONE;
     memcpy(t, key, len);
-    jh_cat_trim(t, len);
+    jh_row_trim(t, len);
     for (char *p = t; *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');

@@ -47,7 +47,7 @@ static char *trim_copy(const char *text, char *buf, size_t size)
     char *t = len < size ? buf : malloc(len + 1);
     if (t) {
         memcpy(t, text, len);
-        jh_cat_trim(t, len);
+        jh_row_trim(t, len);
     }
     return t;
 }

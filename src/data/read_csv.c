@@ -5,17 +5,17 @@
  * indicator, except identifiers (jh_is_identifier_name), levels of the
  * region catalog, and the columns --ignore-col and --indicators-only leave
  * out.  Rows of another level than the one analysed (aggregates in a
- * county table: jh_level_of) are left out and counted.  Positions in messages: LINE is the physical line where the
- * field starts (quoted fields may span lines); COL is the field's column
- * number, counted from 1 as a spreadsheet counts columns. */
+ * county table: jh_level_of) are left out and counted.  The rows come from
+ * the one row reader (rows.h), which sets the rules of encoding, trimming,
+ * blank rows and positions for the data files and the catalogs alike. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <csv.h>
 #include "builder_internal.h"
 #include "junheng/value.h"
+#include "rows.h"
 #include "source.h"
 
 enum role {
@@ -47,27 +47,13 @@ static const char *const role_aliases[ROLE_COUNT][8] = {
     [ROLE_WEIGHT] = {"population", "人口", "常住人口", "户籍人口"},
 };
 
-/* A field of the current row.  The text of every field of a row lives in
- * one buffer (row_text), so that a row of 10^6 fields costs its bytes and
- * not 10^6 allocations; text points into it once the row is complete. */
-struct cell {
-    char *text;          /* NUL-terminated, trimmed; reset by on_record when
-                            row_text moved */
-    size_t off, len;     /* position in row_text, trimmed length */
-    unsigned long line;  /* line where the field starts */
-};
-
 struct reader {
     jh_builder *b;
     const jh_read_opts *o;
     jh_diag *diag;
     const char *path;
     uint32_t file;
-    unsigned long line;       /* current physical line, from 1 */
     unsigned long row_line;   /* line where the current row starts */
-    size_t field;             /* fields seen in the current row */
-    int prev_cr;              /* last terminator was CR (CRLF pair) */
-    int have_header;
     int wide;                 /* layout decided from the header */
     size_t n_header;          /* fields in the header */
     int *role;                /* [field] role of each header field */
@@ -75,14 +61,10 @@ struct reader {
     unsigned char *kind;      /* [field] what a wide value column holds: KIND_* */
     size_t *attr;             /* [field] attribute column kept, or (size_t)-1 */
     size_t row_region;        /* region of the current row once interned, or (size_t)-1 */
-    char **name;              /* [field] header text, for messages (in names) */
-    char *names;              /* the header's row_text, kept */
-    size_t cap;               /* fields allocated */
+    char *const *name;        /* [field] header text, for messages (the row
+                                 reader's, alive while the file is read) */
     int at[ROLE_COUNT];       /* field of each role, -1 when absent */
-    struct cell *cell;        /* [field] cells of the current row */
-    char *row_text;           /* the current row's fields, each NUL-terminated */
-    size_t text_len, text_cap;
-    int text_moved;           /* row_text moved during the row: texts to reset */
+    const jh_row_cell *cell;  /* [field] cells of the current row */
     size_t n_level[JH_LEVEL_ALL]; /* rows left out, by level */
     unsigned long level_line[LEVEL_LINES]; /* lines of the first of them */
     size_t n_nocode;          /* rows left out for a region code such as NA */
@@ -90,19 +72,6 @@ struct reader {
     int failed;               /* structural error: stop reading */
     int oom;
 };
-
-static size_t trim(char *s, size_t len)
-{
-    size_t a = 0;
-    while (a < len && (s[a] == ' ' || s[a] == '\t'))
-        a++;
-    while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    if (a)
-        memmove(s, s + a, len - a);
-    s[len - a] = '\0';
-    return len - a;
-}
 
 static const char *override_of(const jh_read_opts *o, int k)
 {
@@ -140,85 +109,15 @@ static enum role role_of(const struct reader *r, const char *name)
     return ROLE_NONE;
 }
 
-static int grow_fields(struct reader *r, size_t need)
+/* The tables of the header's fields, allocated once the header is known. */
+static int alloc_fields(struct reader *r, size_t n)
 {
-    if (need <= r->cap)
-        return 0;
-    size_t cap = r->cap ? 2 * r->cap : 16;
-    while (cap < need)
-        cap *= 2;
-    int *role = realloc(r->role, cap * sizeof *role);
-    if (role)
-        r->role = role;
-    uint32_t *ind = realloc(r->indicator, cap * sizeof *ind);
-    if (ind)
-        r->indicator = ind;
-    char **name = realloc(r->name, cap * sizeof *name);
-    if (name)
-        r->name = name;
-    struct cell *cell = realloc(r->cell, cap * sizeof *cell);
-    if (cell)
-        r->cell = cell;
-    unsigned char *kind = realloc(r->kind, cap);
-    if (kind)
-        r->kind = kind;
-    size_t *attr = realloc(r->attr, cap * sizeof *attr);
-    if (attr)
-        r->attr = attr;
-    if (!role || !ind || !name || !cell || !kind || !attr)
-        return -1;
-    r->cap = cap;
-    return 0;
-}
-
-static int keep_cell(struct reader *r, const char *s, size_t len)
-{
-    struct cell *c = &r->cell[r->field];
-    if (len + 1 > r->text_cap - r->text_len) {
-        size_t cap = r->text_cap ? r->text_cap : 4096;
-        while (cap - r->text_len < len + 1)
-            cap *= 2;
-        char *t = realloc(r->row_text, cap);
-        if (!t)
-            return -1;
-        r->text_moved |= t != r->row_text;
-        r->row_text = t;
-        r->text_cap = cap;
-    }
-    c->off = r->text_len;
-    c->text = r->row_text + c->off;
-    memcpy(r->row_text + c->off, s, len);
-    c->len = trim(r->row_text + c->off, len);
-    c->line = r->line;
-    r->text_len += len + 1;
-    return 0;
-}
-
-static unsigned long count_newlines(const char *s, size_t len)
-{
-    unsigned long n = 0;
-    for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s))); p++)
-        n++;
-    return n;
-}
-
-static void on_field(void *data, size_t len, void *ctx)
-{
-    struct reader *r = ctx;
-    if (r->failed)
-        return;
-    if (r->field == 0)
-        r->row_line = r->line;
-    r->prev_cr = 0;
-    if (len && memchr(data, '\0', len)) {
-        jh_source_nul_error(r->diag, r->path, r->line, r->field + 1, data, len);
-        r->failed = 1;
-        return;
-    }
-    if (grow_fields(r, r->field + 1) || keep_cell(r, data ? data : "", len))
-        r->oom = r->failed = 1;
-    r->line += count_newlines(data ? data : "", len);
-    r->field++;
+    size_t cap = n ? n : 1;
+    r->role = malloc(cap * sizeof *r->role);
+    r->indicator = malloc(cap * sizeof *r->indicator);
+    r->kind = malloc(cap);
+    r->attr = malloc(cap * sizeof *r->attr);
+    return r->role && r->indicator && r->kind && r->attr ? 0 : -1;
 }
 
 static void header_error(struct reader *r, size_t col, const char *fmt, const char *a,
@@ -240,14 +139,8 @@ static void assign_roles(struct reader *r)
 {
     for (int k = 0; k < ROLE_COUNT; k++)
         r->at[k] = -1;
-    if (!(r->names = malloc(r->text_len ? r->text_len : 1))) {
-        r->oom = r->failed = 1;
-        return;
-    }
-    memcpy(r->names, r->row_text, r->text_len);
     for (size_t f = 0; f < r->n_header; f++) {
-        struct cell *c = &r->cell[f];
-        r->name[f] = r->names + c->off;
+        const jh_row_cell *c = &r->cell[f];
         r->attr[f] = (size_t)-1;
         r->kind[f] = KIND_VALUE;
         size_t ig = jh_list_find(r->o->ignore_cols, r->o->n_ignore_cols, c->text, c->len, 1);
@@ -375,7 +268,6 @@ static void keep_text_columns(struct reader *r)
 
 static void check_header(struct reader *r)
 {
-    r->n_header = r->field;
     assign_roles(r);
     if (r->failed)
         return;
@@ -397,17 +289,16 @@ static void check_header(struct reader *r)
     if (r->at[ROLE_WEIGHT] >= 0 && !r->b->weight_name &&
         !(r->b->weight_name = strdup(r->name[r->at[ROLE_WEIGHT]])))
         r->oom = r->failed = 1;
-    r->have_header = 1;
 }
 
-static const struct cell *cell_of(const struct reader *r, int k)
+static const jh_row_cell *cell_of(const struct reader *r, int k)
 {
     return r->at[k] >= 0 ? &r->cell[r->at[k]] : NULL;
 }
 
 static void cell_error(struct reader *r, int field, const char *what, const char *why)
 {
-    const struct cell *c = &r->cell[field];
+    const jh_row_cell *c = &r->cell[field];
     char text[256];
     jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)field + 1,
                 "cannot read \"%s\" as %s (column '%s': %s)",
@@ -417,7 +308,7 @@ static void cell_error(struct reader *r, int field, const char *what, const char
 /* A value cell: number, missing (NaN) or a bound, by the censored policy. */
 static int parse_value(struct reader *r, int field, int counts, double *x)
 {
-    const struct cell *c = &r->cell[field];
+    const jh_row_cell *c = &r->cell[field];
     jh_value v;
     const char *why = NULL;
     if (jh_value_parse(c->text, c->len, &v, &why) != JH_OK) {
@@ -442,7 +333,7 @@ static int parse_value(struct reader *r, int field, int counts, double *x)
 
 static int require_text(struct reader *r, int k, const char *what)
 {
-    const struct cell *c = cell_of(r, k);
+    const jh_row_cell *c = cell_of(r, k);
     if (c->len)
         return 0;
     jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[k] + 1,
@@ -454,7 +345,7 @@ static int require_text(struct reader *r, int k, const char *what)
  * other labels are declared. */
 static void stratum_error(struct reader *r)
 {
-    const struct cell *c = cell_of(r, ROLE_STRATUM);
+    const jh_row_cell *c = cell_of(r, ROLE_STRATUM);
     char text[256];
     jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, c->line, (unsigned long)r->at[ROLE_STRATUM] + 1,
                 r->b->strata ? "unknown stratum \"%s\" (expected total, urban, rural or a code "
@@ -492,9 +383,9 @@ static int row_key(struct reader *r, jh_obs *o)
 /* Interns the row's region once it is known to yield an observation. */
 static int row_region(struct reader *r, jh_obs *o)
 {
-    const struct cell *reg = cell_of(r, ROLE_REGION);
+    const jh_row_cell *reg = cell_of(r, ROLE_REGION);
     size_t k = jh_intern_add(&r->b->regions, reg->text, reg->len, NULL);
-    const struct cell *nm = cell_of(r, ROLE_NAME), *gr = cell_of(r, ROLE_GROUP);
+    const jh_row_cell *nm = cell_of(r, ROLE_NAME), *gr = cell_of(r, ROLE_GROUP);
     if (k == (size_t)-1 || k > UINT32_MAX ||
         jh_builder_region_attrs(r->b, k, nm ? nm->text : NULL, gr ? gr->text : NULL,
                                 (unsigned long)r->at[ROLE_GROUP] + 1, o->file, o->line,
@@ -526,7 +417,7 @@ static void push(struct reader *r, jh_obs *o, int *have_region)
 }
 
 /* With --indicators-only, whether the row's indicator is one of them. */
-static int wanted_indicator(struct reader *r, const struct cell *c)
+static int wanted_indicator(struct reader *r, const jh_row_cell *c)
 {
     if (!r->o->n_only)
         return 1;
@@ -539,7 +430,7 @@ static int wanted_indicator(struct reader *r, const struct cell *c)
 
 static void long_row(struct reader *r, jh_obs *o)
 {
-    const struct cell *c = cell_of(r, ROLE_INDICATOR);
+    const jh_row_cell *c = cell_of(r, ROLE_INDICATOR);
     if (require_text(r, ROLE_INDICATOR, "indicator") || !wanted_indicator(r, c) ||
         parse_value(r, r->at[ROLE_VALUE], 1, &o->value))
         return;
@@ -568,7 +459,7 @@ static int looks_text(const char *s, size_t len)
 /* Decides column f by its first cell (KIND_*); 1 when it is no value. */
 static int decide_kind(struct reader *r, size_t f)
 {
-    const struct cell *c = &r->cell[f];
+    const jh_row_cell *c = &r->cell[f];
     jh_value v;
     const char *why = NULL;
     int text = jh_value_parse(c->text, c->len, &v, &why) != JH_OK && looks_text(c->text, c->len);
@@ -607,7 +498,7 @@ static void wide_row(struct reader *r, jh_obs *o)
  * anything: left out, counted, said once per file. */
 static int no_code(struct reader *r)
 {
-    const struct cell *c = cell_of(r, ROLE_REGION);
+    const jh_row_cell *c = cell_of(r, ROLE_REGION);
     jh_value v;
     const char *why;
     if (!c->len || jh_value_parse(c->text, c->len, &v, &why) != JH_OK ||
@@ -639,7 +530,7 @@ static int other_level(struct reader *r)
 {
     if (r->o->level == JH_LEVEL_ALL)
         return 0;
-    const struct cell *nm = cell_of(r, ROLE_NAME);
+    const jh_row_cell *nm = cell_of(r, ROLE_NAME);
     jh_level l = jh_level_of(cell_of(r, ROLE_REGION)->text, nm ? nm->text : NULL);
     if (l == r->o->level)
         return 0;
@@ -656,11 +547,6 @@ static int other_level(struct reader *r)
 static void on_row(struct reader *r)
 {
     jh_obs o = {.file = r->file, .line = (uint32_t)r->row_line};
-    if (r->field != r->n_header) {
-        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->row_line, 0,
-                    "row has %zu fields, the header has %zu", r->field, r->n_header);
-        return;
-    }
     if (other_level(r) || no_code(r))
         return;
     if (row_key(r, &o))
@@ -673,63 +559,41 @@ static void on_row(struct reader *r)
     row_attrs(r);
 }
 
-static void on_record(int c, void *ctx)
+/* What the row reader is told after a row: go on, stop, out of memory. */
+static int status_of(const struct reader *r)
+{
+    return r->oom ? JH_ENOMEM : r->failed ? JH_EPARSE : JH_OK;
+}
+
+static int on_header_row(void *ctx, const jh_row *row)
 {
     struct reader *r = ctx;
-    int crlf_tail = c == '\n' && r->prev_cr;
-    r->prev_cr = c == '\r';
-    if (!crlf_tail && (c == '\n' || c == '\r'))
-        r->line++;
-    if (r->failed || r->field == 0)
-        return;
-    for (size_t f = 0; r->text_moved && f < r->field; f++)
-        r->cell[f].text = r->row_text + r->cell[f].off;
-    r->text_moved = 0;
-    if (!r->have_header)
-        check_header(r);
+    r->cell = row->cell;
+    r->row_line = row->line;
+    r->name = row->header;
+    r->n_header = row->n_header;
+    if (alloc_fields(r, r->n_header))
+        r->oom = r->failed = 1;
     else
-        on_row(r);
-    if (jh_diag_full(r->diag))
-        r->failed = 1;
-    r->field = 0;
-    r->text_len = 0;
+        check_header(r);
+    return status_of(r);
 }
 
-static int parse_stream(struct reader *r, jh_source *src, struct csv_parser *p)
+static int on_data_row(void *ctx, const jh_row *row)
 {
-    const char *chunk;
-    long n;
-    while (!r->failed && (n = jh_source_read(src, &chunk, r->diag)) > 0) {
-        size_t done = csv_parse(p, chunk, (size_t)n, on_field, on_record, r);
-        if (done != (size_t)n && !r->failed) {
-            jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->line, r->field + 1,
-                        "malformed quoted field (a quote must be doubled inside quotes "
-                        "and followed by a delimiter or the end of the line)");
-            return JH_EPARSE;
-        }
-    }
-    if (!r->failed && n < 0)
-        return src->io_error ? JH_EIO : JH_EPARSE;
-    if (!r->failed && csv_fini(p, on_field, on_record, r) != 0) {
-        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->line, r->field + 1,
-                    "unterminated quoted field (the file ends inside quotes)");
-        return JH_EPARSE;
-    }
-    return JH_OK;
+    struct reader *r = ctx;
+    r->cell = row->cell;
+    r->row_line = row->line;
+    on_row(r);
+    return status_of(r);
 }
 
-/* libcsv trims blanks around unquoted fields; a tab must stay a delimiter. */
-static int space_is_blank(unsigned char c)
+/* The file is open: it is one of the dataset's, in the encoding found. */
+static int on_open(void *ctx, jh_encoding used)
 {
-    return c == ' ';
-}
-
-static unsigned char delimiter_for(const char *path, char given)
-{
-    size_t len = strlen(path);
-    if (given)
-        return (unsigned char)given;
-    return len >= 4 && strcasecmp(path + len - 4, ".tsv") == 0 ? '\t' : ',';
+    struct reader *r = ctx;
+    r->file = jh_builder_add_file(r->b, r->path, jh_encoding_name(used));
+    return r->file == (uint32_t)-1 ? JH_ENOMEM : JH_OK;
 }
 
 /* One warning per file for the rows left out as another level: how many
@@ -763,10 +627,6 @@ static void level_warning(const struct reader *r)
 
 static void free_reader(struct reader *r)
 {
-    free(r->row_text);
-    free(r->names);
-    free(r->cell);
-    free(r->name);
     free(r->role);
     free(r->indicator);
     free(r->kind);
@@ -775,10 +635,10 @@ static void free_reader(struct reader *r)
 
 int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
 {
-    struct reader r = {.b = b, .o = &b->opts, .diag = diag, .path = path, .line = 1};
-    struct csv_parser p;
-    jh_source src;
-    size_t errors_before = diag->n_errors;
+    struct reader r = {.b = b, .o = &b->opts, .diag = diag, .path = path};
+    jh_rows_opts ro = {.encoding = b->opts.encoding, .delimiter = b->opts.delimiter,
+                       .on_header = on_header_row, .on_row = on_data_row,
+                       .on_open = on_open, .ctx = &r};
     int rc = JH_OK;
     /* The strata catalog once, before the first row needs its labels. */
     if (b->opts.strata_path && !b->strata) {
@@ -786,32 +646,14 @@ int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
                             : jh_strata_catalog_read(b->opts.strata_path, diag, &b->strata);
         b->strata_read = 1;
     }
-    if (rc || (rc = jh_source_open(&src, path, b->opts.encoding, diag)))
+    if (rc)
         return rc;
-    r.file = jh_builder_add_file(b, path, jh_encoding_name(src.encoding));
-    if (r.file == (uint32_t)-1 ||
-        csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL)) {
-        jh_source_close(&src);
-        return JH_ENOMEM;
-    }
-    csv_set_space_func(&p, space_is_blank);
-    /* libcsv grows a field's buffer by this much at a time: the default
-     * (128 bytes) makes a 1 MB field cost quadratic copying. */
-    csv_set_blk_size(&p, 1 << 16);
-    csv_set_delim(&p, delimiter_for(path, b->opts.delimiter));
-    rc = parse_stream(&r, &src, &p);
+    rc = jh_rows_read(path, &ro, diag, NULL);
     level_warning(&r);
     nocode_warning(&r);
-    csv_free(&p);
-    jh_source_close(&src);
     free_reader(&r);
     if (r.oom)
         return JH_ENOMEM;
-    if (!rc && !r.have_header && diag->n_errors == errors_before) {
-        jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0, "empty file (no header row)");
-        rc = JH_EPARSE;
-    }
-    if (!rc && diag->n_errors > errors_before)
-        rc = JH_EPARSE;
+    /* The warnings above are no errors: the status stands. */
     return rc;
 }

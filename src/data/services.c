@@ -55,7 +55,7 @@ static int split_codes(jh_service_item *it, const char *text)
         if (!code)
             return -1;
         memcpy(code, p, len);
-        if (jh_cat_trim(code, len))
+        if (jh_row_trim(code, len))
             it->indicator[it->n_indicators++] = code;
         else
             free(code);

@@ -305,15 +305,34 @@ static void test_regions_awkward_files(void **state)
     static const char *const header_only[] = {
         "{P}: no regions (the file has a header but no rows)", NULL};
     regions_fail(CAT_DIR "regions_header_only.csv", JH_EPARSE, header_only);
-    static const char *const gbk[] = {
-        "{P}:2:2: text is not valid UTF-8 (save the catalog as UTF-8)", NULL};
-    regions_fail(CAT_DIR "regions_gb18030.csv", JH_EPARSE, gbk);
+    /* A catalog reads like a data file in encoding auto: one that mixes
+     * UTF-8 (line 2) and GB18030 (line 3) is refused, naming the first line
+     * that is not UTF-8; an all-GB18030 one is read (test_regions_gb18030). */
+    static const char *const mixed[] = {
+        "{P}:3: line is not UTF-8 (byte 0xC4), but 1 other line with non-ASCII text is: "
+        "the file mixes two encodings (save it again as UTF-8; if it is all GB18030, "
+        "give --encoding gb18030)", NULL};
+    regions_fail(CAT_DIR "regions_mixed.csv", JH_EPARSE, mixed);
     static const char *const unterminated[] = {
         "{P}:2:3: unterminated quoted field (the file ends inside quotes)", NULL};
     regions_fail(CAT_DIR "regions_unterminated.csv", JH_EPARSE, unterminated);
     static const char *const missing[] = {
         "{P}: cannot open: No such file or directory", NULL};
     regions_fail(CAT_DIR "no_such_file.csv", JH_ENOTFOUND, missing);
+}
+
+/* regions_gb18030.csv holds 南关区 as GB18030 bytes (C4CF B9D8 C7F8): the
+ * catalog is read like a GB18030 data file, the name converted to UTF-8. */
+static void test_regions_gb18030(void **state)
+{
+    (void)state;
+    jh_region_catalog *cat = regions_ok(CAT_DIR "regions_gb18030.csv");
+    assert_int_equal(cat->n, 1);
+    assert_string_equal(cat->codes.str[0], "220102");
+    assert_string_equal(cat->name[0], "南关区");
+    assert_int_equal(cat->type[0], JH_REGION_DISTRICT);
+    assert_int_equal(cat->line[0], 2);
+    jh_region_catalog_free(cat);
 }
 
 static void test_null_arguments(void **state)
@@ -672,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_regions_many_errors),
         cmocka_unit_test(test_regions_header_problems),
         cmocka_unit_test(test_regions_awkward_files),
+        cmocka_unit_test(test_regions_gb18030),
         cmocka_unit_test(test_null_arguments),
         cmocka_unit_test(test_indicators_good),
         cmocka_unit_test(test_indicators_find),
