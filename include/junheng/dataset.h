@@ -187,6 +187,15 @@ void jh_builder_free(jh_builder *b);
  * JH_EIO or JH_ENOMEM. */
 int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag);
 
+/* Reads every file into one dataset, not stopping at a bad one so that
+ * every error is listed (only out of memory or a full diag stop it), then
+ * finishes the dataset with what could be read.  Returns the worst status
+ * met (jh_status_worse); *out is the dataset, or NULL when none could be
+ * built (out of memory, diag full).  The caller frees *out whatever the
+ * status. */
+int jh_dataset_read(char *const *paths, size_t n, const jh_read_opts *opts, jh_diag *diag,
+                    jh_dataset **out);
+
 /* Makes the dataset from everything read.  A duplicate (region, year,
  * indicator, stratum) is an error naming both lines.  Returns JH_OK and
  * sets *out (caller owns it, free with jh_dataset_free), or JH_EPARSE /

@@ -31,6 +31,12 @@ typedef enum jh_status {
  * Returns a static string: do not free. */
 const char *jh_strerror(int s);
 
+/* The worse of two statuses, for a step that goes on after a failure and
+ * reports the worst one: out of memory, then a thing not found (a file
+ * that cannot be opened), then a read error, then any other failure, then
+ * JH_OK. */
+int jh_status_worse(int a, int b);
+
 #ifdef __cplusplus
 }
 #endif

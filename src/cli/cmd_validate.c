@@ -108,43 +108,16 @@ static int parse_args(int argc, char **argv, struct opts *o)
     return cli_data_check("validate", &o->data);
 }
 
-/* Worst library status first: a file that cannot be opened wins over bad
- * data, which wins over nothing. */
-static int worse(int a, int b)
-{
-    static const int rank[JH_STATUS_COUNT] = {
-        [JH_EIO] = 2, [JH_ENOTFOUND] = 3, [JH_ENOMEM] = 4,
-    };
-    int ra = a == JH_OK ? 0 : a < 0 || a >= JH_STATUS_COUNT || !rank[a] ? 1 : rank[a];
-    int rb = b == JH_OK ? 0 : b < 0 || b >= JH_STATUS_COUNT || !rank[b] ? 1 : rank[b];
-    return rb > ra ? b : a;
-}
-
-/* Reads every file (not stopping at the first bad one) with the same
- * builder the other commands use, keeping up to max errors.  *out is the
- * dataset of what could be read, or NULL when it cannot be built. */
+/* The data as the other commands read it, with the region catalog's
+ * levels left out of the indicators. */
 static int load(const struct opts *o, const jh_region_catalog *reg, jh_diag *diag,
                 jh_dataset **out)
 {
-    int rc = JH_OK;
     jh_read_opts ro = o->data.read;
     const char *levels[JH_READ_MAX_LIST];
     ro.level_cols = levels;
     ro.n_level_cols = jh_region_catalog_levels(reg, levels, JH_READ_MAX_LIST);
-    jh_builder *b = jh_builder_alloc(&ro);
-    *out = NULL;
-    if (!b)
-        return JH_ENOMEM;
-    for (size_t i = 0; i < o->data.files.n && !jh_diag_full(diag); i++) {
-        int r = jh_builder_read(b, o->data.files.path[i], diag);
-        rc = worse(rc, r);
-        if (r == JH_ENOMEM)
-            break;
-    }
-    if (rc != JH_ENOMEM && !jh_diag_full(diag))
-        rc = worse(rc, jh_builder_finish(b, diag, out));
-    jh_builder_free(b);
-    return rc;
+    return jh_dataset_read(o->data.files.path, o->data.files.n, &ro, diag, out);
 }
 
 static int load_catalogs(const struct opts *o, jh_diag *diag, jh_region_catalog **reg,
@@ -152,11 +125,11 @@ static int load_catalogs(const struct opts *o, jh_diag *diag, jh_region_catalog 
 {
     int rc = JH_OK;
     if (o->services)
-        rc = worse(rc, jh_service_list_read(o->services, diag, svc));
+        rc = jh_status_worse(rc, jh_service_list_read(o->services, diag, svc));
     if (o->regions)
-        rc = worse(rc, jh_region_catalog_read(o->regions, diag, reg));
+        rc = jh_status_worse(rc, jh_region_catalog_read(o->regions, diag, reg));
     if (o->indicators)
-        rc = worse(rc, jh_indicator_catalog_read(o->indicators, diag, ind));
+        rc = jh_status_worse(rc, jh_indicator_catalog_read(o->indicators, diag, ind));
     return rc;
 }
 
@@ -178,7 +151,7 @@ int cmd_validate(int argc, char **argv)
     jh_diag_init(&check_diag, o.max_errors);
     /* The catalogs first: the region catalog's levels are not indicators. */
     int rc = load_catalogs(&o, &read_diag, &reg, &ind, &svc);
-    rc = worse(rc, load(&o, reg, &read_diag, &d));
+    rc = jh_status_worse(rc, load(&o, reg, &read_diag, &d));
     if (rc == JH_OK && read_diag.n_errors)
         rc = JH_EPARSE;
     if (rc == JH_ENOMEM)
@@ -203,7 +176,7 @@ int cmd_validate(int argc, char **argv)
             if (check_diag.n_errors) {
                 fprintf(stderr, "junheng: validate: %zu %s in the data (see the report)\n",
                         check_diag.n_errors, check_diag.n_errors == 1 ? "error" : "errors");
-                rc = worse(rc, JH_EPARSE);
+                rc = jh_status_worse(rc, JH_EPARSE);
             }
         }
     }

@@ -22,3 +22,13 @@ const char *jh_strerror(int s)
         return "unknown status";
     return text[s];
 }
+
+int jh_status_worse(int a, int b)
+{
+    static const int rank[JH_STATUS_COUNT] = {
+        [JH_EIO] = 2, [JH_ENOTFOUND] = 3, [JH_ENOMEM] = 4,
+    };
+    int ra = a == JH_OK ? 0 : a < 0 || a >= JH_STATUS_COUNT || !rank[a] ? 1 : rank[a];
+    int rb = b == JH_OK ? 0 : b < 0 || b >= JH_STATUS_COUNT || !rank[b] ? 1 : rank[b];
+    return rb > ra ? b : a;
+}

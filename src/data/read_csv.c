@@ -657,3 +657,19 @@ int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
     /* The warnings above are no errors: the status stands. */
     return rc;
 }
+
+int jh_dataset_read(char *const *paths, size_t n, const jh_read_opts *opts, jh_diag *diag,
+                    jh_dataset **out)
+{
+    int rc = JH_OK;
+    jh_builder *b = jh_builder_alloc(opts);
+    *out = NULL;
+    if (!b)
+        return JH_ENOMEM;
+    for (size_t i = 0; i < n && rc != JH_ENOMEM && !jh_diag_full(diag); i++)
+        rc = jh_status_worse(rc, jh_builder_read(b, paths[i], diag));
+    if (rc != JH_ENOMEM && !jh_diag_full(diag))
+        rc = jh_status_worse(rc, jh_builder_finish(b, diag, out));
+    jh_builder_free(b);
+    return rc;
+}
