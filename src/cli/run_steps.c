@@ -252,8 +252,8 @@ static int read_services(run_state *rs, jh_diag *diag, int rc)
     return rc ? rc : r;
 }
 
-/* Reads every data file (not stopping at the first bad one, as validate
- * does) and the catalogs: each file opened and parsed once. */
+/* Reads every data file (jh_dataset_read: not stopping at the first bad
+ * one, as validate does) and the catalogs: each file opened and parsed once. */
 static int read_inputs(run_state *rs, jh_diag *diag, jh_dataset **d, jh_region_catalog **reg,
                        jh_indicator_catalog **ind)
 {
@@ -267,18 +267,8 @@ static int read_inputs(run_state *rs, jh_diag *diag, jh_dataset **d, jh_region_c
         return rc;
     ro.level_cols = levels;
     ro.n_level_cols = jh_region_catalog_levels(*reg, levels, JH_READ_MAX_LIST);
-    jh_builder *b = jh_builder_alloc(&ro);
-    if (!b)
-        return JH_ENOMEM;
-    for (size_t i = 0; i < rs->data.files.n && rc != JH_ENOMEM && !jh_diag_full(diag); i++) {
-        int r = jh_builder_read(b, rs->data.files.path[i], diag);
-        rc = rc ? rc : r;
-    }
-    if (rc != JH_ENOMEM && !jh_diag_full(diag)) {
-        int r = jh_builder_finish(b, diag, d);
-        rc = rc ? rc : r;
-    }
-    jh_builder_free(b);
+    int data_rc = jh_dataset_read(rs->data.files.path, rs->data.files.n, &ro, diag, d);
+    rc = rc ? rc : data_rc;
     if (rc != JH_ENOMEM && rs->data.study.indicators_path) {
         int r = jh_indicator_catalog_read(rs->data.study.indicators_path, diag, ind);
         rc = rc ? rc : r;
