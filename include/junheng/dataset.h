@@ -179,7 +179,9 @@ typedef struct jh_builder jh_builder;
 jh_builder *jh_builder_alloc(const jh_read_opts *opts);
 void jh_builder_free(jh_builder *b);
 
-/* Reads one file, long or wide, into the builder.  Data errors
+/* Reads one file, long or wide, into the builder, with the row reader the
+ * catalogs use too (cells trimmed of blanks, U+3000 and no-break spaces;
+ * rows whose cells are all empty skipped).  Data errors
  * (bad number, bad year, unknown stratum, ragged row, malformed CSV) go to
  * diag as "FILE:LINE:COL: ..."; reading goes on after a bad cell until
  * diag is full.  Returns JH_OK, JH_EPARSE (errors were added to diag),
