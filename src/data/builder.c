@@ -43,6 +43,30 @@ static size_t list_tokens(const char *const *list, size_t n)
     return k;
 }
 
+static void report_duplicate(const jh_builder *b, const jh_obs *o, uint64_t first,
+                             jh_diag *diag)
+{
+    size_t file = (size_t)(first >> 32) - 1;
+    jh_diag_add(diag, JH_DIAG_ERROR, b->files[o->file], o->line, 1,
+                "duplicate observation for region '%s', year %d, indicator '%s', "
+                "stratum %s (first at %s:%lu)",
+                b->regions.str[o->region], (int)o->year, b->indicators.str[o->indicator],
+                jh_strata_def(b->strata, o->stratum)->code, b->files[file],
+                (unsigned long)(first & 0xFFFFFFFFu));
+}
+
+int jh_builder_push(jh_builder *b, const jh_obs *o, jh_diag *diag)
+{
+    uint64_t first = 0;
+    int rc = jh_slabs_push(&b->slabs, o, b->regions.n, &first);
+    if (rc < 0)
+        return -1;
+    b->strata_seen[o->stratum] = 1;
+    if (rc > 0)
+        report_duplicate(b, o, first, diag);
+    return 0;
+}
+
 jh_builder *jh_builder_alloc(const jh_read_opts *opts)
 {
     jh_builder *b = calloc(1, sizeof *b);
@@ -50,6 +74,7 @@ jh_builder *jh_builder_alloc(const jh_read_opts *opts)
         return NULL;
     if (opts)
         b->opts = *opts;
+    b->slabs.on_duplicate = b->opts.on_duplicate;
     jh_intern_init(&b->regions);
     jh_intern_init(&b->indicators);
     jh_intern_init(&b->attrs);
@@ -114,7 +139,7 @@ void jh_builder_free(jh_builder *b)
     jh_intern_clear(&b->attrs);
     jh_intern_clear(&b->regions);
     jh_intern_clear(&b->indicators);
-    jh_slabs_free(b);
+    jh_slabs_free(&b->slabs);
     free_strings(b->files, b->n_files);
     free(b->file_encoding);
     free(b->weight_name);
@@ -302,7 +327,7 @@ void jh_dataset_free(jh_dataset *d)
  * order of first appearance) its position among them. */
 static int collect_years(const jh_builder *b, jh_dataset *d, size_t **slot_index)
 {
-    size_t n = b->n_slots;
+    size_t n = b->slabs.n_slots;
     d->years = malloc((n ? n : 1) * sizeof *d->years);
     *slot_index = malloc((n ? n : 1) * sizeof **slot_index);
     if (!d->years || !*slot_index)
@@ -310,15 +335,15 @@ static int collect_years(const jh_builder *b, jh_dataset *d, size_t **slot_index
     for (size_t k = 0; k < n; k++) {
         /* Insertion sort: a panel has tens of years, not thousands. */
         size_t j = k;
-        while (j > 0 && d->years[j - 1] > b->year_of_slot[k]) {
+        while (j > 0 && d->years[j - 1] > b->slabs.year_of_slot[k]) {
             d->years[j] = d->years[j - 1];
             j--;
         }
-        d->years[j] = b->year_of_slot[k];
+        d->years[j] = b->slabs.year_of_slot[k];
     }
     for (size_t k = 0; k < n; k++)
         for (size_t j = 0; j < n; j++)
-            if (d->years[j] == b->year_of_slot[k])
+            if (d->years[j] == b->slabs.year_of_slot[k])
                 (*slot_index)[k] = j;
     d->n_years = n;
     return 0;
@@ -420,7 +445,7 @@ static int take_tables(jh_builder *b, jh_dataset *d)
     b->weight_name = NULL;
     d->n_missing = b->n_missing;
     d->n_censored = b->n_censored;
-    d->n_observations = b->n_obs;
+    d->n_observations = b->slabs.n_obs;
     d->n_files = b->n_files;
     d->files = calloc(b->n_files ? b->n_files : 1, sizeof *d->files);
     d->file_encoding = calloc(b->n_files ? b->n_files : 1, sizeof *d->file_encoding);
@@ -466,7 +491,7 @@ static int check_level(const jh_builder *b, jh_diag *diag)
         if (k <= JH_LEVEL_PROVINCE && b->n_level[k] > b->n_level[best])
             best = k;
     }
-    if (b->n_obs || !left_out)
+    if (b->slabs.n_obs || !left_out)
         return JH_OK;
     jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0,
                 "no %s-level rows: all %zu rows were left out as another level "
@@ -508,7 +533,7 @@ int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
         rc = JH_EPARSE;
         goto fail;
     }
-    if (b->dup_error || check_level(b, diag)) {
+    if (b->slabs.dup_error || check_level(b, diag)) {
         rc = JH_EPARSE;
         goto fail;
     }
@@ -522,8 +547,8 @@ int jh_builder_finish(jh_builder *b, jh_diag *diag, jh_dataset **out)
         goto fail;
     if (d->weight_name && !(d->weights = malloc((cells ? cells : 1) * sizeof *d->weights)))
         goto fail;
-    jh_slabs_to_cube(b, d, slot_index);
-    d->n_duplicates = b->n_duplicates;
+    jh_slabs_to_cube(&b->slabs, d, slot_index);
+    d->n_duplicates = b->slabs.n_duplicates;
     free(slot_index);
     *out = d;
     return JH_OK;

@@ -4,18 +4,7 @@
 
 #include <stdint.h>
 #include "junheng/dataset.h"
-
-/* One observation as read, on its way into the builder's slabs. */
-typedef struct jh_obs {
-    uint32_t region;    /* index into regions */
-    uint32_t indicator; /* index into indicators */
-    int32_t year;       /* calendar year */
-    uint32_t file;      /* index into builder files, for messages */
-    uint32_t line;      /* line of the row, for messages */
-    uint8_t stratum;    /* jh_stratum */
-    double value;       /* NaN when missing */
-    double weight;      /* NaN when missing or no weight column */
-} jh_obs;
+#include "slabs.h"
 
 struct jh_builder {
     jh_read_opts opts;      /* copy of the caller's options */
@@ -29,18 +18,7 @@ struct jh_builder {
     unsigned char *group_conflict; /* [region] a second label was reported */
     size_t region_cap;      /* allocated length of the region arrays */
     jh_intern indicators;   /* indicator codes */
-    struct jh_slab **grid[JH_STRATA_MAX]; /* [stratum][indicator * year_cap
-                               + slot] slabs; a stratum's grid is NULL until it
-                               occurs, a slab NULL until its first observation */
-    size_t ind_cap, year_cap; /* grid dimensions */
-    int32_t *slot_of_year;  /* [year] slot + 1, 0 = year not seen (1..9999) */
-    int *year_of_slot;      /* [slot] year, in order of first appearance */
-    size_t n_slots;
-    struct jh_slab **last;  /* grid cell of the previous observation */
-    size_t last_key;        /* its position: stratum * (ind_cap * year_cap) + cell */
-    size_t n_obs;           /* observations pushed */
-    size_t n_duplicates;    /* second observations of a cell */
-    int dup_error;          /* a duplicate was an error */
+    jh_slabs slabs;         /* the observations, cell by cell */
     char **files;           /* paths read, for messages */
     const char **file_encoding; /* [file] encoding name, static strings */
     size_t n_files;
@@ -75,14 +53,6 @@ int jh_builder_skip_column(jh_builder *b, const char *name, const char *why);
  * follows the duplicate policy; as an error it is reported in diag, naming
  * both lines.  Returns 0, or -1 when out of memory. */
 int jh_builder_push(jh_builder *b, const jh_obs *o, jh_diag *diag);
-
-/* Frees the slabs (builder.c calls it). */
-void jh_slabs_free(jh_builder *b);
-
-/* Copies the slabs into d's dense cube (d->years, strata, regions and
- * indicators already set; values and weights allocated).  The builder's
- * slots map to d->years through slot_index. */
-void jh_slabs_to_cube(const jh_builder *b, jh_dataset *d, const size_t *slot_index);
 
 /* Records the name, group and first position (file, line) of region r
  * when first seen.  A group label other than the first is an error in

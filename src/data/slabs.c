@@ -12,7 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "builder_internal.h"
+#include "slabs.h"
 
 /* Header and, in one block after it, cell[cap] and, for JH_DUP_MEAN,
  * count[cap] (values averaged).  A cell holds what one observation writes
@@ -36,7 +36,7 @@ typedef struct jh_slab {
 static jh_cell *slab_cell(jh_slab *s) { return (jh_cell *)(void *)s->data; }
 static uint32_t *slab_count(jh_slab *s) { return (uint32_t *)(void *)(slab_cell(s) + s->cap); }
 
-void jh_slabs_free(jh_builder *b)
+void jh_slabs_free(jh_slabs *b)
 {
     size_t n = b->ind_cap * b->year_cap;
     for (int k = 0; k < JH_STRATA_MAX; k++) {
@@ -52,7 +52,7 @@ void jh_slabs_free(jh_builder *b)
 }
 
 /* Slot of a year, new slots in order of first appearance. */
-static long year_slot(jh_builder *b, int year)
+static long year_slot(jh_slabs *b, int year)
 {
     if (!b->slot_of_year && !(b->slot_of_year = calloc(10000, sizeof *b->slot_of_year)))
         return -1;
@@ -69,7 +69,7 @@ static long year_slot(jh_builder *b, int year)
 
 /* One stratum's grid at the new dimensions; old slabs keep their place by
  * (indicator, slot).  NULL when out of memory. */
-static jh_slab **regrid(const jh_builder *b, jh_slab **old, size_t ic, size_t yc)
+static jh_slab **regrid(const jh_slabs *b, jh_slab **old, size_t ic, size_t yc)
 {
     jh_slab **g = calloc(ic * yc, sizeof *g);
     if (!g || !old)
@@ -82,7 +82,7 @@ static jh_slab **regrid(const jh_builder *b, jh_slab **old, size_t ic, size_t yc
 /* Makes the grids hold indicator ind and slot, and stratum's grid exist.
  * Years start at one slot: most files have few, and the grid is indicators
  * x slots pointers. */
-static int grow_grid(jh_builder *b, size_t ind, size_t slot, int stratum)
+static int grow_grid(jh_slabs *b, size_t ind, size_t slot, int stratum)
 {
     size_t ic = b->ind_cap ? b->ind_cap : 16, yc = b->year_cap ? b->year_cap : 1;
     while (ic <= ind)
@@ -143,7 +143,7 @@ static int slab_reserve(jh_slab **sp, size_t need, size_t known, int counts)
 }
 
 /* The grid cell of o's slab (the slab itself may still be NULL). */
-static jh_slab **cell_for(jh_builder *b, const jh_obs *o)
+static jh_slab **cell_for(jh_slabs *b, const jh_obs *o)
 {
     long slot = year_slot(b, o->year);
     if (slot < 0 || grow_grid(b, o->indicator, (size_t)slot, o->stratum))
@@ -157,30 +157,19 @@ static jh_slab **cell_for(jh_builder *b, const jh_obs *o)
     return b->last;
 }
 
-static void report_duplicate(const jh_builder *b, const jh_obs *o, uint64_t first,
-                             jh_diag *diag)
-{
-    size_t file = (size_t)(first >> 32) - 1;
-    jh_diag_add(diag, JH_DIAG_ERROR, b->files[o->file], o->line, 1,
-                "duplicate observation for region '%s', year %d, indicator '%s', "
-                "stratum %s (first at %s:%lu)",
-                b->regions.str[o->region], (int)o->year, b->indicators.str[o->indicator],
-                jh_strata_def(b->strata, o->stratum)->code, b->files[file],
-                (unsigned long)(first & 0xFFFFFFFFu));
-}
-
-/* A second observation of cell r, by the duplicate policy. */
-static void merge_duplicate(jh_builder *b, jh_slab *s, size_t r, const jh_obs *o,
-                            jh_diag *diag)
+/* A second observation of cell r, by the duplicate policy; 1 when it is
+ * an error, with *first where the first came from. */
+static int merge_duplicate(jh_slabs *b, jh_slab *s, size_t r, const jh_obs *o,
+                           uint64_t *first)
 {
     jh_cell *c = slab_cell(s) + r;
     uint32_t *count = s->counts ? slab_count(s) : NULL;
     b->n_duplicates++;
-    switch (b->opts.on_duplicate) {
+    switch (b->on_duplicate) {
     case JH_DUP_ERROR:
         b->dup_error = 1;
-        report_duplicate(b, o, c->where, diag);
-        break;
+        *first = c->where;
+        return 1;
     case JH_DUP_FIRST:
         break;
     case JH_DUP_LAST:
@@ -201,30 +190,28 @@ static void merge_duplicate(jh_builder *b, jh_slab *s, size_t r, const jh_obs *o
         }
         break;
     }
+    return 0;
 }
 
-int jh_builder_push(jh_builder *b, const jh_obs *o, jh_diag *diag)
+int jh_slabs_push(jh_slabs *b, const jh_obs *o, size_t known, uint64_t *first)
 {
-    int mean = b->opts.on_duplicate == JH_DUP_MEAN;
+    int mean = b->on_duplicate == JH_DUP_MEAN;
     jh_slab **sp = cell_for(b, o);
-    if (!sp || slab_reserve(sp, (size_t)o->region + 1, b->regions.n, mean))
+    if (!sp || slab_reserve(sp, (size_t)o->region + 1, known, mean))
         return -1;
     jh_slab *s = *sp;
     size_t r = o->region;
-    b->strata_seen[o->stratum] = 1;
     b->n_obs++;
     jh_cell *c = slab_cell(s) + r;
-    if (c->where) {
-        merge_duplicate(b, s, r, o, diag);
-        return 0;
-    }
+    if (c->where)
+        return merge_duplicate(b, s, r, o, first);
     *c = (jh_cell){o->value, o->weight, (uint64_t)(o->file + 1) << 32 | o->line};
     if (mean)
         slab_count(s)[r] = !isnan(o->value);
     return 0;
 }
 
-void jh_slabs_to_cube(const jh_builder *b, jh_dataset *d, const size_t *slot_index)
+void jh_slabs_to_cube(const jh_slabs *b, jh_dataset *d, const size_t *slot_index)
 {
     size_t nr = d->regions.n;
     for (size_t i = 0; i < d->indicators.n; i++)
