@@ -149,13 +149,15 @@ static const char *machine_name(const sheet *s, size_t c)
 static void write_header(sheet *s)
 {
     plan_columns(s);
-    for (size_t c = 0; c < s->n_col; c++) {
-        const char *m = machine_name(s, c), *h = header_word(s, m);
-        s->bad |= worksheet_write_string(s->ws, 0, (lxw_col_t)c, h, s->head) != LXW_NO_ERROR;
-        s->bad |= worksheet_write_string(s->ws, 1, (lxw_col_t)c, m, s->machine) != LXW_NO_ERROR;
-        note_width(s, c, h);
-        note_width(s, c, m);
-    }
+    /* Row by row: the workbook streams each row to disk once it moves on
+     * (constant memory), so row 0 must be complete before row 1. */
+    for (int r = 0; r < 2; r++)
+        for (size_t c = 0; c < s->n_col; c++) {
+            const char *m = machine_name(s, c), *t = r ? m : header_word(s, m);
+            s->bad |= worksheet_write_string(s->ws, (lxw_row_t)r, (lxw_col_t)c, t,
+                                             r ? s->machine : s->head) != LXW_NO_ERROR;
+            note_width(s, c, t);
+        }
     worksheet_freeze_panes(s->ws, 2, 0);
     s->row = 2;
 }
@@ -315,7 +317,9 @@ static void formats(sheet *s)
 int jh_xlsx_tables(const char *path, const char *const *csv, const char *const *name, size_t n,
                    const jh_study *study, const char *lang, long long created)
 {
-    lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+    /* Constant memory: rows go to a temporary file as they are written, so
+     * an 800,000-row decomposition does not hold the workbook in memory. */
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
     lxw_workbook *wb = workbook_new_opt(path, &opt);
     int code = 0;
     if (!wb) {

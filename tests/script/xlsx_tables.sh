@@ -46,7 +46,10 @@ def col_index(ref):
 def workbook(path):
     z = zipfile.ZipFile(path)
     assert z.testzip() is None
-    strings = [ "".join(t.itertext()) for t in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns)]
+    # Written in constant-memory mode, text is inline (t="inlineStr");
+    # shared strings are read too, should a workbook hold them.
+    shared = z.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in z.namelist() else None
+    strings = [ "".join(t.itertext()) for t in ET.fromstring(shared).findall("m:si", ns)] if shared else []
     styles = ET.fromstring(z.read("xl/styles.xml"))
     fmts = {int(f.get("numFmtId")): f.get("formatCode") for f in styles.iter("{%s}numFmt" % ns["m"])}
     xfs = [int(x.get("numFmtId")) for x in styles.find("m:cellXfs", ns)]
@@ -62,7 +65,10 @@ def workbook(path):
                 v = c.find("m:v", ns)
                 if c.find("m:f", ns) is not None:
                     bad(f"{s.get('name')}: a formula in {c.get('r')}")
-                val = None if v is None else (strings[int(v.text)] if c.get("t") == "s" else float(v.text))
+                if c.get("t") == "inlineStr":
+                    val = "".join(c.find("m:is", ns).itertext())
+                else:
+                    val = None if v is None else (strings[int(v.text)] if c.get("t") == "s" else float(v.text))
                 fmt = fmts.get(xfs[int(c.get("s", 0))], "General")
                 cells[col_index(c.get("r"))] = (val, fmt)
             rows.append([cells.get(i, (None, None)) for i in range(max(cells) + 1)] if cells else [])
