@@ -269,6 +269,12 @@ size_t jh_plot_spec_lines(jh_plot_spec *sp, const char *name, const char *text,
  * (jh_plot_shorten): names for a margin of fixed width. */
 void jh_plot_spec_array_cut(jh_plot_spec *sp, const char *name, size_t n,
                             const char *const *items, double max_em);
+/* An array of tic labels (`set xtics add (A[k] k)`): cut as
+ * jh_plot_spec_array_cut, and every '%' doubled, since gnuplot reads an
+ * explicit tic label as a format ("比重（%）" failed: "Bad format
+ * character"). */
+void jh_plot_spec_tics(jh_plot_spec *sp, const char *name, size_t n,
+                       const char *const *items, double max_em);
 
 /* The left margin, as a fraction of the picture's width (1600 px), that
  * holds labels max_em ems wide at font_px pixels per em, between lo and hi. */
@@ -322,7 +328,14 @@ int jh_plot_ranking(FILE *f, const struct jh_study *s, size_t year, int idx,
 int jh_plot_distribution(FILE *f, const struct jh_study *s, size_t ind,
                          size_t year, const char *lang, jh_plot_spec *sp);
 /* Counties x indicators (those with a direction), min-max normalised so that
- * 1 is the best value of the year. */
+ * 1 is the best value of the year.  More than JH_PLOT_MAX_ROWS counties: a
+ * row per group (jh_plot_groups), the mean score of its counties; more
+ * groups than that too, or more than JH_PLOT_MAX_COLS indicators:
+ * JH_PLOT_TOO_MANY_ROWS and no chart. */
+#define JH_PLOT_MAX_ROWS 150
+#define JH_PLOT_MAX_COLS 60
+/* A return of the heatmap only, beside the jh_status codes. */
+#define JH_PLOT_TOO_MANY_ROWS ((int)JH_STATUS_COUNT + 1)
 int jh_plot_heatmap(FILE *f, const struct jh_study *s, size_t year,
                     const char *lang, jh_plot_spec *sp);
 

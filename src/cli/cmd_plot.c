@@ -656,6 +656,12 @@ static void draw(struct run *r, const char *kind, const char *name, fill_fn fill
         jh_plot_spec_clear(&sp);
         if (rc == JH_EEMPTY)
             fprintf(stderr, "junheng: warning: %s: nothing to draw, skipped\n", name);
+        else if (rc == JH_PLOT_TOO_MANY_ROWS)
+            fprintf(stderr, "junheng: warning: %s: more than %d indicators, or more than %d "
+                    "counties in more than %d groups: too large for one chart, skipped "
+                    "(choose indicators with --indicators-only, group counties with "
+                    "--by COLUMN)\n",
+                    name, JH_PLOT_MAX_COLS, JH_PLOT_MAX_ROWS, JH_PLOT_MAX_ROWS);
         else
             r->failed = r->failed ? r->failed : cli_exit_code(rc);
         return;

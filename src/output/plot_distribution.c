@@ -177,7 +177,7 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
         else
             jh_plot_spec_text(sp, "YLABEL", "%s", "");
         jh_plot_spec_number(sp, "NGROUPS", (double)nboxes);
-        jh_plot_spec_array(sp, "GROUPS", nboxes, labels);
+        jh_plot_spec_tics(sp, "GROUPS", nboxes, labels, 1e9);
         if (many)
             set_horizontal(sp, max_em, nboxes, unit, lang);
         else /* Names slant at 45 degrees in the 32 px font: their height

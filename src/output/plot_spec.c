@@ -311,6 +311,31 @@ void jh_plot_spec_array_cut(jh_plot_spec *sp, const char *name, size_t n,
     }
 }
 
+void jh_plot_spec_tics(jh_plot_spec *sp, const char *name, size_t n, const char *const *items,
+                       double max_em)
+{
+    size_t before = sp->n_arrays;
+    jh_plot_spec_array_cut(sp, name, n, items, max_em);
+    if (sp->n_arrays == before || sp->failed)
+        return;
+    const char **copy = (const char **)sp->arrays[before].items;
+    for (size_t k = 0; k < n; k++) {
+        if (!copy[k] || !strchr(copy[k], '%'))
+            continue;
+        size_t len = strlen(copy[k]), pct = 0;
+        for (const char *p = copy[k]; *p; p++)
+            pct += *p == '%';
+        char *t = keep(sp, malloc(len + pct + 1)), *o = t;
+        if (!t)
+            continue;
+        for (const char *p = copy[k]; *p; p++)
+            if ((*o++ = *p) == '%')
+                *o++ = '%';
+        *o = '\0';
+        copy[k] = t;
+    }
+}
+
 double jh_plot_left_margin(double max_em, double font_px, double lo, double hi)
 {
     double m = (max_em * font_px + 60) / 1600.0;

@@ -70,6 +70,24 @@ static void test_spec_lines(void **state)
     jh_plot_spec_clear(&sp);
 }
 
+/* gnuplot reads an explicit tic label as a format: "比重（%）" must reach
+ * it as "比重（%%）" (a census column name made the heatmap fail). */
+static void test_spec_tics(void **state)
+{
+    (void)state;
+    jh_plot_spec sp;
+    jh_plot_spec_init(&sp);
+    const char *items[] = {"少数民族人口比重（%）", "a%b%", "plain"};
+    jh_plot_spec_tics(&sp, "XLABS", 3, items, 100);
+    assert_int_equal(sp.n_arrays, 1);
+    assert_string_equal(sp.arrays[0].items[0], "少数民族人口比重（%%）");
+    assert_string_equal(sp.arrays[0].items[1], "a%%b%%");
+    assert_string_equal(sp.arrays[0].items[2], "plain");
+    assert_string_equal(items[0], "少数民族人口比重（%）"); /* the caller's text untouched */
+    assert_int_equal(sp.failed, 0);
+    jh_plot_spec_clear(&sp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -77,6 +95,7 @@ int main(void)
         cmocka_unit_test(test_wrap_chinese),
         cmocka_unit_test(test_wrap_cut_when_full),
         cmocka_unit_test(test_spec_lines),
+        cmocka_unit_test(test_spec_tics),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
