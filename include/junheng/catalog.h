@@ -191,6 +191,17 @@ const char *jh_weight_kind_name(jh_weight_kind w);
 const char *jh_scope_name(jh_scope s);
 const char *jh_target_kind_name(jh_target_kind k);
 
+/* What an indicator measures (the catalog's optional column kind). */
+typedef enum jh_indicator_kind {
+    JH_KIND_LEVEL = 0,   /* "level" or empty: a level of service (the default) */
+    JH_KIND_COVERAGE     /* "coverage", 覆盖率: the percentage of a target group
+                            served (目标人群覆盖率), 0 to 100; its standard is
+                            the target, its group the group_size column */
+} jh_indicator_kind;
+
+/* "level", "coverage"; "" out of range.  Static: do not free. */
+const char *jh_indicator_kind_name(jh_indicator_kind k);
+
 /* One indicator.  Strings are owned by the catalog and never NULL ("" when
  * the cell is empty or the column absent). */
 typedef struct jh_indicator {
@@ -219,6 +230,11 @@ typedef struct jh_indicator {
                                 weight column, else JH_CATALOG_NONE */
     size_t denominator;      /* index of the denominator, likewise */
     double scale;            /* positive factor when derived, else 0 */
+    jh_indicator_kind kind;  /* level (default) or coverage */
+    size_t group_size;       /* coverage: index of the indicator counting the
+                                target group (persons), JH_CATALOG_WEIGHT_COLUMN
+                                for the data's weight column, or JH_CATALOG_NONE
+                                when the group's size is not known */
     unsigned long line;      /* line of the indicator's row, for messages */
 } jh_indicator;
 
@@ -248,7 +264,7 @@ typedef struct jh_indicator_catalog {
 /* Reads the indicators catalog at path.  Known columns: code, name_zh,
  * name_en, domain, unit, direction, weight, scope, baseline_year, baseline,
  * target_year, target, target_kind, numerator, denominator, scale, note,
- * unit_en (and a few Chinese aliases: 指标代码, 指标名称, 英文名称, 领域, 单位,
+ * unit_en, kind, group_size (and a few Chinese aliases: 指标代码, 指标名称, 英文名称, 领域, 单位,
  * 方向, 备注).  Only code is required; unknown columns are ignored.
  *
  * Cells: direction, weight, scope and target_kind take the values listed
@@ -258,15 +274,18 @@ typedef struct jh_indicator_catalog {
  * jh_value_parse; numerator and denominator name indicators by code or
  * name, or are the keyword population (人口) for the data's weight column
  * when no indicator of the file has that code or name; scale is a positive
- * number: the three go together.
+ * number: the three go together.  kind is level (default) or coverage;
+ * group_size, only for coverage, names the indicator (or population) that
+ * counts the target group, as numerator does.
  *
  * Errors ("FILE:LINE:COL: …" in diag, with the raw text): missing code
  * column, two columns for the same field, empty code, a code or name used
  * by two indicators (lookups would be ambiguous), any bad cell as above,
  * an incomplete derived definition, ragged rows, malformed quoting, text
  * that is not UTF-8, an empty catalog.  After the whole file is read: a
- * weight, numerator or denominator naming no indicator of the file, an
- * indicator weighted by itself, and derived indicators that depend on
+ * weight, numerator, denominator or group_size naming no indicator of the
+ * file, an indicator weighted by itself or its own group size, a
+ * group_size on an indicator that is not a coverage, and derived indicators that depend on
  * themselves, each at the line that names them.
  *
  * Returns JH_OK and sets *out (the caller owns it: free with

@@ -13,6 +13,8 @@
  *   JH_NUM_RATIO  a ratio between two values (urban / rural): 2 decimals.
  *   JH_NUM_PERCENT a share already in percent (a contribution, a change
  *                 in percent): one decimal.
+ *   JH_NUM_COUNT  a count of persons or counties, possibly estimated
+ *                 (a shortfall in persons): whole.
  *
  * Thousands are grouped with "," in English ("32,194"); Chinese statistical
  * tables write digits ungrouped ("32194").  Negative zero prints as zero. */
@@ -29,7 +31,8 @@ typedef enum jh_num_kind {
     JH_NUM_INDEX,
     JH_NUM_VALUE,
     JH_NUM_RATIO,
-    JH_NUM_PERCENT
+    JH_NUM_PERCENT,
+    JH_NUM_COUNT
 } jh_num_kind;
 
 /* Flags of jh_format_human, or'ed. */

@@ -245,6 +245,15 @@ typedef struct jh_target_row {
     double pop_share_meeting; /* weight share of those counties; NaN when the
                              indicator is unweighted */
     double tail_shortfall; /* mean shortfall of the worst-off tenth */
+    int coverage;         /* 1 for a coverage of a target group (catalog kind
+                             coverage): the two fields below apply */
+    double group_size;    /* persons in the target group, summed over the
+                             counties with a value and a group size; NaN
+                             when the catalog names no group size or no
+                             county has one */
+    double shortfall_persons; /* persons the standard leaves unserved:
+                             sum over those counties of shortfall/100 x group
+                             size; NaN as group_size */
 } jh_target_row;
 
 /* One county, one indicator, one year. */
@@ -253,6 +262,9 @@ typedef struct jh_target_county_row {
     double value;                   /* the county's value */
     int meets;                      /* 1 / 0 */
     double shortfall;               /* how far from the target, >= 0 */
+    double group_size;              /* coverage: persons in the target group;
+                                       NaN when unknown or not a coverage */
+    double shortfall_persons;       /* coverage: shortfall/100 x group_size */
 } jh_target_county_row;
 
 typedef struct jh_target_table {
@@ -260,11 +272,14 @@ typedef struct jh_target_table {
     size_t n;
     jh_target_county_row *county;   /* by indicator, year, region */
     size_t n_county;
+    int has_coverage;               /* 1 when a row is a coverage: the
+                                       writers add the coverage columns */
 } jh_target_table;
 
 /* Every indicator of the catalog with a target kind and a target number,
  * per year of the data, in stratum.  Indicators with a target but no data
- * (province-scope figures) get a note in diag.  Returns JH_OK and sets
+ * (province-scope figures) get a note in diag, and so does a coverage
+ * whose group size has no data.  Returns JH_OK and sets
  * *out, JH_EEMPTY (no catalog or no target), or JH_ENOMEM. */
 int jh_targets_table(const jh_study *s, size_t stratum, jh_diag *diag,
                      jh_target_table **out);
@@ -273,7 +288,10 @@ void jh_target_table_free(jh_target_table *t);
 /* Writers (src/output): the tables of `junheng rank` (indicators ranked
  * by index, counties with their scores, the entropy weights) and of
  * `junheng targets` (per indicator and year, per county), %.17g; csv: 0
- * or JH_CSV_RAW (jh_csv_text). */
+ * or JH_CSV_RAW (jh_csv_text).  When t->has_coverage, both tables get
+ * the columns group_size,shortfall_persons at the end (the indicator table
+ * also coverage: 1 or 0), so a catalog without coverage indicators gives
+ * the tables as before. */
 void jh_write_rank_indicators(FILE *f, const jh_study *st, const jh_rank_ind_table *t,
                               const char *index, int csv);
 void jh_write_rank_counties(FILE *f, const jh_study *st, const jh_rank_county_table *t,

@@ -84,6 +84,11 @@ void jh_report_services(FILE *f, const jh_report_input *in, const jh_report_hook
  * year's province means, ratio, gap and the counties where the group is
  * worse served, and the group-gap charts.  Nothing without pairs. */
 void jh_report_groups(FILE *f, const jh_report_input *in, const jh_report_hooks *h);
+/* The table of coverage of target groups (report_coverage.c), after the
+ * targets: per coverage indicator of in->targets in the latest year, the
+ * coverage, the standard, the counties meeting it and the shortfall in
+ * persons.  Nothing without coverage indicators. */
+void jh_report_coverage(FILE *f, const jh_report_input *in, const jh_report_hooks *h);
 /* The report's maps and spatial clustering section (report_spatial.c):
  * the maps among the charts, global Moran's I and the LISA clusters of
  * each indicator in the last year, or why they were not computed.

@@ -1,7 +1,8 @@
 /* Progress toward the plan's targets: for every catalog indicator with a
  * target, per year, the provincial value, progress, on-track flag, the
  * counties meeting the target and the shortfall of the worst-off tenth;
- * and per county, whether it meets each target and how far it is.
+ * and per county, whether it meets each target and how far it is; for a
+ * coverage of a target group, also that shortfall in persons.
  * See include/junheng/rank.h and docs/indices.md ("Plan targets"). */
 #include <math.h>
 #include <stdlib.h>
@@ -39,6 +40,44 @@ static double provincial(const double *v, const double *wt, size_t nr, int sum,
     if (!n)
         return NAN;
     return sum ? (double)sx : (double)(sx / sw);
+}
+
+/* The sizes of the target group of coverage indicator ind (data index k)
+ * in slice (y, stratum), n_regions long (population: the weight column's
+ * cells of k), or NULL when the catalog names none or its
+ * indicator has no data (then a note, once: at year 0). */
+static const double *group_sizes(const jh_study *s, const jh_indicator *ind, size_t k,
+                                 size_t y, size_t stratum, jh_diag *diag)
+{
+    const jh_dataset *d = s->data;
+    if (ind->kind != JH_KIND_COVERAGE || ind->group_size == JH_CATALOG_NONE)
+        return NULL;
+    if (ind->group_size == JH_CATALOG_WEIGHT_COLUMN)
+        return d->weights ? d->weights + jh_dataset_offset(d, k, y, stratum, 0) : NULL;
+    const char *code = s->indicators->ind[ind->group_size].code;
+    size_t g = jh_intern_find(&d->indicators, code);
+    if (g == (size_t)-1) {
+        if (y == 0)
+            NOTE(diag, "%s: its group size %s has no data; shortfall in persons not computed",
+                 ind->code, code);
+        return NULL;
+    }
+    return jh_dataset_slice(d, g, y, stratum);
+}
+
+/* Adds county cr's shortfall in persons to the province's row: the
+ * coverage's shortfall in percentage points of its group. */
+static void persons(jh_target_row *row, jh_target_county_row *cr, const double *gs)
+{
+    cr->group_size = cr->shortfall_persons = NAN;
+    if (!gs || !isfinite(gs[cr->region]) || gs[cr->region] < 0)
+        return;
+    cr->group_size = gs[cr->region];
+    cr->shortfall_persons = cr->shortfall / 100 * cr->group_size;
+    if (isnan(row->group_size))
+        row->group_size = row->shortfall_persons = 0;
+    row->group_size += cr->group_size;
+    row->shortfall_persons += cr->shortfall_persons;
 }
 
 int jh_targets_table(const jh_study *s, size_t stratum, jh_diag *diag,
@@ -102,6 +141,10 @@ int jh_targets_table(const jh_study *s, size_t stratum, jh_diag *diag,
             row->value = pv;
             row->progress = NAN;
             row->share_meeting = row->pop_share_meeting = row->tail_shortfall = NAN;
+            row->coverage = ind->kind == JH_KIND_COVERAGE;
+            row->group_size = row->shortfall_persons = NAN;
+            t->has_coverage |= row->coverage;
+            const double *gs = group_sizes(s, ind, k, y, stratum, diag);
             jh_target_expected(&tg, year, &row->expected);
             row->on_track = -1;
             if (!isnan(pv)) {
@@ -131,6 +174,7 @@ int jh_targets_table(const jh_study *s, size_t stratum, jh_diag *diag,
                 cr->value = v[r];
                 cr->meets = meets;
                 cr->shortfall = gap;
+                persons(row, cr, gs);
                 x[nx++] = v[r];
                 row->n_meeting += (size_t)meets;
                 if (wt && wt[r] > 0) {

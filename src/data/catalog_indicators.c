@@ -12,7 +12,7 @@
 enum role {
     R_CODE, R_NAME_ZH, R_NAME_EN, R_DOMAIN, R_UNIT, R_DIRECTION, R_WEIGHT, R_SCOPE,
     R_BASELINE_YEAR, R_BASELINE, R_TARGET_YEAR, R_TARGET, R_TARGET_KIND,
-    R_NUMERATOR, R_DENOMINATOR, R_SCALE, R_NOTE, R_UNIT_EN, R_COUNT
+    R_NUMERATOR, R_DENOMINATOR, R_SCALE, R_NOTE, R_UNIT_EN, R_KIND, R_GROUP_SIZE, R_COUNT
 };
 
 /* Header names of each role, canonical name first. */
@@ -35,6 +35,8 @@ static const char *const role_names[R_COUNT][5] = {
     [R_SCALE] = {"scale", NULL},
     [R_NOTE] = {"note", "备注", NULL},
     [R_UNIT_EN] = {"unit_en", "英文单位", NULL},
+    [R_KIND] = {"kind", "指标类型", NULL},
+    [R_GROUP_SIZE] = {"group_size", "目标人群", NULL},
 };
 
 /* Spellings of the enum cells: value, then its names (canonical first). */
@@ -62,6 +64,10 @@ static const struct keyword target_kinds[] = {
     {JH_TARGET_CUMULATIVE, {"cumulative", "累计", NULL}},
     {JH_TARGET_NONE, {"none", "无", NULL}},
     {-1, {NULL}}};
+static const struct keyword kinds[] = {
+    {JH_KIND_LEVEL, {"level", "水平", NULL}},
+    {JH_KIND_COVERAGE, {"coverage", "覆盖率", NULL}},
+    {-1, {NULL}}};
 
 static const char *keyword_name(const struct keyword *t, int value)
 {
@@ -74,6 +80,7 @@ static const char *keyword_name(const struct keyword *t, int value)
 const char *jh_direction_name(jh_direction d) { return keyword_name(directions, (int)d); }
 const char *jh_scope_name(jh_scope s) { return keyword_name(scopes, (int)s); }
 const char *jh_target_kind_name(jh_target_kind k) { return keyword_name(target_kinds, (int)k); }
+const char *jh_indicator_kind_name(jh_indicator_kind k) { return keyword_name(kinds, (int)k); }
 
 const char *jh_weight_kind_name(jh_weight_kind w)
 {
@@ -83,7 +90,7 @@ const char *jh_weight_kind_name(jh_weight_kind w)
 /* A reference to another indicator, resolved at the end. */
 struct ref {
     size_t ind;          /* the indicator whose cell it is */
-    enum role role;      /* R_WEIGHT, R_NUMERATOR or R_DENOMINATOR */
+    enum role role;      /* R_WEIGHT, R_NUMERATOR, R_DENOMINATOR or R_GROUP_SIZE */
     char *text;          /* the cell, owned */
     unsigned long line;  /* where the cell is */
     size_t col;
@@ -253,6 +260,24 @@ static int parse_derived(const struct ctx *c, const jh_cat_row *row, double *sca
     return 1;
 }
 
+/* The group_size cell: a reference to resolve, for a coverage indicator
+ * only (an error otherwise).  Returns -1 when out of memory, else 0. */
+static int parse_group_size(struct ctx *c, const jh_cat_row *row, size_t i)
+{
+    const jh_cat_cell *g = cell_of(c, row, R_GROUP_SIZE);
+    if (!g || !g->len)
+        return 0;
+    if (c->cat->ind[i].kind != JH_KIND_COVERAGE) {
+        jh_diag_add(row->diag, JH_DIAG_ERROR, row->path, g->line,
+                    (unsigned long)c->at[R_GROUP_SIZE] + 1,
+                    "group size \"%s\" for an indicator that is not a coverage (column '%s'; "
+                    "expected kind coverage, or an empty cell)",
+                    g->text, row->header[c->at[R_GROUP_SIZE]]);
+        return 0;
+    }
+    return add_ref(c, row, R_GROUP_SIZE, i);
+}
+
 /* Registers key (folded to ASCII lower case) for indicator i; reports a
  * clash with another indicator.  Returns JH_OK or JH_ENOMEM. */
 static int add_key(struct ctx *c, const jh_cat_row *row, size_t i, enum role k)
@@ -334,7 +359,7 @@ static int on_row(void *vctx, const jh_cat_row *row)
     size_t i = cat->n++;
     jh_indicator *d = &cat->ind[i];
     memset(d, 0, sizeof *d);
-    d->weight_indicator = d->numerator = d->denominator = JH_CATALOG_NONE;
+    d->weight_indicator = d->numerator = d->denominator = d->group_size = JH_CATALOG_NONE;
     d->line = row->line;
     if (dup_text(c, row, R_CODE, &d->code) || dup_text(c, row, R_NAME_ZH, &d->name_zh) ||
         dup_text(c, row, R_NAME_EN, &d->name_en) || dup_text(c, row, R_DOMAIN, &d->domain) ||
@@ -355,6 +380,11 @@ static int on_row(void *vctx, const jh_cat_row *row)
     parse_keyword(c, row, R_TARGET_KIND, target_kinds, "target kind",
                   "at_least, at_most, cumulative or none", &v);
     d->target_kind = (jh_target_kind)v;
+    v = JH_KIND_LEVEL;
+    parse_keyword(c, row, R_KIND, kinds, "indicator kind", "level or coverage", &v);
+    d->kind = (jh_indicator_kind)v;
+    if (parse_group_size(c, row, i))
+        return JH_ENOMEM;
     parse_year(c, row, R_BASELINE_YEAR, &d->baseline_year);
     parse_number(c, row, R_BASELINE, &d->baseline);
     parse_year(c, row, R_TARGET_YEAR, &d->target_year);
@@ -420,14 +450,16 @@ static void resolve(struct ctx *c, const char *path, jh_diag *diag)
                               "the data's weight column");
             continue;
         }
-        if (r->role == R_WEIGHT && j == r->ind) {
+        if ((r->role == R_WEIGHT || r->role == R_GROUP_SIZE) && j == r->ind) {
             jh_diag_add(diag, JH_DIAG_ERROR, path, r->line, r->col,
-                        "indicator \"%s\" cannot be its own weight (column '%s')", d->code,
-                        c->names[r->col - 1]);
+                        "indicator \"%s\" cannot be its own %s (column '%s')", d->code,
+                        r->role == R_WEIGHT ? "weight" : "group size", c->names[r->col - 1]);
             continue;
         }
         if (r->role == R_WEIGHT)
             d->weight_indicator = j;
+        else if (r->role == R_GROUP_SIZE)
+            d->group_size = j;
         else if (r->role == R_NUMERATOR)
             d->numerator = j;
         else

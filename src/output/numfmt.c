@@ -59,6 +59,8 @@ int jh_format_decimals(double x, jh_num_kind kind, const char *unit)
         return 2;
     case JH_NUM_PERCENT:
         return 1;
+    case JH_NUM_COUNT:
+        return 0;
     case JH_NUM_VALUE:
         break;
     }

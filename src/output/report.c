@@ -882,6 +882,7 @@ static void body(rctx *c)
     jh_report_groups(c->f, c->in, &h);
     converge(c);
     targets(c);
+    jh_report_coverage(c->f, c->in, &h);
     lagging_counties(c);
     jh_report_services(c->f, c->in, &h);
     jh_report_spatial(c->f, c->in, &h);

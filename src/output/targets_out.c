@@ -31,7 +31,8 @@ void jh_write_targets(FILE *f, const jh_study *st, const jh_target_table *t, int
     const jh_dataset *d = st->data;
     fputs("indicator,domain,kind,baseline_year,baseline,target_year,target,year,value,"
           "progress,expected,on_track,n,n_meeting,share_meeting,pop_share_meeting,"
-          "tail_shortfall\n", f);
+          "tail_shortfall", f);
+    fputs(t->has_coverage ? ",coverage,group_size,shortfall_persons\n" : "\n", f);
     for (size_t i = 0; i < t->n; i++) {
         const jh_target_row *r = &t->rows[i];
         int cum = r->target.kind == JH_TARGET_CUMULATIVE;
@@ -58,6 +59,11 @@ void jh_write_targets(FILE *f, const jh_study *st, const jh_target_table *t, int
         jh_csv_number(f, r->share_meeting, "%.17g", 0);
         jh_csv_number(f, r->pop_share_meeting, "%.17g", 0);
         jh_csv_number(f, r->tail_shortfall, "%.17g", 0);
+        if (t->has_coverage) {
+            fprintf(f, ",%d", r->coverage);
+            jh_csv_number(f, r->group_size, "%.17g", 0);
+            jh_csv_number(f, r->shortfall_persons, "%.17g", 0);
+        }
         fputs("\n", f);
     }
 }
@@ -65,7 +71,8 @@ void jh_write_targets(FILE *f, const jh_study *st, const jh_target_table *t, int
 void jh_write_target_counties(FILE *f, const jh_study *st, const jh_target_table *t, int csv)
 {
     const jh_dataset *d = st->data;
-    fputs("indicator,year,region,name,value,target,meets,shortfall\n", f);
+    fputs("indicator,year,region,name,value,target,meets,shortfall", f);
+    fputs(t->has_coverage ? ",group_size,shortfall_persons\n" : "\n", f);
     size_t k = 0;
     for (size_t i = 0; i < t->n_county; i++) {
         const jh_target_county_row *r = &t->county[i];
@@ -81,6 +88,10 @@ void jh_write_target_counties(FILE *f, const jh_study *st, const jh_target_table
         write_target(f, tg);
         fprintf(f, ",%d", r->meets);
         jh_csv_number(f, r->shortfall, "%.17g", 0);
+        if (t->has_coverage) {
+            jh_csv_number(f, r->group_size, "%.17g", 0);
+            jh_csv_number(f, r->shortfall_persons, "%.17g", 0);
+        }
         fputs("\n", f);
     }
 }

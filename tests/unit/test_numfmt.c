@@ -64,6 +64,9 @@ static void ratios_and_percent(void **state)
     is(45.349, JH_NUM_PERCENT, NULL, "en", 0, "45.3");
     /* -0.04 at one decimal prints 0.0, without a sign. */
     is(-0.04, JH_NUM_PERCENT, NULL, "en", JH_NUM_SIGNED, "0.0");
+    /* A count is whole whatever its size: 239.6 persons -> 240. */
+    is(239.6, JH_NUM_COUNT, NULL, "zh", 0, "240");
+    is(12345.6, JH_NUM_COUNT, "人", "en", 0, "12,346");
 }
 
 static void missing(void **state)
