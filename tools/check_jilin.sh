@@ -22,7 +22,7 @@ awk -F, '
 function isnum(s) { return s ~ /^-?[0-9]+(\.[0-9]+)?$/ }
 FNR == 1 { file++ }
 file == 1 && FNR == 1 {
-    if ($0 != "code,name_zh,name_en,domain,unit,direction,weight,scope,baseline_year,baseline,target_year,target,target_kind,numerator,denominator,scale,note,unit_en") {
+    if ($0 != "code,name_zh,name_en,domain,unit,direction,weight,scope,baseline_year,baseline,target_year,target,target_kind,numerator,denominator,scale,note,unit_en,kind,group_size") {
         print "indicators.csv: unexpected header"; bad = 1
     }
     next
