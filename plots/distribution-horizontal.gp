@@ -4,7 +4,8 @@
 # the extreme values within 1.5 IQR (junheng computes them).  Copy and
 # restyle freely.
 # Set by junheng: DATA (block 0: position, q1, median, q3, whisker low,
-# whisker high, name; block 1: position, value), NGROUPS, GROUPS[], HEIGHT,
+# whisker high, name; block 1: position, value; block 2: the outliers'
+# position and value), NGROUPS, GROUPS[], NOUTLIERS, OUTLIERNOTE, HEIGHT,
 # LMARGIN (room for the names), TITLE, TITLELINES[] (it wrapped), XLABEL
 # (value and unit), YLABEL, SOURCE, FONTSIZE, COLOURS[] and linetypes 1-9.
 reset
@@ -17,6 +18,10 @@ do for [k = 1:|TITLELINES|] {
 }
 set label 3 XLABEL noenhanced at graph 0.5, screen 105.0 / HEIGHT center
 set label 1 SOURCE noenhanced at screen 0.02, screen 20.0 / HEIGHT left font SMALL tc rgb '#555555'
+# Outliers as `junheng validate` flags them, ringed, with a note.
+if (NOUTLIERS > 0) {
+    set label 5 OUTLIERNOTE noenhanced at screen 0.98, screen 20.0 / HEIGHT right font SMALL tc rgb '#CC3311'
+}
 set yrange [0.4 : NGROUPS + 0.6]
 set ytics scale 0 noenhanced
 set xtics out nomirror
@@ -36,4 +41,6 @@ plot DATA index 0 using 5:1:($6 - $5):(0) with vectors nohead lw 2 lt 6 notitle,
      DATA index 0 using 6:($1 - 0.15):(0):(0.3) with vectors nohead lw 2 lt 6 notitle, \
      DATA index 0 using (($2 + $4) / 2):1:2:4:($1 - 0.3):($1 + 0.3):ytic(7) with boxxyerror lt 6 notitle, \
      DATA index 0 using 3:($1 - 0.3):(0):(0.6) with vectors nohead lw 4 lc rgb '#000000' notitle, \
-     DATA index 1 using 2:1 with points pointtype 7 pointsize 1.0 lc rgb '#404040' notitle
+     DATA index 1 using 2:1 with points pointtype 7 pointsize 1.0 lc rgb '#404040' notitle, \
+     for [j=1:(NOUTLIERS > 0)] DATA index 2 using 2:1 with points pointtype 6 pointsize 2.6 lw 3 \
+         lc rgb '#CC3311' notitle

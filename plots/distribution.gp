@@ -2,7 +2,8 @@
 # points.  Box: quartiles; whiskers: 1.5 IQR; the colour of a prefecture is
 # the same in every junheng chart.  Copy and restyle freely.
 # Set by junheng: DATA (one block per prefecture: row, prefecture number,
-# value, county), NGROUPS, GROUPS[1..NGROUPS], BOTTOM (px under the plot),
+# value, county; then one block of the outliers: position, value),
+# NGROUPS, GROUPS[1..NGROUPS], NOUTLIERS, OUTLIERNOTE, BOTTOM (px under the plot),
 # TITLE, TITLELINES[], XLABEL, YLABEL, SOURCE,
 # FONTSIZE, COLOURS[] and linetypes 1-9 (Okabe-Ito).
 reset
@@ -39,7 +40,13 @@ set boxwidth 0.6
 set key off
 set tmargin 2.4 + 1.6 * NLINES(TITLEW)
 set label 1 SOURCE noenhanced at screen 0.02, screen 0.02 left font SMALL tc rgb '#555555'
+# Outliers as `junheng validate` flags them, ringed, with a note.
+if (NOUTLIERS > 0) {
+    set label 5 OUTLIERNOTE noenhanced at screen 0.98, screen 0.02 right font SMALL tc rgb '#CC3311'
+}
 # Points jitter sideways by their row number, deterministically.
 plot for [k=1:NGROUPS] DATA index (k-1) using (k):3 with boxplot lt k lw 2, \
      for [k=1:NGROUPS] DATA index (k-1) using (k + 0.22 * (($1 * 0.618034) - floor($1 * 0.618034) - 0.5)):3 \
-         with points lt k pointtype 7 pointsize 1.2 lc rgb '#404040'
+         with points lt k pointtype 7 pointsize 1.2 lc rgb '#404040', \
+     for [j=1:(NOUTLIERS > 0)] DATA index NGROUPS using 1:2 \
+         with points pointtype 6 pointsize 3 lw 3 lc rgb '#CC3311'

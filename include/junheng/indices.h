@@ -90,6 +90,14 @@ int jh_quantile(const double *x, const double *w, size_t n, double p,
                 jh_workspace *ws, double *result);
 int jh_median(const double *x, const double *w, size_t n, jh_workspace *ws,
               double *result);
+/* Robust z-scores z[k] = |x[k] - median| / (1.4826 MAD) of x[0..n-1]
+ * (MAD: the median absolute deviation; 1.4826 makes it the standard
+ * deviation of a normal sample), the rule `junheng validate` flags outliers
+ * by; *median and *mad (either may be NULL) receive the two.  JH_EEMPTY for
+ * n == 0, JH_EZERO when MAD == 0 (no scale: z holds |x - median|). */
+#define JH_MAD_NORMAL 1.4826
+int jh_robust_z(const double *x, size_t n, jh_workspace *ws, double *z, double *median,
+                double *mad);
 /* Q(0.9)/Q(0.1); JH_EZERO when Q(0.1) == 0. */
 int jh_p90_p10(const double *x, const double *w, size_t n, jh_workspace *ws,
                double *result);

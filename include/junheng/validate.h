@@ -23,8 +23,7 @@ extern "C" {
 /* The robust z-score above which a value is reported as an outlier:
  * |x - median| / (1.4826 MAD) > 3.5 (Iglewicz & Hoaglin, 1993). */
 #define JH_VALIDATE_OUTLIER_Z 3.5
-/* 1.4826 MAD estimates the standard deviation of a normal distribution. */
-#define JH_VALIDATE_MAD_SCALE 1.4826
+/* The z-scores: jh_robust_z (indices.h), also used by the charts. */
 
 typedef struct jh_validate_opts {
     const jh_region_catalog *regions;       /* NULL: no region checks */

@@ -100,18 +100,14 @@ static int check_outliers(const jh_dataset *d, const jh_indicator_catalog *cat, 
                         x[n] = sl[r];
                         who[n++] = r;
                     }
-                if (n < 3 || jh_median(x, NULL, n, ws, &med) != JH_OK)
+                if (n < 3)
                     continue;
-                for (size_t k = 0; k < n; k++)
-                    dev[k] = fabs(x[k] - med);
-                if (jh_median(dev, NULL, n, ws, &mad) != JH_OK)
+                int zrc = jh_robust_z(x, n, ws, dev, &med, &mad);
+                v->n_slices_mad_zero += zrc == JH_EZERO;
+                if (zrc != JH_OK)
                     continue;
-                if (mad == 0) {
-                    v->n_slices_mad_zero++;
-                    continue;
-                }
                 for (size_t k = 0; k < n; k++) {
-                    double z = dev[k] / (JH_VALIDATE_MAD_SCALE * mad);
+                    double z = dev[k];
                     if (!(z > zmax))
                         continue;
                     const char *name = region_label(d, who[k]);

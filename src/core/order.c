@@ -169,3 +169,25 @@ int jh_p90_p10(const double *x, const double *w, size_t n, jh_workspace *ws,
     *result = ratio;
     return JH_OK;
 }
+
+int jh_robust_z(const double *x, size_t n, jh_workspace *ws, double *z, double *median,
+                double *mad_out)
+{
+    double med, mad;
+    int rc = jh_median(x, NULL, n, ws, &med);
+    if (rc != JH_OK)
+        return rc;
+    for (size_t k = 0; k < n; k++)
+        z[k] = fabs(x[k] - med);
+    if ((rc = jh_median(z, NULL, n, ws, &mad)) != JH_OK)
+        return rc;
+    if (median)
+        *median = med;
+    if (mad_out)
+        *mad_out = mad;
+    if (mad == 0)
+        return JH_EZERO;
+    for (size_t k = 0; k < n; k++)
+        z[k] /= JH_MAD_NORMAL * mad;
+    return JH_OK;
+}

@@ -14,8 +14,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "junheng/indices.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
+#include "junheng/validate.h"
 
 /* One group's box: quartiles by linear interpolation between order
  * statistics (GSL, R's type 7) and Tukey's whiskers, the extreme values
@@ -49,7 +51,7 @@ static void box_line(FILE *f, size_t pos, double *v, size_t n, const char *name)
  * first on top).  Returns JH_ENOMEM or JH_OK. */
 static int write_horizontal(FILE *f, const double *x, const size_t *region, size_t m,
                             const size_t *group_of, size_t ng, size_t nboxes,
-                            const char **labels)
+                            const char **labels, const unsigned char *outlier)
 {
     double *v = malloc((m + 1) * sizeof *v);
     if (!v)
@@ -69,6 +71,19 @@ static int write_horizontal(FILE *f, const double *x, const size_t *region, size
         double jitter = 0.5 * (fmod((double)k * 0.618034, 1.0) - 0.5);
         fprintf(f, "%.6f\t%.10g\n", (double)(nboxes - g) + jitter, x[k]);
     }
+    /* Block 2: the outliers again, to ring them (a line of NaN when none). */
+    fputs("\n\n", f);
+    size_t rung = 0;
+    for (size_t k = 0; k < m; k++) {
+        if (!outlier[k])
+            continue;
+        size_t g = group_of[region[k]] == JH_NONE ? ng : group_of[region[k]];
+        double jitter = 0.5 * (fmod((double)k * 0.618034, 1.0) - 0.5);
+        fprintf(f, "%.6f\t%.10g\n", (double)(nboxes - g) + jitter, x[k]);
+        rung++;
+    }
+    if (!rung)
+        fputs("NaN\tNaN\n", f);
     free(v);
     return JH_OK;
 }
@@ -78,9 +93,10 @@ static int write_horizontal(FILE *f, const double *x, const size_t *region, size
  * their number. */
 static size_t write_vertical(FILE *f, const jh_study *s, const double *x, const size_t *region,
                              size_t m, const size_t *group_of, size_t ng, size_t nboxes,
-                             const char **labels, const char *lang)
+                             const char **labels, const unsigned char *outlier,
+                             const char *lang)
 {
-    size_t shown = 0, row = 0;
+    size_t shown = 0, row = 0, rung = 0;
     for (size_t g = 0; g < nboxes; g++) {
         size_t want = g < ng ? g : JH_NONE, k = 0;
         while (k < m && group_of[region[k]] != want)
@@ -98,7 +114,59 @@ static size_t write_vertical(FILE *f, const jh_study *s, const double *x, const 
         }
         labels[shown++] = labels[g];
     }
+    /* Block NGROUPS: the outliers again, where their points are drawn (the
+     * template's jitter of row r), to ring them; a NaN line when none. */
+    fputs("\n\n", f);
+    row = 0;
+    for (size_t g = 0, box = 0; g < nboxes; g++) {
+        size_t want = g < ng ? g : JH_NONE, here = 0;
+        for (size_t k = 0; k < m; k++) {
+            if (group_of[region[k]] != want)
+                continue;
+            double r = (double)row++ * 0.618034;
+            if (outlier[k] && ++rung)
+                fprintf(f, "%.6f\t%.10g\n", (double)(box + 1) + 0.22 * (r - floor(r) - 0.5), x[k]);
+            here = 1;
+        }
+        box += here;
+    }
+    if (!rung)
+        fputs("NaN\tNaN\n", f);
     return shown;
+}
+
+/* out[k] = 1 where `junheng validate` flags x[k] as an outlier: robust z
+ * above JH_VALIDATE_OUTLIER_Z, neutral indicators (sizes) and slices of
+ * fewer than 3 values or no spread left unchecked, as there.  *count gets
+ * how many.  JH_ENOMEM or JH_OK. */
+static int flag_outliers(const jh_study *s, size_t ind, const double *x, size_t m,
+                         unsigned char *out, size_t *count)
+{
+    *count = 0;
+    memset(out, 0, m + 1);
+    if (m < 3 || jh_study_direction(s, ind) == JH_DIRECTION_NEUTRAL)
+        return JH_OK;
+    jh_workspace *ws = jh_workspace_alloc(m);
+    double *z = malloc(m * sizeof *z);
+    int rc = ws && z ? JH_OK : JH_ENOMEM;
+    if (rc == JH_OK && jh_robust_z(x, m, ws, z, NULL, NULL) == JH_OK)
+        for (size_t k = 0; k < m; k++)
+            *count += out[k] = z[k] > JH_VALIDATE_OUTLIER_Z;
+    free(z);
+    jh_workspace_free(ws);
+    return rc;
+}
+
+/* The note under a chart that rings outliers. */
+static void outlier_note(jh_plot_spec *sp, size_t count, const char *lang)
+{
+    jh_plot_spec_number(sp, "NOUTLIERS", (double)count);
+    if (strcmp(lang, "en") == 0)
+        jh_plot_spec_text(sp, "OUTLIERNOTE", "○ outlier%s flagged by validate (robust z > %g)",
+                          count == 1 ? "" : "s", JH_VALIDATE_OUTLIER_Z);
+    else
+        jh_plot_spec_text(sp, "OUTLIERNOTE", "○ 离群值（validate 标记：稳健 z > %g）",
+                          JH_VALIDATE_OUTLIER_Z);
 }
 
 /* The many-groups chart: names on the left (32 px per em), 44 px a group;
@@ -132,16 +200,17 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
     size_t *region = malloc((n + 1) * sizeof *region);
     size_t *group_of = malloc((n + 1) * sizeof *group_of);
     const char **labels = calloc(n + 1, sizeof *labels);
+    unsigned char *outlier = malloc(n + 1);
+    size_t n_outliers = 0;
     jh_intern names;
     jh_intern_init(&names);
-    int rc = x && region && group_of && labels ? JH_OK : JH_ENOMEM;
+    int rc = x && region && group_of && labels && outlier ? JH_OK : JH_ENOMEM;
     size_t ng = 0, m = 0;
     int used;
     if (rc == JH_OK) {
         ng = jh_plot_groups(s, group_of, &names);
         m = jh_plot_slice(s, ind, year, 0, x, NULL, region, &used);
-        if (!m)
-            rc = JH_EEMPTY;
+        rc = m ? flag_outliers(s, ind, x, m, outlier, &n_outliers) : JH_EEMPTY;
     }
     /* Regions without a prefecture form one last box. */
     int orphans = 0;
@@ -157,9 +226,9 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
     /* Many groups, or names too long to slant under a box. */
     int many = nboxes > JH_PLOT_MANY_GROUPS || max_em > JH_PLOT_SLANT_EM;
     if (rc == JH_OK && many)
-        rc = write_horizontal(f, x, region, m, group_of, ng, nboxes, labels);
+        rc = write_horizontal(f, x, region, m, group_of, ng, nboxes, labels, outlier);
     if (rc == JH_OK && !many)
-        nboxes = write_vertical(f, s, x, region, m, group_of, ng, nboxes, labels, lang);
+        nboxes = write_vertical(f, s, x, region, m, group_of, ng, nboxes, labels, outlier, lang);
     if (rc == JH_OK) {
         const char *label = jh_study_indicator_label(s, ind, lang);
         const char *unit = jh_study_unit(s, ind, lang);
@@ -177,6 +246,7 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
         else
             jh_plot_spec_text(sp, "YLABEL", "%s", "");
         jh_plot_spec_number(sp, "NGROUPS", (double)nboxes);
+        outlier_note(sp, n_outliers, lang);
         jh_plot_spec_tics(sp, "GROUPS", nboxes, labels, 1e9);
         if (many)
             set_horizontal(sp, max_em, nboxes, unit, lang);
@@ -186,6 +256,7 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
     }
     jh_intern_clear(&names);
     free(labels);
+    free(outlier);
     free(group_of);
     free(region);
     free(x);

@@ -715,6 +715,24 @@ static void test_descriptive_stats_accept_negative_values(void **state)
 
 /* ---- quantiles (Hyndman & Fan definition 2) ---- */
 
+/* Robust z (the validate rule): {1, 2, 3, 4, 100} has median 3, absolute
+ * deviations {2, 1, 0, 1, 97} with median 1, so z = deviation / 1.4826:
+ * 100 -> 97 / 1.4826 = 65.42695...; {7, 7, 7, 9} has MAD 0: no z. */
+static void test_robust_z(void **state)
+{
+    (void)state;
+    const double x[] = {1, 2, 3, 4, 100}, flat[] = {7, 7, 7, 9};
+    double z[5], med = SENTINEL, mad = SENTINEL;
+    assert_status(jh_robust_z(x, 5, WS, z, &med, &mad), JH_OK);
+    assert_close(med, 3.0);
+    assert_close(mad, 1.0);
+    assert_close(z[0], 2 / 1.4826);
+    assert_close(z[2], 0.0);
+    assert_close(z[4], 97 / 1.4826);
+    assert_status(jh_robust_z(flat, 4, WS, z, NULL, NULL), JH_EZERO);
+    assert_status(jh_robust_z(x, 0, WS, z, NULL, NULL), JH_EEMPTY);
+}
+
 static void test_median_odd_n(void **state)
 {
     (void)state;
@@ -2299,6 +2317,7 @@ int main(void)
         T(test_atkinson_eps_zero_is_zero),
         T(test_min_max_range_ratio),
         T(test_descriptive_stats_accept_negative_values),
+        T(test_robust_z),
         T(test_median_odd_n),
         T(test_median_even_n_averages),
         T(test_quantile_unweighted_steps),
