@@ -168,29 +168,9 @@ static void name_cell(rctx *c, size_t ind)
 
 /* ---- what is shown ---------------------------------------------------- */
 
-static int listed(const char *const *v, size_t n, const char *s)
-{
-    if (!v)
-        return 1;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(v[i], s) == 0)
-            return 1;
-    return 0;
-}
-
-/* County-scope indicators with a direction, chosen by [report]. */
-static int reportable(const rctx *c, size_t ind)
-{
-    const jh_indicator *r = jh_study_indicator(c->in->study, ind);
-    if (r && (r->scope != JH_SCOPE_COUNTY || r->direction == JH_DIRECTION_NEUTRAL))
-        return 0;
-    return listed(c->in->only_indicators, c->in->n_only_indicators, c->d->indicators.str[ind]) &&
-           listed(c->in->only_domains, c->in->n_only_domains, jh_study_domain(c->in->study, ind));
-}
-
 static int kind_shown(const rctx *c, const char *kind)
 {
-    return listed(c->in->chart_kinds, c->in->n_chart_kinds, kind);
+    return report_listed(c->in->chart_kinds, c->in->n_chart_kinds, kind);
 }
 
 /* The chart "KIND-REST.png" when the run drew it and [report] shows KIND. */
@@ -351,7 +331,7 @@ static void summary(rctx *c)
         return;
     for (size_t i = 0; i < d->indicators.n; i++) {
         double v = value_at(c, i, c->last);
-        if (reportable(c, i) && !isnan(v))
+        if (report_indicator_shown(c->in, i) && !isnan(v))
             r[n++] = (struct ranked){i, v};
     }
     qsort(r, n, sizeof *r, by_value_desc);
@@ -402,7 +382,7 @@ static void urban_rural(rctx *c)
     for (size_t i = 0; t && i < t->n_area; i++) {
         const jh_ur_area *a = &t->area[i];
         if (a->area != JH_NONE || a->year != c->last || a->basis != JH_UR_STRATA ||
-            !reportable(c, a->indicator))
+            !report_indicator_shown(c->in, a->indicator))
             continue;
         if (!opened++) {
             fprintf(c->f, "<p class=note>%s</p>\n", M(c, RM_UR_NOTE));
@@ -428,7 +408,7 @@ static void urban_rural(rctx *c)
     for (size_t i = 0; opened && i < c->d->indicators.n; i++) {
         char rest[300];
         snprintf(rest, sizeof rest, "%s-%d", c->d->indicators.str[i], c->d->years[c->last]);
-        const char *ch = reportable(c, i) ? chart(c, "urban-rural", rest) : NULL;
+        const char *ch = report_indicator_shown(c->in, i) ? chart(c, "urban-rural", rest) : NULL;
         if (ch)
             figure(c, ch, jh_study_indicator_label(c->in->study, i, lang(c)));
     }
@@ -450,7 +430,7 @@ static size_t converge_count(const rctx *c, const char *verdict, size_t *total)
     size_t k = converge_index(c), n = 0;
     *total = 0;
     for (size_t i = 0; v && k < v->n_index && i < v->n_trend; i++)
-        if (v->trend[i].index == k && reportable(c, v->trend[i].indicator)) {
+        if (v->trend[i].index == k && report_indicator_shown(c->in, v->trend[i].indicator)) {
             (*total)++;
             n += strcmp(v->trend[i].verdict, verdict) == 0;
         }
@@ -465,7 +445,7 @@ static void converge(rctx *c)
     section(c, "converge", M(c, RM_CONV));
     for (size_t i = 0; v && k < v->n_index && i < v->n_trend; i++) {
         const jh_trend_row *r = &v->trend[i];
-        if (r->index != k || !reportable(c, r->indicator))
+        if (r->index != k || !report_indicator_shown(c->in, r->indicator))
             continue;
         if (!opened++) {
             fprintf(c->f, "<p class=note>%s</p>\n", M(c, RM_CONV_NOTE));
@@ -490,7 +470,7 @@ static size_t targets_on_track(const rctx *c, size_t *total)
     size_t n = 0;
     for (size_t i = 0; t && i < t->n; i++)
         if (t->rows[i].year == c->last && !isnan(t->rows[i].value) &&
-            reportable(c, t->rows[i].indicator)) {
+            report_indicator_shown(c->in, t->rows[i].indicator)) {
             (*total)++;
             n += t->rows[i].on_track > 0;
         }
@@ -504,7 +484,7 @@ static void targets(rctx *c)
     section(c, "targets", M(c, RM_TARGETS));
     for (size_t i = 0; t && i < t->n; i++) {
         const jh_target_row *r = &t->rows[i];
-        if (r->year != c->last || isnan(r->value) || !reportable(c, r->indicator))
+        if (r->year != c->last || isnan(r->value) || !report_indicator_shown(c->in, r->indicator))
             continue;
         if (!opened++) {
             table_open(c, M(c, RM_CAP_TARGETS), c->d->years[c->last]);
@@ -656,7 +636,7 @@ static void domain_table(rctx *c, const char *domain)
         fprintf(c->f, "<th>%d</th>", d->years[y]);
     fputs("</tr></thead>\n", c->f);
     for (size_t i = 0; i < d->indicators.n; i++) {
-        if (!reportable(c, i) || strcmp(jh_study_domain(c->in->study, i), domain) != 0)
+        if (!report_indicator_shown(c->in, i) || strcmp(jh_study_domain(c->in->study, i), domain) != 0)
             continue;
         name_cell(c, i);
         for (size_t y = 0; y <= c->last; y++)
@@ -682,7 +662,7 @@ static void domain_section(rctx *c, const char *domain)
         figure(c, ch, cap);
     }
     for (size_t i = 0; i < c->d->indicators.n; i++)
-        if (reportable(c, i) && strcmp(jh_study_domain(c->in->study, i), domain) == 0)
+        if (report_indicator_shown(c->in, i) && strcmp(jh_study_domain(c->in->study, i), domain) == 0)
             indicator_charts(c, i);
 }
 
@@ -695,7 +675,7 @@ static void domains(rctx *c)
     for (size_t i = 0; i < d->indicators.n; i++) {
         const char *dom = jh_study_domain(c->in->study, i);
         int added = 0;
-        if (reportable(c, i) && jh_intern_add(&seen, dom, strlen(dom), &added) != (size_t)-1 &&
+        if (report_indicator_shown(c->in, i) && jh_intern_add(&seen, dom, strlen(dom), &added) != (size_t)-1 &&
             added)
             domain_section(c, dom);
     }
@@ -829,7 +809,7 @@ static void cover(FILE *f, const rctx *c, const char *title)
     const jh_dataset *d = c->d;
     size_t n_ind = 0;
     for (size_t i = 0; i < d->indicators.n; i++)
-        n_ind += reportable(c, i);
+        n_ind += report_indicator_shown(c->in, i);
     fputs("<header class=cover>\n<h1>", f);
     esc(f, title);
     fputs("</h1>\n", f);

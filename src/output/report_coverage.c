@@ -8,6 +8,7 @@
 #include "junheng/numfmt.h"
 #include "junheng/output.h"
 #include "junheng/report.h"
+#include "report_text.h"
 
 enum msg { C_NOTE, C_CAPTION, C_INDICATOR, C_GROUP, C_VALUE, C_STANDARD, C_MEETING,
            C_PERSONS, C_POPULATION, C_COUNT };
@@ -31,33 +32,9 @@ static const char *const text[C_COUNT][2] = {
     [C_POPULATION] = {"人口", "Population"},
 };
 
-static int english(const jh_report_input *in)
-{
-    return in->lang && strcmp(in->lang, "en") == 0;
-}
-
 static const char *T(const jh_report_input *in, enum msg m)
 {
-    return text[m][english(in)];
-}
-
-static int listed(const char *const *v, size_t n, const char *s)
-{
-    for (size_t i = 0; v && i < n; i++)
-        if (strcmp(v[i], s) == 0)
-            return 1;
-    return !v;
-}
-
-/* Chosen by [report] as the rest of the targets section chooses. */
-static int reportable(const jh_report_input *in, size_t ind)
-{
-    const jh_indicator *r = jh_study_indicator(in->study, ind);
-    if (r && (r->scope != JH_SCOPE_COUNTY || r->direction == JH_DIRECTION_NEUTRAL))
-        return 0;
-    return listed(in->only_indicators, in->n_only_indicators,
-                  in->study->data->indicators.str[ind]) &&
-           listed(in->only_domains, in->n_only_domains, jh_study_domain(in->study, ind));
+    return text[m][report_english(in)];
 }
 
 /* The target group: the name of its group-size indicator, or "–". */
@@ -69,7 +46,7 @@ static const char *group_label(const jh_report_input *in, const jh_indicator *in
     if (ind->group_size == JH_CATALOG_WEIGHT_COLUMN)
         return T(in, C_POPULATION);
     const jh_indicator *g = &cat->ind[ind->group_size];
-    const char *n = english(in) ? g->name_en : g->name_zh;
+    const char *n = report_english(in) ? g->name_en : g->name_zh;
     return *n ? n : g->code;
 }
 
@@ -93,14 +70,14 @@ static void row(FILE *f, const jh_report_input *in, const jh_target_row *r)
     const jh_indicator *ind = jh_study_indicator(in->study, r->indicator);
     char b[64];
     fputs("<tr>", f);
-    cell(f, jh_study_indicator_label(in->study, r->indicator, english(in) ? "en" : "zh"));
+    cell(f, jh_study_indicator_label(in->study, r->indicator, report_english(in) ? "en" : "zh"));
     cell(f, group_label(in, ind));
     number(f, in, r->value, JH_NUM_VALUE, "%");
     snprintf(b, sizeof b, "%s", r->target.strict ? ">" : "");
     jh_format_human(b + strlen(b), sizeof b - strlen(b), r->target.target, JH_NUM_VALUE, "%",
                     in->lang, 0);
     fprintf(f, "<td class=n>%s</td>", b);
-    snprintf(b, sizeof b, english(in) ? "%zu of %zu" : "%zu / %zu", r->n_meeting, r->n);
+    snprintf(b, sizeof b, report_english(in) ? "%zu of %zu" : "%zu / %zu", r->n_meeting, r->n);
     fprintf(f, "<td class=n>%s</td>", b);
     number(f, in, r->shortfall_persons, JH_NUM_COUNT, NULL);
     fputs("</tr>\n", f);
@@ -117,7 +94,7 @@ void jh_report_coverage(FILE *f, const jh_report_input *in, const jh_report_hook
     for (size_t i = 0; i < t->n; i++) {
         const jh_target_row *r = &t->rows[i];
         if (!r->coverage || r->year != d->n_years - 1 || isnan(r->value) ||
-            !reportable(in, r->indicator))
+            !report_indicator_shown(in, r->indicator))
             continue;
         if (!n++) {
             fprintf(f, "<p class=note>%s</p>\n", T(in, C_NOTE));

@@ -10,6 +10,7 @@
 #include "junheng/numfmt.h"
 #include "junheng/output.h"
 #include "junheng/report.h"
+#include "report_text.h"
 
 enum msg {
     G_TITLE, G_NOTE, G_CAPTION, G_GROUP, G_COMPARED, G_INDICATOR, G_UNIT, G_GROUP_MEAN,
@@ -41,41 +42,16 @@ static const char *const text[G_COUNT][2] = {
     [G_FIGURE] = {"%s：%s与%s（%d年）", "%s: %s and %s, %d"},
 };
 
-static int english(const jh_report_input *in)
-{
-    return in->lang && strcmp(in->lang, "en") == 0;
-}
-
 static const char *T(const jh_report_input *in, enum msg m)
 {
-    return text[m][english(in)];
-}
-
-static int listed(const char *const *v, size_t n, const char *s)
-{
-    for (size_t i = 0; v && i < n; i++)
-        if (strcmp(v[i], s) == 0)
-            return 1;
-    return !v;
-}
-
-/* County-scope indicators with a direction, chosen by [report] (as the
- * rest of the report chooses them). */
-static int reportable(const jh_report_input *in, size_t ind)
-{
-    const jh_indicator *r = jh_study_indicator(in->study, ind);
-    if (r && (r->scope != JH_SCOPE_COUNTY || r->direction == JH_DIRECTION_NEUTRAL))
-        return 0;
-    return listed(in->only_indicators, in->n_only_indicators,
-                  in->study->data->indicators.str[ind]) &&
-           listed(in->only_domains, in->n_only_domains, jh_study_domain(in->study, ind));
+    return text[m][report_english(in)];
 }
 
 /* The stratum's name in the report's language, else its code. */
 static const char *stratum_label(const jh_report_input *in, size_t k)
 {
     const jh_stratum_def *d = &in->study->data->stratum_def[k];
-    const char *n = english(in) ? d->name_en : d->name_zh;
+    const char *n = report_english(in) ? d->name_en : d->name_zh;
     return n && *n ? n : d->code;
 }
 
@@ -110,7 +86,7 @@ static void worse_off(const jh_ur_table *t, size_t ind, size_t year, size_t *wor
 static void row(FILE *f, const jh_report_input *in, const jh_gap_pair *p, const jh_ur_area *a)
 {
     const jh_study *s = in->study;
-    const char *lang = english(in) ? "en" : "zh";
+    const char *lang = report_english(in) ? "en" : "zh";
     const char *u = jh_study_unit(s, a->indicator, lang);
     char b[64];
     size_t worse, n;
@@ -124,7 +100,7 @@ static void row(FILE *f, const jh_report_input *in, const jh_gap_pair *p, const 
     number(f, in, a->ratio, JH_NUM_RATIO, NULL, 0);
     number(f, in, a->gap, JH_NUM_VALUE, u, JH_NUM_SIGNED);
     worse_off(p->t, a->indicator, a->year, &worse, &n);
-    snprintf(b, sizeof b, english(in) ? "%zu of %zu" : "%zu / %zu", worse, n);
+    snprintf(b, sizeof b, report_english(in) ? "%zu of %zu" : "%zu / %zu", worse, n);
     fprintf(f, "<td class=n>%s</td></tr>\n", b);
 }
 
@@ -137,7 +113,7 @@ static size_t table(FILE *f, const jh_report_input *in, const jh_report_hooks *h
     for (size_t p = 0; p < g->n; p++)
         for (size_t i = 0; i < g->pair[p].t->n_area; i++) {
             const jh_ur_area *a = &g->pair[p].t->area[i];
-            if (a->area != JH_NONE || a->year != last || !reportable(in, a->indicator))
+            if (a->area != JH_NONE || a->year != last || !report_indicator_shown(in, a->indicator))
                 continue;
             if (!n++) {
                 fprintf(f, "<p class=note>%s</p>\n", T(in, G_NOTE));
@@ -163,7 +139,7 @@ static const char *chart(const jh_report_input *in, const jh_gap_pair *p, size_t
 {
     const jh_dataset *d = in->study->data;
     char want[600];
-    if (!listed(in->chart_kinds, in->n_chart_kinds, "group-gap"))
+    if (!report_listed(in->chart_kinds, in->n_chart_kinds, "group-gap"))
         return NULL;
     snprintf(want, sizeof want, "charts/group-gap-%s-%s-%s-%d.png", jh_dataset_stratum_name(d, p->a),
              jh_dataset_stratum_name(d, p->b), d->indicators.str[ind], d->years[last]);
@@ -180,11 +156,11 @@ static void figures(const jh_report_input *in, const jh_report_hooks *h, size_t 
     char cap[768];
     for (size_t p = 0; p < g->n; p++)
         for (size_t ind = 0; ind < d->indicators.n; ind++) {
-            const char *ch = reportable(in, ind) ? chart(in, &g->pair[p], ind, last) : NULL;
+            const char *ch = report_indicator_shown(in, ind) ? chart(in, &g->pair[p], ind, last) : NULL;
             if (!ch)
                 continue;
             snprintf(cap, sizeof cap, T(in, G_FIGURE),
-                     jh_study_indicator_label(in->study, ind, english(in) ? "en" : "zh"),
+                     jh_study_indicator_label(in->study, ind, report_english(in) ? "en" : "zh"),
                      stratum_label(in, g->pair[p].a), stratum_label(in, g->pair[p].b),
                      d->years[last]);
             h->figure(h->ctx, ch, cap);

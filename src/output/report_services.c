@@ -40,14 +40,9 @@ static const char *const text[S_COUNT][2] = {
                 "verdict of that index; target: progress in the latest year."},
 };
 
-static int english(const jh_report_input *in)
-{
-    return in->lang && strcmp(in->lang, "en") == 0;
-}
-
 static const char *T(const jh_report_input *in, enum msg m)
 {
-    return text[m][english(in)];
+    return text[m][report_english(in)];
 }
 
 static void esc(FILE *f, const char *s)
@@ -63,10 +58,10 @@ static void list_text(FILE *f, const jh_report_input *in, const char *s)
     int zh_only = 0;
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && !zh_only; p++)
         zh_only = *p >= 0x80;
-    if (zh_only && english(in))
+    if (zh_only && report_english(in))
         fputs("<span lang=zh-CN>", f);
     esc(f, s);
-    if (zh_only && english(in))
+    if (zh_only && report_english(in))
         fputs("</span>", f);
 }
 
@@ -74,7 +69,7 @@ static void list_text(FILE *f, const jh_report_input *in, const char *s)
  * else the list's name (marked when Chinese only, list_text). */
 static void item_name(FILE *f, const jh_report_input *in, const jh_service_item *it)
 {
-    if (english(in) && it->item_en && *it->item_en)
+    if (report_english(in) && it->item_en && *it->item_en)
         esc(f, it->item_en);
     else
         list_text(f, in, it->item);
@@ -90,15 +85,15 @@ static const char *catalog_name(const jh_report_input *in, const char *code)
     if (e == JH_CATALOG_NONE)
         return code;
     const jh_indicator *r = &cat->ind[e];
-    const char *n = english(in) ? r->name_en : r->name_zh;
+    const char *n = report_english(in) ? r->name_en : r->name_zh;
     if (!n || !*n)
-        n = english(in) ? r->name_zh : r->name_en;
+        n = report_english(in) ? r->name_zh : r->name_en;
     return n && *n ? n : code;
 }
 
 static const char *domain_name(const jh_report_input *in, const char *code)
 {
-    const char *n = report_domain_name(code, english(in));
+    const char *n = report_domain_name(code, report_english(in));
     return n ? n : code;
 }
 
@@ -135,7 +130,7 @@ static const char *trend_of(const jh_report_input *in, size_t ind)
         const jh_trend_row *r = &c->trend[i];
         if (r->index != k || r->indicator != ind)
             continue;
-        for (size_t j = 0; !english(in) && j < sizeof zh / sizeof zh[0]; j++)
+        for (size_t j = 0; !report_english(in) && j < sizeof zh / sizeof zh[0]; j++)
             if (strcmp(r->verdict, zh[j][0]) == 0)
                 return zh[j][1];
         return r->verdict;
@@ -223,7 +218,7 @@ static void unmonitored(FILE *f, const jh_report_input *in)
                 esc(f, domain_name(in, dom));
                 fputs("</b>: ", f);
             }
-            fputs(first ? "" : english(in) ? "; " : "；", f);
+            fputs(first ? "" : report_english(in) ? "; " : "；", f);
             fputs("<span class=unmonitored>", f);
             item_name(f, in, it);
             fputs("</span>", f);
@@ -249,7 +244,7 @@ void jh_report_services(FILE *f, const jh_report_input *in, const jh_report_hook
         char name[128];
         fputs("<p class=note>", f);
         fprintf(f, T(in, S_NOTE), report_index_name(in->index ? in->index : "gini_w",
-                                                    english(in), name, sizeof name));
+                                                    report_english(in), name, sizeof name));
         fputs("</p>\n", f);
         h->table(h->ctx, T(in, S_MONITORED));
         fprintf(f, "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"

@@ -2,6 +2,8 @@
  * missing in one language would show the other: the table has both. */
 #include <stdio.h>
 #include <string.h>
+#include "junheng/report.h"
+#include "junheng/study.h"
 #include "output/report_text.h"
 
 static const char *const text[RM_COUNT][2] = {
@@ -214,4 +216,29 @@ const report_method *report_methods(size_t *n)
 {
     *n = sizeof methods / sizeof methods[0];
     return methods;
+}
+
+int report_english(const jh_report_input *in)
+{
+    return in->lang && strcmp(in->lang, "en") == 0;
+}
+
+int report_listed(const char *const *v, size_t n, const char *s)
+{
+    if (!v)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+int report_indicator_shown(const jh_report_input *in, size_t ind)
+{
+    const jh_indicator *r = jh_study_indicator(in->study, ind);
+    if (r && (r->scope != JH_SCOPE_COUNTY || r->direction == JH_DIRECTION_NEUTRAL))
+        return 0;
+    return report_listed(in->only_indicators, in->n_only_indicators,
+                         in->study->data->indicators.str[ind]) &&
+           report_listed(in->only_domains, in->n_only_domains, jh_study_domain(in->study, ind));
 }

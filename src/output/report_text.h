@@ -26,6 +26,15 @@ enum report_msg {
  * some carry printf conversions, documented at their entry. */
 const char *report_msg(enum report_msg m, int en);
 
+struct jh_report_input;
+/* 1 when the report is in English. */
+int report_english(const struct jh_report_input *in);
+/* Whether s is one of v[0..n-1]; any s when v is NULL (nothing chosen). */
+int report_listed(const char *const *v, size_t n, const char *s);
+/* The indicators every section reports: county scope, with a direction,
+ * and chosen by [report] indicators and domains. */
+int report_indicator_shown(const struct jh_report_input *in, size_t ind);
+
 /* The spelled-out name of an index ("人口加权基尼系数" / "population-weighted
  * Gini coefficient"); the code itself for a name it does not know. */
 const char *report_index_name(const char *code, int en, char *buf, size_t size);
