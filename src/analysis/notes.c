@@ -2,19 +2,14 @@
  * urban-rural (notes.h), so both say the same thing in the same words as
  * `junheng indices`. */
 #include <stdlib.h>
+#include "junheng/grow.h"
 #include "junheng/notes.h"
 
 int jh_notes_add(jh_notes *n, size_t indicator, size_t year, const char *stratum,
                  const char *index, const char *action, size_t count, const char *reason)
 {
-    if (n->n == n->cap) {
-        size_t cap = n->cap ? 2 * n->cap : 64;
-        jh_note *p = realloc(n->note, cap * sizeof *p);
-        if (!p)
-            return JH_ENOMEM;
-        n->note = p;
-        n->cap = cap;
-    }
+    if (jh_grow((void **)&n->note, &n->cap, n->n + 1, sizeof *n->note))
+        return JH_ENOMEM;
     n->note[n->n++] = (jh_note){indicator, year, stratum, index, action, count, reason};
     return JH_OK;
 }

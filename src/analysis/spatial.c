@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "junheng/grow.h"
 #include "junheng/bootstrap.h"
 #include "junheng/spatial_analysis.h"
 
@@ -45,14 +46,8 @@ static void nan_moran(jh_moran *m)
 
 static int add_lisa(jh_spatial *sp, size_t *cap, const jh_lisa_row *r)
 {
-    if (sp->n_lisa == *cap) {
-        size_t c = *cap ? 2 * *cap : 256;
-        jh_lisa_row *t = realloc(sp->lisa, c * sizeof *t);
-        if (!t)
-            return JH_ENOMEM;
-        sp->lisa = t;
-        *cap = c;
-    }
+    if (jh_grow((void **)&sp->lisa, cap, sp->n_lisa + 1, sizeof *sp->lisa))
+        return JH_ENOMEM;
     sp->lisa[sp->n_lisa++] = *r;
     return JH_OK;
 }

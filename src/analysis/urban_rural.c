@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_rng.h>
+#include "junheng/grow.h"
 #include "junheng/bootstrap.h"
 #include "junheng/indices.h"
 #include "junheng/urban_rural.h"
@@ -50,19 +51,6 @@ struct ctx {
     size_t *pos;          /* [region] position in sr, scratch */
     size_t n_err_zero, n_err_neg; /* values behind errors, whole run */
 };
-
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? 2 * *cap : 256;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
 
 /* The two sides compared: o->compare, or urban and rural; their labels
  * and the texts that name them into t.  JH_ENOTFOUND after a message for a
@@ -152,7 +140,7 @@ static int add_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basi
                     size_t n, size_t left_out, int reversed, int no_weight)
 {
     jh_ur_table *t = c->t;
-    if (grow((void **)&t->area, &t->cap_area, t->n_area, sizeof *t->area))
+    if (jh_grow((void **)&t->area, &t->cap_area, t->n_area + 1, sizeof *t->area))
         return JH_ENOMEM;
     jh_ur_area *a = &t->area[t->n_area++];
     *a = (jh_ur_area){.indicator = ind, .year = y, .area = area, .basis = basis, .n = n,
@@ -311,7 +299,7 @@ static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
     for (size_t k = 0; k < d->regions.n; k++) {
         if (isnan(ou[k]) && isnan(orr[k]))
             continue;
-        if (grow((void **)&t->county, &t->cap_county, t->n_county, sizeof *t->county))
+        if (jh_grow((void **)&t->county, &t->cap_county, t->n_county + 1, sizeof *t->county))
             return JH_ENOMEM;
         jh_ur_county *row = &t->county[t->n_county++];
         *row = (jh_ur_county){ind, y, k, c->area_of ? c->area_of[k] : JH_NONE, u[k], r[k],

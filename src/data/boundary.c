@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <shapefil.h>
 #include "junheng/boundary.h"
+#include "junheng/grow.h"
 #include "junheng/status.h"
 
 /* ---- collecting rings ------------------------------------------------------ */
@@ -28,21 +29,6 @@ struct collector {
     size_t n_pt, cap_pt;      /* points (pairs) */
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return JH_OK;
-    size_t c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    void *t = realloc(*p, c * size);
-    if (!t)
-        return JH_ENOMEM;
-    *p = t;
-    *cap = c;
-    return JH_OK;
-}
-
 /* The feature of code, added when new: features with one code merge. */
 static int feature_of(struct collector *c, const char *code, const char *name, size_t *f)
 {
@@ -52,8 +38,8 @@ static int feature_of(struct collector *c, const char *code, const char *name, s
             return JH_OK;
         }
     size_t cap = c->cap_feat;
-    if (grow((void **)&c->code, &cap, c->n_feat + 1, sizeof *c->code) ||
-        grow((void **)&c->name, &c->cap_feat, c->n_feat + 1, sizeof *c->name))
+    if (jh_grow((void **)&c->code, &cap, c->n_feat + 1, sizeof *c->code) ||
+        jh_grow((void **)&c->name, &c->cap_feat, c->n_feat + 1, sizeof *c->name))
         return JH_ENOMEM;
     c->code[c->n_feat] = strdup(code);
     c->name[c->n_feat] = strdup(name ? name : "");
@@ -68,7 +54,7 @@ static int feature_of(struct collector *c, const char *code, const char *name, s
 
 static int add_point(struct collector *c, double x, double y)
 {
-    if (grow((void **)&c->xy, &c->cap_pt, c->n_pt + 1, 2 * sizeof *c->xy))
+    if (jh_grow((void **)&c->xy, &c->cap_pt, c->n_pt + 1, 2 * sizeof *c->xy))
         return JH_ENOMEM;
     c->xy[2 * c->n_pt] = x;
     c->xy[2 * c->n_pt + 1] = y;
@@ -105,7 +91,7 @@ static int end_ring(struct collector *c, size_t f, size_t start, int hole, const
         c->n_pt = start;
         return JH_OK;
     }
-    if (grow((void **)&c->ring, &c->cap_ring, c->n_ring + 1, sizeof *c->ring))
+    if (jh_grow((void **)&c->ring, &c->cap_ring, c->n_ring + 1, sizeof *c->ring))
         return JH_ENOMEM;
     c->ring[c->n_ring] = (struct ring_tmp){f, c->n_ring, start, m, (unsigned char)(hole != 0)};
     c->n_ring++;

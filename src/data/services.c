@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "catalog_internal.h"
+#include "junheng/grow.h"
 #include "junheng/services.h"
 
 enum { COL_NO, COL_DOMAIN, COL_ITEM, COL_GROUP, COL_LEAD, COL_INDICATORS, COL_ITEM_EN, N_COLS };
@@ -68,14 +69,8 @@ static int on_row(void *vctx, const jh_cat_row *row)
 {
     struct ctx *c = vctx;
     jh_service_list *l = c->l;
-    if (l->n == c->cap) {
-        size_t cap = c->cap ? 2 * c->cap : 64;
-        jh_service_item *p = realloc(l->item, cap * sizeof *p);
-        if (!p)
-            return JH_ENOMEM;
-        l->item = p;
-        c->cap = cap;
-    }
+    if (jh_grow((void **)&l->item, &c->cap, l->n + 1, sizeof *l->item))
+        return JH_ENOMEM;
     jh_service_item *it = &l->item[l->n++];
     *it = (jh_service_item){.no = cell(c, row, COL_NO), .domain = cell(c, row, COL_DOMAIN),
                             .item = cell(c, row, COL_ITEM), .target_group = cell(c, row, COL_GROUP),

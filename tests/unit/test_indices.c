@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "junheng/grow.h"
 #include "junheng/indices.h"
 #include "junheng/status.h"
 
@@ -714,6 +715,28 @@ static void test_descriptive_stats_accept_negative_values(void **state)
 }
 
 /* ---- quantiles (Hyndman & Fan definition 2) ---- */
+
+/* jh_grow: 16 first, then doubling to cover need; a refused size leaves
+ * the array as it was. */
+static void test_grow(void **state)
+{
+    (void)state;
+    int *a = NULL;
+    size_t cap = 0;
+    assert_status(jh_grow((void **)&a, &cap, 1, sizeof *a), JH_OK);
+    assert_int_equal(cap, 16);
+    a[15] = 7;
+    assert_status(jh_grow((void **)&a, &cap, 16, sizeof *a), JH_OK);
+    assert_int_equal(cap, 16);
+    assert_status(jh_grow((void **)&a, &cap, 40, sizeof *a), JH_OK);
+    assert_int_equal(cap, 64);
+    assert_int_equal(a[15], 7);
+    int *before = a;
+    assert_status(jh_grow((void **)&a, &cap, SIZE_MAX / 2, sizeof *a), JH_ENOMEM);
+    assert_ptr_equal(a, before);
+    assert_int_equal(cap, 64);
+    free(a);
+}
 
 /* Robust z (the validate rule): {1, 2, 3, 4, 100} has median 3, absolute
  * deviations {2, 1, 0, 1, 97} with median 1, so z = deviation / 1.4826:
@@ -2317,6 +2340,7 @@ int main(void)
         T(test_atkinson_eps_zero_is_zero),
         T(test_min_max_range_ratio),
         T(test_descriptive_stats_accept_negative_values),
+        T(test_grow),
         T(test_robust_z),
         T(test_median_odd_n),
         T(test_median_even_n_averages),
