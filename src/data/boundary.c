@@ -9,6 +9,7 @@
 #include <shapefil.h>
 #include "junheng/boundary.h"
 #include "junheng/grow.h"
+#include "junheng/intern.h"
 #include "junheng/status.h"
 
 /* ---- collecting rings ------------------------------------------------------ */
@@ -23,6 +24,7 @@ struct collector {
     jh_diag *diag;
     char **code, **name;
     size_t n_feat, cap_feat;
+    jh_intern seen;           /* the codes hashed: feature k is entry k */
     struct ring_tmp *ring;
     size_t n_ring, cap_ring;
     double *xy;
@@ -32,11 +34,14 @@ struct collector {
 /* The feature of code, added when new: features with one code merge. */
 static int feature_of(struct collector *c, const char *code, const char *name, size_t *f)
 {
-    for (size_t i = 0; i < c->n_feat; i++)
-        if (!strcmp(c->code[i], code)) {
-            *f = i;
-            return JH_OK;
-        }
+    int added = 0;
+    size_t k = jh_intern_add(&c->seen, code, strlen(code), &added);
+    if (k == (size_t)-1)
+        return JH_ENOMEM;
+    if (!added) {
+        *f = k;
+        return JH_OK;
+    }
     size_t cap = c->cap_feat;
     if (jh_grow((void **)&c->code, &cap, c->n_feat + 1, sizeof *c->code) ||
         jh_grow((void **)&c->name, &c->cap_feat, c->n_feat + 1, sizeof *c->name))
@@ -106,6 +111,7 @@ static void collector_free(struct collector *c)
     }
     free(c->code);
     free(c->name);
+    jh_intern_clear(&c->seen);
     free(c->ring);
     free(c->xy);
 }
