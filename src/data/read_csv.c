@@ -266,14 +266,35 @@ static void keep_text_columns(struct reader *r)
             keep_attr(r, f);
 }
 
+/* A header read as one column that holds another common delimiter: the
+ * file is split by it (a semicolon file from a European Excel), and every
+ * missing column would say the same thing less clearly. */
+static int wrong_delimiter(struct reader *r)
+{
+    static const char *const names[] = {";", "semicolon", "\t", "tab", "|", "'|'"};
+    if (r->n_header != 1)
+        return 0;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k += 2)
+        if (strchr(r->name[0], names[k][0])) {
+            jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->row_line, 0,
+                        "the header is one column, '%s', split by '%s' (give --delimiter %s)",
+                        r->name[0], k == 2 ? "\\t" : names[k], names[k + 1]);
+            r->failed = 1;
+            return 1;
+        }
+    return 0;
+}
+
 static void check_header(struct reader *r)
 {
     assign_roles(r);
-    if (r->failed)
+    if (r->failed || wrong_delimiter(r))
         return;
     r->wide = r->o->format == JH_FORMAT_WIDE ||
               (r->o->format == JH_FORMAT_AUTO && r->at[ROLE_INDICATOR] < 0);
-    require_column(r, ROLE_REGION, "every row needs its region code");
+    require_column(r, ROLE_REGION, r->n_header > 1 ? "every row needs its region code; "
+                   "--region-col NAME names the column that holds it" :
+                   "every row needs its region code");
     if (!r->wide) {
         require_column(r, ROLE_INDICATOR, "a long file has one indicator per row");
         require_column(r, ROLE_VALUE, "a long file has one value per row");
