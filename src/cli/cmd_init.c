@@ -5,6 +5,7 @@
  * per-1,000-people twin of every count when there is a population column,
  * and a run.ini that runs as it is.  It prints each guess to check. */
 #define _XOPEN_SOURCE 700 /* realpath */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -26,9 +27,12 @@ static const char help[] =
     "                  parent text column, else the prefecture code)\n"
     "  indicators.csv  every indicator, higher_better, unit left empty; a\n"
     "                  derived COUNT_per_1000 = COUNT / population x scale for\n"
-    "                  every column of whole numbers when there is a\n"
-    "                  population column (scale 0.1 when the population looks\n"
-    "                  like 10,000s: 万人)\n"
+    "                  every column of whole numbers whose name does not\n"
+    "                  say it is relative already (pc, per, rate, share,\n"
+    "                  avg, 率, 人均, 每 ...) when there is a population\n"
+    "                  column (scale 0.1 when the population looks like\n"
+    "                  10,000s: 万人); a population with one value in every\n"
+    "                  row (1: a placeholder) is no weight\n"
     "  run.ini         the annual run on these files: junheng run DIR/run.ini\n"
     "What was guessed and what to check goes to standard error.  An existing\n"
     "regions.csv, indicators.csv or run.ini in DIR is never replaced (exit 73,\n"
@@ -150,6 +154,28 @@ static int is_count(const jh_dataset *d, size_t i)
     return seen > 0;
 }
 
+/* Whether a name says its values are already relative to something (per
+ * capita, a rate, a share, an average): a whole number there is not a
+ * count, and a per-1,000-people twin of it would mean nothing.  Latin
+ * words match at a word start (pcincome, per_capita, enrol_rate). */
+static int relative_name(const char *name)
+{
+    static const char *const latin[] = {"pc", "per", "rate", "ratio", "share", "pct", "percent",
+                                        "avg", "average", "mean", "median", "index", "density"};
+    static const char *const han[] = {"率", "人均", "每", "比", "均", "密度", "指数"};
+    for (size_t k = 0; k < sizeof han / sizeof han[0]; k++)
+        if (strstr(name, han[k]))
+            return 1;
+    for (const char *p = name; *p; p++) {
+        if (p != name && isalpha((unsigned char)p[-1]))
+            continue;
+        for (size_t k = 0; k < sizeof latin / sizeof latin[0]; k++)
+            if (strncasecmp(p, latin[k], strlen(latin[k])) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* Whether an indicator's name says it is a population (pop, 人口). */
 static int population_name(const char *name)
 {
@@ -168,12 +194,30 @@ struct weight {
     size_t ind;
     unsigned char *negative; /* [indicator] has a value below zero: left out */
     size_t n_negative;
+    int placeholder; /* the weight column was constant and is not used */
 };
+
+/* Whether the weight (column ind, or the data's weight column for
+ * JH_NONE) takes one value wherever it is given: a placeholder such as
+ * population = 1, under which weighted indices only repeat the others. */
+static int constant_weight(const jh_dataset *d, size_t ind, double *value)
+{
+    size_t slice = d->n_years * d->n_strata * d->regions.n, n = 0;
+    const double *v = ind != JH_NONE ? d->values + ind * slice : d->weights;
+    for (size_t c = 0; v && c < slice; c++) {
+        if (isnan(v[c]))
+            continue;
+        if (n++ && v[c] != *value)
+            return 0;
+        *value = v[c];
+    }
+    return n > 1;
+}
 
 static struct weight find_weight(const struct opts *o, const jh_study *s)
 {
     const jh_dataset *d = s->data;
-    struct weight w = {d->weights ? d->weight_name : NULL, JH_NONE, NULL, 0};
+    struct weight w = {d->weights ? d->weight_name : NULL, JH_NONE, NULL, 0, 0};
     for (size_t k = 0; !w.name && !o->data.read.no_weight && k < d->indicators.n; k++)
         if (population_name(d->indicators.str[k])) {
             w.name = d->indicators.str[k];
@@ -181,6 +225,15 @@ static struct weight find_weight(const struct opts *o, const jh_study *s)
             fprintf(stderr, "junheng: init: column '%s' taken as the population (the weight); "
                     "give --weight-col NAME or --no-weight otherwise\n", w.name);
         }
+    double v;
+    if (w.name && constant_weight(d, w.ind, &v)) {
+        fprintf(stderr, "junheng: init: column '%s' is %g in every row, which no population "
+                "is: the indicators are not weighted (give --weight-col NAME for another "
+                "column)\n", w.name, v);
+        w.name = NULL;
+        w.ind = JH_NONE;
+        w.placeholder = 1;
+    }
     return w;
 }
 
@@ -274,7 +327,8 @@ static size_t write_indicators(FILE *f, const jh_study *s, const struct weight *
     indicator_row(f, w, w, "neutral", "none", "", "", 1,
                   "the weight column (population); a part of the derived indicators");
     for (size_t i = 0; i < d->indicators.n; i++) {
-        if (i == wt->ind || wt->negative[i] || !is_count(d, i))
+        if (i == wt->ind || wt->negative[i] || !is_count(d, i) ||
+            relative_name(d->indicators.str[i]))
             continue;
         char code[512], name[512];
         snprintf(code, sizeof code, "%s_per_1000", d->indicators.str[i]);
@@ -409,7 +463,7 @@ static void report(const struct opts *o, const jh_study *s, const struct weight 
         fprintf(stderr, "junheng: init: weight: column '%s'%s\n", w->name,
                 scale < 1 ? ", read as 10,000s of people (万人): its median is below 20,000"
                           : ", read as people");
-    else
+    else if (!w->placeholder)
         fputs("junheng: init: no population column: indices are unweighted "
               "(give --weight-col NAME)\n", stderr);
     if (n_derived)

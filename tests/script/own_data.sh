@@ -92,6 +92,32 @@ if command -v gnuplot > /dev/null; then
         bad "README: init + run gave no report"
 fi
 
+# init on a panel whose population is a placeholder (1 in every row, as in
+# PySAL's long panels) and whose whole-number indicators are per capita or
+# rates: no weight, and no per-1,000-people twin of pcincome or enrol_rate
+# (only schools, a count, would get one under a real population).
+mkdir ph
+printf 'region_code,year,indicator,value,population\n' > ph/panel.csv
+for r in A B C; do
+    for y in 2019 2020; do
+        printf '%s,%s,pcincome,%s,1\n%s,%s,enrol_rate,9%s,1\n%s,%s,schools,1%s,1\n' \
+            $r $y ${#r}00$y $r $y ${y#201} $r $y ${y#201} >> ph/panel.csv
+    done
+done
+"$bin" init ph/panel.csv -o ph/study 2> ph.err || bad "init on the placeholder panel failed"
+grep -q "column 'population' is 1 in every row, which no population is: the indicators are not weighted" ph.err ||
+    bad "init: a population of 1 everywhere was taken as the weight: $(cat ph.err)"
+grep -q 'no population column' ph.err && bad "init: said both 'is 1 in every row' and 'no population column'"
+grep -q '_per_1000\|weight_col' ph/study/indicators.csv ph/study/run.ini &&
+    bad "init: per-1,000 twins or a weight_col under a placeholder population"
+[ "$(cut -d, -f7 ph/study/indicators.csv | sort -u | tr '\n' ' ')" = 'none weight ' ] ||
+    bad "init: indicators weighted under a placeholder population"
+# The same panel with a real population: schools gets its twin, the others not.
+awk -F, 'NR == 1 { print; next } { $5 = 50000 + NR; print }' OFS=, ph/panel.csv > ph/real.csv
+"$bin" init ph/real.csv -o ph/real 2> /dev/null || bad "init on the real panel failed"
+[ "$(grep -o '^[a-z_]*_per_1000' ph/real/indicators.csv | tr '\n' ' ')" = 'schools_per_1000 ' ] ||
+    bad "init: per-1,000 twins other than schools': $(grep -o '^[a-z_]*_per_1000' ph/real/indicators.csv)"
+
 # init, then the annual run on what it wrote
 "$bin" init county.csv --year 2020 2> init.err || bad "init failed"
 for f in regions.csv indicators.csv run.ini; do
