@@ -147,6 +147,10 @@ typedef struct jh_read_opts {
     int no_weight;             /* ignore any weight column */
     jh_format format;          /* AUTO: wide when there is no indicator column */
     int year;                  /* year of a wide file without a year column; 0 = none */
+    const char *years_across;  /* a wide file whose value columns are years
+                                  (2004, 2005 or 2004年 ...), one row per
+                                  region: the code of its one indicator;
+                                  NULL: none */
     jh_encoding encoding;      /* AUTO: valid UTF-8 is UTF-8, anything else GB18030 */
     char delimiter;            /* 0: tab for *.tsv, comma otherwise */
     jh_censored_policy censored;

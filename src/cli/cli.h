@@ -76,7 +76,7 @@ enum {
     CLI_OPT_DELIMITER, CLI_OPT_CENSORED, CLI_OPT_ON_DUPLICATE, CLI_OPT_REGIONS,
     CLI_OPT_INDICATORS, CLI_OPT_LENIENT, CLI_OPT_RAW_TEXT, CLI_OPT_IGNORE_COL,
     CLI_OPT_INDICATORS_ONLY, CLI_OPT_LEVEL, CLI_OPT_DERIVE, CLI_OPT_STRATA,
-    CLI_OPT_BOOTSTRAP, CLI_OPT_CI, CLI_OPT_SEED, CLI_OPT_NONPOSITIVE, CLI_OPT_NOTES,
+    CLI_OPT_YEARS_ACROSS, CLI_OPT_BOOTSTRAP, CLI_OPT_CI, CLI_OPT_SEED, CLI_OPT_NONPOSITIVE, CLI_OPT_NOTES,
     CLI_OPT_FIRST_FREE /* first code a command may use for its own options */
 };
 #define CLI_DATA_LONGOPTS                                                   \
@@ -93,6 +93,7 @@ enum {
     {"stratum-col", required_argument, NULL, CLI_OPT_STRATUM_COL},          \
     {"name-col", required_argument, NULL, CLI_OPT_NAME_COL},                \
     {"year", required_argument, NULL, CLI_OPT_YEAR},                        \
+    {"years-across", required_argument, NULL, CLI_OPT_YEARS_ACROSS},        \
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},                \
     {"delimiter", required_argument, NULL, CLI_OPT_DELIMITER},              \
     {"censored", required_argument, NULL, CLI_OPT_CENSORED},                \

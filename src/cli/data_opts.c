@@ -12,6 +12,9 @@ const char cli_data_help[] =
     "      --wide | --long      force the layout (default: wide when the file\n"
     "                           has no indicator column)\n"
     "      --year YEAR          the year of a wide file without a year column\n"
+    "      --years-across CODE  a table with one column per year (2004, 2005 or\n"
+    "                           2004年 ...) and one row per region, as bureaus\n"
+    "                           publish them: its values are indicator CODE\n"
     "      --encoding ENC       auto (default: valid UTF-8 is UTF-8, anything\n"
     "                           else GB18030), utf-8 or gb18030\n"
     "      --delimiter CHAR     comma (default), tab, semicolon, or the character;\n"
@@ -153,6 +156,11 @@ int cli_data_option(int c, const char *arg, const char *cmd, cli_data *d)
             return cli_usage_error(cmd, "unknown --region-level '%s' (expected county, "
                                    "prefecture, province or all)", arg);
         o->level = lev_value[k];
+        break;
+    case CLI_OPT_YEARS_ACROSS:
+        if (!*arg)
+            return cli_usage_error(cmd, "--years-across needs the code of the indicator");
+        o->years_across = arg;
         break;
     case CLI_OPT_YEAR:
         if (jh_value_parse_year(arg, strlen(arg), &o->year))

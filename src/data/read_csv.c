@@ -59,6 +59,7 @@ struct reader {
     int *role;                /* [field] role of each header field */
     uint32_t *indicator;      /* [field] indicator of a wide column */
     unsigned char *kind;      /* [field] what a wide value column holds: KIND_* */
+    int *col_year;            /* [field] with years_across: the column's year, 0 if none */
     size_t *attr;             /* [field] attribute column kept, or (size_t)-1 */
     size_t row_region;        /* region of the current row once interned, or (size_t)-1 */
     char *const *name;        /* [field] header text, for messages (the row
@@ -117,7 +118,8 @@ static int alloc_fields(struct reader *r, size_t n)
     r->indicator = malloc(cap * sizeof *r->indicator);
     r->kind = malloc(cap);
     r->attr = malloc(cap * sizeof *r->attr);
-    return r->role && r->indicator && r->kind && r->attr ? 0 : -1;
+    r->col_year = calloc(cap, sizeof *r->col_year);
+    return r->role && r->indicator && r->kind && r->attr && r->col_year ? 0 : -1;
 }
 
 static void header_error(struct reader *r, size_t col, const char *fmt, const char *a,
@@ -285,12 +287,82 @@ static int wrong_delimiter(struct reader *r)
     return 0;
 }
 
+/* The year a header cell names (2004, 2004年), or 0. */
+static int header_year(const char *s)
+{
+    int y = 0, k = 0;
+    for (; k < 4 && s[k] >= '0' && s[k] <= '9'; k++)
+        y = 10 * y + (s[k] - '0');
+    if (k < 4 || (s[4] && strcmp(s + 4, "年") != 0))
+        return 0;
+    return y >= 1800 && y <= 2200 ? y : 0;
+}
+
+/* How many value columns of the header name a year: "2023" ... "2004" is
+ * a table with the years across, as statistical bureaus publish them. */
+static size_t year_columns(const struct reader *r, const char **first, const char **last)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < r->n_header; f++)
+        if (r->role[f] == ROLE_NONE && header_year(r->name[f])) {
+            *last = r->name[f];
+            if (!n++)
+                *first = r->name[f];
+        }
+    return n;
+}
+
+/* --years-across CODE: every year column holds indicator CODE in its year;
+ * other columns without a part are text (kept for --by). */
+static void years_across_columns(struct reader *r)
+{
+    const char *code = r->o->years_across;
+    size_t ind = jh_intern_add(&r->b->indicators, code, strlen(code), NULL), n = 0;
+    if (ind == (size_t)-1 || ind > UINT32_MAX) {
+        r->oom = r->failed = 1;
+        return;
+    }
+    if (r->at[ROLE_YEAR] >= 0)
+        header_error(r, (size_t)r->at[ROLE_YEAR] + 1, "column '%s' is a year column, and "
+                     "--years-across %s wants the years across the header", r->name[r->at[ROLE_YEAR]],
+                     code);
+    for (size_t f = 0; f < r->n_header && !r->failed; f++) {
+        if (r->role[f] != ROLE_NONE)
+            continue;
+        if (!(r->col_year[f] = header_year(r->name[f]))) {
+            skip_column(r, f, "not a year, with --years-across");
+            keep_attr(r, f);
+            continue;
+        }
+        r->indicator[f] = (uint32_t)ind;
+        r->kind[f] = KIND_VALUE;
+        n++;
+    }
+    if (!n && !r->failed)
+        missing_column(r, "no column named by a year such as '%s' (%s; %s)", "2020",
+                       "--years-across reads one column per year");
+}
+
+/* The hint of a wide file without a year column. */
+static const char *no_year_hint(const struct reader *r, char *buf, size_t cap)
+{
+    const char *first = NULL, *last = NULL;
+    if (!r->wide)
+        return "every row needs its year";
+    if (year_columns(r, &first, &last) < 2)
+        return "or give --year for a file of one year";
+    snprintf(buf, cap, "the columns %s ... %s are years: give --years-across CODE to read "
+             "them as the years of one indicator CODE, or --year for a file of one year",
+             first, last);
+    return buf;
+}
+
 static void check_header(struct reader *r)
 {
     assign_roles(r);
     if (r->failed || wrong_delimiter(r))
         return;
-    r->wide = r->o->format == JH_FORMAT_WIDE ||
+    r->wide = r->o->format == JH_FORMAT_WIDE || r->o->years_across ||
               (r->o->format == JH_FORMAT_AUTO && r->at[ROLE_INDICATOR] < 0);
     require_column(r, ROLE_REGION, r->n_header > 1 ? "every row needs its region code; "
                    "--region-col NAME names the column that holds it" :
@@ -299,12 +371,15 @@ static void check_header(struct reader *r)
         require_column(r, ROLE_INDICATOR, "a long file has one indicator per row");
         require_column(r, ROLE_VALUE, "a long file has one value per row");
     }
-    if (r->at[ROLE_YEAR] < 0 && !(r->wide && r->o->year))
+    char hint[400];
+    if (r->at[ROLE_YEAR] < 0 && !(r->wide && (r->o->year || r->o->years_across)))
         missing_column(r, "missing column '%s' (%s; %s)", r->o->year_col ? r->o->year_col : "year",
-                       r->wide ? "or give --year for a file of one year" : "every row needs its year");
+                       no_year_hint(r, hint, sizeof hint));
     if (r->o->weight_col && !r->o->no_weight && r->at[ROLE_WEIGHT] < 0)
         missing_column(r, "no column '%s' for the weight%s (%s)", r->o->weight_col, "");
-    if (r->wide && !r->failed)
+    if (r->wide && !r->failed && r->o->years_across)
+        years_across_columns(r);
+    else if (r->wide && !r->failed)
         intern_wide_columns(r);
     keep_text_columns(r);
     if (r->at[ROLE_WEIGHT] >= 0 && !r->b->weight_name &&
@@ -509,6 +584,8 @@ static void wide_row(struct reader *r, jh_obs *o)
             continue;
         if (parse_value(r, (int)f, 1, &o->value))
             continue;
+        if (r->col_year[f])
+            o->year = r->col_year[f];
         o->indicator = r->indicator[f];
         push(r, o, &have_region);
     }
@@ -651,6 +728,7 @@ static void free_reader(struct reader *r)
     free(r->role);
     free(r->indicator);
     free(r->kind);
+    free(r->col_year);
     free(r->attr);
 }
 
