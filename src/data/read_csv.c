@@ -642,10 +642,31 @@ static int other_level(struct reader *r)
     return 1;
 }
 
+/* A row under the header that gives the columns' units ("Unit" or 单位
+ * where the region code goes, then 人, 万元, 个 ...), as yearbook tables
+ * have it: no region, left out with a warning that shows the units. */
+static int units_row(struct reader *r)
+{
+    static const char *const words[] = {"unit", "units", "单位", "计量单位"};
+    const jh_row_cell *c = cell_of(r, ROLE_REGION);
+    if (jh_list_find(words, sizeof words / sizeof words[0], c->text, c->len, 1) == (size_t)-1)
+        return 0;
+    char units[200] = "", text[64];
+    size_t len = 0;
+    for (size_t f = 0; f < r->n_header && len < sizeof units; f++)
+        if ((int)f != r->at[ROLE_REGION] && r->cell[f].len)
+            len += (size_t)snprintf(units + len, sizeof units - len, "%s%s", len ? ", " : "",
+                                    jh_diag_excerpt(r->cell[f].text, r->cell[f].len, text,
+                                                    sizeof text));
+    jh_diag_add(r->diag, JH_DIAG_WARNING, r->path, r->row_line, 0,
+                "a row of units (%.*s: %s), left out", (int)c->len, c->text, units);
+    return 1;
+}
+
 static void on_row(struct reader *r)
 {
     jh_obs o = {.file = r->file, .line = (uint32_t)r->row_line};
-    if (other_level(r) || no_code(r))
+    if (units_row(r) || other_level(r) || no_code(r))
         return;
     if (row_key(r, &o))
         return;
