@@ -302,6 +302,56 @@ const char *jh_plot_index_label(int idx, int weighted, const char *lang);
  * (education -> 教育 ...), else the code itself.  Not owned. */
 const char *jh_plot_domain_label(const char *domain, const char *lang);
 
+/* ---- the result tables charts draw from ------------------------------- */
+
+struct jh_slice_indices;
+struct jh_decompose_table;
+struct jh_ur_table;
+struct jh_gap_set;
+struct jh_rank_county_table;
+struct jh_target_table;
+struct jh_converge;
+
+/* The analyses' result tables the chart kinds read their numbers from, so
+ * that a chart shows the numbers of the table (and the report sentence)
+ * beside it and nothing is computed twice.  Every pointer is borrowed
+ * (const, not owned) and may be NULL when no chart drawn needs it; a chart
+ * whose table is NULL has nothing to draw (JH_EEMPTY).  `junheng run`
+ * points these at its own results; `junheng plot` computes each once per
+ * call (src/cli/plot_tables.c). */
+typedef struct jh_plot_tables {
+    const struct jh_slice_indices *ix;  /* indices of every slice (trend,
+                                           disparity-ranking, lorenz's Gini) */
+    size_t n_ix;
+    const struct jh_decompose_table *dec; /* Theil T decomposed by
+                                           jh_plot_decompose_by's column
+                                           (decomposition) */
+    const struct jh_ur_table *ur;       /* urban against rural (urban-rural) */
+    const struct jh_gap_set *gaps;      /* groups of people against their
+                                           comparison (group-gap) */
+    const struct jh_rank_county_table *rank_county; /* composite scores
+                                           (county-ranking) */
+    const struct jh_target_table *targets; /* plan targets (targets) */
+    const struct jh_converge *density;  /* kernel densities (distribution
+                                           densities) */
+} jh_plot_tables;
+
+/* The slice (ind, year, stratum), all regions, of t's indices table, or
+ * NULL when it has none. */
+const struct jh_slice_indices *jh_plot_tables_slice(const jh_plot_tables *t, size_t ind,
+                                                    size_t year, size_t stratum);
+
+/* Index idx (jh_index_id) of slice x, weighted or not: 1 and *v when x
+ * has it defined (the weighted twin only when every region of the slice
+ * had a usable weight, slice.h), else 0.  x may be NULL (0). */
+int jh_plot_index_value(const struct jh_slice_indices *x, int idx, int weighted, double *v);
+
+/* The column the decomposition chart groups by: the region catalog's
+ * grouping level (jh_plot_group_level: province in a national file), else
+ * the data's own group column; NULL when there is none.  The table in
+ * jh_plot_tables.dec must be grouped by it. */
+const char *jh_plot_decompose_by(const struct jh_study *s);
+
 /* Each chart kind writes its data file to f (tab-separated, each line
  * starting with an integer row number, labels through jh_gp_data_label)
  * and fills sp with TITLE, XLABEL, YLABEL and its own variables.  lang is
@@ -310,19 +360,19 @@ const char *jh_plot_domain_label(const char *domain, const char *lang);
 
 /* Lorenz curves of indicator ind for the given years (total stratum),
  * weighted when the study has weights for it, Gini in the legend. */
-int jh_plot_lorenz(FILE *f, const struct jh_study *s, size_t ind,
+int jh_plot_lorenz(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t ind,
                    const size_t *years, size_t n_years, const char *lang,
                    jh_plot_spec *sp);
 /* Index idx (unweighted, or weighted when weighted) of each indicator in
  * inds over the years, with the OLS trend of the index on the year
  * (jh_ols_fit, as `junheng converge`'s trend table) as a dashed line and
  * its slope per year in the legend, for series with three or more years. */
-int jh_plot_trend(FILE *f, const struct jh_study *s, const size_t *inds,
+int jh_plot_trend(FILE *f, const struct jh_study *s, const jh_plot_tables *t, const size_t *inds,
                   size_t n_inds, int idx, int weighted, const char *lang,
                   jh_plot_spec *sp);
 /* Every indicator with a value of index idx in the year, ranked, bars
  * coloured by domain (neutral and provincial indicators are left out). */
-int jh_plot_ranking(FILE *f, const struct jh_study *s, size_t year, int idx,
+int jh_plot_ranking(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year, int idx,
                     int weighted, const char *lang, jh_plot_spec *sp);
 /* Box plots of indicator ind in the year, one per prefecture. */
 int jh_plot_distribution(FILE *f, const struct jh_study *s, size_t ind,
@@ -376,7 +426,7 @@ int jh_plot_levels(FILE *f, const struct jh_study *s, size_t ind, const size_t *
  * from the smallest value minus 3 h_max to the largest plus 3 h_max.  The
  * legend gives each year's bandwidth.  A year whose values are all equal
  * or fewer than two has no curve. */
-int jh_plot_density(FILE *f, const struct jh_study *s, size_t ind,
+int jh_plot_density(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t ind,
                     const size_t *years, size_t n_years, const char *lang,
                     jh_plot_spec *sp);
 /* Urban and rural values of indicator ind in the year, county by county
@@ -384,13 +434,13 @@ int jh_plot_density(FILE *f, const struct jh_study *s, size_t ind,
  * oriented ratio (largest urban advantage at the top), the ratio on the
  * second (top) axis.  JH_EEMPTY when the indicator has no urban and rural
  * strata that year. */
-int jh_plot_urban_rural(FILE *f, const struct jh_study *s, size_t ind,
+int jh_plot_urban_rural(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t ind,
                         size_t year, const char *lang, jh_plot_spec *sp);
 /* The same two panels for two strata of the data (positions a and b, e.g.
  * a group of people and its comparison), compared as `urban-rural
  * --compare A:B`; keys, title and notes name them by the strata catalog
  * in lang.  JH_EEMPTY when they have no values to compare that year. */
-int jh_plot_strata_gap(FILE *f, const struct jh_study *s, size_t ind, size_t year,
+int jh_plot_strata_gap(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t ind, size_t year,
                        size_t a, size_t b, const char *lang, jh_plot_spec *sp);
 /* The composite score of every ranked county in the year (rank.h defaults:
  * min-max, entropy weights, weighted sum, no imputation, every
@@ -398,18 +448,18 @@ int jh_plot_strata_gap(FILE *f, const struct jh_study *s, size_t ind, size_t yea
  * (may be NULL: entropy per year) gives the weighting as `rank --weights`
  * and --weights-base take it: its weights, subj, objective, combine, alpha
  * and weights_base are used, the rest of it is not. */
-int jh_plot_county_ranking(FILE *f, const struct jh_study *s, size_t year,
+int jh_plot_county_ranking(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year,
                            const char *lang, const struct jh_rank_opts *weights,
                            jh_plot_spec *sp);
 /* Between- and within-prefecture shares of Theil T (population-weighted
  * when the indicator has weights) of every charted indicator in the year,
  * stacked, sorted by the between share. */
-int jh_plot_decomposition(FILE *f, const struct jh_study *s, size_t year,
+int jh_plot_decomposition(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year,
                           const char *lang, jh_plot_spec *sp);
 /* Every indicator with a target and a provincial value in the year:
  * baseline, value and target as a percentage of the target, and the share
  * of counties meeting the target. */
-int jh_plot_targets(FILE *f, const struct jh_study *s, size_t year,
+int jh_plot_targets(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year,
                     const char *lang, jh_plot_spec *sp);
 
 #ifdef __cplusplus

@@ -18,6 +18,7 @@
 #include "junheng/study.h"
 #include "junheng/urban_rural.h"
 #include "plot_map_cli.h"
+#include "plot_tables.h"
 #include "weights_opt.h"
 
 static const char help[] =
@@ -150,6 +151,7 @@ struct opts {
 struct run {
     const struct opts *o;
     const jh_study *s;
+    const jh_plot_tables *t;  /* the result tables the charts draw from */
     char template_dir[4096];
     char source_files[512];   /* data file names for the source line */
     int idx, weighted;        /* the index of trend and ranking */
@@ -723,17 +725,17 @@ struct one { size_t ind, year; const size_t *years; size_t n_years;
 static int fill_lorenz(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_lorenz(f, r->s, a->ind, a->years, a->n_years, r->o->lang, sp);
+    return jh_plot_lorenz(f, r->s, r->t, a->ind, a->years, a->n_years, r->o->lang, sp);
 }
 static int fill_trend(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_trend(f, r->s, a->inds, a->n_inds, r->idx, r->weighted, r->o->lang, sp);
+    return jh_plot_trend(f, r->s, r->t, a->inds, a->n_inds, r->idx, r->weighted, r->o->lang, sp);
 }
 static int fill_ranking(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_ranking(f, r->s, a->year, r->idx, r->weighted, r->o->lang, sp);
+    return jh_plot_ranking(f, r->s, r->t, a->year, r->idx, r->weighted, r->o->lang, sp);
 }
 static int fill_distribution(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
@@ -748,27 +750,27 @@ static int fill_heatmap(FILE *f, struct run *r, const void *arg, jh_plot_spec *s
 static int fill_density(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_density(f, r->s, a->ind, a->years, a->n_years, r->o->lang, sp);
+    return jh_plot_density(f, r->s, r->t, a->ind, a->years, a->n_years, r->o->lang, sp);
 }
 static int fill_urban_rural(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_urban_rural(f, r->s, a->ind, a->year, r->o->lang, sp);
+    return jh_plot_urban_rural(f, r->s, r->t, a->ind, a->year, r->o->lang, sp);
 }
 static int fill_county_ranking(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_county_ranking(f, r->s, a->year, r->o->lang, &r->o->rank, sp);
+    return jh_plot_county_ranking(f, r->s, r->t, a->year, r->o->lang, &r->o->rank, sp);
 }
 static int fill_decomposition(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_decomposition(f, r->s, a->year, r->o->lang, sp);
+    return jh_plot_decomposition(f, r->s, r->t, a->year, r->o->lang, sp);
 }
 static int fill_targets(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_targets(f, r->s, a->year, r->o->lang, sp);
+    return jh_plot_targets(f, r->s, r->t, a->year, r->o->lang, sp);
 }
 
 /* A group of people and its comparison (stratum positions) in a year. */
@@ -777,7 +779,7 @@ struct pair_arg { size_t ind, year, a, b; };
 static int fill_group_gap(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct pair_arg *a = arg;
-    return jh_plot_strata_gap(f, r->s, a->ind, a->year, a->a, a->b, r->o->lang, sp);
+    return jh_plot_strata_gap(f, r->s, r->t, a->ind, a->year, a->a, a->b, r->o->lang, sp);
 }
 
 /* Whether indicator ind has a finite value in both strata u and ru (positions)
@@ -989,6 +991,29 @@ static void draw_all(struct run *r, const size_t *inds, size_t n_inds,
     }
 }
 
+/* The result tables the charts of o read, each computed once (years: the
+ * years charted, the last when none is given). */
+static int compute_tables(const struct opts *o, const jh_study *s, const size_t *years,
+                          size_t n_years, plot_tables *t)
+{
+    size_t last = s->data->n_years - 1;
+    plot_tables_opts po = {.rank = &o->rank, .years = n_years ? years : &last,
+                           .n_years = n_years ? n_years : 1};
+    po.need = (o->kinds & (K_LORENZ | K_TREND | K_RANKING) ? PLOT_T_INDICES : 0) |
+              (o->kinds & K_DECOMPOSITION ? PLOT_T_DECOMPOSE : 0) |
+              (o->kinds & K_URBAN_RURAL ? PLOT_T_UR : 0) |
+              (o->kinds & K_GROUP_GAP ? PLOT_T_GAPS : 0) |
+              (o->kinds & K_COUNTY_RANKING ? PLOT_T_RANK_COUNTY : 0) |
+              (o->kinds & K_TARGETS ? PLOT_T_TARGETS : 0);
+    /* The analyses' warnings are their own commands' (and the run's) to
+     * give: a chart says only what it could not draw. */
+    jh_diag diag;
+    jh_diag_init(&diag, 1);
+    int rc = plot_tables_compute(s, &po, NULL, t, &diag);
+    jh_diag_clear(&diag);
+    return rc ? cli_exit_code(rc) : EX_OK;
+}
+
 static int run_plots(const struct opts *o, const jh_study *s)
 {
     const jh_dataset *d = s->data;
@@ -1053,7 +1078,15 @@ static int run_plots(const struct opts *o, const jh_study *s)
         }
     }
     r.missing_gnuplot = !gnuplot_on_path();
+    plot_tables tables;
+    int code = compute_tables(o, s, years, n_years, &tables);
+    if (code) {
+        free(inds);
+        return code;
+    }
+    r.t = &tables.view;
     draw_all(&r, inds, n_inds, years, n_years, o->n_ind_codes > 0);
+    plot_tables_free(&tables);
     free(inds);
     run_jobs(&r);
     finish_jobs(&r);

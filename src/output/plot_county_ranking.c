@@ -33,44 +33,24 @@ static int o_default_weights(const jh_rank_opts *w)
     return !w || (w->weights == JH_WEIGHTS_ENTROPY && !w->weights_base);
 }
 
-int jh_plot_county_ranking(FILE *f, const jh_study *s, size_t year, const char *lang,
-                           const jh_rank_opts *weights, jh_plot_spec *sp)
+int jh_plot_county_ranking(FILE *f, const jh_study *s, const jh_plot_tables *tab, size_t year,
+                           const char *lang, const jh_rank_opts *weights, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
     size_t n = d->regions.n;
     int en = strcmp(lang, "en") == 0;
-    int *year_sel = calloc(d->n_years ? d->n_years : 1, sizeof *year_sel);
     cr_item *it = malloc((n ? n : 1) * sizeof *it);
     size_t *group_of = malloc((n ? n : 1) * sizeof *group_of);
     const char **glabels = calloc(n ? n : 1, sizeof *glabels);
     jh_intern names;
     jh_intern_init(&names);
-    jh_rank_county_table *t = NULL;
-    int rc = year_sel && it && group_of && glabels ? JH_OK : JH_ENOMEM;
+    /* The scores of the run's (or the plot call's) county table, weighted
+     * as weights says (the label below names the weighting). */
+    const jh_rank_county_table *t = tab ? tab->rank_county : NULL;
+    int rc = it && group_of && glabels ? JH_OK : JH_ENOMEM;
     size_t m = 0, ng = 0;
-    if (rc == JH_OK) {
-        jh_rank_opts o;
-        memset(&o, 0, sizeof o);
-        o.stratum = jh_plot_stratum(s);
-        year_sel[year] = 1;
-        /* weights held from another year or all years: score every year,
-         * as the table does, and draw this one */
-        o.year_sel = weights && weights->weights_base ? NULL : year_sel;
-        if (weights) {
-            o.weights = weights->weights;
-            o.subj = weights->subj;
-            o.objective = weights->objective;
-            o.combine = weights->combine;
-            o.alpha = weights->alpha;
-            o.weights_base = weights->weights_base;
-        }
-        jh_diag diag;
-        jh_diag_init(&diag, 1);
-        rc = jh_rank_counties(s, &o, &diag, &t);
-        jh_diag_clear(&diag);
-        if (rc != JH_OK && rc != JH_ENOMEM)
-            rc = JH_EEMPTY;
-    }
+    if (rc == JH_OK && !t)
+        rc = JH_EEMPTY;
     for (size_t k = 0; rc == JH_OK && k < t->n; k++) {
         const jh_rank_county_row *row = &t->rows[k];
         if (row->year == year && row->ranked && isfinite(row->score))
@@ -124,11 +104,9 @@ int jh_plot_county_ranking(FILE *f, const jh_study *s, size_t year, const char *
             sp->height = 1000;
         jh_plot_spec_number(sp, "HEIGHT", sp->height);
     }
-    jh_rank_county_table_free(t);
     jh_intern_clear(&names);
     free(glabels);
     free(group_of);
     free(it);
-    free(year_sel);
     return rc;
 }

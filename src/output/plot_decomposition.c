@@ -1,7 +1,8 @@
 /* How much of each indicator's disparity lies between prefectures and how
  * much within them, in one year: Theil T decomposed by prefecture
- * (Shorrocks 1980, via jh_decompose_study: T = T_between + sum s_g T_g,
- * both parts computed directly), population-weighted when the indicator has
+ * (Shorrocks 1980: T = T_between + sum s_g T_g, both parts computed
+ * directly), read from the decomposition table of jh_plot_tables (by
+ * jh_plot_decompose_by's column), population-weighted when the indicator has
  * weights, else unweighted.  Stacked horizontal bars of the two shares
  * (they add up to 1), sorted by the between share, largest at the top; the
  * label says the total T.  Indicators charted as elsewhere: a direction,
@@ -32,8 +33,8 @@ static int by_between_desc(const void *a, const void *b)
     return p->ind < q->ind ? -1 : p->ind > q->ind;
 }
 
-int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *lang,
-                          jh_plot_spec *sp)
+int jh_plot_decomposition(FILE *f, const jh_study *s, const jh_plot_tables *tab, size_t year,
+                          const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
     size_t ni = d->indicators.n;
@@ -43,34 +44,20 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
     double *bet = malloc(2 * (ni ? ni : 1) * sizeof *bet);
     double *wit = malloc(2 * (ni ? ni : 1) * sizeof *wit);
     dc_item *it = malloc((ni ? ni : 1) * sizeof *it);
-    jh_decompose_table *t = NULL;
+    /* The table of the run (or of the plot call), grouped by
+     * jh_plot_decompose_by: the chart's rows are its Theil T rows of the
+     * year and the plot stratum. */
+    const jh_decompose_table *t = tab ? tab->dec : NULL;
+    size_t st = jh_plot_stratum(s);
     int rc = tot && bet && wit && it ? JH_OK : JH_ENOMEM;
-    if (rc == JH_OK) {
-        for (size_t k = 0; k < 2 * ni; k++)
-            tot[k] = bet[k] = wit[k] = NAN;
-        jh_decompose_opts o;
-        memset(&o, 0, sizeof o);
-        /* The catalog's grouping level (province in a national file), as
-         * the box plots group; else the data's own group column. */
-        const jh_plot_level *lv = jh_plot_group_level(s);
-        o.by = s->regions && jh_region_catalog_column(s->regions, lv->column)
-                   ? lv->column
-                   : jh_study_default_group(s);
-        o.methods = 1u << JH_DM_THEIL_T;
-        o.use_weights = 1;
-        o.year = d->years[year];
-        o.stratum = (int)d->strata[jh_plot_stratum(s)];
-        o.ci = 0.95;
-        jh_diag diag;
-        jh_diag_init(&diag, 1);
-        rc = o.by ? jh_decompose_study(s, &o, &diag, &t) : JH_EEMPTY;
-        jh_diag_clear(&diag);
-        if (rc != JH_OK && rc != JH_ENOMEM)
-            rc = JH_EEMPTY;
-    }
+    if (rc == JH_OK && !t)
+        rc = JH_EEMPTY;
+    for (size_t k = 0; rc == JH_OK && k < 2 * ni; k++)
+        tot[k] = bet[k] = wit[k] = NAN;
     for (size_t k = 0; rc == JH_OK && k < t->n_rows; k++) {
         const jh_decompose_row *r = &t->row[k];
-        if (r->year != year || r->method != JH_DM_THEIL_T || r->group != JH_NONE)
+        if (r->year != year || r->stratum != st || r->method != JH_DM_THEIL_T ||
+            r->group != JH_NONE)
             continue;
         size_t at = 2 * r->indicator + (r->weighted ? 1 : 0);
         if (r->component == JH_DC_TOTAL)
@@ -140,7 +127,6 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, size_t year, const char *l
             sp->height = 1000;
         jh_plot_spec_number(sp, "HEIGHT", sp->height);
     }
-    jh_decompose_table_free(t);
     free(tot);
     free(bet);
     free(wit);

@@ -15,9 +15,10 @@
 
 #define GRID_POINTS 512
 
-int jh_plot_density(FILE *f, const jh_study *s, size_t ind, const size_t *years,
-                    size_t n_years, const char *lang, jh_plot_spec *sp)
+int jh_plot_density(FILE *f, const jh_study *s, const jh_plot_tables *t, size_t ind,
+                    const size_t *years, size_t n_years, const char *lang, jh_plot_spec *sp)
 {
+    (void)t;
     /* A status indicator's density spreads 0 and 100 from -50 to 150:
      * shares at each value by year instead. */
     double vals[JH_PLOT_FEW_DISTINCT];

@@ -1,7 +1,8 @@
 /* Lorenz curves of one indicator for several years, with the Gini of each
  * year in the legend.  Data: one block per year (blocks separated by two
  * blank lines, read by `index`), lines "row<TAB>pop<TAB>share" from
- * jh_lorenz, starting at (0,0). */
+ * jh_lorenz, starting at (0,0).  The Gini is the indices table's
+ * (jh_plot_tables). */
 #include <stdlib.h>
 #include <string.h>
 #include "junheng/indices.h"
@@ -9,8 +10,8 @@
 #include "junheng/plot.h"
 #include "junheng/study.h"
 
-int jh_plot_lorenz(FILE *f, const jh_study *s, size_t ind, const size_t *years,
-                   size_t n_years, const char *lang, jh_plot_spec *sp)
+int jh_plot_lorenz(FILE *f, const jh_study *s, const jh_plot_tables *t, size_t ind,
+                   const size_t *years, size_t n_years, const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
     size_t n = d->regions.n;
@@ -26,8 +27,12 @@ int jh_plot_lorenz(FILE *f, const jh_study *s, size_t ind, const size_t *years,
         int weighted;
         size_t m = jh_plot_slice(s, ind, years[k], 1, x, w, NULL, &weighted);
         double g;
+        /* The curve is drawn from the values; its Gini is the indices
+         * table's, weighted as the curve is. */
+        const struct jh_slice_indices *ix =
+            jh_plot_tables_slice(t, ind, years[k], jh_plot_stratum(s));
         if (m == 0 || jh_lorenz(x, weighted ? w : NULL, m, ws, pop, share) != JH_OK ||
-            jh_gini(x, weighted ? w : NULL, m, 0, ws, &g) != JH_OK)
+            !jh_plot_index_value(ix, JH_IX_GINI, weighted, &g))
             continue; /* nothing or negative values: no curve for that year */
         any_weighted |= weighted;
         if (n_keys)

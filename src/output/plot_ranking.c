@@ -1,7 +1,8 @@
 /* Indicators ranked by a disparity index in one year: horizontal bars, the
  * most unequal at the top, coloured by domain.  Data: one line per
  * indicator, "row<TAB>y<TAB>value<TAB>domain<TAB>"label"", y = n - rank so
- * rank 1 is drawn at the top; domain is the 1-based colour number. */
+ * rank 1 is drawn at the top; domain is the 1-based colour number.  The
+ * values are the indices table's (jh_plot_tables). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,31 +25,25 @@ static int by_value_desc(const void *a, const void *b)
     return p->ind < q->ind ? -1 : p->ind > q->ind;
 }
 
-int jh_plot_ranking(FILE *f, const jh_study *s, size_t year, int idx, int weighted,
-                    const char *lang, jh_plot_spec *sp)
+int jh_plot_ranking(FILE *f, const jh_study *s, const jh_plot_tables *t, size_t year, int idx,
+                    int weighted, const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
-    size_t n = d->regions.n, ni = d->indicators.n;
+    size_t ni = d->indicators.n, st = jh_plot_stratum(s);
     int en = strcmp(lang, "en") == 0;
-    double *x = malloc((n + 1) * sizeof *x), *w = malloc((n + 1) * sizeof *w);
     ranked *r = malloc((ni ? ni : 1) * sizeof *r);
     const char **dom_labels = calloc(ni ? ni : 1, sizeof *dom_labels);
-    jh_workspace *ws = jh_workspace_alloc(n ? n : 1);
     jh_intern domains;
     jh_intern_init(&domains);
-    int rc = x && w && r && dom_labels && ws ? JH_OK : JH_ENOMEM;
+    int rc = r && dom_labels ? JH_OK : JH_ENOMEM;
     size_t m = 0;
     for (size_t i = 0; rc == JH_OK && i < ni; i++) {
         const jh_indicator *e = jh_study_indicator(s, i);
         if ((e && e->scope == JH_SCOPE_PROVINCE) ||
             jh_study_direction(s, i) == JH_DIRECTION_NEUTRAL)
             continue; /* one value for the province, or a population */
-        int used;
-        size_t k = jh_plot_slice(s, i, year, weighted, x, w, NULL, &used);
-        jh_index_set set;
-        if (!k || (weighted && !used) ||
-            jh_indices_all(x, used ? w : NULL, k, ws, &set) != JH_OK ||
-            set.status[idx] != JH_OK)
+        double v;
+        if (!jh_plot_index_value(jh_plot_tables_slice(t, i, year, st), idx, weighted, &v))
             continue;
         const char *dom = jh_study_domain(s, i);
         size_t g = jh_intern_add(&domains, dom, strlen(dom), NULL);
@@ -56,7 +51,7 @@ int jh_plot_ranking(FILE *f, const jh_study *s, size_t year, int idx, int weight
             rc = JH_ENOMEM;
             break;
         }
-        r[m++] = (ranked){set.value[idx], i, g};
+        r[m++] = (ranked){v, i, g};
     }
     if (rc == JH_OK && !m)
         rc = JH_EEMPTY;
@@ -96,10 +91,7 @@ int jh_plot_ranking(FILE *f, const jh_study *s, size_t year, int idx, int weight
             sp->height = 1000;
     }
     jh_intern_clear(&domains);
-    jh_workspace_free(ws);
     free(dom_labels);
     free(r);
-    free(x);
-    free(w);
     return rc;
 }

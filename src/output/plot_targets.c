@@ -1,4 +1,5 @@
-/* Plan targets in one year (jh_targets_table, as `junheng targets`): for
+/* Plan targets in one year (the targets table of jh_plot_tables, as
+ * `junheng targets` writes it): for
  * every indicator with a target and a provincial value, on a common scale
  * of percent of the target (100 = the target), the baseline (hollow) and
  * the year's provincial value (filled: green when it meets the target,
@@ -24,18 +25,14 @@ static const char *relation(const jh_target *t)
     return t->strict ? ">" : "≥";
 }
 
-int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
-                    jh_plot_spec *sp)
+int jh_plot_targets(FILE *f, const jh_study *s, const jh_plot_tables *tab, size_t year,
+                    const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
     int en = strcmp(lang, "en") == 0;
-    jh_target_table *t = NULL;
-    jh_diag diag;
-    jh_diag_init(&diag, 1);
-    int rc = jh_targets_table(s, jh_plot_stratum(s), &diag, &t);
-    jh_diag_clear(&diag);
-    if (rc != JH_OK)
-        return rc == JH_ENOMEM ? JH_ENOMEM : JH_EEMPTY;
+    const jh_target_table *t = tab ? tab->targets : NULL;
+    if (!t)
+        return JH_EEMPTY;
     size_t m = 0;
     double lo = 100, hi = 100;
     for (size_t k = 0; k < t->n; k++) {
@@ -53,10 +50,8 @@ int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
         }
         m++;
     }
-    if (!m) {
-        jh_target_table_free(t);
+    if (!m)
         return JH_EEMPTY;
-    }
     size_t row = 0;
     double need_px = 0; /* widest name (32 px per em) or numbers line (24) */
     for (size_t k = 0; k < t->n; k++) {
@@ -127,6 +122,5 @@ int jh_plot_targets(FILE *f, const jh_study *s, size_t year, const char *lang,
     if (sp->height < 1000)
         sp->height = 1000;
     jh_plot_spec_number(sp, "HEIGHT", sp->height);
-    jh_target_table_free(t);
     return JH_OK;
 }

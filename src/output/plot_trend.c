@@ -4,7 +4,8 @@
  * breaks there), then one block per indicator with the fitted line at the
  * first and last year with a value, "row<TAB>year<TAB>a + b year" (a single
  * NaN line when there is no fit, so block NSERIES + k is always series k's
- * trend). */
+ * trend).  The index values are the indices table's (jh_plot_tables); the
+ * fitted line is drawn through them. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,21 +14,19 @@
 #include "junheng/plot.h"
 #include "junheng/study.h"
 
-int jh_plot_trend(FILE *f, const jh_study *s, const size_t *inds, size_t n_inds,
-                  int idx, int weighted, const char *lang, jh_plot_spec *sp)
+int jh_plot_trend(FILE *f, const jh_study *s, const jh_plot_tables *t, const size_t *inds,
+                  size_t n_inds, int idx, int weighted, const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
-    size_t n = d->regions.n;
+    size_t st = jh_plot_stratum(s);
     int en = strcmp(lang, "en") == 0;
-    double *x = malloc((n + 1) * sizeof *x), *w = malloc((n + 1) * sizeof *w);
     const char **keys = calloc(n_inds ? n_inds : 1, sizeof *keys);
     char **own = calloc(n_inds ? n_inds : 1, sizeof *own);
     jh_ols *fit = calloc(n_inds ? n_inds : 1, sizeof *fit);
     int *fitted = calloc(n_inds ? n_inds : 1, sizeof *fitted);
     double *span = calloc(2 * (n_inds ? n_inds : 1), sizeof *span); /* first, last year fitted */
     double *yr = malloc((d->n_years + 1) * sizeof *yr), *val = malloc((d->n_years + 1) * sizeof *val);
-    jh_workspace *ws = jh_workspace_alloc(n ? n : 1);
-    int rc = x && w && keys && own && fit && fitted && span && yr && val && ws ? JH_OK : JH_ENOMEM;
+    int rc = keys && own && fit && fitted && span && yr && val ? JH_OK : JH_ENOMEM;
     size_t row = 0, n_keys = 0;
     int any = 0;
     for (size_t k = 0; rc == JH_OK && k < n_inds; k++) {
@@ -35,14 +34,9 @@ int jh_plot_trend(FILE *f, const jh_study *s, const size_t *inds, size_t n_inds,
             fputs("\n\n", f);
         size_t m_fit = 0;
         for (size_t y = 0; y < d->n_years; y++) {
-            int used;
-            size_t m = jh_plot_slice(s, inds[k], y, weighted, x, w, NULL, &used);
-            jh_index_set set;
             double v = NAN;
-            if (m && (!weighted || used) &&
-                jh_indices_all(x, used ? w : NULL, m, ws, &set) == JH_OK &&
-                set.status[idx] == JH_OK)
-                v = set.value[idx];
+            if (!jh_plot_index_value(jh_plot_tables_slice(t, inds[k], y, st), idx, weighted, &v))
+                v = NAN;
             any |= !isnan(v);
             if (isnan(v)) {
                 fprintf(f, "%zu\t%d\tNaN\n", row++, d->years[y]);
@@ -110,8 +104,5 @@ int jh_plot_trend(FILE *f, const jh_study *s, const size_t *inds, size_t n_inds,
     free(yr);
     free(val);
     free(keys);
-    jh_workspace_free(ws);
-    free(x);
-    free(w);
     return rc;
 }

@@ -2,7 +2,8 @@
  * indicator in one year side by side (horizontal bars on the bottom axis)
  * and their oriented ratio (points on the top axis; 1 = parity, above 1 =
  * town better served, see urban_rural.h).  Counties with both strata only,
- * from jh_urban_rural_study; sorted by the ratio, largest urban advantage
+ * from the urban-rural table of jh_plot_tables (or its group-gap pair);
+ * sorted by the ratio, largest urban advantage
  * at the top (ties in data order).  Data: one line per county,
  * "row<TAB>y<TAB>urban<TAB>rural<TAB>ratio<TAB>"county"", y = n - position. */
 #include <math.h>
@@ -109,26 +110,17 @@ static int urban_rural_texts(jh_plot_spec *sp, const char *label, const char *un
     return topx;
 }
 
-static int pair_chart(FILE *f, const jh_study *s, size_t ind, size_t year,
-                      const struct sides *p, const char *lang, jh_plot_spec *sp)
+/* The chart of table t (urban and rural, or the pair p) for ind and year. */
+static int pair_chart(FILE *f, const jh_study *s, const jh_ur_table *t, size_t ind,
+                      size_t year, const struct sides *p, const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
     int en = strcmp(lang, "en") == 0;
-    jh_ur_opts o = {.use_weights = 1, .indicator = d->indicators.str[ind],
-                    .year = d->years[year], .compare = {p ? p->code[0] : NULL,
-                                                        p ? p->code[1] : NULL}};
-    jh_diag diag;
-    jh_diag_init(&diag, 1);
-    jh_ur_table *t = NULL;
-    int rc = jh_urban_rural_study(s, &o, &diag, &t);
-    jh_diag_clear(&diag);
-    if (rc != JH_OK)
-        return rc == JH_ENOMEM ? JH_ENOMEM : JH_EEMPTY;
+    if (!t)
+        return JH_EEMPTY;
     ur_item *it = malloc((t->n_county ? t->n_county : 1) * sizeof *it);
     size_t m = 0;
-    int reversed = 0;
-    if (!it)
-        rc = JH_ENOMEM;
+    int reversed = 0, rc = it ? JH_OK : JH_ENOMEM;
     for (size_t k = 0; rc == JH_OK && k < t->n_county; k++) {
         const jh_ur_county *c = &t->county[k];
         if (c->indicator != ind || c->year != year || !isfinite(c->urban) ||
@@ -219,20 +211,23 @@ static int pair_chart(FILE *f, const jh_study *s, size_t ind, size_t year,
         jh_plot_spec_number(sp, "HEIGHT", sp->height);
     }
     free(it);
-    jh_ur_table_free(t);
     return rc;
 }
 
-int jh_plot_urban_rural(FILE *f, const jh_study *s, size_t ind, size_t year,
-                        const char *lang, jh_plot_spec *sp)
+int jh_plot_urban_rural(FILE *f, const jh_study *s, const jh_plot_tables *tab, size_t ind,
+                        size_t year, const char *lang, jh_plot_spec *sp)
 {
-    return pair_chart(f, s, ind, year, NULL, lang, sp);
+    return pair_chart(f, s, tab ? tab->ur : NULL, ind, year, NULL, lang, sp);
 }
 
-int jh_plot_strata_gap(FILE *f, const jh_study *s, size_t ind, size_t year, size_t a,
-                       size_t b, const char *lang, jh_plot_spec *sp)
+int jh_plot_strata_gap(FILE *f, const jh_study *s, const jh_plot_tables *tab, size_t ind,
+                       size_t year, size_t a, size_t b, const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
+    const jh_ur_table *t = NULL;
+    for (size_t k = 0; tab && tab->gaps && k < tab->gaps->n; k++)
+        if (tab->gaps->pair[k].a == a && tab->gaps->pair[k].b == b)
+            t = tab->gaps->pair[k].t;
     int en = strcmp(lang, "en") == 0;
     struct sides p;
     for (int k = 0; k < 2; k++) {
@@ -241,5 +236,5 @@ int jh_plot_strata_gap(FILE *f, const jh_study *s, size_t ind, size_t year, size
         p.code[k] = def->code;
         p.name[k] = n && *n ? n : def->code;
     }
-    return pair_chart(f, s, ind, year, &p, lang, sp);
+    return pair_chart(f, s, t, ind, year, &p, lang, sp);
 }
