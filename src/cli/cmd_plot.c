@@ -997,14 +997,17 @@ static int compute_tables(const struct opts *o, const jh_study *s, const size_t 
                           size_t n_years, plot_tables *t)
 {
     size_t last = s->data->n_years - 1;
+    /* the densities: of each --year when two or more are given (draw_all) */
     plot_tables_opts po = {.rank = &o->rank, .years = n_years ? years : &last,
-                           .n_years = n_years ? n_years : 1};
+                           .n_years = n_years ? n_years : 1,
+                           .dens_years = n_years >= 2 ? years : NULL, .n_dens_years = n_years};
     po.need = (o->kinds & (K_LORENZ | K_TREND | K_RANKING) ? PLOT_T_INDICES : 0) |
               (o->kinds & K_DECOMPOSITION ? PLOT_T_DECOMPOSE : 0) |
               (o->kinds & K_URBAN_RURAL ? PLOT_T_UR : 0) |
               (o->kinds & K_GROUP_GAP ? PLOT_T_GAPS : 0) |
               (o->kinds & K_COUNTY_RANKING ? PLOT_T_RANK_COUNTY : 0) |
-              (o->kinds & K_TARGETS ? PLOT_T_TARGETS : 0);
+              (o->kinds & K_TARGETS ? PLOT_T_TARGETS : 0) |
+              (o->kinds & K_DISTRIBUTION ? PLOT_T_DENSITY : 0);
     /* The analyses' warnings are their own commands' (and the run's) to
      * give: a chart says only what it could not draw. */
     jh_diag diag;

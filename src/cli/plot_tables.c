@@ -87,6 +87,23 @@ static int compute_targets(const jh_study *s, plot_tables *t, jh_diag *diag)
     return kept(rc);
 }
 
+/* converge's densities (as `junheng converge --tables density`) over the
+ * years of the density charts. */
+static int compute_density(const jh_study *s, const plot_tables_opts *po, plot_tables *t,
+                           jh_diag *diag)
+{
+    const jh_dataset *d = s->data;
+    jh_converge_opts o = {.tables = JH_CONVERGE_DENSITY};
+    for (size_t k = 0; k < po->n_dens_years && po->dens_years; k++) {
+        int y = d->years[po->dens_years[k]];
+        o.from = !o.from || y < o.from ? y : o.from;
+        o.to = y > o.to ? y : o.to;
+    }
+    int rc = jh_converge_run(s, &o, diag, &t->density);
+    t->view.density = t->density;
+    return kept(rc);
+}
+
 int plot_tables_compute(const jh_study *s, const plot_tables_opts *o,
                         const jh_plot_tables *have, plot_tables *t, jh_diag *diag)
 {
@@ -110,6 +127,8 @@ int plot_tables_compute(const jh_study *s, const plot_tables_opts *o,
         rc = compute_rank_county(s, o, t, diag);
     if (!rc && (need & PLOT_T_TARGETS) && !have->targets)
         rc = compute_targets(s, t, diag);
+    if (!rc && (need & PLOT_T_DENSITY) && !have->density)
+        rc = compute_density(s, o, t, diag);
     if (rc)
         plot_tables_free(t);
     return rc;

@@ -31,8 +31,9 @@ typedef struct plot_tables_opts {
     const size_t *years;        /* years charted (data positions): the county
                                    scores are computed for these; NULL: all */
     size_t n_years;
-    const size_t *dens_years;   /* the years of the densities (data positions,
-                                   ascending) */
+    const size_t *dens_years;   /* the years of the densities (data positions):
+                                   the table spans the first to the last of
+                                   them; NULL: every year */
     size_t n_dens_years;
 } plot_tables_opts;
 

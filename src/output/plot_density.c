@@ -1,11 +1,13 @@
 /* Kernel densities of one indicator by year: has the distribution of the
- * counties narrowed?  The numbers are those of `junheng converge`'s density
- * table (src/analysis/converge.c): Gaussian kernel, Silverman's bandwidth
- * per year (jh_kde_bandwidth), one grid for all years so the curves
- * overlay, from the smallest value minus 3 h_max to the largest plus
- * 3 h_max, 512 points.  Unweighted: each county is one observation.
+ * counties narrowed?  The numbers are read from `junheng converge`'s
+ * density table (jh_plot_tables.density, src/analysis/converge.c):
+ * Gaussian kernel, Silverman's bandwidth per year (jh_kde_bandwidth), one
+ * grid for all years of the table so the curves overlay, from the
+ * smallest value minus 3 h_max to the largest plus 3 h_max, 512 points.
+ * Unweighted: each county is one observation.
  * Data: one block per year drawn, lines "row<TAB>x<TAB>density". */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "junheng/converge.h"
@@ -13,12 +15,33 @@
 #include "junheng/plot.h"
 #include "junheng/study.h"
 
-#define GRID_POINTS 512
+/* Where the density of (ind, years[k], stratum st) starts in c's rows
+ * (first[k], SIZE_MAX when c has none) and how many points it has
+ * (points[k]): one pass over the table, whose rows of one density are
+ * consecutive. */
+static void find_densities(const jh_converge *c, size_t ind, size_t st, const size_t *years,
+                           size_t n_years, size_t *first, size_t *points)
+{
+    for (size_t k = 0; k < n_years; k++) {
+        first[k] = SIZE_MAX;
+        points[k] = 0;
+    }
+    for (size_t r = 0; c && r < c->n_density; r++) {
+        const jh_density_row *row = &c->density[r];
+        if (row->indicator != ind || row->stratum != st)
+            continue;
+        for (size_t k = 0; k < n_years; k++)
+            if (row->year == years[k]) {
+                if (first[k] == SIZE_MAX)
+                    first[k] = r;
+                points[k]++;
+            }
+    }
+}
 
 int jh_plot_density(FILE *f, const jh_study *s, const jh_plot_tables *t, size_t ind,
                     const size_t *years, size_t n_years, const char *lang, jh_plot_spec *sp)
 {
-    (void)t;
     /* A status indicator's density spreads 0 and 100 from -50 to 150:
      * shares at each value by year instead. */
     double vals[JH_PLOT_FEW_DISTINCT];
@@ -26,67 +49,41 @@ int jh_plot_density(FILE *f, const jh_study *s, const jh_plot_tables *t, size_t 
     if (nv >= 1 && nv <= JH_PLOT_FEW_DISTINCT)
         return jh_plot_levels(f, s, ind, years, n_years, 0, vals, nv, lang, sp);
     const jh_dataset *d = s->data;
-    size_t n = d->regions.n;
+    const jh_converge *c = t ? t->density : NULL;
     int en = strcmp(lang, "en") == 0;
-    double *x = malloc((n + 1) * sizeof *x);
-    double *h = malloc((n_years + 1) * sizeof *h);
-    double *grid = malloc(GRID_POINTS * sizeof *grid), *dens = malloc(GRID_POINTS * sizeof *dens);
+    size_t *first = malloc((n_years + 1) * sizeof *first);
+    size_t *points = malloc((n_years + 1) * sizeof *points);
     char **keys = calloc(n_years + 1, sizeof *keys);
-    jh_workspace *ws = jh_workspace_alloc(n ? n : 1);
-    int rc = x && h && grid && dens && keys && ws ? JH_OK : JH_ENOMEM;
-    double lo = INFINITY, hi = -INFINITY, hmax = 0;
-    int used;
-    for (size_t k = 0; rc == JH_OK && k < n_years; k++) {
-        size_t m = jh_plot_slice(s, ind, years[k], 0, x, NULL, NULL, &used);
-        h[k] = NAN;
-        if (m < 2 || jh_kde_bandwidth(x, m, ws, &h[k]) != JH_OK) {
-            h[k] = NAN; /* fewer than two values or all equal: no curve */
-            continue;
-        }
-        for (size_t i = 0; i < m; i++) {
-            lo = fmin(lo, x[i]);
-            hi = fmax(hi, x[i]);
-        }
-        hmax = fmax(hmax, h[k]);
-    }
-    if (rc == JH_OK && !(hmax > 0))
-        rc = JH_EEMPTY;
-    if (rc == JH_OK) {
-        lo -= 3 * hmax;
-        hi += 3 * hmax;
-        for (size_t j = 0; j < GRID_POINTS; j++)
-            grid[j] = lo + (hi - lo) * (double)j / (double)(GRID_POINTS - 1);
-    }
-    /* The densities of a money indicator are tiny (1/yuan): a first pass
-     * finds the largest, so that the axis can say x10^-n instead of 3e-05. */
+    int rc = first && points && keys ? JH_OK : JH_ENOMEM;
+    if (rc == JH_OK)
+        find_densities(c, ind, jh_plot_stratum(s), years, n_years, first, points);
+    /* The densities of a money indicator are tiny (1/yuan): the largest
+     * sets the axis's x10^-n instead of 3e-05. */
     double dmax = 0;
-    for (size_t k = 0; rc == JH_OK && k < n_years; k++) {
-        if (isnan(h[k]))
-            continue;
-        size_t m = jh_plot_slice(s, ind, years[k], 0, x, NULL, NULL, &used);
-        if ((rc = jh_kde_eval(x, NULL, m, h[k], grid, GRID_POINTS, dens)) != JH_OK)
-            break;
-        for (size_t j = 0; j < GRID_POINTS; j++)
-            dmax = fmax(dmax, dens[j]);
-    }
+    int any = 0;
+    for (size_t k = 0; rc == JH_OK && k < n_years; k++)
+        for (size_t j = 0; j < points[k]; j++) {
+            dmax = fmax(dmax, c->density[first[k] + j].density);
+            any = 1;
+        }
+    if (rc == JH_OK && !any)
+        rc = JH_EEMPTY; /* no year with two values not all equal */
     int scale = jh_plot_axis_scale(dmax);
     size_t n_keys = 0, row = 0;
     for (size_t k = 0; rc == JH_OK && k < n_years; k++) {
-        if (isnan(h[k]))
+        if (!points[k])
             continue;
-        size_t m = jh_plot_slice(s, ind, years[k], 0, x, NULL, NULL, &used);
-        if ((rc = jh_kde_eval(x, NULL, m, h[k], grid, GRID_POINTS, dens)) != JH_OK)
-            break;
+        const jh_density_row *dr = &c->density[first[k]];
         if (n_keys)
             fputs("\n\n", f);
-        for (size_t j = 0; j < GRID_POINTS; j++)
-            fprintf(f, "%zu\t%.10g\t%.10g\n", row++, grid[j], dens[j] * pow(10, scale));
+        for (size_t j = 0; j < points[k]; j++)
+            fprintf(f, "%zu\t%.10g\t%.10g\n", row++, dr[j].x, dr[j].density * pow(10, scale));
         if (!(keys[n_keys] = malloc(64))) {
             rc = JH_ENOMEM;
             break;
         }
         char h_text[48];
-        jh_format_human(h_text, sizeof h_text, h[k], JH_NUM_VALUE,
+        jh_format_human(h_text, sizeof h_text, dr->bandwidth, JH_NUM_VALUE,
                         jh_study_unit(s, ind, lang), lang, 0);
         snprintf(keys[n_keys++], 64, en ? "%d (h = %s)" : "%d年（带宽 %s）",
                  d->years[years[k]], h_text);
@@ -125,10 +122,7 @@ int jh_plot_density(FILE *f, const jh_study *s, const jh_plot_tables *t, size_t 
     for (size_t k = 0; keys && k < n_keys; k++)
         free(keys[k]);
     free(keys);
-    jh_workspace_free(ws);
-    free(x);
-    free(h);
-    free(grid);
-    free(dens);
+    free(first);
+    free(points);
     return rc;
 }
