@@ -355,23 +355,24 @@ const char *jh_plot_decompose_by(const struct jh_study *s);
 /* Each chart kind writes its data file to f (tab-separated, each line
  * starting with an integer row number, labels through jh_gp_data_label)
  * and fills sp with TITLE, XLABEL, YLABEL and its own variables.  lang is
- * "zh" or "en".  Returns JH_OK, JH_EEMPTY when the slice has nothing to
- * draw, or JH_ENOMEM. */
+ * "zh" or "en".  The kinds given a jh_plot_tables t read their numbers
+ * from its tables and call no analysis.  Returns JH_OK, JH_EEMPTY when the
+ * slice (or the table) has nothing to draw, or JH_ENOMEM. */
 
 /* Lorenz curves of indicator ind for the given years (total stratum),
- * weighted when the study has weights for it, Gini in the legend. */
+ * weighted when the study has weights for it, Gini in the legend (t->ix). */
 int jh_plot_lorenz(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t ind,
                    const size_t *years, size_t n_years, const char *lang,
                    jh_plot_spec *sp);
-/* Index idx (unweighted, or weighted when weighted) of each indicator in
- * inds over the years, with the OLS trend of the index on the year
+/* Index idx (unweighted, or weighted when weighted; t->ix) of each
+ * indicator in inds over the years, with the OLS trend of the index on the year
  * (jh_ols_fit, as `junheng converge`'s trend table) as a dashed line and
  * its slope per year in the legend, for series with three or more years. */
 int jh_plot_trend(FILE *f, const struct jh_study *s, const jh_plot_tables *t, const size_t *inds,
                   size_t n_inds, int idx, int weighted, const char *lang,
                   jh_plot_spec *sp);
-/* Every indicator with a value of index idx in the year, ranked, bars
- * coloured by domain (neutral and provincial indicators are left out). */
+/* Every indicator with a value of index idx in the year (t->ix), ranked,
+ * bars coloured by domain (neutral and provincial indicators are left out). */
 int jh_plot_ranking(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year, int idx,
                     int weighted, const char *lang, jh_plot_spec *sp);
 /* Box plots of indicator ind in the year, one per prefecture. */
@@ -421,16 +422,17 @@ int jh_plot_levels(FILE *f, const struct jh_study *s, size_t ind, const size_t *
                    const char *lang, jh_plot_spec *sp);
 
 /* Kernel densities of indicator ind (plot stratum, unweighted) for the
- * given years, as `junheng converge` computes them: Gaussian kernel,
- * Silverman's bandwidth per year, one grid of 512 points for all years
- * from the smallest value minus 3 h_max to the largest plus 3 h_max.  The
- * legend gives each year's bandwidth.  A year whose values are all equal
- * or fewer than two has no curve. */
+ * given years, read from converge's density table t->density: Gaussian
+ * kernel, Silverman's bandwidth per year, one grid of 512 points for all
+ * years of the table from the smallest value minus 3 h_max to the largest
+ * plus 3 h_max.  The legend gives each year's bandwidth.  A year the
+ * table has no density of (values all equal or fewer than two) has no
+ * curve. */
 int jh_plot_density(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t ind,
                     const size_t *years, size_t n_years, const char *lang,
                     jh_plot_spec *sp);
 /* Urban and rural values of indicator ind in the year, county by county
- * (counties with both strata, from jh_urban_rural_study), sorted by the
+ * (counties with both strata, from t->ur), sorted by the
  * oriented ratio (largest urban advantage at the top), the ratio on the
  * second (top) axis.  JH_EEMPTY when the indicator has no urban and rural
  * strata that year. */
@@ -438,27 +440,28 @@ int jh_plot_urban_rural(FILE *f, const struct jh_study *s, const jh_plot_tables 
                         size_t year, const char *lang, jh_plot_spec *sp);
 /* The same two panels for two strata of the data (positions a and b, e.g.
  * a group of people and its comparison), compared as `urban-rural
- * --compare A:B`; keys, title and notes name them by the strata catalog
- * in lang.  JH_EEMPTY when they have no values to compare that year. */
+ * --compare A:B`: the pair (a, b) of t->gaps; keys, title and notes name
+ * them by the strata catalog in lang.  JH_EEMPTY when they have no values to compare that year. */
 int jh_plot_strata_gap(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t ind, size_t year,
                        size_t a, size_t b, const char *lang, jh_plot_spec *sp);
-/* The composite score of every ranked county in the year (rank.h defaults:
- * min-max, entropy weights, weighted sum, no imputation, every
- * non-neutral indicator), sorted, bars coloured by prefecture.  weights
- * (may be NULL: entropy per year) gives the weighting as `rank --weights`
- * and --weights-base take it: its weights, subj, objective, combine, alpha
- * and weights_base are used, the rest of it is not. */
+/* The composite score of every ranked county in the year (t->rank_county:
+ * rank.h defaults, min-max, entropy weights, weighted sum, no imputation,
+ * every non-neutral indicator), sorted, bars coloured by prefecture.
+ * weights (may be NULL: entropy per year) is the weighting the table was
+ * computed with, as `rank --weights` and --weights-base take it; the axis
+ * title names it. */
 int jh_plot_county_ranking(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year,
                            const char *lang, const struct jh_rank_opts *weights,
                            jh_plot_spec *sp);
 /* Between- and within-prefecture shares of Theil T (population-weighted
  * when the indicator has weights) of every charted indicator in the year,
- * stacked, sorted by the between share. */
+ * stacked, sorted by the between share: the Theil T rows of t->dec (by
+ * jh_plot_decompose_by's column) of the plot stratum. */
 int jh_plot_decomposition(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year,
                           const char *lang, jh_plot_spec *sp);
-/* Every indicator with a target and a provincial value in the year:
- * baseline, value and target as a percentage of the target, and the share
- * of counties meeting the target. */
+/* Every indicator with a target and a provincial value in the year
+ * (t->targets): baseline, value and target as a percentage of the target,
+ * and the share of counties meeting the target. */
 int jh_plot_targets(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year,
                     const char *lang, jh_plot_spec *sp);
 

@@ -21,28 +21,39 @@ static int compute_indices(const jh_study *s, plot_tables *t, jh_diag *diag)
     return kept(rc);
 }
 
-/* Theil T by the charts' level, every year, the plot stratum. */
-static int compute_decompose(const jh_study *s, plot_tables *t, jh_diag *diag)
+/* The one year charted (the default, the last), or 0: every year.  The
+ * tables of every year cost as much as the charts' one year times the
+ * years, so a single charted year is computed alone. */
+static int one_year(const jh_study *s, const plot_tables_opts *po)
+{
+    return po->years && po->n_years == 1 ? s->data->years[po->years[0]] : 0;
+}
+
+/* Theil T by the charts' level, the plot stratum. */
+static int compute_decompose(const jh_study *s, const plot_tables_opts *po, plot_tables *t,
+                             jh_diag *diag)
 {
     jh_decompose_opts o = {.by = jh_plot_decompose_by(s), .methods = 1u << JH_DM_THEIL_T,
-                           .use_weights = 1, .ci = 0.95,
+                           .use_weights = 1, .ci = 0.95, .year = one_year(s, po),
                            .stratum = (int)s->data->strata[jh_plot_stratum(s)]};
     int rc = o.by ? jh_decompose_study(s, &o, diag, &t->dec) : JH_EEMPTY;
     t->view.dec = t->dec;
     return kept(rc);
 }
 
-static int compute_urban_rural(const jh_study *s, plot_tables *t, jh_diag *diag)
+static int compute_urban_rural(const jh_study *s, const plot_tables_opts *po, plot_tables *t,
+                               jh_diag *diag)
 {
-    jh_ur_opts o = {.use_weights = 1};
+    jh_ur_opts o = {.use_weights = 1, .year = one_year(s, po)};
     int rc = jh_urban_rural_study(s, &o, diag, &t->ur);
     t->view.ur = t->ur;
     return kept(rc);
 }
 
-static int compute_gaps(const jh_study *s, plot_tables *t, jh_diag *diag)
+static int compute_gaps(const jh_study *s, const plot_tables_opts *po, plot_tables *t,
+                        jh_diag *diag)
 {
-    jh_ur_opts o = {.use_weights = 1};
+    jh_ur_opts o = {.use_weights = 1, .year = one_year(s, po)};
     int rc = jh_group_gaps_study(s, &o, "group", diag, &t->gaps);
     t->view.gaps = t->gaps;
     return kept(rc);
@@ -118,11 +129,11 @@ int plot_tables_compute(const jh_study *s, const plot_tables_opts *o,
     if ((need & PLOT_T_INDICES) && !have->ix)
         rc = compute_indices(s, t, diag);
     if (!rc && (need & PLOT_T_DECOMPOSE) && !have->dec)
-        rc = compute_decompose(s, t, diag);
+        rc = compute_decompose(s, o, t, diag);
     if (!rc && (need & PLOT_T_UR) && !have->ur)
-        rc = compute_urban_rural(s, t, diag);
+        rc = compute_urban_rural(s, o, t, diag);
     if (!rc && (need & PLOT_T_GAPS) && !have->gaps)
-        rc = compute_gaps(s, t, diag);
+        rc = compute_gaps(s, o, t, diag);
     if (!rc && (need & PLOT_T_RANK_COUNTY) && !have->rank_county)
         rc = compute_rank_county(s, o, t, diag);
     if (!rc && (need & PLOT_T_TARGETS) && !have->targets)

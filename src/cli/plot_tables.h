@@ -29,7 +29,9 @@ typedef struct plot_tables_opts {
     unsigned need;              /* PLOT_T_* bits */
     const jh_rank_opts *rank;   /* county-ranking weighting (NULL: entropy per year) */
     const size_t *years;        /* years charted (data positions): the county
-                                   scores are computed for these; NULL: all */
+                                   scores are computed for these, and the
+                                   decomposition and comparisons for the
+                                   year when there is one; NULL: all */
     size_t n_years;
     const size_t *dens_years;   /* the years of the densities (data positions):
                                    the table spans the first to the last of

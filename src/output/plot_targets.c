@@ -1,7 +1,6 @@
 /* Plan targets in one year (the targets table of jh_plot_tables, as
- * `junheng targets` writes it): for
- * every indicator with a target and a provincial value, on a common scale
- * of percent of the target (100 = the target), the baseline (hollow) and
+ * `junheng targets` writes it): for every indicator with a target and a
+ * provincial value, on a common scale of percent of the target (100 = the target), the baseline (hollow) and
  * the year's provincial value (filled: green when it meets the target,
  * vermillion when not); the raw numbers with their unit under the name; and
  * on the right the share of counties meeting the target.  Indicators keep

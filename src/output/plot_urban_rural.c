@@ -3,8 +3,8 @@
  * and their oriented ratio (points on the top axis; 1 = parity, above 1 =
  * town better served, see urban_rural.h).  Counties with both strata only,
  * from the urban-rural table of jh_plot_tables (or its group-gap pair);
- * sorted by the ratio, largest urban advantage
- * at the top (ties in data order).  Data: one line per county,
+ * sorted by the ratio, largest urban advantage at the top (ties in data
+ * order).  Data: one line per county,
  * "row<TAB>y<TAB>urban<TAB>rural<TAB>ratio<TAB>"county"", y = n - position. */
 #include <math.h>
 #include <stdlib.h>
