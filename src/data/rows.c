@@ -1,35 +1,85 @@
-/* The row reader (rows.h): libcsv over jh_source, streaming, one callback
- * per row.  libcsv only reports bytes, so line breaks are counted here,
- * with CSV_REPALL_NL so that every unquoted CR and LF reaches on_record.
- * The text of every field of a row lives in one buffer, so that a row of
- * 10^6 fields costs its bytes and not 10^6 allocations: this is the hot
- * path of reading a large data file. */
+/* The row reader (rows.h): libcsv over jh_source, one callback per row.
+ *
+ * The file is read in blocks of whole records (BLOCK_BYTES or more, cut
+ * after a line break outside quotes), and the blocks are parsed on
+ * JUNHENG_THREADS threads (default: the processors online) into cells and
+ * rows; this thread hands the rows to the callbacks block after block, in
+ * file order.  Every block is parsed alone from its first line, so the
+ * rows, their positions and every message are the same whatever the
+ * number of threads: with one thread the same blocks are parsed here, in
+ * turn.  Positions within a block count from its start and become the
+ * file's when the block is handed out.
+ *
+ * libcsv only reports bytes, so line breaks are counted here, with
+ * CSV_REPALL_NL so that every unquoted CR and LF reaches on_record.  The
+ * text of every cell of a block lives in one buffer, so that a row of
+ * 10^6 fields costs its bytes and not 10^6 allocations. */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <csv.h>
 #include "rows.h"
 #include "source.h"
 
-struct reader {
-    const char *path;         /* for messages */
-    jh_diag *diag;            /* where messages go */
-    const jh_rows_opts *o;    /* the callbacks */
-    unsigned long line;       /* current physical line, from 1 */
-    unsigned long row_line;   /* line where the current row starts */
-    int prev_cr;              /* the last line break was a CR (CRLF pair) */
-    jh_row_cell *cell;        /* [cell_cap] cells of the current row */
-    size_t field;             /* fields seen in the current row */
-    size_t cell_cap;          /* cells allocated */
-    char *text;               /* the current row's fields, each NUL-terminated */
+/* A block is at least this many bytes, up to the end of a record: large
+ * enough that handing blocks between threads costs nothing, small enough
+ * that the blocks in flight (a few per thread) stay a few megabytes. */
+#define BLOCK_BYTES ((size_t)1 << 19)
+#define MAX_THREADS 16
+
+/* A cell and a row of a parsed block; lines count from the block's first
+ * line, 0. */
+struct bcell {
+    size_t off;          /* text in the block's text buffer */
+    size_t len;
+    unsigned long line;  /* where the field starts */
+};
+
+struct brow {
+    size_t cell;         /* first cell */
+    size_t n;            /* cells */
+    unsigned long line;  /* where the row starts */
+};
+
+enum { SLOT_FREE, SLOT_READY, SLOT_PARSING, SLOT_DONE };
+
+struct block {
+    int state;                /* SLOT_*: guarded by the pool's mutex */
+    char *raw;                /* the raw bytes: whole records */
+    size_t raw_len, raw_cap;
+    int first, last;          /* the block begins / ends the file */
+    char *read_err;           /* a read error after this block, or NULL */
+    jh_source_block dec;      /* the block as UTF-8 */
+    char *text;               /* the cells' text, each NUL-terminated */
     size_t text_len, text_cap;
-    int text_moved;           /* text moved during the row: cell texts to reset */
-    char **header;            /* [n_header] header names, into header_text */
-    char *header_text;        /* the header row's text, kept */
-    size_t n_header;          /* 0 until the header row was read */
-    int have_header;
-    int stop;                 /* stop reading: fatal error or out of memory */
-    int oom;                  /* out of memory */
+    struct bcell *cell;
+    size_t n_cell, cell_cap;
+    struct brow *row;         /* rows that are not blank */
+    size_t n_row, row_cap;
+    unsigned long lines;      /* line breaks the parser counted */
+    unsigned long nl;         /* LF bytes (the encoding errors count those) */
+    char *err;                /* the error that ends the block, or NULL */
+    unsigned long err_line;   /* its line: from 0 (parser) or 1 (err_nl) */
+    unsigned long err_col;
+    int err_nl;               /* err_line counts LF bytes, from 1 */
+    int err_first;            /* said before any row of the block */
+    int err_rc;               /* the status it gives: JH_OK, JH_EPARSE, JH_EIO */
+    int oom;
+};
+
+/* One block being parsed. */
+struct bparse {
+    struct block *b;
+    unsigned long line;       /* current line, from 0 */
+    unsigned long row_line;   /* line where the current row starts */
+    unsigned long nl;         /* LF bytes so far */
+    int prev_cr;              /* the last line break was a CR (CRLF pair) */
+    size_t field;             /* fields seen in the current row */
+    size_t row_cell, row_text; /* where the current row's cells begin */
+    int stop;
 };
 
 /* Whether byte c may begin or end a blank: most cells neither begin nor
@@ -82,163 +132,110 @@ size_t jh_row_trim(char *s, size_t len)
     return len - a;
 }
 
-static int grow_cells(struct reader *r)
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
-    if (r->field < r->cell_cap)
+    if (need <= *cap)
         return 0;
-    size_t cap = r->cell_cap ? 2 * r->cell_cap : 32;
-    jh_row_cell *cell = realloc(r->cell, cap * sizeof *cell);
-    if (!cell)
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    void *t = realloc(*p, c * size);
+    if (!t)
         return -1;
-    r->cell = cell;
-    r->cell_cap = cap;
+    *p = t;
+    *cap = c;
     return 0;
 }
 
-static int keep_cell(struct reader *r, const char *s, size_t len)
+static void block_fail(struct bparse *p, char *msg, int rc)
 {
-    if (grow_cells(r))
-        return -1;
-    if (len + 1 > r->text_cap - r->text_len) {
-        size_t cap = r->text_cap ? r->text_cap : 4096;
-        while (cap - r->text_len < len + 1)
-            cap *= 2;
-        char *t = realloc(r->text, cap);
-        if (!t)
-            return -1;
-        r->text_moved |= t != r->text;
-        r->text = t;
-        r->text_cap = cap;
+    struct block *b = p->b;
+    p->stop = 1;
+    if (!msg) {
+        b->oom = 1;
+        return;
     }
-    jh_row_cell *c = &r->cell[r->field];
-    c->off = r->text_len;
-    c->text = r->text + c->off;
-    if (len)
-        memcpy(c->text, s, len);
-    c->len = jh_row_trim(c->text, len);
-    c->line = r->line;
-    r->text_len += len + 1;
-    return 0;
-}
-
-static unsigned long count_newlines(const char *s, size_t len)
-{
-    unsigned long n = 0;
-    for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s))); p++)
-        n++;
-    return n;
+    b->err = msg;
+    b->err_line = p->line;
+    b->err_col = p->field + 1;
+    b->err_rc = rc;
 }
 
 static void on_field(void *data, size_t len, void *ctx)
 {
-    struct reader *r = ctx;
+    struct bparse *p = ctx;
+    struct block *b = p->b;
     const char *s = data ? data : "";
-    if (r->stop)
+    if (p->stop)
         return;
-    if (r->field == 0)
-        r->row_line = r->line;
-    r->prev_cr = 0;
-    if (len && memchr(s, '\0', len)) {
-        jh_source_nul_error(r->diag, r->path, r->line, r->field + 1, s, len);
-        r->stop = 1;
+    if (p->field == 0)
+        p->row_line = p->line;
+    p->prev_cr = 0;
+    /* One look at each byte for both NUL and LF: fields are short. */
+    unsigned long nl = 0;
+    int nul = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c <= '\n') {
+            nl += c == '\n';
+            nul |= c == '\0';
+        }
+    }
+    if (nul) {
+        block_fail(p, jh_source_nul_msg(s, len), JH_OK);
         return;
     }
-    if (keep_cell(r, s, len)) {
-        r->oom = r->stop = 1;
+    if (grow((void **)&b->cell, &b->cell_cap, b->n_cell + 1, sizeof *b->cell) ||
+        grow((void **)&b->text, &b->text_cap, b->text_len + len + 1, 1)) {
+        b->oom = p->stop = 1;
         return;
     }
-    r->line += count_newlines(s, len);
-    r->field++;
+    struct bcell *c = &b->cell[b->n_cell++];
+    c->off = b->text_len;
+    c->line = p->line;
+    if (len)
+        memcpy(b->text + c->off, s, len);
+    c->len = jh_row_trim(b->text + c->off, len);
+    b->text_len += c->len + 1;
+    p->line += nl;
+    p->nl += nl;
+    p->field++;
 }
 
-/* The header row's names, kept for the whole read. */
-static int keep_header(struct reader *r)
+/* The row just ended: kept unless blank (every cell empty). */
+static void end_row(struct bparse *p)
 {
-    r->header = malloc(r->field * sizeof *r->header);
-    r->header_text = malloc(r->text_len);
-    if (!r->header || !r->header_text)
-        return -1;
-    memcpy(r->header_text, r->text, r->text_len);
-    for (size_t f = 0; f < r->field; f++)
-        r->header[f] = r->header_text + r->cell[f].off;
-    r->n_header = r->field;
-    r->have_header = 1;
-    return 0;
-}
-
-static void handle_row(struct reader *r)
-{
-    jh_row row = {.path = r->path, .diag = r->diag, .cell = r->cell, .n = r->field,
-                  .line = r->row_line};
+    struct block *b = p->b;
     int blank = 1;
-    for (size_t f = 0; f < r->field && blank; f++)
-        blank = r->cell[f].len == 0;
-    if (blank)
-        return;
-    int rc;
-    if (!r->have_header) {
-        if (keep_header(r)) {
-            r->oom = r->stop = 1;
+    for (size_t f = p->row_cell; f < b->n_cell && blank; f++)
+        blank = b->cell[f].len == 0;
+    if (!blank) {
+        if (grow((void **)&b->row, &b->row_cap, b->n_row + 1, sizeof *b->row)) {
+            b->oom = p->stop = 1;
             return;
         }
-        row.header = r->header;
-        row.n_header = r->n_header;
-        rc = r->o->on_header(r->o->ctx, &row);
-    } else if (r->field != r->n_header) {
-        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->row_line, 0,
-                    "row has %zu fields, the header has %zu", r->field, r->n_header);
-        rc = JH_OK;
+        b->row[b->n_row++] = (struct brow){p->row_cell, p->field, p->row_line};
     } else {
-        row.header = r->header;
-        row.n_header = r->n_header;
-        rc = r->o->on_row(r->o->ctx, &row);
+        b->n_cell = p->row_cell;
+        b->text_len = p->row_text;
     }
-    if (rc == JH_ENOMEM)
-        r->oom = 1;
-    if (rc != JH_OK || jh_diag_full(r->diag))
-        r->stop = 1;
+    p->field = 0;
+    p->row_cell = b->n_cell;
+    p->row_text = b->text_len;
 }
 
 static void on_record(int c, void *ctx)
 {
-    struct reader *r = ctx;
-    int crlf_tail = c == '\n' && r->prev_cr;
-    r->prev_cr = c == '\r';
+    struct bparse *p = ctx;
+    int crlf_tail = c == '\n' && p->prev_cr;
+    p->prev_cr = c == '\r';
     if (!crlf_tail && (c == '\n' || c == '\r'))
-        r->line++;
-    if (r->stop || r->field == 0)
+        p->line++;
+    p->nl += c == '\n';
+    if (p->stop || p->field == 0)
         return;
-    for (size_t f = 0; r->text_moved && f < r->field; f++)
-        r->cell[f].text = r->text + r->cell[f].off;
-    r->text_moved = 0;
-    handle_row(r);
-    r->field = 0;
-    r->text_len = 0;
-}
-
-static int parse_stream(struct reader *r, jh_source *src, struct csv_parser *p)
-{
-    const char *chunk;
-    long n;
-    while (!r->stop && (n = jh_source_read(src, &chunk, r->diag)) > 0) {
-        size_t done = csv_parse(p, chunk, (size_t)n, on_field, on_record, r);
-        if (done != (size_t)n && !r->stop) {
-            jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->line, r->field + 1,
-                        "malformed quoted field (a quote must be doubled inside quotes "
-                        "and followed by a delimiter or the end of the line)");
-            return JH_EPARSE;
-        }
-    }
-    if (!r->stop && n < 0) {
-        r->stop = 1;
-        return src->io_error ? JH_EIO : JH_EPARSE;
-    }
-    if (!r->stop && csv_fini(p, on_field, on_record, r) != 0) {
-        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, r->line, r->field + 1,
-                    "unterminated quoted field (the file ends inside quotes)");
-        return JH_EPARSE;
-    }
-    return JH_OK;
+    end_row(p);
 }
 
 /* libcsv trims blanks around unquoted fields; a tab must stay a delimiter
@@ -256,20 +253,407 @@ static unsigned char delimiter_for(const char *path, char given)
     return len >= 4 && strcasecmp(path + len - 4, ".tsv") == 0 ? '\t' : ',';
 }
 
-/* Opens the parser on an open source and reads every row. */
-static int read_rows(struct reader *r, jh_source *src)
+/* Parses the block's UTF-8 text into rows. */
+static void parse_text(struct bparse *p, unsigned char delim)
 {
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL))
-        return JH_ENOMEM;
-    csv_set_space_func(&p, space_is_blank);
+    struct block *b = p->b;
+    struct csv_parser cp;
+    if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL)) {
+        b->oom = 1;
+        return;
+    }
+    csv_set_space_func(&cp, space_is_blank);
     /* libcsv grows a field's buffer by this much at a time: the default
      * (128 bytes) makes a 1 MB field cost quadratic copying. */
-    csv_set_blk_size(&p, 1 << 16);
-    csv_set_delim(&p, delimiter_for(r->path, r->o->delimiter));
-    int rc = parse_stream(r, src, &p);
-    csv_free(&p);
-    return rc;
+    csv_set_blk_size(&cp, 1 << 16);
+    csv_set_delim(&cp, delim);
+    size_t done = csv_parse(&cp, b->dec.text, b->dec.len, on_field, on_record, p);
+    if (done != b->dec.len && !p->stop)
+        block_fail(p, jh_source_msg("malformed quoted field (a quote must be doubled inside "
+                                    "quotes and followed by a delimiter or the end of the "
+                                    "line)"), JH_EPARSE);
+    else if (!p->stop && b->dec.cut) {
+        /* The file ends inside a character: said after the rows before it,
+         * and the row it cut is never ended. */
+        p->stop = 1;
+        b->err = b->dec.err;
+        b->dec.err = NULL;
+        b->err_line = b->dec.err_line;
+        b->err_nl = 1;
+        b->err_rc = JH_EPARSE;
+    } else if (!p->stop && b->last && csv_fini(&cp, on_field, on_record, p) != 0)
+        block_fail(p, jh_source_msg("unterminated quoted field (the file ends inside "
+                                    "quotes)"), JH_EPARSE);
+    csv_free(&cp);
+}
+
+/* Decodes and parses block b: its rows, or the error that ends it. */
+static void parse_block(struct block *b, jh_encoding enc, unsigned char delim)
+{
+    struct bparse p = {.b = b};
+    b->n_cell = b->text_len = b->n_row = 0;
+    b->lines = b->nl = 0;
+    int rc = jh_source_decode(&b->dec, enc, b->raw, b->raw_len, b->first, b->last);
+    if (rc == JH_ENOMEM) {
+        b->oom = 1;
+        return;
+    }
+    if (rc) {
+        b->err = b->dec.err;
+        b->dec.err = NULL;
+        b->err_line = b->dec.err_line;
+        b->err_nl = b->err_first = 1;
+        b->err_rc = JH_EPARSE;
+        return;
+    }
+    parse_text(&p, delim);
+    b->lines = p.line;
+    b->nl = p.nl;
+}
+
+/* Where the last whole record of raw[from..n) ends (raw[from] begins a
+ * record): after a line break outside quotes; 0 when there is none.  A CR
+ * at the very end may be the first half of a CRLF: no end yet.  Quotes
+ * are followed as libcsv follows them (CSV_STRICT); where libcsv would
+ * stop at a malformed quote, what comes after is never parsed, so any end
+ * will do.  A GB18030 character never holds a byte below 0x30 but may
+ * hold any other: its bytes are skipped, lead byte 0x81..0xFE, four bytes
+ * when the second is a digit. */
+static size_t record_end(const unsigned char *raw, size_t from, size_t n, unsigned char delim,
+                         int gb)
+{
+    if (!memchr(raw + from, '"', n - from)) {
+        for (size_t i = n; i > from; i--)
+            if (raw[i - 1] == '\n' || (raw[i - 1] == '\r' && i < n))
+                return i;
+        return 0;
+    }
+    enum { Q_START, Q_FIELD, Q_QUOTED, Q_MAYBE } st = Q_START;
+    size_t end = 0;
+    for (size_t i = from; i < n; i++) {
+        unsigned char c = raw[i];
+        size_t skip = gb && c >= 0x81 ? (i + 1 < n && raw[i + 1] >= 0x30 && raw[i + 1] <= 0x39
+                                             ? 3 : 1) : 0;
+        if (st == Q_QUOTED) {
+            st = c == '"' ? Q_MAYBE : Q_QUOTED;
+            i += skip;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\n' || (i + 1 < n && raw[i + 1] != '\n'))
+                end = i + 1;
+            st = Q_START;
+        } else if (c == delim) {
+            st = Q_START;
+        } else if (c == '"') {
+            st = st == Q_FIELD ? Q_FIELD : Q_QUOTED;
+        } else if (!(c == ' ' && (st == Q_START || st == Q_MAYBE))) {
+            st = Q_FIELD;
+            i += skip;
+        }
+    }
+    return end;
+}
+
+/* The reading side: the open file and the bytes read past the last block. */
+struct feed {
+    jh_source *src;
+    unsigned char delim;
+    char *carry;
+    size_t carry_len, carry_cap;
+    int started, eof;
+};
+
+/* The file's next block into b: the carried bytes, then reads until a
+ * record ends past BLOCK_BYTES or the file does.  0, or -1 when out of
+ * memory. */
+static int read_block(struct feed *fd, struct block *b)
+{
+    size_t from = 0, end = 0;
+    b->first = !fd->started;
+    b->last = 0;
+    fd->started = 1;
+    if (grow((void **)&b->raw, &b->raw_cap, fd->carry_len + BLOCK_BYTES, 1))
+        return -1;
+    if (fd->carry_len)
+        memcpy(b->raw, fd->carry, fd->carry_len);
+    b->raw_len = fd->carry_len;
+    while (!end) {
+        size_t want = b->raw_len < BLOCK_BYTES ? BLOCK_BYTES - b->raw_len : b->raw_len;
+        if (grow((void **)&b->raw, &b->raw_cap, b->raw_len + want, 1))
+            return -1;
+        long n = jh_source_fread(fd->src, b->raw + b->raw_len, want, &b->read_err);
+        if (n < 0 && !b->read_err)
+            return -1;
+        if (n > 0)
+            b->raw_len += (size_t)n;
+        if (n < (long)want) {
+            /* The end of the file; after a read error nothing of the block
+             * is parsed: the error is said after the blocks before it. */
+            fd->eof = b->last = 1;
+            end = b->read_err ? 0 : b->raw_len;
+            break;
+        }
+        /* A byte-order mark is no part of the first field. */
+        if (b->first && b->raw_len >= 4)
+            from = memcmp(b->raw, "\xEF\xBB\xBF", 3) == 0 ? 3
+                   : fd->src->encoding == JH_ENC_GB18030 &&
+                             memcmp(b->raw, "\x84\x31\x95\x33", 4) == 0 ? 4 : 0;
+        end = record_end((const unsigned char *)b->raw, from, b->raw_len, fd->delim,
+                         fd->src->encoding == JH_ENC_GB18030);
+    }
+    fd->carry_len = b->read_err ? 0 : b->raw_len - end;
+    if (grow((void **)&fd->carry, &fd->carry_cap, fd->carry_len, 1))
+        return -1;
+    if (fd->carry_len)
+        memcpy(fd->carry, b->raw + end, fd->carry_len);
+    b->raw_len = end;
+    return 0;
+}
+
+/* The blocks in flight, in a ring: block number k lives in slot[k % n].
+ * Blocks [next_parse, next_read) are read and wait for a thread. */
+struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    struct block *slot;
+    size_t n;
+    size_t next_parse, next_read;
+    int quit;
+    jh_encoding enc;
+    unsigned char delim;
+};
+
+/* Takes the next block to parse, if any, and parses it; the mutex is held
+ * on entry and on return.  1 when it parsed one. */
+static int parse_next(struct pool *pl)
+{
+    if (pl->next_parse == pl->next_read)
+        return 0;
+    struct block *b = &pl->slot[pl->next_parse++ % pl->n];
+    b->state = SLOT_PARSING;
+    pthread_mutex_unlock(&pl->mu);
+    parse_block(b, pl->enc, pl->delim);
+    pthread_mutex_lock(&pl->mu);
+    b->state = SLOT_DONE;
+    pthread_cond_broadcast(&pl->cv);
+    return 1;
+}
+
+static void *parse_worker(void *arg)
+{
+    struct pool *pl = arg;
+    pthread_mutex_lock(&pl->mu);
+    while (!pl->quit)
+        if (!parse_next(pl))
+            pthread_cond_wait(&pl->cv, &pl->mu);
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+/* The reader's threads: JUNHENG_THREADS when set (1 turns threading off),
+ * else the processors online, at most MAX_THREADS. */
+static size_t reader_threads(void)
+{
+    const char *env = getenv("JUNHENG_THREADS");
+    long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    return t < 1 ? 1 : t > MAX_THREADS ? MAX_THREADS : (size_t)t;
+}
+
+/* The handing-out side: the callbacks, positions, the header. */
+struct reader {
+    const char *path;         /* for messages */
+    jh_diag *diag;            /* where messages go */
+    const jh_rows_opts *o;    /* the callbacks */
+    unsigned long line;       /* first line of the next block, from 1 */
+    unsigned long nl;         /* LF bytes before the next block */
+    jh_row_cell *cell;        /* [cell_cap] cells of the current row */
+    size_t cell_cap;
+    char **header;            /* [n_header] header names, into header_text */
+    char *header_text;        /* the header row's text, kept */
+    size_t n_header;          /* 0 until the header row was read */
+    int have_header;
+    int stop;                 /* stop reading: an error, a callback, out of memory */
+    int oom;                  /* out of memory */
+    int rc;                   /* JH_EPARSE / JH_EIO from the reading itself */
+};
+
+/* The header row's names, kept for the whole read. */
+static int keep_header(struct reader *r, const jh_row *row, const char *text, size_t len)
+{
+    r->header = malloc(row->n * sizeof *r->header);
+    r->header_text = malloc(len);
+    if (!r->header || !r->header_text)
+        return -1;
+    memcpy(r->header_text, text, len);
+    for (size_t f = 0; f < row->n; f++)
+        r->header[f] = r->header_text + row->cell[f].off;
+    r->n_header = row->n;
+    r->have_header = 1;
+    return 0;
+}
+
+static void handle_row(struct reader *r, jh_row *row, const char *text, size_t len)
+{
+    int rc;
+    if (!r->have_header) {
+        if (keep_header(r, row, text, len)) {
+            r->oom = r->stop = 1;
+            return;
+        }
+        row->header = r->header;
+        row->n_header = r->n_header;
+        rc = r->o->on_header(r->o->ctx, row);
+    } else if (row->n != r->n_header) {
+        jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, row->line, 0,
+                    "row has %zu fields, the header has %zu", row->n, r->n_header);
+        rc = JH_OK;
+    } else {
+        row->header = r->header;
+        row->n_header = r->n_header;
+        rc = r->o->on_row(r->o->ctx, row);
+    }
+    if (rc == JH_ENOMEM)
+        r->oom = 1;
+    if (rc != JH_OK || jh_diag_full(r->diag))
+        r->stop = 1;
+}
+
+/* Row k of block b to the callbacks, at the file's positions. */
+static void hand_row(struct reader *r, const struct block *b, size_t k)
+{
+    const struct brow *w = &b->row[k];
+    if (grow((void **)&r->cell, &r->cell_cap, w->n, sizeof *r->cell)) {
+        r->oom = r->stop = 1;
+        return;
+    }
+    const struct bcell *c = &b->cell[w->cell];
+    size_t base = c[0].off;
+    for (size_t f = 0; f < w->n; f++)
+        r->cell[f] = (jh_row_cell){b->text + c[f].off, c[f].len, r->line + c[f].line,
+                                   c[f].off - base};
+    jh_row row = {.path = r->path, .diag = r->diag, .cell = r->cell, .n = w->n,
+                  .line = r->line + w->line};
+    handle_row(r, &row, b->text + base, c[w->n - 1].off + c[w->n - 1].len + 1 - base);
+}
+
+static void say(struct reader *r, const char *msg, unsigned long line, unsigned long col, int rc)
+{
+    jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, line, col, "%s", msg);
+    r->stop = 1;
+    if (rc)
+        r->rc = rc;
+}
+
+/* Block b's rows to the callbacks, then its error. */
+static void hand_block(struct reader *r, const struct block *b)
+{
+    if (b->oom) {
+        r->oom = r->stop = 1;
+        return;
+    }
+    unsigned long err_line = b->err_nl ? r->nl + b->err_line : r->line + b->err_line;
+    if (b->err && b->err_first) {
+        say(r, b->err, err_line, 0, b->err_rc);
+        return;
+    }
+    for (size_t k = 0; k < b->n_row && !r->stop; k++)
+        hand_row(r, b, k);
+    if (!r->stop && b->err)
+        say(r, b->err, err_line, b->err_nl ? 0 : b->err_col, b->err_rc);
+    if (!r->stop && b->read_err)
+        say(r, b->read_err, 0, 0, JH_EIO);
+    r->line += b->lines;
+    r->nl += b->nl;
+}
+
+static void block_reset(struct block *b)
+{
+    free(b->read_err);
+    free(b->err);
+    free(b->dec.err);
+    b->read_err = b->err = b->dec.err = NULL;
+    b->err_line = b->err_col = 0;
+    b->err_nl = b->err_first = b->err_rc = b->oom = 0;
+    b->state = SLOT_FREE;
+}
+
+static void block_free(struct block *b)
+{
+    block_reset(b);
+    jh_source_block_free(&b->dec);
+    free(b->raw);
+    free(b->text);
+    free(b->cell);
+    free(b->row);
+}
+
+/* One step of the loop: hand out the oldest block once parsed, else read
+ * the next into a free slot, else parse one, else wait.  The mutex is
+ * held on entry and on return.  0 when every block is handed out. */
+static int step(struct pool *pl, struct feed *fd, struct reader *r, size_t *next_hand,
+                size_t *workers, size_t want_workers, pthread_t *tid)
+{
+    struct block *h = &pl->slot[*next_hand % pl->n];
+    if (*next_hand < pl->next_read && h->state == SLOT_DONE) {
+        pthread_mutex_unlock(&pl->mu);
+        hand_block(r, h);
+        block_reset(h);
+        pthread_mutex_lock(&pl->mu);
+        ++*next_hand;
+        return !r->stop;
+    }
+    if (!fd->eof && pl->next_read - *next_hand < pl->n) {
+        struct block *b = &pl->slot[pl->next_read % pl->n];
+        pthread_mutex_unlock(&pl->mu);
+        int fail = read_block(fd, b);
+        /* Threads only for a file of more than one block. */
+        for (; !fail && !fd->eof && *workers < want_workers; ++*workers)
+            if (pthread_create(&tid[*workers], NULL, parse_worker, pl) != 0)
+                break;
+        pthread_mutex_lock(&pl->mu);
+        if (fail) {
+            r->oom = 1;
+            return 0;
+        }
+        b->state = SLOT_READY;
+        pl->next_read++;
+        pthread_cond_broadcast(&pl->cv);
+        return 1;
+    }
+    if (parse_next(pl))
+        return 1;
+    if (fd->eof && *next_hand == pl->next_read)
+        return 0;
+    pthread_cond_wait(&pl->cv, &pl->mu);
+    return 1;
+}
+
+/* Reads every block of the open source and hands its rows out. */
+static void read_blocks(struct reader *r, jh_source *src)
+{
+    size_t nt = reader_threads(), workers = 0, next_hand = 0;
+    struct block slot[MAX_THREADS + 2];
+    pthread_t tid[MAX_THREADS];
+    struct pool pl = {.slot = slot, .n = nt + 1, .enc = src->encoding,
+                      .delim = delimiter_for(r->path, r->o->delimiter)};
+    struct feed fd = {.src = src, .delim = pl.delim};
+    memset(slot, 0, sizeof slot);
+    for (size_t k = 0; k < pl.n; k++)
+        slot[k].dec.cd = (iconv_t)-1;
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_cond_init(&pl.cv, NULL);
+    pthread_mutex_lock(&pl.mu);
+    while (step(&pl, &fd, r, &next_hand, &workers, nt - 1, tid))
+        ;
+    pl.quit = 1;
+    pthread_cond_broadcast(&pl.cv);
+    pthread_mutex_unlock(&pl.mu);
+    for (size_t t = 0; t < workers; t++)
+        pthread_join(tid[t], NULL);
+    pthread_mutex_destroy(&pl.mu);
+    pthread_cond_destroy(&pl.cv);
+    for (size_t k = 0; k < pl.n; k++)
+        block_free(&slot[k]);
+    free(fd.carry);
 }
 
 int jh_rows_read(const char *path, const jh_rows_opts *o, jh_diag *diag, int *whole)
@@ -284,10 +668,11 @@ int jh_rows_read(const char *path, const jh_rows_opts *o, jh_diag *diag, int *wh
         return rc;
     if (o->on_open)
         rc = o->on_open(o->ctx, src.encoding);
-    if (!rc)
-        rc = read_rows(&r, &src);
+    if (!rc) {
+        read_blocks(&r, &src);
+        rc = r.rc;
+    }
     jh_source_close(&src);
-    free(r.text);
     free(r.cell);
     free(r.header);
     free(r.header_text);

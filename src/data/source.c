@@ -1,4 +1,6 @@
 #include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,13 +11,12 @@ const char *jh_encoding_name(jh_encoding e)
     return e == JH_ENC_GB18030 ? "gb18030" : e == JH_ENC_UTF8 ? "utf-8" : "auto";
 }
 
-void jh_source_nul_error(jh_diag *diag, const char *path, unsigned long line,
-                         unsigned long col, const char *s, size_t len)
+char *jh_source_nul_msg(const char *s, size_t len)
 {
     char text[256];
-    jh_diag_add(diag, JH_DIAG_ERROR, path, line, col,
-                "a NUL byte in \"%s\" (CSV text never holds one: save the file as CSV "
-                "in UTF-8 or GB18030, not UTF-16)", jh_diag_excerpt(s, len, text, sizeof text));
+    return jh_source_msg("a NUL byte in \"%s\" (CSV text never holds one: save the file as CSV "
+                         "in UTF-8 or GB18030, not UTF-16)",
+                         jh_diag_excerpt(s, len, text, sizeof text));
 }
 
 /* Length of the valid UTF-8 sequence at p (1..4), 0 when invalid, -1 when
@@ -37,6 +38,14 @@ static int utf8_seq(const unsigned char *p, size_t avail)
         (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
         return 0;
     return len;
+}
+
+/* The 8 bytes at p as one word, in memory order (memcpy: any alignment). */
+static uint64_t word_at(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    return w;
 }
 
 /* What a pass over the file found, line by line: lines with non-ASCII
@@ -68,17 +77,47 @@ static void scan_bad(struct utf8_scan *sc, unsigned char c)
 
 /* Scans buf[0..len); returns how many bytes were consumed (a sequence cut
  * by the end of the buffer waits for more unless at_end). */
+/* LF bytes in p[0..n), a word at a time (exact: no carry between bytes). */
+static unsigned long count_lf(const unsigned char *p, size_t n)
+{
+    unsigned long k = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x = word_at(p + i) ^ 0x0A0A0A0A0A0A0A0Au;
+        uint64_t y = ~(((x & 0x7F7F7F7F7F7F7F7Fu) + 0x7F7F7F7F7F7F7F7Fu) | x |
+                       0x7F7F7F7F7F7F7F7Fu);
+        k += (unsigned long)__builtin_popcountll(y);
+    }
+    for (; i < n; i++)
+        k += p[i] == '\n';
+    return k;
+}
+
+/* The lines of buf[from..to), ASCII only: only a line with non-ASCII text
+ * has anything to count, so they are counted when the next such text
+ * comes, not one by one. */
+static void scan_lines(struct utf8_scan *sc, const unsigned char *buf, size_t from, size_t to)
+{
+    unsigned long k = count_lf(buf + from, to - from);
+    if (k) {
+        scan_end_line(sc);
+        sc->line += k;
+    }
+}
+
 static size_t scan_chunk(struct utf8_scan *sc, const unsigned char *buf, size_t len, int at_end)
 {
-    size_t i = 0;
+    size_t i = 0, counted = 0;
     while (i < len) {
-        if (buf[i] < 0x80) { /* most bytes: no sequence to decode */
-            if (buf[i++] == '\n') {
-                scan_end_line(sc);
-                sc->line++;
-            }
-            continue;
-        }
+        /* Eight ASCII bytes at a time: most of a file. */
+        while (i + 8 <= len && !(word_at(buf + i) & 0x8080808080808080u))
+            i += 8;
+        while (i < len && buf[i] < 0x80)
+            i++;
+        if (i >= len)
+            break;
+        scan_lines(sc, buf, counted, i);
+        counted = i;
         int k = utf8_seq(buf + i, len - i);
         if (k < 0 && !at_end)
             break;
@@ -89,7 +128,9 @@ static size_t scan_chunk(struct utf8_scan *sc, const unsigned char *buf, size_t 
             sc->line_nonascii = 1;
         }
         i += (size_t)k;
+        counted = i;
     }
+    scan_lines(sc, buf, counted, i);
     return i;
 }
 
@@ -151,40 +192,44 @@ int jh_source_refuse_folder(FILE *f, const char *path, jh_diag *diag)
 
 int jh_source_open(jh_source *s, const char *path, jh_encoding enc, jh_diag *diag)
 {
-    memset(s, 0, offsetof(jh_source, in));
+    memset(s, 0, sizeof *s);
     s->path = path;
-    s->cd = (iconv_t)-1;
-    s->first = 1;
-    s->in_len = 0;
-    s->in_used = 0;
-    s->lines = 0;
-    s->eof = 0;
     s->f = fopen(path, "rb");
     if (!s->f) {
         jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
         return JH_ENOTFOUND;
     }
-    s->io_error = 0;
     int rc = jh_source_refuse_folder(s->f, path, diag);
     if (!rc && enc == JH_ENC_AUTO)
         rc = detect(s, diag, &enc);
+    s->encoding = enc;
+    if (!rc && enc == JH_ENC_GB18030) {
+        /* Opened once here to say early that the conversion is missing;
+         * every block is converted with its own descriptor. */
+        iconv_t cd = iconv_open("UTF-8", "GB18030");
+        if (cd == (iconv_t)-1) {
+            jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0,
+                        "cannot convert from GB18030: %s", strerror(errno));
+            rc = JH_EIO;
+        } else {
+            iconv_close(cd);
+        }
+    }
     if (rc) {
         fclose(s->f);
         s->f = NULL;
-        return rc;
     }
-    s->encoding = enc;
-    if (enc == JH_ENC_GB18030) {
-        s->cd = iconv_open("UTF-8", "GB18030");
-        if (s->cd == (iconv_t)-1) {
-            jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0,
-                        "cannot convert from GB18030: %s", strerror(errno));
-            fclose(s->f);
-            s->f = NULL;
-            return JH_EIO;
-        }
+    return rc;
+}
+
+long jh_source_fread(jh_source *s, char *buf, size_t cap, char **msg)
+{
+    size_t n = fread(buf, 1, cap, s->f);
+    if (n == 0 && ferror(s->f)) {
+        *msg = jh_source_msg("read error: %s", strerror(errno));
+        return -1;
     }
-    return JH_OK;
+    return (long)n;
 }
 
 static unsigned long count_lines(const char *p, size_t n)
@@ -195,108 +240,134 @@ static unsigned long count_lines(const char *p, size_t n)
     return k;
 }
 
-static long convert(jh_source *s, const char **chunk, jh_diag *diag)
+char *jh_source_msg(const char *fmt, ...)
 {
-    char *in = s->in, *out = s->out;
-    size_t in_left = s->in_len, out_left = sizeof s->out;
-    if (iconv(s->cd, &in, &in_left, &out, &out_left) == (size_t)-1 && errno == EILSEQ) {
-        size_t done = sizeof s->out - out_left;
-        const char *nl = NULL;
-        for (size_t i = done; i > 0 && !nl; i--)
-            if (s->out[i - 1] == '\n')
-                nl = s->out + i - 1;
-        jh_diag_add(diag, JH_DIAG_ERROR, s->path, s->lines + count_lines(s->out, done) + 1, 0,
-                    "byte 0x%02X is not valid GB18030 (give --encoding to choose the "
-                    "file's encoding) after \"%.*s\"", (unsigned char)*in,
-                    (int)(nl ? done - (size_t)(nl - s->out) - 1 : done),
-                    nl ? nl + 1 : s->out);
-        return -1;
-    }
-    /* EINVAL: a character split by the chunk boundary; keep its bytes. */
-    memmove(s->in, in, in_left);
-    s->in_len = in_left;
-    *chunk = s->out;
-    return (long)(sizeof s->out - out_left);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *m = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!m)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(m, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return m;
 }
 
-/* Hands out the valid UTF-8 prefix of s->in; an incomplete sequence at the
- * end waits for the next read, an invalid one is an error. */
-static long utf8_chunk(jh_source *s, const char **chunk, jh_diag *diag)
+/* Offset of the first byte of p[0..n) that is not valid UTF-8 (an
+ * incomplete sequence at the end included), or n. */
+static size_t utf8_valid_prefix(const unsigned char *p, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s->in;
-    size_t i = 0, n = s->in_len;
+    size_t i = 0;
     while (i < n) {
-        int k = utf8_seq(p + i, n - i);
-        if (k < 0 && !s->eof)
+        while (i + 8 <= n && !(word_at(p + i) & 0x8080808080808080u))
+            i += 8;
+        if (i >= n)
             break;
-        if (k <= 0) {
-            unsigned long line = s->lines + count_lines(s->in, i) + 1;
-            jh_diag_add(diag, JH_DIAG_ERROR, s->path, line, 0,
-                        "byte 0x%02X is not valid UTF-8 (is the file GB18030? "
-                        "give --encoding gb18030 or auto)", p[i]);
-            return -1;
+        if (p[i] < 0x80) {
+            i++;
+            continue;
         }
+        int k = utf8_seq(p + i, n - i);
+        if (k <= 0)
+            return i;
         i += (size_t)k;
     }
-    /* Handed out in place; the incomplete tail moves to the front before
-     * the next read. */
-    s->in_used = i;
-    *chunk = s->in;
-    return (long)i;
+    return n;
 }
 
-long jh_source_read(jh_source *s, const char **chunk, jh_diag *diag)
+/* GB18030 -> UTF-8 of raw[0..n) into *buf.  A character cut by the end
+ * is not converted: *cut is set, the text before it handed out. */
+static int gb_convert(jh_source_block *b, const char *raw, size_t n, int *cut)
 {
-    for (;;) {
-        if (s->in_used) {
-            memmove(s->in, s->in + s->in_used, s->in_len - s->in_used);
-            s->in_len -= s->in_used;
-            s->in_used = 0;
+    /* A GB18030 character is 1, 2 or 4 bytes and becomes 1, 3 or at most 4
+     * bytes of UTF-8: twice the input always suffices. */
+    size_t need = 2 * n + 16;
+    if (b->cap < need) {
+        char *t = realloc(b->buf, need);
+        if (!t)
+            return JH_ENOMEM;
+        b->buf = t;
+        b->cap = need;
+    }
+    char *in = (char *)raw, *out = b->buf;
+    size_t in_left = n, out_left = b->cap;
+    *cut = 0;
+    iconv(b->cd, NULL, NULL, NULL, NULL);
+    if (iconv(b->cd, &in, &in_left, &out, &out_left) == (size_t)-1) {
+        size_t done = b->cap - out_left;
+        b->len = done;
+        if (errno == EINVAL) {
+            *cut = 1;
+            return JH_OK;
         }
-        size_t n = s->eof ? 0 : fread(s->in + s->in_len, 1, sizeof s->in - s->in_len, s->f);
-        if (n == 0 && ferror(s->f)) {
-            jh_diag_add(diag, JH_DIAG_ERROR, s->path, 0, 0, "read error: %s", strerror(errno));
-            s->io_error = 1;
-            return -1;
-        }
-        if (n == 0)
-            s->eof = 1;
-        s->in_len += n;
-        if (s->in_len == 0)
-            return 0;
-        long len;
-        if (s->cd == (iconv_t)-1) {
-            len = utf8_chunk(s, chunk, diag);
-            if (len < 0)
-                return -1;
-        } else {
-            len = convert(s, chunk, diag);
-            if (len < 0)
-                return -1;
-            if (len == 0 && s->eof) {
-                jh_diag_add(diag, JH_DIAG_ERROR, s->path, s->lines + 1, 0,
-                            "the file ends inside a GB18030 character");
-                return -1;
-            }
-        }
-        if (s->first && len >= 3 && memcmp(*chunk, "\xEF\xBB\xBF", 3) == 0) {
-            *chunk += 3;
-            len -= 3;
-        }
-        s->first = 0;
-        if (len > 0) {
-            s->lines += count_lines(*chunk, (size_t)len);
-            return len;
+        const char *from = b->buf + done;
+        while (from > b->buf && from[-1] != '\n')
+            from--;
+        b->err_line = count_lines(b->buf, done) + 1;
+        b->err = jh_source_msg("byte 0x%02X is not valid GB18030 (give --encoding to choose "
+                               "the file's encoding) after \"%.*s\"", (unsigned char)*in,
+                               (int)(b->buf + done - from), from);
+        return b->err ? JH_EPARSE : JH_ENOMEM;
+    }
+    b->len = b->cap - out_left;
+    return JH_OK;
+}
+
+int jh_source_decode(jh_source_block *b, jh_encoding enc, const char *raw, size_t n,
+                     int first, int last)
+{
+    int rc = JH_OK, cut = 0;
+    b->err = NULL;
+    b->err_line = 0;
+    b->cut = 0;
+    if (enc == JH_ENC_GB18030) {
+        if (b->cd == (iconv_t)-1 && (b->cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
+            return JH_ENOMEM;
+        rc = gb_convert(b, raw, n, &cut);
+        b->text = b->buf;
+        if (rc)
+            return rc;
+        if (cut && !last)
+            return JH_ENOMEM; /* not reached: blocks end after a line break */
+        b->cut = cut;
+        if (cut)
+            b->err_line = count_lines(b->buf, b->len) + 1;
+        if (cut && !(b->err = jh_source_msg("the file ends inside a GB18030 character")))
+            return JH_ENOMEM;
+    } else {
+        size_t ok = utf8_valid_prefix((const unsigned char *)raw, n);
+        b->text = raw;
+        b->len = n;
+        if (ok < n) {
+            b->err_line = count_lines(raw, ok) + 1;
+            b->err = jh_source_msg("byte 0x%02X is not valid UTF-8 (is the file GB18030? "
+                                   "give --encoding gb18030 or auto)", (unsigned char)raw[ok]);
+            return b->err ? JH_EPARSE : JH_ENOMEM;
         }
     }
+    if (first && b->len >= 3 && memcmp(b->text, "\xEF\xBB\xBF", 3) == 0) {
+        b->text += 3;
+        b->len -= 3;
+    }
+    return JH_OK;
+}
+
+void jh_source_block_free(jh_source_block *b)
+{
+    if (b->cd != (iconv_t)-1)
+        iconv_close(b->cd);
+    b->cd = (iconv_t)-1;
+    free(b->buf);
+    free(b->err);
+    b->buf = b->err = NULL;
+    b->cap = 0;
 }
 
 void jh_source_close(jh_source *s)
 {
-    if (s->cd != (iconv_t)-1)
-        iconv_close(s->cd);
     if (s->f)
         fclose(s->f);
     s->f = NULL;
-    s->cd = (iconv_t)-1;
 }
