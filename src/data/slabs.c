@@ -14,37 +14,78 @@
 #include <string.h>
 #include "slabs.h"
 
-/* Header and, in one block after it, cell[cap] and, for JH_DUP_MEAN,
- * count[cap] (values averaged).  A cell holds what one observation writes
- * (value, NaN: missing or not observed; weight, NaN when none; where,
- * (file + 1) << 32 | line, 0 = not observed) side by side: a long file
- * ordered by region writes each row into another slab, and three arrays
- * per slab were three pages and cache lines a row (the duplicate check
- * alone was half of jh_builder_push); a cell is one.  Two size_t keep the
- * cells 8-byte aligned. */
+/* A cell holds what one observation writes (value, NaN: missing or not
+ * observed; weight, NaN when none; where, (file + 1) << 32 | line, 0 = not
+ * observed) side by side: a long file ordered by region writes each row
+ * into another slab, and three arrays per slab were three pages and cache
+ * lines a row; a cell is one. */
 typedef struct jh_cell {
     double value, weight;
     uint64_t where;
 } jh_cell;
 
+/* A slab's regions come in chunks of CHUNK: chunk[c] holds regions
+ * [c * CHUNK, (c + 1) * CHUNK), followed, for JH_DUP_MEAN, by a count per
+ * region (values averaged).  Chunk 0 is born as long as the regions seen
+ * so far and grows to CHUNK (a slab of a wide file's single row stays one
+ * cell); the others are born whole, from the arena of their c, so that a
+ * slab never moves its cells to grow, and the arenas of c are given back
+ * as soon as the cube has regions c.  The slab itself is only the chunk
+ * table: small, so that the tables a row touches stay in cache. */
+#define CHUNK_SHIFT 8
+#define CHUNK ((size_t)1 << CHUNK_SHIFT)
+/* Chunks of an arena: 64 x 6 KiB, above malloc's mmap threshold, so that a
+ * freed arena leaves the process. */
+#define ARENA_CHUNKS 64
+
 typedef struct jh_slab {
-    size_t cap;
-    size_t counts;
-    unsigned char data[];
+    size_t n_chunk;      /* entries of chunk[] */
+    size_t cap0;         /* regions chunk[0] holds */
+    jh_cell *chunk[];    /* NULL: no region of that chunk observed */
 } jh_slab;
 
-static jh_cell *slab_cell(jh_slab *s) { return (jh_cell *)(void *)s->data; }
-static uint32_t *slab_count(jh_slab *s) { return (uint32_t *)(void *)(slab_cell(s) + s->cap); }
+typedef struct jh_arena {
+    struct jh_arena *next;
+    size_t used;         /* chunks handed out */
+    jh_cell mem[];       /* ARENA_CHUNKS chunks */
+} jh_arena;
+
+static size_t chunk_bytes(size_t regions, int counts)
+{
+    return regions * (sizeof(jh_cell) + (counts ? sizeof(uint32_t) : 0));
+}
+
+static uint32_t *chunk_count(const jh_slab *s, size_t c)
+{
+    return (uint32_t *)(void *)(s->chunk[c] + (c ? CHUNK : s->cap0));
+}
+
+static void free_arenas(jh_arena *a)
+{
+    while (a) {
+        jh_arena *next = a->next;
+        free(a);
+        a = next;
+    }
+}
 
 void jh_slabs_free(jh_slabs *b)
 {
     size_t n = b->ind_cap * b->year_cap;
     for (int k = 0; k < JH_STRATA_MAX; k++) {
-        for (size_t i = 0; b->grid[k] && i < n; i++)
+        for (size_t i = 0; b->grid[k] && i < n; i++) {
+            if (b->grid[k][i] && b->grid[k][i]->n_chunk)
+                free(b->grid[k][i]->chunk[0]);
             free(b->grid[k][i]);
+        }
         free(b->grid[k]);
         b->grid[k] = NULL;
     }
+    for (size_t c = 0; c < b->n_arena; c++)
+        free_arenas(b->arena[c]);
+    free(b->arena);
+    b->arena = NULL;
+    b->n_arena = 0;
     free(b->slot_of_year);
     free(b->year_of_slot);
     b->slot_of_year = NULL;
@@ -110,36 +151,89 @@ static int grow_grid(jh_slabs *b, size_t ind, size_t slot, int stratum)
     return 0;
 }
 
-/* Makes room for regions [0, need) in *sp (a grid cell).  A new slab
- * starts as large as the regions seen so far (known), so that only the
- * first slabs of a file grow by reallocation. */
-static int slab_reserve(jh_slab **sp, size_t need, size_t known, int counts)
+static void init_cells(jh_cell *c, uint32_t *count, size_t from, size_t to)
 {
-    jh_slab *s = *sp;
-    size_t old = s ? s->cap : 0;
-    if (need <= old)
-        return 0;
-    size_t cap = old ? 2 * old : (known > need ? known : need);
-    while (cap < need)
+    for (size_t r = from; r < to; r++)
+        c[r] = (jh_cell){NAN, NAN, 0};
+    if (count)
+        memset(count + from, 0, (to - from) * sizeof *count);
+}
+
+/* Makes chunk 0 of *sp hold region i (< CHUNK).  A new chunk starts as long
+ * as the regions seen so far (known), so that only the first slabs of a
+ * file grow by reallocation. */
+static int grow_chunk0(jh_slab *s, size_t i, size_t known, int counts)
+{
+    size_t old = s->cap0;
+    size_t cap = old ? 2 * old : (known > i + 1 ? known : i + 1);
+    while (cap < i + 1)
         cap *= 2;
-    size_t per = sizeof(jh_cell) + (counts ? sizeof(uint32_t) : 0);
-    s = realloc(s, sizeof *s + cap * per);
-    if (!s)
+    if (cap > CHUNK)
+        cap = CHUNK;
+    jh_cell *c = realloc(s->chunk[0], chunk_bytes(cap, counts));
+    if (!c)
         return -1;
-    *sp = s;
-    s->counts = (size_t)counts;
     /* The cells stay where they are; the counts move to their place after
      * the longer cell array. */
     if (counts)
-        memmove(s->data + cap * sizeof(jh_cell), s->data + old * sizeof(jh_cell),
-                old * sizeof(uint32_t));
-    s->cap = cap;
-    jh_cell *c = slab_cell(s);
-    for (size_t r = old; r < cap; r++)
-        c[r] = (jh_cell){NAN, NAN, 0};
-    if (counts)
-        memset(slab_count(s) + old, 0, (cap - old) * sizeof(uint32_t));
+        memmove(c + cap, c + old, old * sizeof(uint32_t));
+    s->chunk[0] = c;
+    s->cap0 = cap;
+    init_cells(c, counts ? chunk_count(s, 0) : NULL, old, cap);
     return 0;
+}
+
+/* A new whole chunk for regions of chunk c, from c's arena. */
+static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts)
+{
+    if (c >= b->n_arena) {
+        size_t n = b->n_arena ? b->n_arena : 8;
+        while (n <= c)
+            n *= 2;
+        jh_arena **t = realloc(b->arena, n * sizeof *t);
+        if (!t)
+            return NULL;
+        memset(t + b->n_arena, 0, (n - b->n_arena) * sizeof *t);
+        b->arena = t;
+        b->n_arena = n;
+    }
+    jh_arena *a = b->arena[c];
+    size_t per = chunk_bytes(CHUNK, counts);
+    if (!a || a->used == ARENA_CHUNKS) {
+        if (!(a = malloc(sizeof *a + ARENA_CHUNKS * per)))
+            return NULL;
+        a->next = b->arena[c];
+        a->used = 0;
+        b->arena[c] = a;
+    }
+    return (jh_cell *)(void *)((unsigned char *)a->mem + per * a->used++);
+}
+
+/* The cells of region r's chunk in *sp, made when missing; NULL when out
+ * of memory. */
+static jh_cell *slab_chunk(jh_slabs *b, jh_slab **sp, size_t r, size_t known, int counts)
+{
+    size_t c = r >> CHUNK_SHIFT;
+    jh_slab *s = *sp;
+    if (!s || c >= s->n_chunk) {
+        size_t n = s ? s->n_chunk : 0, want = c + 1;
+        if (!(s = realloc(s, sizeof *s + want * sizeof *s->chunk)))
+            return NULL;
+        if (!n)
+            s->cap0 = 0;
+        memset(s->chunk + n, 0, (want - n) * sizeof *s->chunk);
+        s->n_chunk = want;
+        *sp = s;
+    }
+    if (c == 0) {
+        if (r >= s->cap0 && grow_chunk0(s, r, known, counts))
+            return NULL;
+    } else if (!s->chunk[c]) {
+        if (!(s->chunk[c] = arena_chunk(b, c, counts)))
+            return NULL;
+        init_cells(s->chunk[c], counts ? chunk_count(s, c) : NULL, 0, CHUNK);
+    }
+    return s->chunk[c];
 }
 
 /* The grid cell of o's slab (the slab itself may still be NULL). */
@@ -157,13 +251,11 @@ static jh_slab **cell_for(jh_slabs *b, const jh_obs *o)
     return b->last;
 }
 
-/* A second observation of cell r, by the duplicate policy; 1 when it is
+/* A second observation of cell c, by the duplicate policy; 1 when it is
  * an error, with *first where the first came from. */
-static int merge_duplicate(jh_slabs *b, jh_slab *s, size_t r, const jh_obs *o,
+static int merge_duplicate(jh_slabs *b, jh_cell *c, uint32_t *count, const jh_obs *o,
                            uint64_t *first)
 {
-    jh_cell *c = slab_cell(s) + r;
-    uint32_t *count = s->counts ? slab_count(s) : NULL;
     b->n_duplicates++;
     switch (b->on_duplicate) {
     case JH_DUP_ERROR:
@@ -183,10 +275,10 @@ static int merge_duplicate(jh_slabs *b, jh_slab *s, size_t r, const jh_obs *o,
             break;
         if (isnan(c->value)) {
             c->value = o->value;
-            count[r] = 1;
+            *count = 1;
         } else {
-            count[r]++;
-            c->value += (o->value - c->value) / count[r];
+            ++*count;
+            c->value += (o->value - c->value) / *count;
         }
         break;
     }
@@ -197,40 +289,71 @@ int jh_slabs_push(jh_slabs *b, const jh_obs *o, size_t known, uint64_t *first)
 {
     int mean = b->on_duplicate == JH_DUP_MEAN;
     jh_slab **sp = cell_for(b, o);
-    if (!sp || slab_reserve(sp, (size_t)o->region + 1, known, mean))
+    if (!sp)
         return -1;
+    size_t r = o->region, c = r >> CHUNK_SHIFT, i = r & (CHUNK - 1);
     jh_slab *s = *sp;
-    size_t r = o->region;
+    jh_cell *cells = s && c < s->n_chunk && (c ? s->chunk[c] != NULL : i < s->cap0)
+                         ? s->chunk[c] : slab_chunk(b, sp, r, known, mean);
+    if (!cells)
+        return -1;
+    s = *sp;
     b->n_obs++;
-    jh_cell *c = slab_cell(s) + r;
-    if (c->where)
-        return merge_duplicate(b, s, r, o, first);
-    *c = (jh_cell){o->value, o->weight, (uint64_t)(o->file + 1) << 32 | o->line};
-    if (mean)
-        slab_count(s)[r] = !isnan(o->value);
+    jh_cell *cell = cells + i;
+    uint32_t *count = mean ? chunk_count(s, c) + i : NULL;
+    if (cell->where)
+        return merge_duplicate(b, cell, count, o, first);
+    *cell = (jh_cell){o->value, o->weight, (uint64_t)(o->file + 1) << 32 | o->line};
+    if (count)
+        *count = !isnan(o->value);
     return 0;
 }
 
-void jh_slabs_to_cube(const jh_slabs *b, jh_dataset *d, const size_t *slot_index)
+/* Regions [lo, hi) of chunk c of slab s (may be NULL) into the cube row at
+ * values/weights (weights may be NULL). */
+static void chunk_to_row(const jh_slab *s, size_t c, size_t lo, size_t hi, double *values,
+                         double *weights)
+{
+    const jh_cell *cells = s && c < s->n_chunk ? s->chunk[c] : NULL;
+    size_t have = !cells ? 0 : c ? hi - lo : (s->cap0 < hi ? s->cap0 : hi);
+    for (size_t r = 0; r < have; r++)
+        values[r] = cells[r].value;
+    for (size_t r = have; r < hi - lo; r++)
+        values[r] = NAN;
+    if (!weights)
+        return;
+    for (size_t r = 0; r < have; r++)
+        weights[r] = cells[r].weight;
+    for (size_t r = have; r < hi - lo; r++)
+        weights[r] = NAN;
+}
+
+/* Chunk by chunk of regions, so that each chunk's memory is given back
+ * once it is in the cube: the peak is the larger of the two, not both. */
+void jh_slabs_to_cube(jh_slabs *b, jh_dataset *d, const size_t *slot_index)
 {
     size_t nr = d->regions.n;
-    for (size_t i = 0; i < d->indicators.n; i++)
-        for (size_t slot = 0; slot < b->n_slots; slot++)
-            for (size_t k = 0; k < d->n_strata; k++) {
-                size_t off = jh_dataset_offset(d, i, slot_index[slot], k, 0);
-                jh_slab *const *g = b->grid[d->strata[k]];
-                jh_slab *s = g && i < b->ind_cap ? g[i * b->year_cap + slot] : NULL;
-                size_t have = s ? (s->cap < nr ? s->cap : nr) : 0;
-                const jh_cell *c = have ? slab_cell(s) : NULL;
-                for (size_t r = 0; r < have; r++)
-                    d->values[off + r] = c[r].value;
-                for (size_t r = have; r < nr; r++)
-                    d->values[off + r] = NAN;
-                if (!d->weights)
-                    continue;
-                for (size_t r = 0; r < have; r++)
-                    d->weights[off + r] = c[r].weight;
-                for (size_t r = have; r < nr; r++)
-                    d->weights[off + r] = NAN;
-            }
+    for (size_t c = 0, lo = 0; lo < nr || c == 0; c++, lo += CHUNK) {
+        size_t hi = lo + CHUNK < nr ? lo + CHUNK : nr;
+        for (size_t i = 0; i < d->indicators.n; i++)
+            for (size_t slot = 0; slot < b->n_slots; slot++)
+                for (size_t k = 0; k < d->n_strata; k++) {
+                    size_t off = jh_dataset_offset(d, i, slot_index[slot], k, lo);
+                    jh_slab *const *g = b->grid[d->strata[k]];
+                    jh_slab *s = g && i < b->ind_cap ? g[i * b->year_cap + slot] : NULL;
+                    chunk_to_row(s, c, lo, hi, d->values + off,
+                                 d->weights ? d->weights + off : NULL);
+                    if (s && c < s->n_chunk && c == 0) {
+                        free(s->chunk[0]);
+                        s->chunk[0] = NULL;
+                        s->cap0 = 0;
+                    } else if (s && c < s->n_chunk) {
+                        s->chunk[c] = NULL;
+                    }
+                }
+        if (c < b->n_arena) {
+            free_arenas(b->arena[c]);
+            b->arena[c] = NULL;
+        }
+    }
 }

@@ -33,6 +33,8 @@ typedef struct jh_slabs {
     size_t n_slots;
     struct jh_slab **last;  /* grid cell of the previous observation */
     size_t last_key;        /* its position: stratum * (ind_cap * year_cap) + cell */
+    struct jh_arena **arena; /* [c] the arenas of region chunk c */
+    size_t n_arena;
     size_t n_obs;           /* observations pushed */
     size_t n_duplicates;    /* second observations of a cell */
     int dup_error;          /* a duplicate was an error */
@@ -48,8 +50,10 @@ int jh_slabs_push(jh_slabs *s, const jh_obs *o, size_t known, uint64_t *first);
 /* Frees the slabs and the year slots; s can be pushed to again. */
 void jh_slabs_free(jh_slabs *s);
 
-/* Copies the slabs into d's dense cube (d->years, strata, regions and
- * indicators set; slot_index[slot] is the slot's place in d->years). */
-void jh_slabs_to_cube(const jh_slabs *s, jh_dataset *d, const size_t *slot_index);
+/* Moves the slabs into d's dense cube (d->years, strata, regions and
+ * indicators set; slot_index[slot] is the slot's place in d->years),
+ * giving their memory back as it goes: only jh_slabs_free is left to
+ * call. */
+void jh_slabs_to_cube(jh_slabs *s, jh_dataset *d, const size_t *slot_index);
 
 #endif
