@@ -28,14 +28,15 @@ typedef struct jh_cell {
  * [c * CHUNK, (c + 1) * CHUNK), followed, for JH_DUP_MEAN, by a count per
  * region (values averaged).  Chunk 0 is born as long as the regions seen
  * so far and grows to CHUNK (a slab of a wide file's single row stays one
- * cell); the others are born whole, from the arena of their c, so that a
- * slab never moves its cells to grow, and the arenas of c are given back
- * as soon as the cube has regions c.  The slab itself is only the chunk
- * table: small, so that the tables a row touches stay in cache. */
-#define CHUNK_SHIFT 8
+ * cell); whole chunks come from the arenas of their indicator, so that a
+ * slab never moves its cells to grow, and an indicator's arenas are given
+ * back as soon as the cube has the indicator: the cube fills in the order
+ * the slabs empty.  The slab itself is only the chunk table: small, so
+ * that the tables a row touches stay in cache. */
+#define CHUNK_SHIFT 7
 #define CHUNK ((size_t)1 << CHUNK_SHIFT)
-/* Chunks of an arena: 64 x 6 KiB, above malloc's mmap threshold, so that a
- * freed arena leaves the process. */
+/* Chunks of an arena: 64 x 3 KiB, above malloc's mmap threshold (128 KiB),
+ * so that a freed arena leaves the process. */
 #define ARENA_CHUNKS 64
 
 typedef struct jh_slab {
@@ -74,7 +75,7 @@ void jh_slabs_free(jh_slabs *b)
     size_t n = b->ind_cap * b->year_cap;
     for (int k = 0; k < JH_STRATA_MAX; k++) {
         for (size_t i = 0; b->grid[k] && i < n; i++) {
-            if (b->grid[k][i] && b->grid[k][i]->n_chunk)
+            if (b->grid[k][i] && b->grid[k][i]->n_chunk && b->grid[k][i]->cap0 < CHUNK)
                 free(b->grid[k][i]->chunk[0]);
             free(b->grid[k][i]);
         }
@@ -151,6 +152,8 @@ static int grow_grid(jh_slabs *b, size_t ind, size_t slot, int stratum)
     return 0;
 }
 
+static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts);
+
 static void init_cells(jh_cell *c, uint32_t *count, size_t from, size_t to)
 {
     for (size_t r = from; r < to; r++)
@@ -162,7 +165,8 @@ static void init_cells(jh_cell *c, uint32_t *count, size_t from, size_t to)
 /* Makes chunk 0 of *sp hold region i (< CHUNK).  A new chunk starts as long
  * as the regions seen so far (known), so that only the first slabs of a
  * file grow by reallocation. */
-static int grow_chunk0(jh_slab *s, size_t i, size_t known, int counts)
+static int grow_chunk0(jh_slabs *b, jh_slab *s, size_t ind, size_t i, size_t known,
+                       int counts)
 {
     size_t old = s->cap0;
     size_t cap = old ? 2 * old : (known > i + 1 ? known : i + 1);
@@ -170,8 +174,22 @@ static int grow_chunk0(jh_slab *s, size_t i, size_t known, int counts)
         cap *= 2;
     if (cap > CHUNK)
         cap = CHUNK;
-    jh_cell *c = realloc(s->chunk[0], chunk_bytes(cap, counts));
-    if (!c)
+    jh_cell *c;
+    if (cap == CHUNK) {
+        /* Whole: into the indicator's arena, like the other chunks. */
+        if (!(c = arena_chunk(b, ind, counts)))
+            return -1;
+        if (old)
+            memcpy(c, s->chunk[0], chunk_bytes(old, 0));
+        if (old && counts)
+            memcpy(c + CHUNK, s->chunk[0] + old, old * sizeof(uint32_t));
+        free(s->chunk[0]);
+        s->chunk[0] = c;
+        s->cap0 = cap;
+        init_cells(c, counts ? chunk_count(s, 0) : NULL, old, cap);
+        return 0;
+    }
+    if (!(c = realloc(s->chunk[0], chunk_bytes(cap, counts))))
         return -1;
     /* The cells stay where they are; the counts move to their place after
      * the longer cell array. */
@@ -183,7 +201,7 @@ static int grow_chunk0(jh_slab *s, size_t i, size_t known, int counts)
     return 0;
 }
 
-/* A new whole chunk for regions of chunk c, from c's arena. */
+/* A new whole chunk for indicator c, from c's arena. */
 static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts)
 {
     if (c >= b->n_arena) {
@@ -211,7 +229,8 @@ static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts)
 
 /* The cells of region r's chunk in *sp, made when missing; NULL when out
  * of memory. */
-static jh_cell *slab_chunk(jh_slabs *b, jh_slab **sp, size_t r, size_t known, int counts)
+static jh_cell *slab_chunk(jh_slabs *b, jh_slab **sp, size_t ind, size_t r, size_t known,
+                           int counts)
 {
     size_t c = r >> CHUNK_SHIFT;
     jh_slab *s = *sp;
@@ -226,10 +245,10 @@ static jh_cell *slab_chunk(jh_slabs *b, jh_slab **sp, size_t r, size_t known, in
         *sp = s;
     }
     if (c == 0) {
-        if (r >= s->cap0 && grow_chunk0(s, r, known, counts))
+        if (r >= s->cap0 && grow_chunk0(b, s, ind, r, known, counts))
             return NULL;
     } else if (!s->chunk[c]) {
-        if (!(s->chunk[c] = arena_chunk(b, c, counts)))
+        if (!(s->chunk[c] = arena_chunk(b, ind, counts)))
             return NULL;
         init_cells(s->chunk[c], counts ? chunk_count(s, c) : NULL, 0, CHUNK);
     }
@@ -294,7 +313,7 @@ int jh_slabs_push(jh_slabs *b, const jh_obs *o, size_t known, uint64_t *first)
     size_t r = o->region, c = r >> CHUNK_SHIFT, i = r & (CHUNK - 1);
     jh_slab *s = *sp;
     jh_cell *cells = s && c < s->n_chunk && (c ? s->chunk[c] != NULL : i < s->cap0)
-                         ? s->chunk[c] : slab_chunk(b, sp, r, known, mean);
+                         ? s->chunk[c] : slab_chunk(b, sp, o->indicator, r, known, mean);
     if (!cells)
         return -1;
     s = *sp;
@@ -328,32 +347,32 @@ static void chunk_to_row(const jh_slab *s, size_t c, size_t lo, size_t hi, doubl
         weights[r] = NAN;
 }
 
-/* Chunk by chunk of regions, so that each chunk's memory is given back
- * once it is in the cube: the peak is the larger of the two, not both. */
+/* Indicator by indicator, in the cube's order, so that each indicator's
+ * memory is given back once it is in the cube: the peak is the slabs and
+ * a little, not the slabs and the cube. */
 void jh_slabs_to_cube(jh_slabs *b, jh_dataset *d, const size_t *slot_index)
 {
     size_t nr = d->regions.n;
-    for (size_t c = 0, lo = 0; lo < nr || c == 0; c++, lo += CHUNK) {
-        size_t hi = lo + CHUNK < nr ? lo + CHUNK : nr;
-        for (size_t i = 0; i < d->indicators.n; i++)
-            for (size_t slot = 0; slot < b->n_slots; slot++)
-                for (size_t k = 0; k < d->n_strata; k++) {
+    for (size_t i = 0; i < d->indicators.n; i++) {
+        for (size_t slot = 0; slot < b->n_slots; slot++)
+            for (size_t k = 0; k < d->n_strata; k++) {
+                jh_slab *const *g = b->grid[d->strata[k]];
+                jh_slab *s = g && i < b->ind_cap ? g[i * b->year_cap + slot] : NULL;
+                for (size_t c = 0, lo = 0; lo < nr; c++, lo += CHUNK) {
                     size_t off = jh_dataset_offset(d, i, slot_index[slot], k, lo);
-                    jh_slab *const *g = b->grid[d->strata[k]];
-                    jh_slab *s = g && i < b->ind_cap ? g[i * b->year_cap + slot] : NULL;
-                    chunk_to_row(s, c, lo, hi, d->values + off,
+                    chunk_to_row(s, c, lo, lo + CHUNK < nr ? lo + CHUNK : nr, d->values + off,
                                  d->weights ? d->weights + off : NULL);
-                    if (s && c < s->n_chunk && c == 0) {
-                        free(s->chunk[0]);
-                        s->chunk[0] = NULL;
-                        s->cap0 = 0;
-                    } else if (s && c < s->n_chunk) {
-                        s->chunk[c] = NULL;
-                    }
                 }
-        if (c < b->n_arena) {
-            free_arenas(b->arena[c]);
-            b->arena[c] = NULL;
+                if (s && s->n_chunk && s->cap0 < CHUNK)
+                    free(s->chunk[0]);
+                for (size_t c = 0; s && c < s->n_chunk; c++)
+                    s->chunk[c] = NULL;
+                if (s)
+                    s->cap0 = 0;
+            }
+        if (i < b->n_arena) {
+            free_arenas(b->arena[i]);
+            b->arena[i] = NULL;
         }
     }
 }

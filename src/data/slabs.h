@@ -33,7 +33,7 @@ typedef struct jh_slabs {
     size_t n_slots;
     struct jh_slab **last;  /* grid cell of the previous observation */
     size_t last_key;        /* its position: stratum * (ind_cap * year_cap) + cell */
-    struct jh_arena **arena; /* [c] the arenas of region chunk c */
+    struct jh_arena **arena; /* [indicator] the arenas of its whole chunks */
     size_t n_arena;
     size_t n_obs;           /* observations pushed */
     size_t n_duplicates;    /* second observations of a cell */
