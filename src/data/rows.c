@@ -27,21 +27,22 @@
 /* A block is at least this many bytes, up to the end of a record: large
  * enough that handing blocks between threads costs nothing, small enough
  * that the blocks in flight (a few per thread) stay a few megabytes. */
-#define BLOCK_BYTES ((size_t)1 << 19)
+#define BLOCK_BYTES ((size_t)1 << 18)
 #define MAX_THREADS 16
 
 /* A cell and a row of a parsed block; lines count from the block's first
- * line, 0. */
+ * line, 0.  32 bits: a block of 4 GiB (one record that long) is refused as
+ * out of memory, and the blocks in flight stay small. */
 struct bcell {
-    size_t off;          /* text in the block's text buffer */
-    size_t len;
-    unsigned long line;  /* where the field starts */
+    uint32_t off;        /* text in the block's text buffer */
+    uint32_t len;
+    uint32_t line;       /* where the field starts */
 };
 
 struct brow {
-    size_t cell;         /* first cell */
-    size_t n;            /* cells */
-    unsigned long line;  /* where the row starts */
+    uint32_t cell;       /* first cell */
+    uint32_t n;          /* cells */
+    uint32_t line;       /* where the row starts */
 };
 
 enum { SLOT_FREE, SLOT_READY, SLOT_PARSING, SLOT_DONE };
@@ -186,17 +187,18 @@ static void on_field(void *data, size_t len, void *ctx)
         block_fail(p, jh_source_nul_msg(s, len), JH_OK);
         return;
     }
-    if (grow((void **)&b->cell, &b->cell_cap, b->n_cell + 1, sizeof *b->cell) ||
+    if (b->text_len + len + 1 > UINT32_MAX ||
+        grow((void **)&b->cell, &b->cell_cap, b->n_cell + 1, sizeof *b->cell) ||
         grow((void **)&b->text, &b->text_cap, b->text_len + len + 1, 1)) {
         b->oom = p->stop = 1;
         return;
     }
     struct bcell *c = &b->cell[b->n_cell++];
-    c->off = b->text_len;
-    c->line = p->line;
+    c->off = (uint32_t)b->text_len;
+    c->line = (uint32_t)p->line;
     if (len)
         memcpy(b->text + c->off, s, len);
-    c->len = jh_row_trim(b->text + c->off, len);
+    c->len = (uint32_t)jh_row_trim(b->text + c->off, len);
     b->text_len += c->len + 1;
     p->line += nl;
     p->nl += nl;
@@ -215,7 +217,8 @@ static void end_row(struct bparse *p)
             b->oom = p->stop = 1;
             return;
         }
-        b->row[b->n_row++] = (struct brow){p->row_cell, p->field, p->row_line};
+        b->row[b->n_row++] = (struct brow){(uint32_t)p->row_cell, (uint32_t)p->field,
+                                           (uint32_t)p->row_line};
     } else {
         b->n_cell = p->row_cell;
         b->text_len = p->row_text;
