@@ -407,7 +407,13 @@ static int parse_value(struct reader *r, int field, int counts, double *x)
     const jh_row_cell *c = &r->cell[field];
     jh_value v;
     const char *why = NULL;
-    if (jh_value_parse(c->text, c->len, &v, &why) != JH_OK) {
+    if (c->ahead) {
+        v = c->ahead->v;
+        why = c->ahead->why;
+    } else {
+        jh_value_parse(c->text, c->len, &v, &why); /* why is set exactly on failure */
+    }
+    if (why) {
         cell_error(r, field, "a number", why);
         return -1;
     }
@@ -598,9 +604,14 @@ static int no_code(struct reader *r)
 {
     const jh_row_cell *c = cell_of(r, ROLE_REGION);
     jh_value v;
-    const char *why;
-    if (!c->len || jh_value_parse(c->text, c->len, &v, &why) != JH_OK ||
-        v.kind != JH_VALUE_MISSING)
+    const char *why = NULL;
+    if (c->ahead) {
+        v = c->ahead->v;
+        why = c->ahead->why;
+    } else if (c->len) {
+        jh_value_parse(c->text, c->len, &v, &why);
+    }
+    if (!c->len || why || v.kind != JH_VALUE_MISSING)
         return 0;
     if (r->n_nocode < LEVEL_LINES)
         r->nocode_line[r->n_nocode] = r->row_line;
@@ -695,6 +706,11 @@ static int on_header_row(void *ctx, const jh_row *row)
         r->oom = r->failed = 1;
     else
         check_header(r);
+    /* The values, the weight and the region code (a marker of missing?)
+     * are parsed ahead on the threads that parse the blocks. */
+    for (size_t f = 0; f < r->n_header && !r->failed; f++)
+        row->parse_ahead[f] = (int)f == r->at[ROLE_VALUE] || (int)f == r->at[ROLE_WEIGHT] ||
+                              (int)f == r->at[ROLE_REGION] || (r->wide && r->role[f] == ROLE_NONE);
     return status_of(r);
 }
 

@@ -37,6 +37,7 @@ struct bcell {
     uint32_t off;        /* text in the block's text buffer */
     uint32_t len;
     uint32_t line;       /* where the field starts */
+    uint32_t val;        /* 1 + its value parsed ahead in val[], 0 = none */
 };
 
 struct brow {
@@ -60,6 +61,8 @@ struct block {
     size_t n_cell, cell_cap;
     struct brow *row;         /* rows that are not blank */
     size_t n_row, row_cap;
+    jh_row_value *val;        /* cells parsed ahead */
+    size_t n_val, val_cap;
     unsigned long lines;      /* line breaks the parser counted */
     unsigned long nl;         /* LF bytes (the encoding errors count those) */
     char *err;                /* the error that ends the block, or NULL */
@@ -194,6 +197,7 @@ static void on_field(void *data, size_t len, void *ctx)
         return;
     }
     struct bcell *c = &b->cell[b->n_cell++];
+    c->val = 0;
     c->off = (uint32_t)b->text_len;
     c->line = (uint32_t)p->line;
     if (len)
@@ -290,11 +294,35 @@ static void parse_text(struct bparse *p, unsigned char delim)
     csv_free(&cp);
 }
 
+/* The cells of the columns marked in ahead[n] (rows of n cells), parsed as
+ * values here, on the parsing thread, for the callbacks to take. */
+static void parse_ahead(struct block *b, const unsigned char *ahead, size_t n)
+{
+    for (size_t k = 0; k < b->n_row; k++) {
+        if (b->row[k].n != n)
+            continue;
+        struct bcell *c = &b->cell[b->row[k].cell];
+        for (size_t f = 0; f < n; f++) {
+            if (!ahead[f])
+                continue;
+            if (grow((void **)&b->val, &b->val_cap, b->n_val + 1, sizeof *b->val)) {
+                b->oom = 1;
+                return;
+            }
+            jh_row_value *v = &b->val[b->n_val++];
+            v->why = NULL;
+            jh_value_parse(b->text + c[f].off, c[f].len, &v->v, &v->why);
+            c[f].val = (uint32_t)b->n_val;
+        }
+    }
+}
+
 /* Decodes and parses block b: its rows, or the error that ends it. */
-static void parse_block(struct block *b, jh_encoding enc, unsigned char delim)
+static void parse_block(struct block *b, jh_encoding enc, unsigned char delim,
+                        const unsigned char *ahead, size_t n_ahead)
 {
     struct bparse p = {.b = b};
-    b->n_cell = b->text_len = b->n_row = 0;
+    b->n_cell = b->text_len = b->n_row = b->n_val = 0;
     b->lines = b->nl = 0;
     int rc = jh_source_decode(&b->dec, enc, b->raw, b->raw_len, b->first, b->last);
     if (rc == JH_ENOMEM) {
@@ -312,6 +340,8 @@ static void parse_block(struct block *b, jh_encoding enc, unsigned char delim)
     parse_text(&p, delim);
     b->lines = p.line;
     b->nl = p.nl;
+    if (ahead && !b->oom)
+        parse_ahead(b, ahead, n_ahead);
 }
 
 /* Where the last whole record of raw[from..n) ends (raw[from] begins a
@@ -423,6 +453,9 @@ struct pool {
     int quit;
     jh_encoding enc;
     unsigned char delim;
+    const unsigned char *ahead; /* [n_ahead] columns to parse ahead, once the
+                                   header is known; NULL before */
+    size_t n_ahead;
 };
 
 /* Takes the next block to parse, if any, and parses it; the mutex is held
@@ -432,9 +465,11 @@ static int parse_next(struct pool *pl)
     if (pl->next_parse == pl->next_read)
         return 0;
     struct block *b = &pl->slot[pl->next_parse++ % pl->n];
+    const unsigned char *ahead = pl->ahead;
+    size_t n_ahead = pl->n_ahead;
     b->state = SLOT_PARSING;
     pthread_mutex_unlock(&pl->mu);
-    parse_block(b, pl->enc, pl->delim);
+    parse_block(b, pl->enc, pl->delim, ahead, n_ahead);
     pthread_mutex_lock(&pl->mu);
     b->state = SLOT_DONE;
     pthread_cond_broadcast(&pl->cv);
@@ -474,6 +509,8 @@ struct reader {
     char *header_text;        /* the header row's text, kept */
     size_t n_header;          /* 0 until the header row was read */
     int have_header;
+    unsigned char *ahead;     /* [n_header] columns to parse ahead, or NULL */
+    struct pool *pool;        /* where the parsing threads learn of them */
     int stop;                 /* stop reading: an error, a callback, out of memory */
     int oom;                  /* out of memory */
     int rc;                   /* JH_EPARSE / JH_EIO from the reading itself */
@@ -494,6 +531,21 @@ static int keep_header(struct reader *r, const jh_row *row, const char *text, si
     return 0;
 }
 
+/* The columns on_header marked, to the parsing threads (for the blocks
+ * they take from now on), when there are any. */
+static void publish_ahead(struct reader *r)
+{
+    size_t any = 0;
+    for (size_t f = 0; f < r->n_header; f++)
+        any |= r->ahead[f];
+    if (!any)
+        return;
+    pthread_mutex_lock(&r->pool->mu);
+    r->pool->ahead = r->ahead;
+    r->pool->n_ahead = r->n_header;
+    pthread_mutex_unlock(&r->pool->mu);
+}
+
 static void handle_row(struct reader *r, jh_row *row, const char *text, size_t len)
 {
     int rc;
@@ -504,7 +556,13 @@ static void handle_row(struct reader *r, jh_row *row, const char *text, size_t l
         }
         row->header = r->header;
         row->n_header = r->n_header;
+        row->parse_ahead = r->ahead = calloc(row->n, 1);
+        if (!r->ahead) {
+            r->oom = r->stop = 1;
+            return;
+        }
         rc = r->o->on_header(r->o->ctx, row);
+        publish_ahead(r);
     } else if (row->n != r->n_header) {
         jh_diag_add(r->diag, JH_DIAG_ERROR, r->path, row->line, 0,
                     "row has %zu fields, the header has %zu", row->n, r->n_header);
@@ -532,7 +590,7 @@ static void hand_row(struct reader *r, const struct block *b, size_t k)
     size_t base = c[0].off;
     for (size_t f = 0; f < w->n; f++)
         r->cell[f] = (jh_row_cell){b->text + c[f].off, c[f].len, r->line + c[f].line,
-                                   c[f].off - base};
+                                   c[f].off - base, c[f].val ? &b->val[c[f].val - 1] : NULL};
     jh_row row = {.path = r->path, .diag = r->diag, .cell = r->cell, .n = w->n,
                   .line = r->line + w->line};
     handle_row(r, &row, b->text + base, c[w->n - 1].off + c[w->n - 1].len + 1 - base);
@@ -587,10 +645,12 @@ static void block_free(struct block *b)
     free(b->text);
     free(b->cell);
     free(b->row);
+    free(b->val);
 }
 
 /* One step of the loop: hand out the oldest block once parsed, else read
- * the next into a free slot, else parse one, else wait.  The mutex is
+ * the next into a free slot, else parse one (when there is no other
+ * thread to do it), else wait.  The mutex is
  * held on entry and on return.  0 when every block is handed out. */
 static int step(struct pool *pl, struct feed *fd, struct reader *r, size_t *next_hand,
                 size_t *workers, size_t want_workers, pthread_t *tid)
@@ -622,7 +682,9 @@ static int step(struct pool *pl, struct feed *fd, struct reader *r, size_t *next
         pthread_cond_broadcast(&pl->cv);
         return 1;
     }
-    if (parse_next(pl))
+    /* Handing out is the longer part of the work: with a thread to parse,
+     * this one parses nothing, or it would keep the next block waiting. */
+    if (!*workers && parse_next(pl))
         return 1;
     if (fd->eof && *next_hand == pl->next_read)
         return 0;
@@ -639,6 +701,7 @@ static void read_blocks(struct reader *r, jh_source *src)
     struct pool pl = {.slot = slot, .n = nt + 1, .enc = src->encoding,
                       .delim = delimiter_for(r->path, r->o->delimiter)};
     struct feed fd = {.src = src, .delim = pl.delim};
+    r->pool = &pl;
     memset(slot, 0, sizeof slot);
     for (size_t k = 0; k < pl.n; k++)
         slot[k].dec.cd = (iconv_t)-1;
@@ -679,6 +742,7 @@ int jh_rows_read(const char *path, const jh_rows_opts *o, jh_diag *diag, int *wh
     free(r.cell);
     free(r.header);
     free(r.header_text);
+    free(r.ahead);
     if (r.oom || rc == JH_ENOMEM)
         return JH_ENOMEM;
     if (!rc && !r.have_header && diag->n_errors == errors_before) {

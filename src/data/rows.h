@@ -23,6 +23,13 @@
 #include <stddef.h>
 #include "junheng/dataset.h"
 #include "junheng/diag.h"
+#include "junheng/value.h"
+
+/* jh_value_parse of a cell, done ahead (see jh_row.parse_ahead). */
+typedef struct jh_row_value {
+    jh_value v;          /* what it gave */
+    const char *why;     /* NULL when it gave JH_OK, else its reason (JH_EPARSE) */
+} jh_row_value;
 
 /* One cell of the current row. */
 typedef struct jh_row_cell {
@@ -31,6 +38,9 @@ typedef struct jh_row_cell {
     size_t len;          /* bytes in text */
     unsigned long line;  /* line where the field starts */
     size_t off;          /* where text lives in the reader's row buffer */
+    const jh_row_value *ahead; /* jh_value_parse(text, len), done on the thread
+                            that parsed the block, for a column on_header
+                            marked in parse_ahead; NULL when not done */
 } jh_row_cell;
 
 /* A row as handed to the callbacks.  cell[f] is column f + 1. */
@@ -43,6 +53,10 @@ typedef struct jh_row {
     char *const *header;     /* [n_header] header names, trimmed; alive until
                                 jh_rows_read returns */
     size_t n_header;         /* fields in the header */
+    unsigned char *parse_ahead; /* on_header only, else NULL: [n] zeros; the
+                               callback sets 1 for the columns whose cells
+                               on_row reads with jh_value_parse, so that the
+                               threads that parse blocks parse those too */
 } jh_row;
 
 /* A callback returns JH_OK to go on, JH_EPARSE to stop reading (it has

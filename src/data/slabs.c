@@ -35,9 +35,10 @@ typedef struct jh_cell {
  * that the tables a row touches stay in cache. */
 #define CHUNK_SHIFT 7
 #define CHUNK ((size_t)1 << CHUNK_SHIFT)
-/* Chunks of an arena: 64 x 3 KiB, above malloc's mmap threshold (128 KiB),
- * so that a freed arena leaves the process. */
-#define ARENA_CHUNKS 64
+/* Chunks of an arena: 256 x 3 KiB, above malloc's mmap threshold (128
+ * KiB), so that a freed arena leaves the process; and few of them, since
+ * each munmap costs a TLB flush on every processor. */
+#define ARENA_CHUNKS 256
 
 typedef struct jh_slab {
     size_t n_chunk;      /* entries of chunk[] */
