@@ -148,8 +148,8 @@ static inline void batch_draw(jh_boot_stream *s, const batch *b, uint32_t *pos)
 /* One replicate: n positions drawn k at a time from whole outputs (the
  * positions of the last batch past n are dropped), counted into
  * counts[i * stride] (zeroed by the caller): a stride > 1 lays the counts
- * of several replicates side by side (see gini_lanes). */
-static inline void draw_counts(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride)
+ * of several replicates side by side (see gini_lanes and boot_suite.c). */
+void jh_boot_count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride)
 {
     batch b = batch_for(n);
     uint32_t pos[BATCH_MAX];
@@ -185,7 +185,7 @@ int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts)
     if (!s || !counts || n == 0 || n > UINT32_MAX)
         return JH_EINVAL;
     memset(counts, 0, n * sizeof *counts);
-    draw_counts(s, (uint32_t)n, counts, 1);
+    jh_boot_count_draws(s, (uint32_t)n, counts, 1);
     return JH_OK;
 }
 
@@ -382,7 +382,7 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     for (size_t b = 0; b < B; b += LANES) {
         memset(lanes, 0, n * LANES * sizeof *lanes);
         for (size_t l = 0; l < LANES && b + l < B; l++)
-            draw_counts(stream, (uint32_t)n, lanes + l, LANES);
+            jh_boot_count_draws(stream, (uint32_t)n, lanes + l, LANES);
         gini_lanes(ws->xs, ws->ws, gap, lanes, n, r + b);
     }
     free(gap);
@@ -392,33 +392,6 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     rc = jh_boot_interval(r, B, ci, lo, hi, se, NULL);
     free(r);
     return rc;
-}
-
-int jh_indices_bootstrap(const double *x, const double *w, size_t n, size_t B,
-                         jh_boot_stream *stream, jh_workspace *ws, unsigned *counts,
-                         double *xr, double *wr, double *rep)
-{
-    if (!x || !stream || !ws || !counts || !xr || !wr || !rep || B == 0 || n == 0 ||
-        n > UINT32_MAX || jh_check_input(x, w, n, 0))
-        return JH_EINVAL;
-    if (jh_sort_slice(x, w, n, ws))
-        return JH_EINVAL;
-    for (size_t b = 0; b < B; b++) {
-        jh_index_set set;
-        jh_boot_draw_counts(stream, n, counts);
-        /* The drawn values stay in ascending order; each enters once with
-         * its weight times its count (= that many replicated rows). */
-        size_t m = 0;
-        for (size_t k = 0; k < n; k++)
-            if (counts[k]) {
-                xr[m] = ws->xs[k];
-                wr[m++] = ws->ws[k] * counts[k];
-            }
-        jh_indices_sorted(xr, wr, m, &set);
-        for (int k = 0; k < JH_IX_COUNT; k++)
-            rep[(size_t)k * B + b] = set.value[k];
-    }
-    return JH_OK;
 }
 
 /* Leave-one-out Ginis from one sort.  With x sorted ascending, C_k and P_k

@@ -3,6 +3,8 @@
 #define JUNHENG_CORE_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include "junheng/bootstrap.h"
 #include "junheng/indices.h"
 
 struct jh_sort_pair {
@@ -43,6 +45,14 @@ void jh_entropy_all(const double *x, const double *w, size_t n, double value[6],
 void jh_entropy_from(const double *x, const double *w, size_t n, long double total,
                      long double mean, int rc, double value[6], int status[6]);
 
+/* The terms one value x >= 0 adds to the six (before weighting), against
+ * a mean > 0, from u = (x - mean)/mean and r = x/mean (each computed
+ * directly, r never as 1 + u): t[0] = r ln r - u, t[1] = u - ln r,
+ * t[2] = u^2, t[3] = (u/(1 + sqrt r))^2, t[4] = u^2/r, each within a few
+ * ulp (entropy.c says how); for x = 0, t[0] = 1 and t[1] = t[4] = 0
+ * (their indices are undefined there). */
+void jh_entropy_terms(double x, double mean, double u, double r, double t[5]);
+
 /* sqrt(sum p_i (x_i - mean)^2), the population sd (jh_sd) from the total
  * weight and mean of jh_weighted_mean. */
 long double jh_weighted_sd(const double *x, const double *w, size_t n,
@@ -56,6 +66,15 @@ long double jh_hoover_from(const double *x, const double *w, size_t n,
  * the same double jh_quantile_sorted(xs, ws, n, p[j]) gives. */
 void jh_quantiles_sorted(const double *xs, const double *ws, size_t n, const double *p,
                          size_t k, double *q);
+
+/* (a + b)/2, also when a + b overflows (two values near 1.8e308): the
+ * median between two values. */
+double jh_midpoint(double a, double b);
+
+/* The n draws of one replicate (as jh_boot_draw_counts: 1 <= n <= 2^32 - 1,
+ * the stream left where it leaves it) added into counts[i * stride], which
+ * the caller zeroes: a stride > 1 lays several replicates side by side. */
+void jh_boot_count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride);
 
 /* Kernels over a sorted slice (xs ascending, ws its weights, n >= 1,
  * sum ws*xs > 0 for the ratios). */

@@ -99,26 +99,38 @@ static void log_terms(double x, double mean, double u, double r, double *ge1, do
     *ge1 = r * l - u;
 }
 
-/* Weighted sums of the terms: [0] r ln r - u, [1] u - ln r, [2] u^2,
- * [3] (u/(1 + sqrt r))^2, [4] u^2/r; *zero when some x is 0 ([1] and [4]
- * are then left incomplete: their indices are undefined). */
+void jh_entropy_terms(double x, double mean, double u, double r, double t[5])
+{
+    double v = u / (1 + sqrt(r)), ge1 = 1, ge0 = 0; /* 0 ln 0 - (-1) = 1 */
+    t[4] = 0;
+    if (x > 0) {
+        log_terms(x, mean, u, r, &ge1, &ge0);
+        t[4] = u * u / r;
+    }
+    t[0] = ge1;
+    t[1] = ge0;
+    t[2] = u * u;
+    t[3] = v * v;
+}
+
+/* Weighted sums of the terms of jh_entropy_terms: [0] r ln r - u,
+ * [1] u - ln r, [2] u^2, [3] (u/(1 + sqrt r))^2, [4] u^2/r; *zero when
+ * some x is 0 ([1] and [4] are then left incomplete: their indices are
+ * undefined). */
 static void family_sums(const double *x, const double *w, size_t n, double mean,
                         long double total, double sum[5], int *zero)
 {
     long double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
     int z = 0;
     for (size_t i = 0; i < n; i++) {
-        double wi = w ? w[i] : 1, u = (x[i] - mean) / mean, r = x[i] / mean;
-        double v = u / (1 + sqrt(r)), ge1 = 1, ge0 = 0; /* 0 ln 0 - (-1) = 1 */
-        if (x[i] > 0) {
-            log_terms(x[i], mean, u, r, &ge1, &ge0);
-            s4 += (long double)wi * (u * u / r);
-        } else
-            z = 1;
-        s0 += (long double)wi * ge1;
-        s1 += (long double)wi * ge0;
-        s2 += (long double)wi * (u * u);
-        s3 += (long double)wi * (v * v);
+        double wi = w ? w[i] : 1, t[5];
+        jh_entropy_terms(x[i], mean, (x[i] - mean) / mean, x[i] / mean, t);
+        z |= !(x[i] > 0);
+        s0 += (long double)wi * t[0];
+        s1 += (long double)wi * t[1];
+        s2 += (long double)wi * t[2];
+        s3 += (long double)wi * t[3];
+        s4 += (long double)wi * t[4];
     }
     sum[0] = s0 / total, sum[1] = s1 / total, sum[2] = s2 / total, sum[3] = s3 / total;
     sum[4] = s4 / total;

@@ -70,8 +70,7 @@ int jh_max_min_ratio(const double *x, size_t n, double *result)
     return JH_OK;
 }
 
-/* (a + b)/2, also when a + b overflows (two values near 1.8e308). */
-static double midpoint(double a, double b)
+double jh_midpoint(double a, double b)
 {
     double s = a + b;
     return isfinite(s) ? s / 2 : a / 2 + b / 2;
@@ -104,7 +103,7 @@ void jh_quantiles_sorted(const double *xs, const double *ws, size_t n, const dou
         while (j < k) {
             long double target = p[j] * total;
             if (fabsl(cum - target) <= tol)
-                q[j] = i + 1 < n ? midpoint(xs[i], xs[i + 1]) : xs[i];
+                q[j] = i + 1 < n ? jh_midpoint(xs[i], xs[i + 1]) : xs[i];
             else if (cum > target)
                 q[j] = xs[i];
             else

@@ -375,62 +375,124 @@ static void sorted_positions(const double *x, size_t n, size_t *pos)
 
 /* The bootstrap by counts against the naive resample: the same stream
  * drawn with jh_boot_draw (the explicit resample) picks positions in the
- * sorted slice;
- * the naive replicate writes each picked region as one row (in draw order)
- * and calls jh_indices_all and jh_gini on the rows.  The data are small
- * integers, so every sum the order-based indices and the mean take is an
- * exact integer in either order: mean, min, max, median, range, p90_p10
- * and the Gini of the suite are identical; the indices that divide or take
- * logs term by term agree to 1e-12; jh_gini_bootstrap's gap form agrees to
- * 2 ulps (one division in double against long double's, rounded twice). */
-static void test_bootstrap_by_counts(void **state)
+ * sorted slice; the naive replicate writes each picked region as one row
+ * (in draw order) and calls jh_indices_all and jh_gini on the rows.
+ *
+ * The data below are integers or multiples of 2^-20 small enough that
+ * every sum the order-based indices and the mean take is exact in either
+ * order: n, mean, min, max, median, range, p90_p10 are identical, the
+ * Gini's gap form (an exact integer numerator, one division) within 2
+ * ulps of the naive long-double Gini, as is jh_gini_bootstrap's.  The
+ * rest (sd, cv, Hoover, the entropy family) come from sums over the
+ * counts against the slice's mean (boot_suite.c); their bound, derived
+ * in docs/indices.md ("Inference"), is relative
+ *   (4 tau + 6 sigma + 8) eps,  tau = 32 (a term), sigma = min(n, 32) +
+ *   ceil(n / 32) + 3 (a blocked double sum),  eps = 2^-53,
+ * and the naive side's own error (a term, long-double sums) is inside the
+ * 4 tau -- except Hoover's: sum p |x - mu| moves by |mu - mu'| with the
+ * naive mean mu' (long double, relative error <= n 2^-64), which is
+ * n 2^-64 / (2 H) relative (near equality, H = 8.3e-9 below: 6.7e-14;
+ * the counts' side is then the exact one, checked with fractions).  NaN (undefined: a zero drawn for theil_l, atkinson_1/2,
+ * max_min_ratio) must match NaN. */
+static double by_counts_bound(size_t n)
 {
-    (void)state;
-    enum { N = 12, B = 300 };
-    const double x[N] = {9, 3, 14, 5, 5, 27, 2, 9, 40, 11, 5, 18};
-    const double w[N] = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};
-    static double rep[JH_IX_COUNT * B], grep[B];
-    double xr[N], wr[N], xe[N], we[N], lo, hi, se;
-    unsigned counts[N];
-    size_t pos[N];
-    sorted_positions(x, N, pos);
+    double sigma = (double)((n < 32 ? n : 32) + (n + 31) / 32 + 3);
+    return (4 * 32 + 6 * sigma + 8) * 0x1p-53;
+}
+
+static double worst_by_counts; /* the largest difference seen, in bounds */
+
+static void check_by_counts(const double *x, const double *w, size_t n, size_t B,
+                            uint64_t seed)
+{
+    double *rep = malloc(JH_IX_COUNT * B * sizeof *rep), *grep = malloc(B * sizeof *grep);
+    double *xr = malloc(n * sizeof *xr), *wr = malloc(n * sizeof *wr);
+    double *xe = malloc(n * sizeof *xe), *we = malloc(n * sizeof *we), lo, hi, se;
+    unsigned *counts = malloc(n * sizeof *counts);
+    size_t *pos = malloc(n * sizeof *pos);
+    uint32_t *drawn = malloc(n * sizeof *drawn);
+    double tol = by_counts_bound(n);
+    assert_non_null(rep && grep && xr && wr && xe && we && counts && pos && drawn);
+    sorted_positions(x, n, pos);
     for (int weighted = 0; weighted < 2; weighted++) {
         const double *wp = weighted ? w : NULL;
         jh_boot_stream s, g, naive;
-        jh_boot_stream_init(&s, 11, 0, 0, (size_t)weighted);
+        jh_boot_stream_init(&s, seed, 0, 0, (size_t)weighted);
         g = naive = s;
-        assert_int_equal(jh_indices_bootstrap(x, wp, N, B, &s, WS, counts, xr, wr, rep),
+        assert_int_equal(jh_indices_bootstrap(x, wp, n, B, &s, WS, counts, xr, wr, rep),
                          JH_OK);
-        assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, &g, WS, counts, grep, &lo,
-                                           &hi, &se), JH_OK);
+        int gini_rc = jh_gini_bootstrap(x, wp, n, B, 0.95, &g, WS, counts, grep, &lo, &hi,
+                                        &se);
         for (size_t b = 0; b < B; b++) {
             jh_index_set set;
-            double gn;
-            uint32_t drawn[N];
-            assert_int_equal(jh_boot_draw(&naive, N, drawn), JH_OK);
-            for (size_t k = 0; k < N; k++) {
+            double gn = NAN;
+            assert_int_equal(jh_boot_draw(&naive, n, drawn), JH_OK);
+            for (size_t k = 0; k < n; k++) {
                 size_t i = pos[drawn[k]];
                 xe[k] = x[i];
                 we[k] = weighted ? w[i] : 1.0;
             }
-            assert_int_equal(jh_indices_all(xe, we, N, WS, &set), JH_OK);
-            assert_int_equal(jh_gini(xe, we, N, 0, WS, &gn), JH_OK);
-            /* n is left out: by counts it is the number of regions drawn
-             * at least once (the intervals report n itself). */
-            for (int k = JH_IX_N + 1; k < JH_IX_COUNT; k++) {
+            assert_int_equal(jh_indices_all(xe, we, n, WS, &set), JH_OK);
+            if (!jh_gini(xe, we, n, 0, WS, &gn) && gini_rc != JH_EZEROMEAN)
+                check_close(grep[b], gn, 4.5e-16, "gap-form replicate", __FILE__, __LINE__);
+            for (int k = 0; k < JH_IX_COUNT; k++) {
                 double got = rep[(size_t)k * B + b], want = set.value[k];
-                if (k == JH_IX_MEAN || k == JH_IX_MIN || k == JH_IX_MAX ||
-                    k == JH_IX_MEDIAN || k == JH_IX_RANGE || k == JH_IX_P90_P10 ||
-                    k == JH_IX_GINI)
-                    check_close(got, want, 0, jh_index_name((jh_index_id)k, 0), __FILE__,
-                                __LINE__);
-                else
-                    check_close(got, want, 1e-12, jh_index_name((jh_index_id)k, 0),
-                                __FILE__, __LINE__);
+                int exact = k == JH_IX_N || k == JH_IX_MEAN || k == JH_IX_MIN ||
+                            k == JH_IX_MAX || k == JH_IX_MEDIAN || k == JH_IX_RANGE ||
+                            k == JH_IX_P90_P10 || k == JH_IX_MAX_MIN_RATIO;
+                double t = exact ? 0 : k == JH_IX_GINI ? 4.5e-16 : tol;
+                if (k == JH_IX_HOOVER && want > 0) /* the naive side's mean, see above */
+                    t += (double)n * 0x1p-64 / (2 * want);
+                check_close(got, want, t, jh_index_name((jh_index_id)k, weighted), __FILE__,
+                            __LINE__);
+                if (!exact && !isnan(want) && want != 0 &&
+                    fabs(got - want) / (t * fabs(want)) > worst_by_counts)
+                    worst_by_counts = fabs(got - want) / (t * fabs(want));
             }
-            check_close(grep[b], gn, 4.5e-16, "gap-form replicate", __FILE__, __LINE__);
         }
     }
+    free(rep), free(grep), free(xr), free(wr), free(xe), free(we), free(counts), free(pos),
+        free(drawn);
+}
+
+/* Twelve small integers (the case of before), with weights. */
+static void test_bootstrap_by_counts(void **state)
+{
+    (void)state;
+    const double x[12] = {9, 3, 14, 5, 5, 27, 2, 9, 40, 11, 5, 18};
+    const double w[12] = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};
+    check_by_counts(x, w, 12, 300, 11);
+}
+
+/* Slices that take every path: 150 skewed integers (five blocks of 32,
+ * the quantile walk jumping over blocks); zeros (a replicate that draws
+ * one has no theil_l, atkinson_1/2, max_min_ratio); near equality, 1000
+ * plus multiples of 2^-20 (second-order sums of 1e-13, where a
+ * first-order formula would lose every digit; replicates whose mean is
+ * far from the slice's against their spread are compacted); one, two
+ * and three values (most replicates compacted or all equal: exactly 0). */
+static void test_bootstrap_by_counts_paths(void **state)
+{
+    (void)state;
+    enum { N = 150 };
+    double x[N], w[N];
+    lcg_state = 3;
+    for (size_t i = 0; i < N; i++) {
+        x[i] = floor(exp((double)(lcg_next() % 10000) / 1400.0)); /* 1 .. 1260 */
+        w[i] = 1 + lcg_next() % 900;
+    }
+    check_by_counts(x, w, N, 200, 21);
+    for (size_t i = 0; i < 40; i++)
+        x[i] = i % 7 == 0 ? 0 : (double)(lcg_next() % 50);
+    check_by_counts(x, w, 40, 400, 22);
+    for (size_t i = 0; i < 40; i++)
+        x[i] = 1000 + (double)(lcg_next() % 64) * 0x1p-20;
+    check_by_counts(x, w, 40, 400, 23);
+    const double few[3] = {4, 1, 4}, fw[3] = {2, 7, 1};
+    for (size_t n = 1; n <= 3; n++)
+        check_by_counts(few, fw, n, 64, 24 + n);
+    print_message("by counts against the naive resample: largest difference %.3g of "
+                  "its bound\n", worst_by_counts);
 }
 
 /* jh_gini_bootstrap on skewed data: the same stream gives the same
@@ -542,6 +604,7 @@ int main(void)
         cmocka_unit_test(test_stream_counts),
         cmocka_unit_test(test_stream_uniform),
         cmocka_unit_test(test_bootstrap_by_counts),
+        cmocka_unit_test(test_bootstrap_by_counts_paths),
         cmocka_unit_test(test_gini_bootstrap),
         cmocka_unit_test(test_permute_blocks),
         cmocka_unit_test(test_pvalue),
