@@ -93,7 +93,7 @@ static inline vd vabs(vd x)
 }
 
 /* Pass 1a: W, sum v x, sum v d, sum v d^2. */
-static void pass_moments(const struct suite *s, struct sums *z)
+__attribute__((noinline)) static void pass_moments(const struct suite *s, struct sums *z)
 {
     for (size_t b0 = 0; b0 < s->n; b0 += BLK) {
         size_t end = b0 + BLK < s->n ? b0 + BLK : s->n;
@@ -118,7 +118,7 @@ static void pass_moments(const struct suite *s, struct sums *z)
 }
 
 /* Pass 1b: the four sums of the entropy terms. */
-static void pass_terms(const struct suite *s, struct sums *z)
+__attribute__((noinline)) static void pass_terms(const struct suite *s, struct sums *z)
 {
     for (size_t b0 = 0; b0 < s->n; b0 += BLK) {
         size_t end = b0 + BLK < s->n ? b0 + BLK : s->n;
@@ -144,7 +144,7 @@ static void pass_terms(const struct suite *s, struct sums *z)
 
 /* Pass 2, with W and delta of pass 1: the Gini's gap sum (C the weight
  * through x_(k)), Hoover's sum v |d - delta|, and C before each block. */
-static void pass_order(const struct suite *s, struct sums *z, const vd delta[NV])
+__attribute__((noinline)) static void pass_order(const struct suite *s, struct sums *z, const vd delta[NV])
 {
     vd C[NV] = {{0}};
     size_t stride = s->nb + 1;
@@ -180,7 +180,7 @@ static inline unsigned count(const struct suite *s, size_t k, size_t l)
  * gives them on the compacted replicate: the same walk over the drawn
  * values (cumulative weight in long double, the same comparisons), which
  * jumps over a block whose end stays below the next target. */
-static void lane_quantiles(const struct suite *s, size_t l, double W, size_t last, double q[3])
+__attribute__((noinline)) static void lane_quantiles(const struct suite *s, size_t l, double W, size_t last, double q[3])
 {
     static const double p[3] = {0.1, 0.5, 0.9};
     const double *pre = s->pre + l * (s->nb + 1);

@@ -148,8 +148,9 @@ static inline void batch_draw(jh_boot_stream *s, const batch *b, uint32_t *pos)
 /* One replicate: n positions drawn k at a time from whole outputs (the
  * positions of the last batch past n are dropped), counted into
  * counts[i * stride] (zeroed by the caller): a stride > 1 lays the counts
- * of several replicates side by side (see gini_lanes and boot_suite.c). */
-void jh_boot_count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride)
+ * of several replicates side by side (see gini_lanes and boot_suite.c).
+ * Inlined with a constant stride where it is called. */
+static inline void count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride)
 {
     batch b = batch_for(n);
     uint32_t pos[BATCH_MAX];
@@ -164,6 +165,16 @@ void jh_boot_count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t
         for (unsigned j = 0; k + j < n; j++)
             counts[pos[j] * stride]++;
     }
+}
+
+void jh_boot_count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride)
+{
+    if (stride == 1)
+        count_draws(s, n, counts, 1);
+    else if (stride == 4) /* boot_suite.c's lanes */
+        count_draws(s, n, counts, 4);
+    else
+        count_draws(s, n, counts, stride);
 }
 
 int jh_boot_draw(jh_boot_stream *s, size_t n, uint32_t *pos)
@@ -185,7 +196,7 @@ int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts)
     if (!s || !counts || n == 0 || n > UINT32_MAX)
         return JH_EINVAL;
     memset(counts, 0, n * sizeof *counts);
-    jh_boot_count_draws(s, (uint32_t)n, counts, 1);
+    count_draws(s, (uint32_t)n, counts, 1);
     return JH_OK;
 }
 
@@ -269,6 +280,61 @@ size_t jh_boot_apply(const unsigned *counts, const double *x, const double *w,
 
 /* ---- summaries --------------------------------------------------------- */
 
+/* The IEEE bits of x as an unsigned key in the order of the values: a
+ * negative number has every bit flipped, a positive one its sign bit set. */
+static inline uint64_t order_key(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    return b >> 63 ? ~b : b | (1ULL << 63);
+}
+
+static inline double key_value(uint64_t k)
+{
+    uint64_t b = k >> 63 ? k & ~(1ULL << 63) : ~k;
+    double x;
+    memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+/* x[0..m-1] (no NaN) ascending, by a least-significant-byte radix sort of
+ * the keys above, skipping the bytes every key shares: the array
+ * gsl_sort's heapsort gives (equal values are equal bits; -0 comes before
+ * +0), in O(m).  gsl_sort of the replicates was 9% of a suite bootstrap
+ * at B = 1,000 (36 intervals a slice).  gsl_sort when out of memory. */
+static void sort_replicates(double *x, size_t m)
+{
+    uint64_t *a = malloc(2 * m * sizeof *a), *b = a + m;
+    size_t hist[8][256] = {{0}};
+    if (!a) {
+        gsl_sort(x, 1, m);
+        return;
+    }
+    for (size_t i = 0; i < m; i++) {
+        a[i] = order_key(x[i]);
+        for (int d = 0; d < 8; d++)
+            hist[d][(a[i] >> (8 * d)) & 255]++;
+    }
+    for (int d = 0; d < 8; d++) {
+        if (hist[d][(a[0] >> (8 * d)) & 255] == m)
+            continue; /* every key has this byte */
+        size_t pos = 0;
+        for (int v = 0; v < 256; v++) {
+            size_t c = hist[d][v];
+            hist[d][v] = pos;
+            pos += c;
+        }
+        for (size_t i = 0; i < m; i++)
+            b[hist[d][(a[i] >> (8 * d)) & 255]++] = a[i];
+        uint64_t *t = a;
+        a = b;
+        b = t;
+    }
+    for (size_t i = 0; i < m; i++)
+        x[i] = key_value(a[i]);
+    free(a < b ? a : b);
+}
+
 int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
                      double *se, size_t *kept)
 {
@@ -284,7 +350,7 @@ int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
         *lo = *hi = *se = NAN;
         return JH_EEMPTY;
     }
-    gsl_sort(rep, 1, m);
+    sort_replicates(rep, m);
     *lo = gsl_stats_quantile_from_sorted_data(rep, 1, m, (1 - ci) / 2);
     *hi = gsl_stats_quantile_from_sorted_data(rep, 1, m, (1 + ci) / 2);
     /* se = sqrt(sum (r_b - rbar)^2 / (B' - 1)), the sample SD. */
@@ -382,7 +448,7 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     for (size_t b = 0; b < B; b += LANES) {
         memset(lanes, 0, n * LANES * sizeof *lanes);
         for (size_t l = 0; l < LANES && b + l < B; l++)
-            jh_boot_count_draws(stream, (uint32_t)n, lanes + l, LANES);
+            count_draws(stream, (uint32_t)n, lanes + l, LANES);
         gini_lanes(ws->xs, ws->ws, gap, lanes, n, r + b);
     }
     free(gap);
