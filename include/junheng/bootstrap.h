@@ -155,11 +155,22 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
 
 /* Every index of indices.h over B replicates of one slice: the slice is
  * sorted once, each replicate draws counts over the sorted values as
- * jh_gini_bootstrap does, and is evaluated as jh_indices_all evaluates the
- * replicated rows (the regions drawn, in ascending order, with weights
- * w_k counts_k; unweighted when w == NULL: weights counts_k) without
- * sorting again.  rep[k * B + b] receives index k of replicate b (NaN when
- * undefined).  ws must hold n values; counts, xr and wr n each (scratch).
+ * jh_gini_bootstrap does, and every index is evaluated as jh_indices_all
+ * evaluates the replicated rows (the regions drawn, in ascending order,
+ * with weights w_k counts_k; unweighted when w == NULL: weights counts_k)
+ * without sorting again.  On a slice of values >= 0 the indices come from
+ * a few weighted sums over the counts, four replicates side by side, with
+ * the logarithms taken once per slice against the slice's mean (the
+ * entropy family through second-order corrections from the replicate's
+ * mean; the Gini by the gap form): equal to jh_indices_all's numbers up
+ * to rounding (bound in docs/indices.md, "Inference"; n, the mean, min,
+ * max, range, ratios and quantiles identical where the sums are exact).  A
+ * replicate whose mean lies far from the slice's against its own spread
+ * (a correction above half its sum), a slice with negative values, and
+ * the double range exceeded take the general path: the replicate
+ * compacted and passed to jh_indices_all's code.  rep[k * B + b] receives
+ * index k of replicate b (NaN when undefined; n is n, the rows drawn).
+ * ws must hold n values; counts, xr and wr n each (scratch).
  * Returns JH_OK or JH_EINVAL (a NULL pointer, B == 0, n == 0, n >= 2^32,
  * or a slice jh_indices_all would refuse as a whole: x not finite or a
  * weight not > 0). */
