@@ -39,19 +39,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include "core_internal.h"
+#include "lanes.h"
 
-/* SL replicates side by side in vectors of VW doubles; sums in blocks of
- * BLK values.  Four lanes keep the block sums of a pass in the sixteen
- * SSE registers. */
-enum { SL = 4, VW = 2, NV = SL / VW, BLK = 32 };
-typedef double vd __attribute__((vector_size(VW * sizeof(double))));
-typedef int32_t vi __attribute__((vector_size(VW * sizeof(int32_t))));
+/* SL replicates side by side in vectors of VW doubles (lanes.h); sums in
+ * blocks of BLK values.  Four lanes keep the block sums of a pass in the
+ * sixteen SSE registers. */
+enum { SL = 4, NV = SL / VW, BLK = 32 };
 typedef uint64_t vu __attribute__((vector_size(VW * sizeof(uint64_t))));
-_Static_assert(sizeof(unsigned) == sizeof(int32_t), "counts are read as int32 lanes");
 
 /* What a replicate multiplies by v_k for the k-th smallest value, in one
  * cache line. */
@@ -74,26 +69,15 @@ struct sums {
     vd W[NV], T[NV], D[NV], D2[NV], E1[NV], E0[NV], H[NV], Q[NV], G[NV], A[NV];
 };
 
-/* w times the counts of VW lanes as doubles (cvtdq2pd with SSE2). */
-static inline vd lane_weights(double w, const unsigned *c)
-{
-#if defined(__SSE2__)
-    return w * (vd)_mm_cvtepi32_pd(_mm_loadl_epi64((const __m128i *)(const void *)c));
-#else
-    vi ci;
-    memcpy(&ci, c, sizeof ci);
-    return w * __builtin_convertvector(ci, vd);
-#endif
-}
-
 static inline vd vabs(vd x)
 {
     const vu mask = {~(1ULL << 63), ~(1ULL << 63)};
     return (vd)((vu)x & mask);
 }
 
-/* Pass 1a: W, sum v x, sum v d, sum v d^2. */
-__attribute__((noinline)) static void pass_moments(const struct suite *s, struct sums *z)
+/* Pass 1a: W, sum v x, sum v d, sum v d^2.  (The passes and the quantile
+ * walk are kept apart, noinline, so that each shows in a profile.) */
+static __attribute__((noinline)) void pass_moments(const struct suite *s, struct sums *z)
 {
     for (size_t b0 = 0; b0 < s->n; b0 += BLK) {
         size_t end = b0 + BLK < s->n ? b0 + BLK : s->n;
@@ -118,7 +102,7 @@ __attribute__((noinline)) static void pass_moments(const struct suite *s, struct
 }
 
 /* Pass 1b: the four sums of the entropy terms. */
-__attribute__((noinline)) static void pass_terms(const struct suite *s, struct sums *z)
+static __attribute__((noinline)) void pass_terms(const struct suite *s, struct sums *z)
 {
     for (size_t b0 = 0; b0 < s->n; b0 += BLK) {
         size_t end = b0 + BLK < s->n ? b0 + BLK : s->n;
@@ -144,7 +128,8 @@ __attribute__((noinline)) static void pass_terms(const struct suite *s, struct s
 
 /* Pass 2, with W and delta of pass 1: the Gini's gap sum (C the weight
  * through x_(k)), Hoover's sum v |d - delta|, and C before each block. */
-__attribute__((noinline)) static void pass_order(const struct suite *s, struct sums *z, const vd delta[NV])
+static __attribute__((noinline)) void pass_order(const struct suite *s, struct sums *z,
+                                                const vd delta[NV])
 {
     vd C[NV] = {{0}};
     size_t stride = s->nb + 1;
@@ -180,7 +165,8 @@ static inline unsigned count(const struct suite *s, size_t k, size_t l)
  * gives them on the compacted replicate: the same walk over the drawn
  * values (cumulative weight in long double, the same comparisons), which
  * jumps over a block whose end stays below the next target. */
-__attribute__((noinline)) static void lane_quantiles(const struct suite *s, size_t l, double W, size_t last, double q[3])
+static __attribute__((noinline)) void lane_quantiles(const struct suite *s, size_t l, double W,
+                                                    size_t last, double q[3])
 {
     static const double p[3] = {0.1, 0.5, 0.9};
     const double *pre = s->pre + l * (s->nb + 1);

@@ -5,14 +5,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include "core_internal.h"
 #include "junheng/bootstrap.h"
+#include "lanes.h"
 
 /* SplitMix64 finaliser (Steele, Lea & Flood 2014, "Fast splittable
  * pseudorandom number generators", OOPSLA): a bijective mix whose output
@@ -367,26 +365,8 @@ int jh_boot_interval(double *rep, size_t B, double ci, double *lo, double *hi,
  * step is the same arithmetic on LANES independent sums, in vectors of
  * two doubles (GCC and Clang vector extensions; one SSE2 register each):
  * the LANES chains of dependent additions, which bound a prefix sum, run
- * side by side.  out[l] is NaN when replicate l has only zeros.  Counts
- * are at most n <= INT32_MAX, so their bits read as int32 are the same
- * numbers (SSE2 converts int32, not unsigned, to double). */
-enum { LANES = 8, VW = 2, NV = LANES / VW };
-typedef double vd __attribute__((vector_size(VW * sizeof(double))));
-typedef int32_t vi __attribute__((vector_size(VW * sizeof(int32_t))));
-_Static_assert(sizeof(unsigned) == sizeof(int32_t), "counts are read as int32 lanes");
-
-/* w times the counts of VW lanes as doubles.  SSE2 converts two int32 in
- * one instruction (cvtdq2pd), which GCC does not find by itself. */
-static inline vd lane_weights(double w, const unsigned *c)
-{
-#if defined(__SSE2__)
-    return w * (vd)_mm_cvtepi32_pd(_mm_loadl_epi64((const __m128i *)(const void *)c));
-#else
-    vi ci;
-    memcpy(&ci, c, sizeof ci);
-    return w * __builtin_convertvector(ci, vd);
-#endif
-}
+ * side by side.  out[l] is NaN when replicate l has only zeros. */
+enum { LANES = 8, NV = LANES / VW };
 
 static void gini_lanes(const double *xs, const double *ws, const double *gap,
                        const unsigned *c, size_t n, double *out)
