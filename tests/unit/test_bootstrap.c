@@ -392,8 +392,9 @@ static void sorted_positions(const double *x, size_t n, size_t *pos)
  * 4 tau -- except Hoover's: sum p |x - mu| moves by |mu - mu'| with the
  * naive mean mu' (long double, relative error <= n 2^-64), which is
  * n 2^-64 / (2 H) relative (near equality, H = 8.3e-9 below: 6.7e-14;
- * the counts' side is then the exact one, checked with fractions).  NaN (undefined: a zero drawn for theil_l, atkinson_1/2,
- * max_min_ratio) must match NaN. */
+ * the counts' side is then the exact one, checked with fractions).  NaN
+ * (undefined: a zero drawn for theil_l, atkinson_1/2, max_min_ratio)
+ * must match NaN. */
 static double by_counts_bound(size_t n)
 {
     double sigma = (double)((n < 32 ? n : 32) + (n + 31) / 32 + 3);
