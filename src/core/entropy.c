@@ -99,7 +99,9 @@ static void log_terms(double x, double mean, double u, double r, double *ge1, do
     *ge1 = r * l - u;
 }
 
-void jh_entropy_terms(double x, double mean, double u, double r, double t[5])
+/* jh_entropy_terms, inlined into family_sums (a call a value cost the
+ * index pass its registers). */
+static inline void value_terms(double x, double mean, double u, double r, double t[5])
 {
     double v = u / (1 + sqrt(r)), ge1 = 1, ge0 = 0; /* 0 ln 0 - (-1) = 1 */
     t[4] = 0;
@@ -113,6 +115,11 @@ void jh_entropy_terms(double x, double mean, double u, double r, double t[5])
     t[3] = v * v;
 }
 
+void jh_entropy_terms(double x, double mean, double u, double r, double t[5])
+{
+    value_terms(x, mean, u, r, t);
+}
+
 /* Weighted sums of the terms of jh_entropy_terms: [0] r ln r - u,
  * [1] u - ln r, [2] u^2, [3] (u/(1 + sqrt r))^2, [4] u^2/r; *zero when
  * some x is 0 ([1] and [4] are then left incomplete: their indices are
@@ -124,7 +131,7 @@ static void family_sums(const double *x, const double *w, size_t n, double mean,
     int z = 0;
     for (size_t i = 0; i < n; i++) {
         double wi = w ? w[i] : 1, t[5];
-        jh_entropy_terms(x[i], mean, (x[i] - mean) / mean, x[i] / mean, t);
+        value_terms(x[i], mean, (x[i] - mean) / mean, x[i] / mean, t);
         z |= !(x[i] > 0);
         s0 += (long double)wi * t[0];
         s1 += (long double)wi * t[1];
