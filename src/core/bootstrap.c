@@ -389,6 +389,57 @@ static void gini_lanes(const double *xs, const double *ws, const double *gap,
                      : NAN;
 }
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+/* gini_lanes with AVX where the processor has it: the same operations on
+ * the same lanes, four doubles a register instead of two (no FMA, so
+ * every lane's sums round as in gini_lanes: the same bits on any x86-64). */
+typedef double vd4 __attribute__((vector_size(4 * sizeof(double))));
+enum { NV4 = LANES / 4 };
+
+__attribute__((target("avx"))) static void
+gini_lanes_avx(const double *xs, const double *ws, const double *gap, const unsigned *c,
+               size_t n, double *out)
+{
+    vd4 W[NV4] = {{0}}, T[NV4] = {{0}}, C[NV4] = {{0}}, num[NV4] = {{0}};
+#define LANE4(k, v)                                                                      \
+    (ws[k] * (vd4)_mm256_cvtepi32_pd(                                                    \
+                 _mm_loadu_si128((const __m128i *)(const void *)(c + (k) * LANES + (v) * 4))))
+    for (size_t k = 0; k < n; k++)
+        for (size_t v = 0; v < NV4; v++) {
+            vd4 wk = LANE4(k, v);
+            W[v] += wk;
+            T[v] += wk * xs[k];
+        }
+    for (size_t k = 0; k < n; k++)
+        for (size_t v = 0; v < NV4; v++) {
+            C[v] += LANE4(k, v);
+            num[v] += gap[k] * (C[v] * (W[v] - C[v]));
+        }
+#undef LANE4
+    for (size_t l = 0; l < LANES; l++)
+        out[l] = T[l / 4][l % 4] > 0
+                     ? num[l / 4][l % 4] / (W[l / 4][l % 4] * T[l / 4][l % 4])
+                     : NAN;
+}
+
+/* AVX where the processor has it, unless JUNHENG_SIMD=sse2 (the unit
+ * test compares the two paths bit for bit). */
+static int have_avx(void)
+{
+    const char *e = getenv("JUNHENG_SIMD");
+    if (e && strcmp(e, "sse2") == 0)
+        return 0;
+    return __builtin_cpu_supports("avx");
+}
+#else
+static int have_avx(void)
+{
+    return 0;
+}
+#define gini_lanes_avx gini_lanes
+#endif
+
 int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
                       double ci, jh_boot_stream *stream, jh_workspace *ws,
                       unsigned *counts, double *rep, double *lo, double *hi,
@@ -422,6 +473,7 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     for (size_t k = 0; k + 1 < n; k++)
         gap[k] = ws->xs[k + 1] - ws->xs[k];
     gap[n - 1] = 0;
+    int avx = have_avx();
     /* LANES replicates at a time, drawn one after the other from the
      * stream (the same draws as one at a time); a last partial block
      * leaves its spare lanes at zero counts. */
@@ -429,7 +481,7 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
         memset(lanes, 0, n * LANES * sizeof *lanes);
         for (size_t l = 0; l < LANES && b + l < B; l++)
             count_draws(stream, (uint32_t)n, lanes + l, LANES);
-        gini_lanes(ws->xs, ws->ws, gap, lanes, n, r + b);
+        (avx ? gini_lanes_avx : gini_lanes)(ws->xs, ws->ws, gap, lanes, n, r + b);
     }
     free(gap);
     free(lanes);

@@ -521,6 +521,16 @@ static void test_gini_bootstrap(void **state)
         assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, &s2, WS, counts, NULL,
                                            &lo2, &hi2, &se2), JH_OK);
         assert_true(lo == lo2 && hi == hi2 && se == se2);
+        /* The SSE2 lanes give the AVX lanes' bits (or the same path twice
+         * where there is no AVX). */
+        double rep_sse2[B];
+        jh_boot_stream s3;
+        jh_boot_stream_init(&s3, 5, 0, 0, 0);
+        setenv("JUNHENG_SIMD", "sse2", 1);
+        assert_int_equal(jh_gini_bootstrap(x, wp, N, B, 0.95, &s3, WS, counts, rep_sse2,
+                                           &lo2, &hi2, &se2), JH_OK);
+        unsetenv("JUNHENG_SIMD");
+        assert_memory_equal(rep, rep_sse2, sizeof rep);
         assert_int_equal(jh_gini(x, wp, N, 0, WS, &g), JH_OK);
         assert_true(lo < g && g < hi);
         assert_true(se > 0 && se < hi - lo);
