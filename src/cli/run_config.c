@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include "cli.h"
+#include "plot_draw.h"
 #include "run_config.h"
 #include "junheng/catalog.h"
 #include "junheng/indices.h"
@@ -22,9 +23,8 @@
  * index name as `rank --by` takes it. */
 enum kind { K_TEXT, K_LIST, K_INT, K_BOOL, K_CHOICE, K_INDEX, K_WEIGHTS, K_BASE };
 
-/* The chart kinds of `junheng plot` (cmd_plot.c), and none. */
-#define CHART_KINDS "all|none|lorenz|trend|disparity-ranking|distribution|heatmap|" \
-                    "urban-rural|county-ranking|decomposition|targets|group-gap|map|lisa-map"
+/* The chart kinds of `junheng plot` (plot_draw.h), its maps, and none. */
+#define CHART_KINDS "all|none|" CLI_CHART_NAMES_BARRED "map|lisa-map"
 
 static const struct {
     const char *section, *key, *dflt;
