@@ -13,8 +13,8 @@
 #include "junheng/services.h"
 #include "junheng/validate.h"
 
-/* The result tables of the steps, in memory: the writers, the report and
- * (later) the charts read these; nothing is computed twice. */
+/* The result tables of the steps, in memory: the writers and the report
+ * read these, the charts the same study; nothing is computed twice. */
 typedef struct run_results {
     jh_slice_indices *ix;          /* indices (long and wide) */
     size_t n_ix;
@@ -39,19 +39,19 @@ typedef struct run_results {
 
 typedef struct run_state {
     const run_config *cfg;  /* resolved configuration */
-    int quiet, verbose;     /* progress line off; say each command */
+    int quiet, verbose;     /* progress line off; say what the chart steps draw */
     const char *outdir;     /* the temporary output directory */
-    char **data_args;       /* the input options every step gets; owned */
-    size_t n_data_args;
     char **inputs;          /* input files for the manifest; owned */
     size_t n_inputs;
     FILE *log;              /* run.log in outdir; the steps' messages go there */
     size_t n_warnings;      /* warnings the steps wrote to run.log */
-    int saved_stderr;       /* the terminal's stderr while a step runs, or -1 */
+    int saved_stderr;       /* the terminal's stderr while messages that are printed,
+                               not collected, go to run.log (the neighbour sources,
+                               the weight files), or -1 */
     size_t step, n_steps;   /* progress: steps begun, steps planned */
-    char *chart_notes;      /* the chart steps' warnings, "NAME: why" a line
-                               (charts not drawn or skipped); owned, or NULL */
-    size_t n_not_drawn;     /* charts the chart steps could not draw */
+    char *chart_notes;      /* the chart steps' warnings (their jh_diag), "NAME: why"
+                               a line (charts not drawn or skipped); owned, or NULL */
+    size_t n_not_drawn;     /* charts the chart steps could not draw (their counts) */
     int gnuplot_missing;    /* a chart step found no gnuplot */
     size_t n_years;         /* years in the data */
     int has_targets;        /* an indicator of the data has a usable plan target */
@@ -70,8 +70,8 @@ typedef struct run_state {
  * exit code (65 on bad data), nothing written. */
 int run_check_inputs(run_state *rs);
 
-/* Runs validate, indices, decompose, urban-rural, rank, targets, converge
- * and plot (those this build has) into outdir; stops at the first failure.
+/* Runs validate, indices, decompose, urban-rural, rank, targets, converge,
+ * spatial and the charts into outdir; stops at the first failure.
  * A chart that cannot be drawn (gnuplot missing, failing, out of time) is
  * a warning, not a failure: the run goes on and keeps every table. */
 int run_steps(run_state *rs);

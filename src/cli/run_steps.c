@@ -1,11 +1,10 @@
 /* The steps of the annual run: one study, loaded and validated once, and
  * a table of steps (analysis, writer) whose result tables the report
- * reads.  Only the chart steps still call a command (plot) in-process. */
+ * reads.  The chart steps hand the same study to the chart planner and
+ * the maps (plot_draw.h). */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,52 +16,13 @@
 #include "cli.h"
 #include "run.h"
 #include "neighbor_source.h"
+#include "plot_draw.h"
 #include "weights_opt.h"
 #include "junheng/output.h"
 #include "junheng/sha256.h"
 #include "junheng/spatial_out.h"
 #include "junheng/targets.h"
 #include "junheng/validate.h"
-
-/* A growable argv. */
-struct args {
-    char **v;
-    size_t n, cap;
-};
-
-static int add(struct args *a, const char *s)
-{
-    if (a->n + 2 > a->cap) {
-        size_t cap = a->cap ? 2 * a->cap : 32;
-        char **v = realloc(a->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        a->v = v;
-        a->cap = cap;
-    }
-    if (!(a->v[a->n] = strdup(s)))
-        return -1;
-    a->v[++a->n] = NULL;
-    return 0;
-}
-
-static int addf(struct args *a, const char *fmt, ...)
-{
-    char buf[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return add(a, buf);
-}
-
-static void args_free(struct args *a)
-{
-    for (size_t i = 0; i < a->n; i++)
-        free(a->v[i]);
-    free(a->v);
-    memset(a, 0, sizeof *a);
-}
 
 static int keep_input(run_state *rs, const char *path)
 {
@@ -73,58 +33,9 @@ static int keep_input(run_state *rs, const char *path)
     return (in[rs->n_inputs] = strdup(path)) ? (rs->n_inputs++, 0) : -1;
 }
 
-/* "--opt path" with path resolved against the configuration's directory. */
-static int add_path_opt(run_state *rs, struct args *a, const char *opt, const char *p)
-{
-    char *full = run_config_path(rs->cfg, p);
-    int bad = !full || add(a, opt) || add(a, full) || keep_input(rs, full);
-    free(full);
-    return bad ? -1 : 0;
-}
-
 static int is_yes(const char *v)
 {
     return !strcasecmp(v, "yes") || !strcasecmp(v, "true");
-}
-
-/* The input options, from [data]. */
-static int build_data_args(run_state *rs)
-{
-    const run_config *c = rs->cfg;
-    struct args a = {0};
-    size_t n_files = 0;
-    char **files = run_config_words(c->value[RK_DATA_FILES], &n_files);
-    int bad = !files;
-    for (size_t i = 0; i < n_files && !bad; i++)
-        bad = add_path_opt(rs, &a, "--data", files[i]);
-    run_config_words_free(files, n_files);
-    if (!bad && c->value[RK_DATA_REGIONS][0])
-        bad = add_path_opt(rs, &a, "--regions", c->value[RK_DATA_REGIONS]);
-    if (!bad && c->value[RK_DATA_INDICATORS][0])
-        bad = add_path_opt(rs, &a, "--indicators", c->value[RK_DATA_INDICATORS]);
-    if (!bad && c->value[RK_DATA_STRATA][0])
-        bad = add_path_opt(rs, &a, "--strata", c->value[RK_DATA_STRATA]);
-    if (!bad && c->value[RK_DATA_WEIGHT_COL][0])
-        bad = add(&a, "--weight-col") || add(&a, c->value[RK_DATA_WEIGHT_COL]);
-    if (!bad && is_yes(c->value[RK_DATA_LENIENT]))
-        bad = add(&a, "--lenient");
-    if (!bad && is_yes(c->value[RK_OUTPUT_RAW_TEXT]))
-        bad = add(&a, "--raw-text");
-    if (!bad && c->value[RK_DATA_IGNORE_COL][0])
-        bad = addf(&a, "--ignore-col=%s", c->value[RK_DATA_IGNORE_COL]);
-    if (!bad && c->value[RK_DATA_INDICATORS_ONLY][0])
-        bad = addf(&a, "--indicators-only=%s", c->value[RK_DATA_INDICATORS_ONLY]);
-    if (!bad && c->value[RK_DATA_YEAR][0])
-        bad = addf(&a, "--year=%s", c->value[RK_DATA_YEAR]);
-    if (!bad)
-        bad = addf(&a, "--region-level=%s", c->value[RK_DATA_REGION_LEVEL]);
-    if (!bad)
-        bad = addf(&a, "--encoding=%s", c->value[RK_DATA_ENCODING]) ||
-              addf(&a, "--censored=%s", c->value[RK_DATA_CENSORED]) ||
-              addf(&a, "--on-duplicate=%s", c->value[RK_DATA_ON_DUPLICATE]);
-    rs->data_args = a.v;
-    rs->n_data_args = a.n;
-    return bad ? -1 : 0;
 }
 
 static void logf_(run_state *rs, const char *fmt, ...)
@@ -143,56 +54,30 @@ static void logf_(run_state *rs, const char *fmt, ...)
     fflush(rs->log);
 }
 
-/* Calls command cmd in-process with the data options, then extra; with
- * stdout_to, the command's standard output goes to that file.  Returns the
- * command's exit code. */
-static int call(run_state *rs, const char *cmd, const struct args *extra, const char *stdout_to)
+/* "path" of [data], resolved against the configuration's directory and
+ * kept for the manifest: *out points into rs->inputs. */
+static int input_path(run_state *rs, const char *p, char **out)
 {
-    const cli_command *c = cli_find_command(cmd);
-    struct args a = {0};
-    int code, saved = -1;
-    if (add(&a, cmd))
-        return cli_exit_code(JH_ENOMEM);
-    for (size_t i = 0; i < rs->n_data_args; i++)
-        if (add(&a, rs->data_args[i]))
-            return cli_exit_code(JH_ENOMEM);
-    for (size_t i = 0; extra && i < extra->n; i++)
-        if (add(&a, extra->v[i]))
-            return cli_exit_code(JH_ENOMEM);
-    if (rs->verbose) {
-        /* Said on the terminal even while the step's stderr goes to the log. */
-        int fd = rs->saved_stderr >= 0 ? rs->saved_stderr : 2;
-        dprintf(fd, "junheng: run:");
-        for (size_t i = 0; i < a.n; i++)
-            dprintf(fd, " %s", a.v[i]);
-        dprintf(fd, "\n");
+    char *full = run_config_path(rs->cfg, p);
+    if (!full || keep_input(rs, full)) {
+        free(full);
+        return -1;
     }
-    if (stdout_to) {
-        fflush(stdout);
-        int fd = open(stdout_to, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-        saved = dup(1);
-        if (fd < 0 || saved < 0 || dup2(fd, 1) < 0) {
-            if (fd >= 0)
-                close(fd);
-            args_free(&a);
-            return EX_CANTCREAT;
-        }
-        close(fd);
-    }
-    optind = 0; /* glibc: start getopt afresh for each command */
-    code = c->run((int)a.n, a.v);
-    if (stdout_to) {
-        /* A full disk must fail the step, not leave a short file behind. */
-        if ((fflush(stdout) != 0 || ferror(stdout)) && !code) {
-            fprintf(stderr, "junheng: %s: write error: %s\n", stdout_to, strerror(errno));
-            code = EX_IOERR;
-        }
-        clearerr(stdout);
-        dup2(saved, 1);
-        close(saved);
-    }
-    args_free(&a);
-    return code;
+    free(full);
+    *out = rs->inputs[rs->n_inputs - 1];
+    return 0;
+}
+
+/* The path of key k of [data] when it is set, into *dst. */
+static int input_key(run_state *rs, enum run_key k, const char **dst)
+{
+    char *path;
+    if (!rs->cfg->value[k][0])
+        return 0;
+    if (input_path(rs, rs->cfg->value[k], &path))
+        return -1;
+    *dst = path;
+    return 0;
 }
 
 /* rs->data: the input options from [data], set the way a command's
@@ -200,19 +85,16 @@ static int call(run_state *rs, const char *cmd, const struct args *extra, const 
 static int build_data(run_state *rs)
 {
     const run_config *c = rs->cfg;
-    size_t k = 0;
-    int bad = 0;
-    for (size_t i = 0; i < rs->n_data_args && !bad; i++) {
-        const char *a = rs->data_args[i];
-        if (!strcmp(a, "--data"))
-            bad = cli_files_add(&rs->data.files, rs->inputs[k++]) != 0, i++;
-        else if (!strcmp(a, "--regions"))
-            rs->data.study.regions_path = rs->inputs[k++], i++;
-        else if (!strcmp(a, "--indicators"))
-            rs->data.study.indicators_path = rs->inputs[k++], i++;
-        else if (!strcmp(a, "--strata"))
-            rs->data.read.strata_path = rs->inputs[k++], i++;
-    }
+    size_t n_files = 0;
+    char *path;
+    char **files = run_config_words(c->value[RK_DATA_FILES], &n_files);
+    int bad = !files;
+    for (size_t i = 0; i < n_files && !bad; i++)
+        bad = input_path(rs, files[i], &path) || cli_files_add(&rs->data.files, path) != 0;
+    run_config_words_free(files, n_files);
+    bad = bad || input_key(rs, RK_DATA_REGIONS, &rs->data.study.regions_path) ||
+          input_key(rs, RK_DATA_INDICATORS, &rs->data.study.indicators_path) ||
+          input_key(rs, RK_DATA_STRATA, &rs->data.read.strata_path);
     if (!bad && c->value[RK_DATA_WEIGHT_COL][0])
         bad = cli_data_option('w', c->value[RK_DATA_WEIGHT_COL], "run", &rs->data) != EX_OK;
     if (!bad && is_yes(c->value[RK_DATA_LENIENT]))
@@ -321,7 +203,7 @@ int run_check_inputs(run_state *rs)
     int spatial = run_config_check_spatial(rs->cfg);
     if (spatial)
         return spatial;
-    if (build_data_args(rs) || build_data(rs)) {
+    if (build_data(rs)) {
         fputs("junheng: out of memory\n", stderr);
         return cli_exit_code(JH_ENOMEM);
     }
@@ -381,29 +263,10 @@ static long log_begin(run_state *rs)
     return from;
 }
 
-/* Appends a chart step's warning line "junheng: warning: NAME: why" to
- * the chart notes as "NAME: why", and counts the charts not drawn. */
-static void keep_chart_note(run_state *rs, const char *line)
-{
-    static const char prefix[] = "junheng: warning: ";
-    if (strncmp(line, prefix, sizeof prefix - 1) != 0)
-        return;
-    line += sizeof prefix - 1;
-    size_t had = rs->chart_notes ? strlen(rs->chart_notes) : 0, len = strlen(line);
-    char *notes = realloc(rs->chart_notes, had + len + 2);
-    if (!notes)
-        return;
-    memcpy(notes + had, line, len + 1);
-    if (!len || notes[had + len - 1] != '\n')
-        strcpy(notes + had + len, "\n");
-    rs->chart_notes = notes;
-    rs->n_not_drawn += strstr(line, ": not drawn: ") != NULL;
-}
-
-/* Restores stderr, counts the step's warnings, keeps a chart step's
- * warnings (charts), and on failure shows its messages on the terminal
- * after all. */
-static void log_end(run_state *rs, long from, int failed, int charts)
+/* Restores stderr, counts the step's warnings, and on failure shows its
+ * messages on the terminal after all.  For what still prints instead of
+ * collecting a jh_diag (the neighbour sources, the weight files). */
+static void log_end(run_state *rs, long from, int failed)
 {
     char line[4096];
     if (from < 0)
@@ -415,127 +278,10 @@ static void log_end(run_state *rs, long from, int failed, int charts)
     fseek(rs->log, from, SEEK_SET);
     while (fgets(line, sizeof line, rs->log)) {
         rs->n_warnings += strstr(line, "warning:") != NULL;
-        if (charts)
-            keep_chart_note(rs, line);
         if (failed)
             fputs(line, stderr);
     }
     fseek(rs->log, 0, SEEK_END);
-}
-
-/* A chart step: the plot command called in-process (the charts have not
- * moved onto the result tables yet), its stderr in run.log.  One that
- * fails is a warning, unless its arguments were wrong (64: the
- * configuration's charts keys): its charts are missing, the tables are
- * all there. */
-static int run_step(run_state *rs, const char *label, const char *cmd, struct args *extra,
-                    const char *stdout_rel, int charts)
-{
-    struct timespec t0, t1;
-    char *so = stdout_rel ? out_path(rs, stdout_rel) : NULL;
-    int code;
-    if (!cli_find_command(cmd)) {
-        logf_(rs, "step %s: skipped (no '%s' command in this build)", label, cmd);
-        args_free(extra);
-        free(so);
-        return EX_OK;
-    }
-    if (!rs->quiet)
-        fprintf(stderr, "\r\033[Kjunheng: run: [%zu/%zu] %s", ++rs->step, rs->n_steps, label);
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    long from = log_begin(rs);
-    size_t not_drawn = rs->n_not_drawn;
-    char fd_text[16], prefix[400];
-    if (charts && !rs->quiet && rs->saved_stderr >= 0) {
-        /* plot counts its charts on the terminal after this step's label
-         * (its own stderr goes to run.log meanwhile). */
-        snprintf(fd_text, sizeof fd_text, "%d", rs->saved_stderr);
-        snprintf(prefix, sizeof prefix, "junheng: run: [%zu/%zu] %s:", rs->step, rs->n_steps,
-                 label);
-        setenv("JUNHENG_PROGRESS_FD", fd_text, 1);
-        setenv("JUNHENG_PROGRESS_PREFIX", prefix, 1);
-    }
-    code = call(rs, cmd, extra, so);
-    unsetenv("JUNHENG_PROGRESS_FD");
-    unsetenv("JUNHENG_PROGRESS_PREFIX");
-    int soft = charts && code != EX_OK && code != EX_USAGE;
-    log_end(rs, from, code != EX_OK && !soft, charts);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    logf_(rs, "step %s: exit %d (%.3f s)", label, code,
-          (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));
-    if (soft) {
-        rs->gnuplot_missing |= code == EX_UNAVAILABLE;
-        if (rs->n_not_drawn == not_drawn) {
-            /* Failed before any chart (e.g. no templates): say so once. */
-            char line[600];
-            snprintf(line, sizeof line, "junheng: warning: %s: not drawn: the step failed "
-                     "(exit %d, messages in run.log)", label, code);
-            logf_(rs, "%s", line);
-            keep_chart_note(rs, line);
-            rs->n_warnings++;
-        }
-        code = EX_OK;
-    } else if (code)
-        fprintf(stderr, "junheng: run: step '%s' failed (exit %d); nothing was written\n",
-                label, code);
-    args_free(extra);
-    free(so);
-    return code;
-}
-
-/* Builds the extra arguments "a b c ... -o OUTDIR/rel" of a step. */
-static struct args with_output(run_state *rs, const char *rel, const char *first, ...)
-{
-    struct args a = {0};
-    va_list ap;
-    va_start(ap, first);
-    for (const char *s = first; s; s = va_arg(ap, const char *))
-        add(&a, s);
-    va_end(ap);
-    if (rel) {
-        char *p = out_path(rs, rel);
-        add(&a, "-o");
-        add(&a, p ? p : "");
-        free(p);
-    }
-    return a;
-}
-
-/* One plot call per kind of [charts] kinds ("all" is a kind of its own). */
-static int chart_steps(run_state *rs)
-{
-    char *kinds = strdup(rs->cfg->value[RK_CHARTS_KINDS]), *save = NULL;
-    int code = kinds ? EX_OK : cli_exit_code(JH_ENOMEM);
-    for (char *k = kinds ? strtok_r(kinds, ", \t", &save) : NULL; k && !code;
-         k = strtok_r(NULL, ", \t", &save)) {
-        char label[300];
-        if (!strcmp(k, "map") || !strcmp(k, "lisa-map"))
-            continue; /* map_steps: they need shapes */
-        snprintf(label, sizeof label, "charts: %s", k);
-        /* The configured index in every chart, as in the summary beside it. */
-        struct args a = with_output(rs, "charts", k, "--format", rs->cfg->value[RK_CHARTS_FORMATS],
-                                    "--lang", rs->cfg->value[RK_OUTPUT_LANG], "--chart-timeout",
-                                    rs->cfg->value[RK_CHARTS_TIMEOUT], "--index",
-                                    rs->cfg->value[RK_ANALYSIS_INDEX], NULL);
-        /* the county ranking weighted as the table (files beside run.ini) */
-        if (!strcmp(k, "all") || !strcmp(k, "county-ranking")) {
-            const run_config *c = rs->cfg;
-            add(&a, "--weights");
-            add(&a, c->value[RK_ANALYSIS_WEIGHTS]);
-            add(&a, "--weights-dir");
-            add(&a, c->base ? c->base : ".");
-            if (*c->value[RK_ANALYSIS_WEIGHTS_BASE]) {
-                add(&a, "--weights-base");
-                add(&a, c->value[RK_ANALYSIS_WEIGHTS_BASE]);
-            }
-            if (!strcasecmp(c->value[RK_ANALYSIS_AHP_ACCEPT], "yes") ||
-                !strcasecmp(c->value[RK_ANALYSIS_AHP_ACCEPT], "true"))
-                add(&a, "--ahp-accept-inconsistent");
-        }
-        code = run_step(rs, label, "plot", &a, NULL, 1);
-    }
-    free(kinds);
-    return code;
 }
 
 /* Whether [charts] kinds asks for kind (all asks for every one). */
@@ -572,64 +318,6 @@ static const char *headline_indicator(const run_state *rs)
         if (t->rows[i].year + 1 == d->n_years && t->rows[i].rank == 1)
             return d->indicators.str[t->rows[i].indicator];
     return NULL;
-}
-
-/* Adds the shapes and neighbour options of [data] to a map step. */
-static void add_map_sources(run_state *rs, struct args *a, int lisa)
-{
-    const run_config *c = rs->cfg;
-    char *p;
-    if (c->value[RK_DATA_BOUNDARIES][0]) {
-        p = run_config_path(c, c->value[RK_DATA_BOUNDARIES]);
-        add(a, "--boundaries");
-        add(a, p ? p : "");
-        free(p);
-        if (c->value[RK_DATA_BOUNDARY_KEY][0])
-            add(a, "--boundary-key"), add(a, c->value[RK_DATA_BOUNDARY_KEY]);
-    } else {
-        p = run_config_path(c, c->value[RK_DATA_TILES]);
-        add(a, "--tiles");
-        add(a, p ? p : "");
-        free(p);
-    }
-    if (lisa && c->value[RK_DATA_NEIGHBORS][0]) {
-        p = run_config_path(c, c->value[RK_DATA_NEIGHBORS]);
-        add(a, "--neighbors");
-        add(a, p ? p : "");
-        free(p);
-    } else if (lisa && rs->res.neighbors_file) {
-        /* the spatial step's pairs: the boundaries only draw */
-        add(a, "--neighbors");
-        add(a, rs->res.neighbors_file);
-    }
-}
-
-/* The map of the headline indicator in the last year, and its LISA map
- * with the spatial step's permutations and seed (the same clusters as
- * tables/lisa.csv). */
-static int map_steps(run_state *rs)
-{
-    int map, lisa, code = EX_OK;
-    const char *ind = headline_indicator(rs);
-    map_plan(rs, &map, &lisa);
-    if (map || lisa)
-        rs->res.map_indicator = ind; /* for the report's captions */
-    for (int k = 0; k < 2 && !code; k++) {
-        if (!(k ? lisa : map))
-            continue;
-        struct args a = with_output(rs, "charts", k ? "lisa-map" : "map", "--format",
-                                    rs->cfg->value[RK_CHARTS_FORMATS], "--lang",
-                                    rs->cfg->value[RK_OUTPUT_LANG], "--chart-timeout",
-                                    rs->cfg->value[RK_CHARTS_TIMEOUT], NULL);
-        add_map_sources(rs, &a, k);
-        if (ind)
-            add(&a, "-i"), add(&a, ind);
-        if (k)
-            add(&a, "--permutations"), add(&a, "999"), add(&a, "--seed"),
-                add(&a, rs->cfg->value[RK_ANALYSIS_SEED]);
-        code = run_step(rs, k ? "charts: lisa-map" : "charts: map", "plot", &a, NULL, 1);
-    }
-    return code;
 }
 
 /* charts/ holds charts only: the scripts and data files plot leaves
@@ -964,7 +652,7 @@ static int a_spatial(run_state *rs, size_t g, jh_diag *diag)
     if (!code)
         code = nb.boundaries ? derived_pairs(rs, &nb, &a, &b, &n)
                              : cli_neighbor_pairs(&nb, rs->study->data, &a, &b, &n);
-    log_end(rs, from, code != EX_OK, 0);
+    log_end(rs, from, code != EX_OK);
     if (!code) {
         jh_spatial_opts o = {.neighbor_a = a, .neighbor_b = b, .n_neighbors = n,
                              .permutations = 999, .local = 1,
@@ -1215,6 +903,245 @@ static int validate_step(run_state *rs)
     return code;
 }
 
+/* ---- the chart steps ----------------------------------------------------- */
+
+/* A chart step's label and progress on the terminal: "[n/N] charts: KIND"
+ * and the files drawn so far. */
+struct chart_step {
+    run_state *rs;
+    char label[300];
+    struct timespec t0;
+};
+
+static void chart_progress(void *ctx, size_t done, size_t total)
+{
+    const struct chart_step *c = ctx;
+    fprintf(stderr, "\r\033[Kjunheng: run: [%zu/%zu] %s: charts %zu/%zu", c->rs->step,
+            c->rs->n_steps, c->label, done, total);
+    fflush(stderr);
+}
+
+static void chart_begin(run_state *rs, struct chart_step *c, const char *kind)
+{
+    c->rs = rs;
+    snprintf(c->label, sizeof c->label, "charts: %s", kind);
+    if (!rs->quiet)
+        fprintf(stderr, "\r\033[Kjunheng: run: [%zu/%zu] %s", ++rs->step, rs->n_steps, c->label);
+    clock_gettime(CLOCK_MONOTONIC, &c->t0);
+}
+
+/* The chart step's warnings, "NAME: why" a line, for the report's list of
+ * charts not drawn or skipped. */
+static void keep_chart_notes(run_state *rs, const jh_diag *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->items[i].level != JH_DIAG_WARNING)
+            continue;
+        const char *text = d->items[i].text;
+        size_t had = rs->chart_notes ? strlen(rs->chart_notes) : 0, len = strlen(text);
+        char *notes = realloc(rs->chart_notes, had + len + 2);
+        if (!notes)
+            return;
+        memcpy(notes + had, text, len);
+        strcpy(notes + had + len, "\n");
+        rs->chart_notes = notes;
+    }
+}
+
+/* After a chart step: its messages in run.log (on the terminal too when
+ * it failed outright), its warnings counted and kept for the report.  A
+ * step that fails is a warning, unless the configuration's charts keys
+ * were wrong (64): its charts are missing, the tables are all there. */
+static int chart_end(struct chart_step *c, const jh_diag *diag, const cli_plot_counts *n,
+                     int code)
+{
+    run_state *rs = c->rs;
+    struct timespec t1;
+    int soft = code != EX_OK && code != EX_USAGE;
+    log_diag(rs, diag, 0, code != EX_OK && !soft);
+    keep_chart_notes(rs, diag);
+    rs->n_not_drawn += n->not_drawn;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    logf_(rs, "step %s: exit %d (%.3f s)", c->label, code,
+          (double)(t1.tv_sec - c->t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - c->t0.tv_nsec));
+    if (soft) {
+        rs->gnuplot_missing |= code == EX_UNAVAILABLE;
+        if (!n->not_drawn) {
+            /* Failed before any chart (e.g. no templates): say so once. */
+            jh_diag once;
+            jh_diag_init(&once, 1);
+            jh_diag_add(&once, JH_DIAG_WARNING, NULL, 0, 0, "%s: not drawn: the step failed "
+                        "(exit %d, messages in run.log)", c->label, code);
+            if (once.n)
+                logf_(rs, "junheng: warning: %s", once.items[0].text);
+            keep_chart_notes(rs, &once);
+            jh_diag_clear(&once);
+            rs->n_warnings++;
+            rs->n_not_drawn++;
+        }
+        return EX_OK;
+    }
+    if (code)
+        fprintf(stderr, "junheng: run: step '%s' failed (exit %d); nothing was written\n",
+                c->label, code);
+    return code;
+}
+
+/* What every chart and map of the run shares: [charts] formats and
+ * timeout, [output] lang, into charts/ (dir: owned by the caller). */
+static int chart_output(const run_state *rs, cli_plot_output *o, char **dir)
+{
+    const run_config *c = rs->cfg;
+    *o = (cli_plot_output)CLI_PLOT_OUTPUT_DEFAULTS;
+    o->lang = c->value[RK_OUTPUT_LANG];
+    o->timeout = strtod(c->value[RK_CHARTS_TIMEOUT], NULL);
+    if (cli_plot_parse_formats(c->value[RK_CHARTS_FORMATS], &o->formats))
+        return EX_USAGE; /* the configuration reader checked them */
+    *dir = out_path(rs, "charts");
+    o->outdir = *dir;
+    return *dir ? EX_OK : cli_exit_code(JH_ENOMEM);
+}
+
+/* The county ranking's weighting, as the rank counties step has it
+ * ([analysis] weights, weights_base, ahp_accept_inconsistent, files
+ * beside run.ini); the weight files' messages go to run.log. */
+static int chart_weights(run_state *rs, jh_rank_opts *o, cli_weights *files)
+{
+    const run_config *c = rs->cfg;
+    long from = log_begin(rs);
+    int code = cli_weights_parse(c->value[RK_ANALYSIS_WEIGHTS], "run", c->base ? c->base : ".",
+                                 o, files);
+    if (!code && *c->value[RK_ANALYSIS_WEIGHTS_BASE] &&
+        cli_weights_base_parse(c->value[RK_ANALYSIS_WEIGHTS_BASE], &o->weights_base))
+        code = EX_USAGE;
+    o->subj.accept_inconsistent = is_yes(c->value[RK_ANALYSIS_AHP_ACCEPT]);
+    log_end(rs, from, code != EX_OK);
+    return code;
+}
+
+/* One chart step: the kinds of one word of [charts] kinds, drawn from the
+ * run's study with the configured index in every chart, as in the
+ * summary beside it. */
+static int chart_step(run_state *rs, const char *kind, const jh_rank_opts *rank)
+{
+    struct chart_step c;
+    cli_plot_opts o = {.kinds = cli_chart_kind_bits(kind),
+                       .index = rs->cfg->value[RK_ANALYSIS_INDEX], .rank = rank,
+                       .progress = rs->quiet ? NULL : chart_progress, .progress_ctx = &c};
+    cli_plot_counts n = {0};
+    char *dir = NULL;
+    jh_diag diag;
+    chart_begin(rs, &c, kind);
+    jh_diag_init(&diag, (size_t)-1 / 2);
+    int code = chart_output(rs, &o.out, &dir);
+    if (!code && rs->verbose)
+        fprintf(stderr, "\njunheng: run: %s: index %s, formats %s, lang %s, into %s\n", c.label,
+                o.index, rs->cfg->value[RK_CHARTS_FORMATS], o.out.lang, dir);
+    if (!code)
+        code = cli_plot_status(&n, cli_plot_draw(rs->study, &o, &diag, &n));
+    code = chart_end(&c, &diag, &n, code);
+    jh_diag_clear(&diag);
+    free(dir);
+    return code;
+}
+
+/* One chart step per word of [charts] kinds ("all" is a word of its own);
+ * the maps are map_steps'. */
+static int chart_steps(run_state *rs)
+{
+    size_t n = 0;
+    char **w = run_config_words(rs->cfg->value[RK_CHARTS_KINDS], &n);
+    jh_rank_opts rank = {0};
+    cli_weights files = {0};
+    int code = w ? EX_OK : cli_exit_code(JH_ENOMEM);
+    if (!code && (wants_kind(rs, "all") || wants_kind(rs, "county-ranking")))
+        code = chart_weights(rs, &rank, &files);
+    for (size_t i = 0; !code && i < n; i++)
+        if (strcmp(w[i], "map") && strcmp(w[i], "lisa-map"))
+            code = chart_step(rs, w[i], &rank);
+    run_config_words_free(w, n);
+    cli_weights_free(&files);
+    return code;
+}
+
+/* The LISA map's neighbour pairs: [data] neighbors, else the pairs the
+ * spatial step derived from the boundaries (tables/neighbors.csv); their
+ * messages go to run.log, as the spatial step's. */
+static int lisa_pairs(run_state *rs, jh_spatial_opts *sp, const char *boundaries)
+{
+    const run_config *c = rs->cfg;
+    cli_neighbor_opts nb = CLI_NEIGHBOR_DEFAULTS;
+    size_t *a = NULL, *b = NULL, n = 0;
+    char *list = c->value[RK_DATA_NEIGHBORS][0] ? run_config_path(c, c->value[RK_DATA_NEIGHBORS])
+                                                : NULL;
+    nb.neighbors = list ? list : rs->res.neighbors_file;
+    nb.boundaries = nb.neighbors ? NULL : boundaries;
+    nb.key = c->value[RK_DATA_BOUNDARY_KEY][0] ? c->value[RK_DATA_BOUNDARY_KEY] : NULL;
+    if (rs->verbose)
+        fprintf(stderr, "\njunheng: run: charts: lisa-map: boundaries %s, neighbors %s\n",
+                boundaries ? boundaries : "(none)", nb.neighbors ? nb.neighbors : "(derived)");
+    long from = log_begin(rs);
+    int code = cli_neighbor_pairs(&nb, rs->study->data, &a, &b, &n);
+    log_end(rs, from, code != EX_OK);
+    sp->neighbor_a = a;
+    sp->neighbor_b = b;
+    sp->n_neighbors = n;
+    free(list);
+    return code;
+}
+
+/* The map (lisa 0) or LISA map (1) of the indicator ind (a position, or
+ * JH_NONE: every charted one) in the last year, on [data] boundaries,
+ * else the tiles; the LISA map with the spatial step's permutations and
+ * seed (the same clusters as tables/lisa.csv). */
+static int map_step(run_state *rs, int lisa, size_t ind)
+{
+    const run_config *c = rs->cfg;
+    struct chart_step st;
+    cli_map_opts o = {.lisa = lisa, .classes = 5, .source = rs->data.files.path[0],
+                      .year = rs->study->data->n_years - 1,
+                      .inds = ind == JH_NONE ? NULL : &ind, .n_inds = 1,
+                      .sp = {.permutations = 999,
+                             .seed = strtoul(c->value[RK_ANALYSIS_SEED], NULL, 10)}};
+    cli_plot_counts n = {0};
+    char *dir = NULL, *shapes;
+    int bounds = c->value[RK_DATA_BOUNDARIES][0] != 0;
+    jh_diag diag;
+    chart_begin(rs, &st, lisa ? "lisa-map" : "map");
+    jh_diag_init(&diag, (size_t)-1 / 2);
+    shapes = run_config_path(c, c->value[bounds ? RK_DATA_BOUNDARIES : RK_DATA_TILES]);
+    *(bounds ? &o.boundaries : &o.tiles) = shapes;
+    o.key = bounds && c->value[RK_DATA_BOUNDARY_KEY][0] ? c->value[RK_DATA_BOUNDARY_KEY] : NULL;
+    int code = shapes ? chart_output(rs, &o.out, &dir) : cli_exit_code(JH_ENOMEM);
+    if (!code && lisa)
+        code = lisa_pairs(rs, &o.sp, o.boundaries);
+    if (!code)
+        code = cli_plot_maps(rs->study, &o, &diag, &n);
+    code = chart_end(&st, &diag, &n, code);
+    jh_diag_clear(&diag);
+    free((void *)o.sp.neighbor_a);
+    free((void *)o.sp.neighbor_b);
+    free(shapes);
+    free(dir);
+    return code;
+}
+
+/* The map of the headline indicator in the last year, and its LISA map. */
+static int map_steps(run_state *rs)
+{
+    int map, lisa, code = EX_OK;
+    const char *ind = headline_indicator(rs);
+    map_plan(rs, &map, &lisa);
+    if (map || lisa)
+        rs->res.map_indicator = ind; /* for the report's captions */
+    size_t pos = ind ? jh_intern_find(&rs->study->data->indicators, ind) : JH_NONE;
+    if (map)
+        code = map_step(rs, 0, pos);
+    if (!code && lisa)
+        code = map_step(rs, 1, pos);
+    return code;
+}
+
 int run_steps(run_state *rs)
 {
     rs->n_steps = planned_steps(rs);
@@ -1272,9 +1199,6 @@ static void run_results_clear(run_results *r)
 
 void run_state_clear(run_state *rs)
 {
-    for (size_t i = 0; i < rs->n_data_args; i++)
-        free(rs->data_args[i]);
-    free(rs->data_args);
     for (size_t i = 0; i < rs->n_inputs; i++)
         free(rs->inputs[i]);
     free(rs->inputs);
