@@ -375,9 +375,12 @@ int jh_plot_trend(FILE *f, const struct jh_study *s, const jh_plot_tables *t, co
  * bars coloured by domain (neutral and provincial indicators are left out). */
 int jh_plot_ranking(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year, int idx,
                     int weighted, const char *lang, jh_plot_spec *sp);
-/* Box plots of indicator ind in the year, one per prefecture. */
+/* Box plots of indicator ind in the year, one per prefecture, the values
+ * whose robust z exceeds outlier_z (0: JH_VALIDATE_OUTLIER_Z, validate's
+ * default) ringed, as validate flags them. */
 int jh_plot_distribution(FILE *f, const struct jh_study *s, size_t ind,
-                         size_t year, const char *lang, jh_plot_spec *sp);
+                         size_t year, double outlier_z, const char *lang,
+                         jh_plot_spec *sp);
 /* Counties x indicators (those with a direction), min-max normalised so that
  * 1 is the best value of the year.  More than JH_PLOT_MAX_ROWS counties: a
  * row per group (jh_plot_groups), the mean score of its counties; more

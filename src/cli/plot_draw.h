@@ -75,6 +75,10 @@ int cli_plot_parse_formats(const char *list, unsigned *out);
 
 /* ---- the charts of `plot KIND` ----------------------------------------- */
 
+/* The indicators charted (and mapped) by default, county scope with a
+ * direction, as positions into inds (as many as the data have); how many. */
+size_t cli_plot_default_indicators(const jh_study *s, size_t *inds);
+
 /* Called as charts finish: files drawn so far of total (a chart in two
  * formats counts two).  From the drawing threads, one at a time. */
 typedef void (*cli_plot_progress)(void *ctx, size_t done, size_t total);

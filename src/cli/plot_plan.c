@@ -307,7 +307,7 @@ static int fill_ranking(FILE *f, struct run *r, const void *arg, jh_plot_spec *s
 static int fill_distribution(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
     const struct one *a = arg;
-    return jh_plot_distribution(f, r->s, a->ind, a->year, r->o->out.lang, sp);
+    return jh_plot_distribution(f, r->s, a->ind, a->year, r->o->outlier_z, r->o->out.lang, sp);
 }
 static int fill_heatmap(FILE *f, struct run *r, const void *arg, jh_plot_spec *sp)
 {
@@ -572,8 +572,7 @@ static void source_files(struct run *r)
     }
 }
 
-/* The charts' indicators when o names none: every charted one. */
-static size_t default_indicators(const jh_study *s, size_t *inds)
+size_t cli_plot_default_indicators(const jh_study *s, size_t *inds)
 {
     size_t n = 0;
     for (size_t i = 0; i < s->data->indicators.n; i++)
@@ -659,7 +658,7 @@ int cli_plot_draw(const jh_study *s, const cli_plot_opts *o, jh_diag *diag,
     size_t *all = o->inds ? NULL : malloc((s->data->indicators.n + 1) * sizeof *all);
     if (!o->inds && !all)
         return EX_OSERR;
-    size_t n_inds = o->inds ? o->n_inds : default_indicators(s, all);
+    size_t n_inds = o->inds ? o->n_inds : cli_plot_default_indicators(s, all);
     r.missing_gnuplot = !cli_gnuplot_on_path();
     plot_tables tables;
     if ((code = compute_tables(&r, &tables))) {

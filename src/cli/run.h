@@ -62,6 +62,9 @@ typedef struct run_state {
     jh_study *study;        /* loaded once by run_check_inputs; owned */
     jh_service_list *services; /* [data] services, or NULL; owned */
     char *validation;       /* the validate report text (tables/validate.txt) */
+    double outlier_z;       /* the robust-z threshold of validate's outliers and of the
+                               rings on the distribution charts, one for both (0:
+                               JH_VALIDATE_OUTLIER_Z; no key of run.ini sets it yet) */
     run_results res;        /* what the steps computed */
 } run_state;
 

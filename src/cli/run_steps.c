@@ -168,7 +168,7 @@ static int validate_once(run_state *rs, const jh_dataset *d, jh_region_catalog *
     jh_validation *v = NULL;
     size_t len = 0;
     jh_validate_opts vo = {.regions = reg, .indicators = ind, .services = rs->services,
-                           .lenient = rs->data.study.lenient};
+                           .lenient = rs->data.study.lenient, .outlier_z = rs->outlier_z};
     jh_diag_init(&checks, 100);
     int rc = jh_validate(d, &vo, &checks, &v);
     FILE *f = rc ? NULL : open_memstream(&rs->validation, &len);
@@ -1027,6 +1027,7 @@ static int chart_step(run_state *rs, const char *kind, const jh_rank_opts *rank)
     struct chart_step c;
     cli_plot_opts o = {.kinds = cli_chart_kind_bits(kind),
                        .index = rs->cfg->value[RK_ANALYSIS_INDEX], .rank = rank,
+                       .outlier_z = rs->outlier_z,
                        .progress = rs->quiet ? NULL : chart_progress, .progress_ctx = &c};
     cli_plot_counts n = {0};
     char *dir = NULL;

@@ -136,10 +136,10 @@ static size_t write_vertical(FILE *f, const jh_study *s, const double *x, const 
 }
 
 /* out[k] = 1 where `junheng validate` flags x[k] as an outlier: robust z
- * above JH_VALIDATE_OUTLIER_Z, neutral indicators (sizes) and slices of
+ * above z_max, neutral indicators (sizes) and slices of
  * fewer than 3 values or no spread left unchecked, as there.  *count gets
  * how many.  JH_ENOMEM or JH_OK. */
-static int flag_outliers(const jh_study *s, size_t ind, const double *x, size_t m,
+static int flag_outliers(const jh_study *s, size_t ind, const double *x, size_t m, double z_max,
                          unsigned char *out, size_t *count)
 {
     *count = 0;
@@ -151,22 +151,21 @@ static int flag_outliers(const jh_study *s, size_t ind, const double *x, size_t 
     int rc = ws && z ? JH_OK : JH_ENOMEM;
     if (rc == JH_OK && jh_robust_z(x, m, ws, z, NULL, NULL) == JH_OK)
         for (size_t k = 0; k < m; k++)
-            *count += out[k] = z[k] > JH_VALIDATE_OUTLIER_Z;
+            *count += out[k] = z[k] > z_max;
     free(z);
     jh_workspace_free(ws);
     return rc;
 }
 
 /* The note under a chart that rings outliers. */
-static void outlier_note(jh_plot_spec *sp, size_t count, const char *lang)
+static void outlier_note(jh_plot_spec *sp, size_t count, double z_max, const char *lang)
 {
     jh_plot_spec_number(sp, "NOUTLIERS", (double)count);
     if (strcmp(lang, "en") == 0)
         jh_plot_spec_text(sp, "OUTLIERNOTE", "○ outlier%s flagged by validate (robust z > %g)",
-                          count == 1 ? "" : "s", JH_VALIDATE_OUTLIER_Z);
+                          count == 1 ? "" : "s", z_max);
     else
-        jh_plot_spec_text(sp, "OUTLIERNOTE", "○ 离群值（validate 标记：稳健 z > %g）",
-                          JH_VALIDATE_OUTLIER_Z);
+        jh_plot_spec_text(sp, "OUTLIERNOTE", "○ 离群值（validate 标记：稳健 z > %g）", z_max);
 }
 
 /* The many-groups chart: names on the left (32 px per em), 44 px a group;
@@ -186,8 +185,9 @@ static void set_horizontal(jh_plot_spec *sp, double max_em, size_t nboxes,
 }
 
 int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
-                         const char *lang, jh_plot_spec *sp)
+                         double outlier_z, const char *lang, jh_plot_spec *sp)
 {
+    double z_max = outlier_z > 0 ? outlier_z : JH_VALIDATE_OUTLIER_Z;
     /* A status indicator has no boxes to show: shares at each value. */
     double vals[JH_PLOT_FEW_DISTINCT];
     size_t nv = jh_plot_distinct(s, ind, vals);
@@ -210,7 +210,7 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
     if (rc == JH_OK) {
         ng = jh_plot_groups(s, group_of, &names);
         m = jh_plot_slice(s, ind, year, 0, x, NULL, region, &used);
-        rc = m ? flag_outliers(s, ind, x, m, outlier, &n_outliers) : JH_EEMPTY;
+        rc = m ? flag_outliers(s, ind, x, m, z_max, outlier, &n_outliers) : JH_EEMPTY;
     }
     /* Regions without a prefecture form one last box. */
     int orphans = 0;
@@ -246,7 +246,7 @@ int jh_plot_distribution(FILE *f, const jh_study *s, size_t ind, size_t year,
         else
             jh_plot_spec_text(sp, "YLABEL", "%s", "");
         jh_plot_spec_number(sp, "NGROUPS", (double)nboxes);
-        outlier_note(sp, n_outliers, lang);
+        outlier_note(sp, n_outliers, z_max, lang);
         jh_plot_spec_tics(sp, "GROUPS", nboxes, labels, 1e9);
         if (many)
             set_horizontal(sp, max_em, nboxes, unit, lang);
