@@ -1,22 +1,17 @@
 /* junheng plot KIND: charts for evaluation reports, drawn by gnuplot from
  * the templates in plots/ (see include/junheng/plot.h for how input text is
- * kept out of gnuplot's command text). */
-#include <errno.h>
+ * kept out of gnuplot's command text).  This file parses the options; the
+ * charts are planned and drawn by plot_plan.c and plot_jobs.c, which the
+ * annual run calls too (plot_draw.h). */
 #include <getopt.h>
-#include <pthread.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 #include "cli.h"
 #include "junheng/indices.h"
-#include "junheng/output.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
-#include "junheng/urban_rural.h"
 #include "plot_draw.h"
 #include "plot_map_cli.h"
 #include "weights_opt.h"

@@ -1,19 +1,15 @@
 /* junheng plot map | lisa-map: choropleths of an indicator per county, and
  * the LISA clusters, drawn by gnuplot from plots/map.gp over county
- * boundaries (projected, Albers equal-area) or a schematic tile map. */
+ * boundaries (projected, Albers equal-area) or a schematic tile map.  This
+ * file parses the options and reads the neighbours; plot_maps.c draws, for
+ * the annual run too (plot_draw.h). */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "cli.h"
-#include "junheng/classify.h"
-#include "junheng/numfmt.h"
-#include "junheng/plot_map.h"
-#include "junheng/spatial_analysis.h"
+#include "junheng/plot.h"
 #include "neighbor_source.h"
 #include "plot_draw.h"
 #include "plot_map_cli.h"
@@ -191,6 +187,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
     return check_args(o);
 }
 
+/* The --indicator arguments as positions (none: cli_plot_maps' default). */
 static int indicators(const struct opts *o, const jh_study *s, size_t *inds, size_t *n)
 {
     const jh_dataset *d = s->data;
@@ -200,11 +197,6 @@ static int indicators(const struct opts *o, const jh_study *s, size_t *inds, siz
         if (i == JH_NONE)
             return cli_usage_error("plot", "no indicator '%s' in the data", o->ind[k]);
         inds[(*n)++] = i;
-    }
-    for (size_t i = 0; !o->n_ind && i < d->indicators.n; i++) {
-        const jh_indicator *e = jh_study_indicator(s, i);
-        if (jh_study_direction(s, i) != JH_DIRECTION_NEUTRAL && !(e && e->scope == JH_SCOPE_PROVINCE))
-            inds[(*n)++] = i;
     }
     return EX_OK;
 }
@@ -239,15 +231,15 @@ static int lisa_pairs(struct opts *o, const jh_study *s)
 
 static int draw_maps(struct opts *o, const jh_study *s)
 {
-    size_t *inds = malloc((s->data->indicators.n + 64) * sizeof *inds), n = 0;
+    size_t inds[64], n = 0;
     cli_plot_counts counts;
     jh_diag diag;
-    int code = inds ? indicators(o, s, inds, &n) : cli_exit_code(JH_ENOMEM);
+    int code = indicators(o, s, inds, &n);
     if (!code)
         code = year_of(o, s->data, &o->map.year);
     if (!code && o->map.lisa)
         code = lisa_pairs(o, s);
-    o->map.inds = inds;
+    o->map.inds = n ? inds : NULL;
     o->map.n_inds = n;
     o->map.boundaries = o->nb.boundaries;
     o->map.key = o->nb.key;
@@ -259,7 +251,6 @@ static int draw_maps(struct opts *o, const jh_study *s)
     jh_diag_clear(&diag);
     free((void *)o->map.sp.neighbor_a);
     free((void *)o->map.sp.neighbor_b);
-    free(inds);
     return code;
 }
 

@@ -359,19 +359,6 @@ static void lisa_one(struct maps *r, const struct shapes *m, const jh_spatial *s
     free(colour);
 }
 
-/* The default indicators: every county indicator with a direction. */
-static size_t default_indicators(const jh_study *s, size_t *inds)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < s->data->indicators.n; i++) {
-        const jh_indicator *e = jh_study_indicator(s, i);
-        if (jh_study_direction(s, i) != JH_DIRECTION_NEUTRAL &&
-            !(e && e->scope == JH_SCOPE_PROVINCE))
-            inds[n++] = i;
-    }
-    return n;
-}
-
 /* The LISA clusters of the year, with o's permutations, seed and pairs. */
 static int lisa_run(struct maps *r, jh_spatial **sp)
 {
@@ -389,7 +376,7 @@ int cli_plot_maps(const jh_study *s, const cli_map_opts *o, jh_diag *diag,
     jh_spatial *sp = NULL;
     size_t *all = o->inds ? NULL : malloc((s->data->indicators.n + 1) * sizeof *all);
     int code = o->inds || all ? EX_OK : cli_exit_code(JH_ENOMEM);
-    size_t n = o->inds ? o->n_inds : all ? default_indicators(s, all) : 0;
+    size_t n = o->inds ? o->n_inds : all ? cli_plot_default_indicators(s, all) : 0;
     const size_t *inds = o->inds ? o->inds : all;
     memset(counts, 0, sizeof *counts);
     if (!code && mkdir(o->out.outdir, 0777) != 0 && errno != EEXIST) {
