@@ -83,7 +83,7 @@ captions "$tmp/real" zh || fail=1
 cmp -s "$tmp/nb.csv" "$tmp/real/tables/neighbors.csv" ||
     { echo "FAIL: tables/neighbors.csv is not the output of junheng neighbors"; fail=1; }
 # The LISA map step: the boundaries to draw and the spatial step's list.
-grep -q "^junheng: run: plot .*lisa-map .*--boundaries $real .*--neighbors .*/tables/neighbors.csv" \
+grep -q "^junheng: run: charts: lisa-map: boundaries $real, neighbors .*/tables/neighbors.csv" \
     "$tmp/err" || { echo "FAIL: the LISA map step does not read tables/neighbors.csv"
                     grep 'lisa-map' "$tmp/err"; fail=1; }
 exit $fail
