@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+#include "junheng/grow.h"
 #include "plot_jobs.h"
 
 static const jh_plot_format fmts[] = {JH_PLOT_PNG, JH_PLOT_SVG, JH_PLOT_PDF};
@@ -16,14 +17,10 @@ static const jh_plot_format fmts[] = {JH_PLOT_PNG, JH_PLOT_SVG, JH_PLOT_PDF};
 int cli_plot_jobs_add(cli_plot_jobs *q, const char *name, const char *base, const char *script,
                       const char *data)
 {
-    if (q->n == q->cap) {
-        size_t cap = q->cap ? 2 * q->cap : 64;
-        cli_plot_job *j = realloc(q->v, cap * sizeof *j);
-        if (!j)
-            return EX_OSERR;
-        q->v = j;
-        q->cap = cap;
-    }
+    void *v = q->v;
+    if (jh_grow(&v, &q->cap, q->n + 1, sizeof *q->v) != JH_OK)
+        return EX_OSERR;
+    q->v = v;
     cli_plot_job *j = &q->v[q->n++];
     snprintf(j->name, sizeof j->name, "%s", name);
     snprintf(j->base, sizeof j->base, "%s", base);

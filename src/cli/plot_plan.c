@@ -400,165 +400,193 @@ static int charted(const jh_study *s, size_t i)
            !(e && e->scope == JH_SCOPE_PROVINCE);
 }
 
-static void draw_all(struct run *r, const size_t *inds, size_t n_inds,
-                     const size_t *years, size_t n_years, int explicit_inds)
+/* The indicators and years of one call, as positions in the data. */
+struct sel {
+    const size_t *inds;
+    size_t n_inds;
+    const size_t *years;  /* the years asked for, or NULL: the defaults */
+    size_t n_years;
+    int explicit_inds;    /* the indicators were named */
+};
+
+/* Lorenz curves: the years asked for, else the first and last. */
+static void draw_lorenz(struct run *r, const struct sel *q)
 {
-    const cli_plot_opts *o = r->o;
-    const jh_study *s = r->s;
-    const jh_dataset *d = s->data;
+    const jh_dataset *d = r->s->data;
     char name[600], yr[300];
-    const char *ixname = jh_index_name((jh_index_id)r->idx, r->weighted);
-    size_t last = n_years ? years[n_years - 1] : d->n_years - 1;
-    size_t lorenz_years[64];
-    size_t n_ly = 0;
-    if (n_years) {
-        for (size_t k = 0; k < n_years; k++)
-            lorenz_years[n_ly++] = years[k];
+    size_t lorenz_years[64], n_ly = 0;
+    if (q->n_years) {
+        for (size_t k = 0; k < q->n_years; k++)
+            lorenz_years[n_ly++] = q->years[k];
     } else {
         lorenz_years[n_ly++] = 0;
         if (d->n_years > 1)
             lorenz_years[n_ly++] = d->n_years - 1;
     }
-    if (o->kinds & CLI_CHART(LORENZ))
-        for (size_t k = 0; k < n_inds; k++) {
-            struct one a = {.ind = inds[k], .years = lorenz_years, .n_years = n_ly};
-            snprintf(name, sizeof name, "lorenz");
-            put_piece(name, sizeof name, d->indicators.str[inds[k]]);
-            yr[0] = '\0';
-            for (size_t y = 0; y < n_ly; y++) {
-                char num[16];
-                snprintf(num, sizeof num, "%d", d->years[lorenz_years[y]]);
-                put_piece(name, sizeof name, num);
-                snprintf(yr + strlen(yr), sizeof yr - strlen(yr), "%s%s", y ? "/" : "", num);
-            }
-            draw(r, "lorenz", name, fill_lorenz, &a, yr);
+    for (size_t k = 0; k < q->n_inds; k++) {
+        struct one a = {.ind = q->inds[k], .years = lorenz_years, .n_years = n_ly};
+        snprintf(name, sizeof name, "lorenz");
+        put_piece(name, sizeof name, d->indicators.str[q->inds[k]]);
+        yr[0] = '\0';
+        for (size_t y = 0; y < n_ly; y++) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", d->years[lorenz_years[y]]);
+            put_piece(name, sizeof name, num);
+            snprintf(yr + strlen(yr), sizeof yr - strlen(yr), "%s%s", y ? "/" : "", num);
         }
-    /* Densities: every year of the data, or each --year when two or more are
-     * given (one --year is the box plots' year and would give one curve). */
-    size_t dens_years[64];
-    size_t n_dy = 0;
-    if (n_years >= 2) {
-        for (size_t k = 0; k < n_years; k++)
-            dens_years[n_dy++] = years[k];
+        draw(r, "lorenz", name, fill_lorenz, &a, yr);
+    }
+}
+
+/* Densities: every year of the data, or each --year when two or more are
+ * given (one --year is the box plots' year and would give one curve). */
+static void draw_densities(struct run *r, const struct sel *q)
+{
+    const jh_dataset *d = r->s->data;
+    char name[600], yr[300];
+    size_t dens_years[64], n_dy = 0;
+    if (q->n_years >= 2) {
+        for (size_t k = 0; k < q->n_years; k++)
+            dens_years[n_dy++] = q->years[k];
     } else {
         for (size_t y = 0; y < d->n_years && n_dy < 64; y++)
             dens_years[n_dy++] = y;
     }
-    if (o->kinds & CLI_CHART(DISTRIBUTION))
-        for (size_t k = 0; k < n_inds; k++) {
-            struct one a = {.ind = inds[k], .years = dens_years, .n_years = n_dy};
-            char num[16];
-            snprintf(name, sizeof name, "distribution");
-            put_piece(name, sizeof name, d->indicators.str[inds[k]]);
-            yr[0] = '\0';
-            for (size_t y = 0; y < n_dy; y++) {
-                if (n_years < 2 && y > 0 && y + 1 < n_dy)
-                    continue; /* all years: the name gives the first and last */
-                snprintf(num, sizeof num, "%d", d->years[dens_years[y]]);
-                put_piece(name, sizeof name, num);
-                snprintf(yr + strlen(yr), sizeof yr - strlen(yr), "%s%s",
-                         !y ? "" : n_years < 2 ? "-" : "/", num);
-            }
-            if (n_dy < 2)
-                continue; /* one year: its box plot says it all */
-            draw(r, "distribution-density", name, fill_density, &a, yr);
-        }
-    snprintf(yr, sizeof yr, "%d-%d", d->years[0], d->years[d->n_years - 1]);
-    if (o->kinds & CLI_CHART(TREND)) {
-        if (explicit_inds) {
-            struct one a = {.inds = inds, .n_inds = n_inds};
-            snprintf(name, sizeof name, "trend");
-            put_piece(name, sizeof name, ixname);
-            draw(r, "trend", name, fill_trend, &a, yr);
-        } else {
-            /* One chart per domain, in order of first appearance. */
-            size_t *sel = malloc((n_inds ? n_inds : 1) * sizeof *sel);
-            int *done = calloc(n_inds ? n_inds : 1, sizeof *done);
-            for (size_t k = 0; sel && done && k < n_inds; k++) {
-                if (done[k])
-                    continue;
-                const char *dom = jh_study_domain(s, inds[k]);
-                size_t m = 0;
-                for (size_t j = k; j < n_inds; j++)
-                    if (!done[j] && strcmp(jh_study_domain(s, inds[j]), dom) == 0) {
-                        done[j] = 1;
-                        sel[m++] = inds[j];
-                    }
-                struct one a = {.inds = sel, .n_inds = m};
-                snprintf(name, sizeof name, "trend");
-                put_piece(name, sizeof name, ixname);
-                put_piece(name, sizeof name, dom[0] ? dom : "other");
-                draw(r, "trend", name, fill_trend, &a, yr);
-            }
-            free(sel);
-            free(done);
-        }
-    }
-    size_t one_year[1] = {last};
-    const size_t *ys = n_years ? years : one_year;
-    size_t nys = n_years ? n_years : 1;
-    for (size_t y = 0; y < nys; y++) {
+    for (size_t k = 0; k < q->n_inds; k++) {
+        struct one a = {.ind = q->inds[k], .years = dens_years, .n_years = n_dy};
         char num[16];
-        snprintf(num, sizeof num, "%d", d->years[ys[y]]);
-        if (o->kinds & CLI_CHART(RANKING)) {
-            struct one a = {.year = ys[y]};
-            snprintf(name, sizeof name, "disparity-ranking");
-            put_piece(name, sizeof name, ixname);
+        snprintf(name, sizeof name, "distribution");
+        put_piece(name, sizeof name, d->indicators.str[q->inds[k]]);
+        yr[0] = '\0';
+        for (size_t y = 0; y < n_dy; y++) {
+            if (q->n_years < 2 && y > 0 && y + 1 < n_dy)
+                continue; /* all years: the name gives the first and last */
+            snprintf(num, sizeof num, "%d", d->years[dens_years[y]]);
             put_piece(name, sizeof name, num);
-            draw(r, "disparity-ranking", name, fill_ranking, &a, num);
+            snprintf(yr + strlen(yr), sizeof yr - strlen(yr), "%s%s",
+                     !y ? "" : q->n_years < 2 ? "-" : "/", num);
         }
-        if (o->kinds & CLI_CHART(DISTRIBUTION))
-            for (size_t k = 0; k < n_inds; k++) {
-                struct one a = {.ind = inds[k], .year = ys[y]};
-                snprintf(name, sizeof name, "distribution");
-                put_piece(name, sizeof name, d->indicators.str[inds[k]]);
-                put_piece(name, sizeof name, num);
-                draw(r, "distribution", name, fill_distribution, &a, num);
-            }
-        if (o->kinds & CLI_CHART(HEATMAP)) {
-            struct one a = {.year = ys[y]};
-            snprintf(name, sizeof name, "heatmap");
-            put_piece(name, sizeof name, num);
-            draw(r, "heatmap", name, fill_heatmap, &a, num);
-        }
-        if (o->kinds & CLI_CHART(URBAN_RURAL))
-            for (size_t k = 0; k < n_inds; k++) {
-                if (!has_urban_rural(s, inds[k], ys[y])) {
-                    if (explicit_inds)
-                        jh_diag_add(r->diag, JH_DIAG_WARNING, NULL, 0, 0,
-                                    "urban-rural-%s-%s: no urban and rural values, skipped",
-                                    d->indicators.str[inds[k]], num);
-                    continue;
-                }
-                struct one a = {.ind = inds[k], .year = ys[y]};
-                snprintf(name, sizeof name, "urban-rural");
-                put_piece(name, sizeof name, d->indicators.str[inds[k]]);
-                put_piece(name, sizeof name, num);
-                draw(r, "urban-rural", name, fill_urban_rural, &a, num);
-            }
-        if (o->kinds & CLI_CHART(GROUP_GAP))
-            draw_group_gaps(r, inds, n_inds, ys[y], num);
-        if (o->kinds & CLI_CHART(COUNTY_RANKING)) {
-            struct one a = {.year = ys[y]};
-            snprintf(name, sizeof name, "county-ranking");
-            put_piece(name, sizeof name, num);
-            draw(r, "county-ranking", name, fill_county_ranking, &a, num);
-        }
-        if (o->kinds & CLI_CHART(DECOMPOSITION)) {
-            struct one a = {.year = ys[y]};
-            snprintf(name, sizeof name, "decomposition");
-            put_piece(name, sizeof name, num);
-            draw(r, "decomposition", name, fill_decomposition, &a, num);
-        }
-        if (o->kinds & CLI_CHART(TARGETS)) {
-            struct one a = {.year = ys[y]};
-            snprintf(name, sizeof name, "targets");
-            put_piece(name, sizeof name, num);
-            draw(r, "targets", name, fill_targets, &a, num);
-        }
+        if (n_dy < 2)
+            continue; /* one year: its box plot says it all */
+        draw(r, "distribution-density", name, fill_density, &a, yr);
     }
 }
 
+/* The index over the years: one chart of the indicators named, else one
+ * per domain, in order of first appearance. */
+static void draw_trends(struct run *r, const struct sel *q)
+{
+    const jh_study *s = r->s;
+    const jh_dataset *d = s->data;
+    const char *ixname = jh_index_name((jh_index_id)r->idx, r->weighted);
+    char name[600], yr[300];
+    snprintf(yr, sizeof yr, "%d-%d", d->years[0], d->years[d->n_years - 1]);
+    if (q->explicit_inds) {
+        struct one a = {.inds = q->inds, .n_inds = q->n_inds};
+        snprintf(name, sizeof name, "trend");
+        put_piece(name, sizeof name, ixname);
+        draw(r, "trend", name, fill_trend, &a, yr);
+        return;
+    }
+    size_t n_inds = q->n_inds, *sel = malloc((n_inds ? n_inds : 1) * sizeof *sel);
+    int *done = calloc(n_inds ? n_inds : 1, sizeof *done);
+    for (size_t k = 0; sel && done && k < n_inds; k++) {
+        if (done[k])
+            continue;
+        const char *dom = jh_study_domain(s, q->inds[k]);
+        size_t m = 0;
+        for (size_t j = k; j < n_inds; j++)
+            if (!done[j] && strcmp(jh_study_domain(s, q->inds[j]), dom) == 0) {
+                done[j] = 1;
+                sel[m++] = q->inds[j];
+            }
+        struct one a = {.inds = sel, .n_inds = m};
+        snprintf(name, sizeof name, "trend");
+        put_piece(name, sizeof name, ixname);
+        put_piece(name, sizeof name, dom[0] ? dom : "other");
+        draw(r, "trend", name, fill_trend, &a, yr);
+    }
+    free(sel);
+    free(done);
+}
+
+/* One chart of kind in the year (num), named KIND-YEAR, when asked for. */
+static void draw_yearly(struct run *r, unsigned bit, const char *kind, fill_fn fill,
+                        size_t year, const char *num)
+{
+    char name[600];
+    struct one a = {.year = year};
+    if (!(r->o->kinds & bit))
+        return;
+    snprintf(name, sizeof name, "%s", kind);
+    put_piece(name, sizeof name, num);
+    draw(r, kind, name, fill, &a, num);
+}
+
+/* One chart per indicator of kind in the year (num): distribution and
+ * urban-rural, the latter for indicators with urban and rural values. */
+static void draw_per_indicator(struct run *r, const struct sel *q, unsigned bit,
+                               const char *kind, fill_fn fill, size_t year, const char *num)
+{
+    const jh_dataset *d = r->s->data;
+    char name[600];
+    for (size_t k = 0; (r->o->kinds & bit) && k < q->n_inds; k++) {
+        if (bit == CLI_CHART(URBAN_RURAL) && !has_urban_rural(r->s, q->inds[k], year)) {
+            if (q->explicit_inds)
+                jh_diag_add(r->diag, JH_DIAG_WARNING, NULL, 0, 0,
+                            "urban-rural-%s-%s: no urban and rural values, skipped",
+                            d->indicators.str[q->inds[k]], num);
+            continue;
+        }
+        struct one a = {.ind = q->inds[k], .year = year};
+        snprintf(name, sizeof name, "%s", kind);
+        put_piece(name, sizeof name, d->indicators.str[q->inds[k]]);
+        put_piece(name, sizeof name, num);
+        draw(r, kind, name, fill, &a, num);
+    }
+}
+
+/* The charts of one year, in drawing order. */
+static void draw_year(struct run *r, const struct sel *q, size_t year)
+{
+    const jh_dataset *d = r->s->data;
+    char num[16], name[600];
+    snprintf(num, sizeof num, "%d", d->years[year]);
+    if (r->o->kinds & CLI_CHART(RANKING)) {
+        struct one a = {.year = year};
+        snprintf(name, sizeof name, "disparity-ranking");
+        put_piece(name, sizeof name, jh_index_name((jh_index_id)r->idx, r->weighted));
+        put_piece(name, sizeof name, num);
+        draw(r, "disparity-ranking", name, fill_ranking, &a, num);
+    }
+    draw_per_indicator(r, q, CLI_CHART(DISTRIBUTION), "distribution", fill_distribution, year,
+                       num);
+    draw_yearly(r, CLI_CHART(HEATMAP), "heatmap", fill_heatmap, year, num);
+    draw_per_indicator(r, q, CLI_CHART(URBAN_RURAL), "urban-rural", fill_urban_rural, year,
+                       num);
+    if (r->o->kinds & CLI_CHART(GROUP_GAP))
+        draw_group_gaps(r, q->inds, q->n_inds, year, num);
+    draw_yearly(r, CLI_CHART(COUNTY_RANKING), "county-ranking", fill_county_ranking, year, num);
+    draw_yearly(r, CLI_CHART(DECOMPOSITION), "decomposition", fill_decomposition, year, num);
+    draw_yearly(r, CLI_CHART(TARGETS), "targets", fill_targets, year, num);
+}
+
+/* Every chart asked for, queued in drawing order: those over the years,
+ * then the charts of each year asked for (default: the last). */
+static void draw_all(struct run *r, const struct sel *q)
+{
+    const jh_dataset *d = r->s->data;
+    if (r->o->kinds & CLI_CHART(LORENZ))
+        draw_lorenz(r, q);
+    if (r->o->kinds & CLI_CHART(DISTRIBUTION))
+        draw_densities(r, q);
+    if (r->o->kinds & CLI_CHART(TREND))
+        draw_trends(r, q);
+    if (!q->n_years)
+        draw_year(r, q, d->n_years - 1);
+    for (size_t y = 0; y < q->n_years; y++)
+        draw_year(r, q, q->years[y]);
+}
 
 /* The data file names for the source line under every chart. */
 static void source_files(struct run *r)
@@ -666,8 +694,9 @@ int cli_plot_draw(const jh_study *s, const cli_plot_opts *o, jh_diag *diag,
         return code;
     }
     r.t = &tables.view;
-    draw_all(&r, o->inds ? o->inds : all, n_inds, o->years, o->years ? o->n_years : 0,
-             o->inds != NULL);
+    struct sel q = {.inds = o->inds ? o->inds : all, .n_inds = n_inds, .years = o->years,
+                    .n_years = o->years ? o->n_years : 0, .explicit_inds = o->inds != NULL};
+    draw_all(&r, &q);
     plot_tables_free(&tables);
     free(all);
     cli_plot_jobs_run(&r.jobs, o->out.formats, o->out.timeout, o->progress, o->progress_ctx);
