@@ -56,7 +56,7 @@ static const char help[] =
     "                     the same as --set output.csv_bom=yes)\n"
     "  -o, --output DIR   output directory (overrides output.dir)\n"
     "  -q, --quiet        no progress line\n"
-    "  -v, --verbose      say what each step runs\n"
+    "  -v, --verbose      say what each chart step draws, and from which files\n"
     "  -h, --help         show this help\n"
     "\n"
     "Configuration keys (see datasets/jilin/run.ini for a commented example):\n"

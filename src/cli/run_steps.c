@@ -1114,6 +1114,9 @@ static int map_step(run_state *rs, int lisa, size_t ind)
     *(bounds ? &o.boundaries : &o.tiles) = shapes;
     o.key = bounds && c->value[RK_DATA_BOUNDARY_KEY][0] ? c->value[RK_DATA_BOUNDARY_KEY] : NULL;
     int code = shapes ? chart_output(rs, &o.out, &dir) : cli_exit_code(JH_ENOMEM);
+    if (!code && rs->verbose && !lisa)
+        fprintf(stderr, "\njunheng: run: charts: map: %s %s\n", bounds ? "boundaries" : "tiles",
+                shapes);
     if (!code && lisa)
         code = lisa_pairs(rs, &o.sp, o.boundaries);
     if (!code)
