@@ -930,22 +930,25 @@ static void chart_begin(run_state *rs, struct chart_step *c, const char *kind)
     clock_gettime(CLOCK_MONOTONIC, &c->t0);
 }
 
-/* The chart step's warnings, "NAME: why" a line, for the report's list of
- * charts not drawn or skipped. */
+/* Appends "NAME: why" to the chart notes (the report's list of charts
+ * not drawn or skipped). */
+static void keep_chart_note(run_state *rs, const char *text)
+{
+    size_t had = rs->chart_notes ? strlen(rs->chart_notes) : 0, len = strlen(text);
+    char *notes = realloc(rs->chart_notes, had + len + 2);
+    if (!notes)
+        return;
+    memcpy(notes + had, text, len);
+    strcpy(notes + had + len, "\n");
+    rs->chart_notes = notes;
+}
+
+/* A chart step's warnings, each a chart note. */
 static void keep_chart_notes(run_state *rs, const jh_diag *d)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        if (d->items[i].level != JH_DIAG_WARNING)
-            continue;
-        const char *text = d->items[i].text;
-        size_t had = rs->chart_notes ? strlen(rs->chart_notes) : 0, len = strlen(text);
-        char *notes = realloc(rs->chart_notes, had + len + 2);
-        if (!notes)
-            return;
-        memcpy(notes + had, text, len);
-        strcpy(notes + had + len, "\n");
-        rs->chart_notes = notes;
-    }
+    for (size_t i = 0; i < d->n; i++)
+        if (d->items[i].level == JH_DIAG_WARNING)
+            keep_chart_note(rs, d->items[i].text);
 }
 
 /* After a chart step: its messages in run.log (on the terminal too when
@@ -968,14 +971,11 @@ static int chart_end(struct chart_step *c, const jh_diag *diag, const cli_plot_c
         rs->gnuplot_missing |= code == EX_UNAVAILABLE;
         if (!n->not_drawn) {
             /* Failed before any chart (e.g. no templates): say so once. */
-            jh_diag once;
-            jh_diag_init(&once, 1);
-            jh_diag_add(&once, JH_DIAG_WARNING, NULL, 0, 0, "%s: not drawn: the step failed "
-                        "(exit %d, messages in run.log)", c->label, code);
-            if (once.n)
-                logf_(rs, "junheng: warning: %s", once.items[0].text);
-            keep_chart_notes(rs, &once);
-            jh_diag_clear(&once);
+            char note[400];
+            snprintf(note, sizeof note, "%s: not drawn: the step failed (exit %d, messages in "
+                     "run.log)", c->label, code);
+            logf_(rs, "junheng: warning: %s", note);
+            keep_chart_note(rs, note);
             rs->n_warnings++;
             rs->n_not_drawn++;
         }
