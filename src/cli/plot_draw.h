@@ -15,6 +15,7 @@
 #include "junheng/boundary.h"
 #include "junheng/classify.h"
 #include "junheng/diag.h"
+#include "junheng/plot.h"
 #include "junheng/rank.h"
 #include "junheng/spatial_analysis.h"
 #include "junheng/study.h"
@@ -97,6 +98,8 @@ typedef struct cli_plot_opts {
     const jh_rank_opts *rank;    /* the county ranking's weighting, or NULL */
     double outlier_z;            /* the distribution charts' outlier rings;
                                     0: validate's default */
+    const jh_plot_tables *have;  /* result tables already made (the run's),
+                                    drawn from as they are; NULL: computed */
     cli_plot_progress progress;  /* or NULL */
     void *progress_ctx;
 } cli_plot_opts;

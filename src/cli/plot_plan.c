@@ -587,7 +587,7 @@ static int compute_tables(const struct run *r, plot_tables *t)
      * give: a chart says only what it could not draw. */
     jh_diag diag;
     jh_diag_init(&diag, 1);
-    int rc = plot_tables_compute(r->s, &po, NULL, t, &diag);
+    int rc = plot_tables_compute(r->s, &po, o->have, t, &diag);
     jh_diag_clear(&diag);
     return rc ? cli_exit_code(rc) : EX_OK;
 }

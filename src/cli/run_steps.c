@@ -17,6 +17,7 @@
 #include "run.h"
 #include "neighbor_source.h"
 #include "plot_draw.h"
+#include "plot_tables.h"
 #include "weights_opt.h"
 #include "junheng/output.h"
 #include "junheng/sha256.h"
@@ -1025,9 +1026,12 @@ static int chart_weights(run_state *rs, jh_rank_opts *o, cli_weights *files)
 static int chart_step(run_state *rs, const char *kind, const jh_rank_opts *rank)
 {
     struct chart_step c;
+    /* The charts draw the steps' own tables: the numbers of a chart are
+     * those of the table and the report beside it. */
+    jh_plot_tables have = plot_tables_of_run(&rs->res, rs->study);
     cli_plot_opts o = {.kinds = cli_chart_kind_bits(kind),
                        .index = rs->cfg->value[RK_ANALYSIS_INDEX], .rank = rank,
-                       .outlier_z = rs->outlier_z,
+                       .outlier_z = rs->outlier_z, .have = &have,
                        .progress = rs->quiet ? NULL : chart_progress, .progress_ctx = &c};
     cli_plot_counts n = {0};
     char *dir = NULL;
@@ -1036,8 +1040,12 @@ static int chart_step(run_state *rs, const char *kind, const jh_rank_opts *rank)
     jh_diag_init(&diag, (size_t)-1 / 2);
     int code = chart_output(rs, &o.out, &dir);
     if (!code && rs->verbose)
-        fprintf(stderr, "\njunheng: run: %s: index %s, formats %s, lang %s, into %s\n", c.label,
-                o.index, rs->cfg->value[RK_CHARTS_FORMATS], o.out.lang, dir);
+        fprintf(stderr, "\njunheng: run: %s: index %s, formats %s, lang %s, into %s; drawn from "
+                "the run's tables:%s%s%s%s%s%s\n", c.label, o.index,
+                rs->cfg->value[RK_CHARTS_FORMATS], o.out.lang, dir, have.ix ? " indices" : "",
+                have.dec ? " decompose" : "", have.ur ? " urban-rural" : "",
+                have.gaps ? " group-gaps" : "", have.rank_county ? " rank-counties" : "",
+                have.targets ? " targets" : "");
     if (!code)
         code = cli_plot_status(&n, cli_plot_draw(rs->study, &o, &diag, &n));
     code = chart_end(&c, &diag, &n, code);

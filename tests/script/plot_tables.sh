@@ -94,4 +94,11 @@ awk -F'\t' -v tab="$tmp/run/tables/rank-counties.csv" '
         }
         exit bad
     }' "$cr" || fail=1
+
+# The run's own chart steps are handed the run's tables (no analysis is
+# run again for them): -v says which.
+env PATH=/nonexistent "$bin" run "$j/run.ini" -o "$tmp/run2" -v \
+    --set charts.kinds=decomposition,county-ranking > /dev/null 2> "$tmp/run2.err"
+grep -q "charts: decomposition: .*drawn from the run's tables: indices decompose urban-rural .*rank-counties" "$tmp/run2.err" ||
+    { echo "FAIL: the run's chart step was not given the run's tables:"; grep 'charts:' "$tmp/run2.err"; fail=1; }
 exit $fail
