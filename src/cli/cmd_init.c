@@ -360,6 +360,29 @@ static void ini_word(FILE *f, const char *w)
         fputs(w, f);
 }
 
+/* The input options init was given that run.ini must repeat for the run
+ * to read the files as init did: column names, the delimiter, the layout. */
+static void write_read_keys(FILE *f, const jh_read_opts *r)
+{
+    const struct { const char *key, *value; } cols[] = {
+        {"years_across", r->years_across}, {"region_col", r->region_col},
+        {"year_col", r->year_col}, {"indicator_col", r->indicator_col},
+        {"value_col", r->value_col}, {"group_col", r->group_col},
+        {"stratum_col", r->stratum_col}, {"name_col", r->name_col}};
+    for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++)
+        if (cols[k].value) {
+            fprintf(f, "%s = ", cols[k].key);
+            ini_word(f, cols[k].value);
+            fputc('\n', f);
+        }
+    if (r->delimiter)
+        fprintf(f, "delimiter = %s\n", r->delimiter == ';' ? "semicolon"
+                                       : r->delimiter == '\t' ? "tab"
+                                       : r->delimiter == ',' ? "comma" : (char[2]){r->delimiter, 0});
+    if (r->format != JH_FORMAT_AUTO)
+        fprintf(f, "layout = %s\n", r->format == JH_FORMAT_WIDE ? "wide" : "long");
+}
+
 static int write_run_ini(FILE *f, const struct opts *o, const jh_study *s,
                          const struct weight *w)
 {
@@ -381,6 +404,7 @@ static int write_run_ini(FILE *f, const struct opts *o, const jh_study *s,
         fprintf(f, "weight_col = %s\n", w->name);
     if (o->data.read.year)
         fprintf(f, "year = %d\n", o->data.read.year);
+    write_read_keys(f, &o->data.read);
     if (w->n_negative) {
         fputs("; columns with negative values (junheng init said where): fix the data,\n"
               "; then take them out of this list\nignore_col = ", f);

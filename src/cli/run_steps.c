@@ -96,20 +96,27 @@ static int build_data(run_state *rs)
     bad = bad || input_key(rs, RK_DATA_REGIONS, &rs->data.study.regions_path) ||
           input_key(rs, RK_DATA_INDICATORS, &rs->data.study.indicators_path) ||
           input_key(rs, RK_DATA_STRATA, &rs->data.read.strata_path);
-    if (!bad && c->value[RK_DATA_WEIGHT_COL][0])
-        bad = cli_data_option('w', c->value[RK_DATA_WEIGHT_COL], "run", &rs->data) != EX_OK;
+    /* [data] keys that are the input option of the same name */
+    static const struct { int key, opt; } as_option[] = {
+        {RK_DATA_WEIGHT_COL, 'w'}, {RK_DATA_IGNORE_COL, CLI_OPT_IGNORE_COL},
+        {RK_DATA_INDICATORS_ONLY, CLI_OPT_INDICATORS_ONLY}, {RK_DATA_YEAR, CLI_OPT_YEAR},
+        {RK_DATA_YEARS_ACROSS, CLI_OPT_YEARS_ACROSS}, {RK_DATA_DELIMITER, CLI_OPT_DELIMITER},
+        {RK_DATA_REGION_COL, CLI_OPT_REGION_COL}, {RK_DATA_YEAR_COL, CLI_OPT_YEAR_COL},
+        {RK_DATA_INDICATOR_COL, CLI_OPT_INDICATOR_COL}, {RK_DATA_VALUE_COL, CLI_OPT_VALUE_COL},
+        {RK_DATA_GROUP_COL, CLI_OPT_GROUP_COL}, {RK_DATA_STRATUM_COL, CLI_OPT_STRATUM_COL},
+        {RK_DATA_NAME_COL, CLI_OPT_NAME_COL}};
+    for (size_t k = 0; !bad && k < sizeof as_option / sizeof as_option[0]; k++)
+        if (c->value[as_option[k].key][0])
+            bad = cli_data_option(as_option[k].opt, c->value[as_option[k].key], "run",
+                                  &rs->data) != EX_OK;
+    if (!bad && strcmp(c->value[RK_DATA_LAYOUT], "auto") != 0)
+        bad = cli_data_option(strcmp(c->value[RK_DATA_LAYOUT], "wide") ? CLI_OPT_LONG
+                                                                         : CLI_OPT_WIDE,
+                              NULL, "run", &rs->data) != EX_OK;
     if (!bad && is_yes(c->value[RK_DATA_LENIENT]))
         bad = cli_data_option(CLI_OPT_LENIENT, NULL, "run", &rs->data) != EX_OK;
     if (!bad && is_yes(c->value[RK_OUTPUT_RAW_TEXT]))
         bad = cli_data_option(CLI_OPT_RAW_TEXT, NULL, "run", &rs->data) != EX_OK;
-    if (!bad && c->value[RK_DATA_IGNORE_COL][0])
-        bad = cli_data_option(CLI_OPT_IGNORE_COL, c->value[RK_DATA_IGNORE_COL], "run",
-                              &rs->data) != EX_OK;
-    if (!bad && c->value[RK_DATA_INDICATORS_ONLY][0])
-        bad = cli_data_option(CLI_OPT_INDICATORS_ONLY, c->value[RK_DATA_INDICATORS_ONLY], "run",
-                              &rs->data) != EX_OK;
-    if (!bad && c->value[RK_DATA_YEAR][0])
-        bad = cli_data_option(CLI_OPT_YEAR, c->value[RK_DATA_YEAR], "run", &rs->data) != EX_OK;
     if (!bad)
         bad = cli_data_option(CLI_OPT_LEVEL, c->value[RK_DATA_REGION_LEVEL], "run",
                               &rs->data) != EX_OK;

@@ -118,6 +118,23 @@ awk -F, 'NR == 1 { print; next } { $5 = 50000 + NR; print }' OFS=, ph/panel.csv 
 [ "$(grep -o '^[a-z_]*_per_1000' ph/real/indicators.csv | tr '\n' ' ')" = 'schools_per_1000 ' ] ||
     bad "init: per-1,000 twins other than schools': $(grep -o '^[a-z_]*_per_1000' ph/real/indicators.csv)"
 
+# The reading options init is given reach run.ini, so that the run reads
+# the file as init did: a bureau's table, semicolons, years across, the
+# region in a column called province.
+mkdir yr
+printf 'province;2004;2005\nBeijing;6252.5;7149.8\nTianjin;2621.1;3158.6\nHebei;7588.6;8773.4\n' > yr/grp.csv
+"$bin" init yr/grp.csv --delimiter semicolon --region-col province --years-across grp -o yr/study 2> yr.err ||
+    bad "init with reading options failed: $(cat yr.err)"
+for key in 'years_across = grp' 'region_col = province' 'delimiter = semicolon'; do
+    grep -qx "$key" yr/study/run.ini || bad "init: run.ini lacks '$key'"
+done
+(cd yr/study && "$bin" run run.ini -q --set charts.kinds=none -o out 2> ../run.err) ||
+    bad "run on what init wrote with reading options failed: $(cat yr/run.err)"
+"$bin" indices --data yr/grp.csv --delimiter semicolon --region-col province --years-across grp \
+    > yr/direct.csv 2> /dev/null
+cmp -s yr/direct.csv yr/study/out/tables/indices.csv ||
+    bad "the run's indices differ from indices on the same file with the same options"
+
 # init, then the annual run on what it wrote
 "$bin" init county.csv --year 2020 2> init.err || bad "init failed"
 for f in regions.csv indicators.csv run.ini; do
