@@ -46,7 +46,7 @@ typedef struct jh_index_groups {
     size_t n;                   /* number of groups */
 } jh_index_groups;
 
-/* How jh_study_indices_opts computes.  Zero-initialised: no weights, the
+/* How jh_indices_run computes.  Zero-initialised: no weights, the
  * default policy, no bootstrap, no jackknife, no groups. */
 typedef struct jh_indices_opts {
     int use_weights;            /* compute the weighted twins when there are weights */
@@ -100,23 +100,22 @@ typedef struct jh_slice_indices {
     double gini_w_jackknife_se;      /* of gini_w; NaN when undefined or unweighted */
 } jh_slice_indices;
 
+/* The indices table: every slice computed, in the order of jh_indices_run. */
+typedef struct jh_indices_table {
+    jh_slice_indices *slices;   /* n slices; owned */
+    size_t n;
+} jh_indices_table;
+
 /* Computes every index for every slice that has at least one region with
  * a value (n_indicators x n_years x n_strata slices at most, times the
- * groups with opts->groups), in dataset order, groups last.  Weighted twins are computed when use_weights and the dataset has
- * weights; a slice where a region with a value lacks a usable weight gets
- * JH_EWEIGHT for every weighted index and one warning in diag.
- * Returns JH_OK and sets *out (caller frees with free()) and *n_out, or
- * JH_ENOMEM. */
-int jh_analysis_indices(const jh_dataset *d, int use_weights, jh_diag *diag,
-                        jh_slice_indices **out, size_t *n_out);
-
-/* The same for a study: each indicator is weighted as jh_study_weights
- * says (the catalog's weight: population, another indicator, or none).
- * The default policy, no bootstrap. */
-int jh_study_indices(const jh_study *s, int use_weights, jh_diag *diag,
-                     jh_slice_indices **out, size_t *n_out);
-
-/* The same with options: the nonpositive policy, bootstrap intervals and
+ * groups with opts->groups), in dataset order, groups last.  Each
+ * indicator is weighted as jh_study_weights says (the catalog's weight:
+ * population, another indicator, or none); weighted twins are computed
+ * when opts->use_weights and there are weights.  A slice where a region
+ * with a value lacks a usable weight gets JH_EWEIGHT for every weighted
+ * index and one warning in diag.
+ *
+ * The options: the nonpositive policy, bootstrap intervals and
  * the jackknife SE of the Gini.  Under JH_NONPOS_DROP each slice with
  * dropped values adds one warning to diag; under JH_NONPOS_ERROR each slice
  * with a value <= 0 adds one error naming indicator, year, stratum and the
@@ -126,10 +125,12 @@ int jh_study_indices(const jh_study *s, int use_weights, jh_diag *diag,
  * replacement, each keeping its weight, by counts over the slice sorted
  * once (jh_indices_bootstrap, jh_boot_interval).  The stream of each slice
  * and weighting is seeded from opts->seed and the slice's position only,
- * so the numbers do not depend on other slices or on threads.  Returns JH_OK, JH_EINVAL (bad ci),
- * JH_ENOMEM, or the policy error above.  Caller frees *out with free(). */
-int jh_study_indices_opts(const jh_study *s, const jh_indices_opts *opts,
-                          jh_diag *diag, jh_slice_indices **out, size_t *n_out);
+ * so the numbers do not depend on other slices or on threads.  Returns JH_OK
+ * and sets *out (free with jh_indices_table_free), JH_EINVAL (NULL
+ * argument, bad ci), JH_ENOMEM, or the policy error above. */
+int jh_indices_run(const jh_study *s, const jh_indices_opts *opts, jh_diag *diag,
+                   jh_indices_table **out);
+void jh_indices_table_free(jh_indices_table *t);
 
 /* The indices table of jh_write_indices (output.h; wide: 1 for
  * JH_LAYOUT_WIDE) with a group column after stratum, the name of each

@@ -105,8 +105,8 @@ typedef struct jh_markov_row {
     double upper;                    /* upper bound of class `to`; +inf for the last */
 } jh_markov_row;
 
-/* Every table.  Caller owns it; free with jh_converge_free(). */
-typedef struct jh_converge {
+/* Every table.  Caller owns it; free with jh_converge_table_free(). */
+typedef struct jh_converge_table {
     const char **index_names;        /* sigma index names; strings static */
     size_t n_index;
     int first_year, last_year;       /* the period */
@@ -115,7 +115,7 @@ typedef struct jh_converge {
     jh_beta_row *beta;     size_t n_beta;
     jh_density_row *density; size_t n_density;
     jh_markov_row *markov; size_t n_markov;
-} jh_converge;
+} jh_converge_table;
 
 /* The sigma index names accepted in opts.index: the names of indices.h
  * (unweighted and _w) and sd_log / sd_log_w (standard deviation of ln x).
@@ -129,8 +129,8 @@ int jh_converge_index_known(const char *name);
  * gets a status in its rows and a warning.  Returns JH_OK and sets *out,
  * or an error status (then *out is NULL). */
 int jh_converge_run(const jh_study *s, const jh_converge_opts *opts,
-                    jh_diag *diag, jh_converge **out);
-void jh_converge_free(jh_converge *c);
+                    jh_diag *diag, jh_converge_table **out);
+void jh_converge_table_free(jh_converge_table *c);
 
 #ifdef __cplusplus
 }

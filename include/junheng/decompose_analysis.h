@@ -166,8 +166,8 @@ typedef struct jh_decompose_table {
  * Returns JH_OK and sets *out; JH_ENOTFOUND when the grouping column does
  * not exist (message in diag); JH_EINVAL for bad options (message in diag);
  * JH_ENOMEM. */
-int jh_decompose_study(const jh_study *s, const jh_decompose_opts *o,
-                       jh_diag *diag, jh_decompose_table **out);
+int jh_decompose_run(const jh_study *s, const jh_decompose_opts *o,
+                     jh_diag *diag, jh_decompose_table **out);
 void jh_decompose_table_free(jh_decompose_table *t);
 
 /* Writes the table: long ("indicator,year,stratum,method,component,group,

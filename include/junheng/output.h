@@ -79,7 +79,7 @@ void jh_write_indices(FILE *f, const jh_dataset *d, const jh_slice_indices *s,
 
 /* The table of `junheng converge` that opts->tables asks for (trend by
  * default), long or wide; csv as above. */
-void jh_write_converge(FILE *f, const jh_dataset *d, const jh_converge *c,
+void jh_write_converge(FILE *f, const jh_dataset *d, const jh_converge_table *c,
                        const jh_converge_opts *opts, jh_layout layout, int csv);
 
 #ifdef __cplusplus

@@ -160,7 +160,7 @@ const char *jh_plot_colour(size_t k);
 /* ---- chart contents built from a study -------------------------------- */
 
 struct jh_study;
-struct jh_rank_opts;
+struct jh_rank_counties_opts;
 
 /* The variables and arrays of one chart, with the strings they point to.
  * Caller-owned struct: jh_plot_spec_init before use, jh_plot_spec_clear to
@@ -306,11 +306,11 @@ const char *jh_plot_domain_label(const char *domain, const char *lang);
 
 struct jh_slice_indices;
 struct jh_decompose_table;
-struct jh_ur_table;
-struct jh_gap_set;
-struct jh_rank_county_table;
-struct jh_target_table;
-struct jh_converge;
+struct jh_urban_rural_table;
+struct jh_group_gaps_table;
+struct jh_rank_counties_table;
+struct jh_targets_table;
+struct jh_converge_table;
 
 /* The analyses' result tables the chart kinds read their numbers from, so
  * that a chart shows the numbers of the table (and the report sentence)
@@ -326,13 +326,13 @@ typedef struct jh_plot_tables {
     const struct jh_decompose_table *dec; /* Theil T decomposed by
                                            jh_plot_decompose_by's column
                                            (decomposition) */
-    const struct jh_ur_table *ur;       /* urban against rural (urban-rural) */
-    const struct jh_gap_set *gaps;      /* groups of people against their
+    const struct jh_urban_rural_table *ur;       /* urban against rural (urban-rural) */
+    const struct jh_group_gaps_table *gaps;      /* groups of people against their
                                            comparison (group-gap) */
-    const struct jh_rank_county_table *rank_county; /* composite scores
+    const struct jh_rank_counties_table *rank_county; /* composite scores
                                            (county-ranking) */
-    const struct jh_target_table *targets; /* plan targets (targets) */
-    const struct jh_converge *density;  /* kernel densities (distribution
+    const struct jh_targets_table *targets; /* plan targets (targets) */
+    const struct jh_converge_table *density;  /* kernel densities (distribution
                                            densities) */
 } jh_plot_tables;
 
@@ -454,7 +454,7 @@ int jh_plot_strata_gap(FILE *f, const struct jh_study *s, const jh_plot_tables *
  * computed with, as `rank --weights` and --weights-base take it; the axis
  * title names it. */
 int jh_plot_county_ranking(FILE *f, const struct jh_study *s, const jh_plot_tables *t, size_t year,
-                           const char *lang, const struct jh_rank_opts *weights,
+                           const char *lang, const struct jh_rank_counties_opts *weights,
                            jh_plot_spec *sp);
 /* Between- and within-prefecture shares of Theil T (population-weighted
  * when the indicator has weights) of every charted indicator in the year,

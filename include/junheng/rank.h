@@ -44,24 +44,30 @@ typedef struct jh_rank_ind_row {
     double change_base; /* value minus the base year's; NaN likewise */
 } jh_rank_ind_row;
 
-typedef struct jh_rank_ind_table {
+typedef struct jh_rank_indicators_table {
     jh_rank_ind_row *rows; /* n rows, by year then rank (undefined last, in
                               data order); owned */
     size_t n;              /* number of rows */
     size_t base_year;      /* data year index the change_base refers to */
-} jh_rank_ind_table;
+} jh_rank_indicators_table;
+
+/* What jh_rank_indicators_run ranks by. */
+typedef struct jh_rank_indicators_opts {
+    jh_index_id index;  /* the disparity index */
+    int weighted;       /* its weighted twin */
+    size_t stratum;     /* the stratum's position in the data */
+    int base_year;      /* a calendar year, or 0 for the first year of the data */
+} jh_rank_indicators_opts;
 
 /* Ranks every non-neutral indicator of the study, in every year, by index
- * id (weighted with the indicator's own weights from jh_study_weights when
- * weighted != 0; an indicator without weights then gets the unweighted
- * index and a note) over the regions that have a value in stratum.
- * base_year is a calendar year, or 0 for the first year of the data.
- * Returns JH_OK and sets *out, JH_ENOTFOUND (base_year not in the data,
- * with a message in diag), or JH_ENOMEM. */
-int jh_rank_indicators(const jh_study *s, jh_index_id id, int weighted,
-                       size_t stratum, int base_year, jh_diag *diag,
-                       jh_rank_ind_table **out);
-void jh_rank_ind_table_free(jh_rank_ind_table *t);
+ * opts->index (weighted with the indicator's own weights from
+ * jh_study_weights when opts->weighted; an indicator without weights then
+ * gets the unweighted index and a note) over the regions that have a value
+ * in opts->stratum.  Returns JH_OK and sets *out, JH_ENOTFOUND (base_year
+ * not in the data, with a message in diag), or JH_ENOMEM. */
+int jh_rank_indicators_run(const jh_study *s, const jh_rank_indicators_opts *opts,
+                           jh_diag *diag, jh_rank_indicators_table **out);
+void jh_rank_indicators_table_free(jh_rank_indicators_table *t);
 
 /* ---- counties ranked by a composite score ------------------------------ */
 
@@ -70,7 +76,7 @@ typedef enum jh_weight_method {
     JH_WEIGHTS_CRITIC,      /* CRITIC, per year */
     JH_WEIGHTS_EQUAL,       /* 1/m each */
     JH_WEIGHTS_CATALOG,     /* the indicator catalog's weights: not
-                               available, see jh_rank_counties */
+                               available, see jh_rank_counties_run */
     JH_WEIGHTS_FIXED,       /* a file of code,weight (jh_subjective) */
     JH_WEIGHTS_AHP,         /* AHP matrices (jh_subjective) */
     JH_WEIGHTS_COMBINED     /* fixed or AHP combined with entropy or CRITIC */
@@ -121,7 +127,7 @@ typedef enum jh_impute {
 /* What enters and how it is scored.  Zero-initialised means: min-max,
  * entropy weights without shift, weighted sum, textbook TOPSIS, standard
  * coupling, no imputation, every year, every non-neutral indicator. */
-typedef struct jh_rank_opts {
+typedef struct jh_rank_counties_opts {
     jh_norm norm;                /* min-max or z-score */
     int fixed_range;             /* min-max over all selected years pooled */
     jh_weight_method weights;    /* how weights are found */
@@ -141,7 +147,7 @@ typedef struct jh_rank_opts {
     double alpha;                /* linear: the subjective share, in [0, 1] */
     int weights_base;            /* 0: objective weights per year (default);
                                     a calendar year, or JH_WEIGHTS_BASE_POOLED */
-} jh_rank_opts;
+} jh_rank_counties_opts;
 
 /* The weight of one indicator in one year. */
 typedef struct jh_rank_weight {
@@ -178,7 +184,7 @@ typedef struct jh_rank_county_row {
     double *obstacle_deg; /* [n_obstacles] their obstacle degrees */
 } jh_rank_county_row;
 
-typedef struct jh_rank_county_table {
+typedef struct jh_rank_counties_table {
     jh_rank_county_row *rows;  /* by year then region (data order); owned */
     size_t n;                  /* number of rows */
     size_t n_domains;          /* domains of the selected indicators */
@@ -199,7 +205,7 @@ typedef struct jh_rank_county_table {
     double cr_max;             /* largest CR of the AHP matrices; NaN without */
     double *store;             /* private: backing store of the row arrays */
     size_t *istore;            /* private: likewise */
-} jh_rank_county_table;
+} jh_rank_counties_table;
 
 /* Scores the counties of the study per selected year.  Per year: the
  * selected indicators with a value for the counties (after imputation)
@@ -214,9 +220,9 @@ typedef struct jh_rank_county_table {
  * option combination (a message in diag: entropy with z-scores, catalog
  * weights), JH_EEMPTY (no indicator or year selected, or no county left),
  * JH_ENOTFOUND (no prefecture column with prefecture-mean), or JH_ENOMEM. */
-int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
-                     jh_rank_county_table **out);
-void jh_rank_county_table_free(jh_rank_county_table *t);
+int jh_rank_counties_run(const jh_study *s, const jh_rank_counties_opts *o, jh_diag *diag,
+                         jh_rank_counties_table **out);
+void jh_rank_counties_table_free(jh_rank_counties_table *t);
 
 /* The subjective weights w[m] of the scored indicators cols[m] (data
  * indices) under sub (see jh_subjective); for AHP, *checks (owned by the
@@ -267,23 +273,28 @@ typedef struct jh_target_county_row {
     double shortfall_persons;       /* coverage: shortfall/100 x group_size */
 } jh_target_county_row;
 
-typedef struct jh_target_table {
+typedef struct jh_targets_table {
     jh_target_row *rows;            /* by indicator (data order) then year */
     size_t n;
     jh_target_county_row *county;   /* by indicator, year, region */
     size_t n_county;
     int has_coverage;               /* 1 when a row is a coverage: the
                                        writers add the coverage columns */
-} jh_target_table;
+} jh_targets_table;
+
+/* Where jh_targets_run measures. */
+typedef struct jh_targets_opts {
+    size_t stratum;     /* the stratum's position in the data */
+} jh_targets_opts;
 
 /* Every indicator of the catalog with a target kind and a target number,
- * per year of the data, in stratum.  Indicators with a target but no data
+ * per year of the data, in opts->stratum.  Indicators with a target but no data
  * (province-scope figures) get a note in diag, and so does a coverage
  * whose group size has no data.  Returns JH_OK and sets
  * *out, JH_EEMPTY (no catalog or no target), or JH_ENOMEM. */
-int jh_targets_table(const jh_study *s, size_t stratum, jh_diag *diag,
-                     jh_target_table **out);
-void jh_target_table_free(jh_target_table *t);
+int jh_targets_run(const jh_study *s, const jh_targets_opts *opts, jh_diag *diag,
+                   jh_targets_table **out);
+void jh_targets_table_free(jh_targets_table *t);
 
 /* Writers (src/output): the tables of `junheng rank` (indicators ranked
  * by index, counties with their scores, the entropy weights) and of
@@ -292,14 +303,14 @@ void jh_target_table_free(jh_target_table *t);
  * the columns group_size,shortfall_persons at the end (the indicator table
  * also coverage: 1 or 0), so a catalog without coverage indicators gives
  * the tables as before. */
-void jh_write_rank_indicators(FILE *f, const jh_study *st, const jh_rank_ind_table *t,
+void jh_write_rank_indicators(FILE *f, const jh_study *st, const jh_rank_indicators_table *t,
                               const char *index, int csv);
-void jh_write_rank_counties(FILE *f, const jh_study *st, const jh_rank_county_table *t,
+void jh_write_rank_counties(FILE *f, const jh_study *st, const jh_rank_counties_table *t,
                             int csv);
-void jh_write_rank_weights(FILE *f, const jh_study *st, const jh_rank_county_table *t,
+void jh_write_rank_weights(FILE *f, const jh_study *st, const jh_rank_counties_table *t,
                            int csv);
-void jh_write_targets(FILE *f, const jh_study *st, const jh_target_table *t, int csv);
-void jh_write_target_counties(FILE *f, const jh_study *st, const jh_target_table *t, int csv);
+void jh_write_targets(FILE *f, const jh_study *st, const jh_targets_table *t, int csv);
+void jh_write_target_counties(FILE *f, const jh_study *st, const jh_targets_table *t, int csv);
 
 #ifdef __cplusplus
 }

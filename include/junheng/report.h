@@ -30,11 +30,11 @@ typedef struct jh_report_input {
     size_t n_tables;
     const char *quality;             /* the validate report text, or NULL */
     const char *chart_notes;         /* charts not drawn, "NAME: why" a line, or NULL */
-    const jh_ur_table *urban_rural;  /* town and country, or NULL */
-    const jh_gap_set *group_gaps;    /* groups of people, or NULL */
-    const jh_converge *converge;     /* sigma trends (of index), or NULL */
-    const jh_target_table *targets;  /* plan targets, or NULL */
-    const jh_rank_county_table *counties; /* composite scores, or NULL */
+    const jh_urban_rural_table *urban_rural;  /* town and country, or NULL */
+    const jh_group_gaps_table *group_gaps;    /* groups of people, or NULL */
+    const jh_converge_table *converge;     /* sigma trends (of index), or NULL */
+    const jh_targets_table *targets;  /* plan targets, or NULL */
+    const jh_rank_counties_table *counties; /* composite scores, or NULL */
     const jh_service_list *services; /* the plan's service items, or NULL */
     const char *const *skipped;      /* steps the data did not allow, "step: why" */
     size_t n_skipped;
@@ -48,7 +48,7 @@ typedef struct jh_report_input {
     size_t n_only_domains;
     const char *const *chart_kinds;
     size_t n_chart_kinds;
-    const jh_spatial *spatial;       /* Moran, LISA (tables/spatial.csv, lisa.csv), or NULL */
+    const jh_spatial_table *spatial;       /* Moran, LISA (tables/spatial.csv, lisa.csv), or NULL */
     const char *spatial_skipped;     /* why there are no spatial statistics, or NULL */
     const char *map_indicator;       /* the indicator the maps show (a code), in the
                                         last year, for their captions; or NULL */

@@ -47,20 +47,20 @@ typedef struct jh_lisa_row {
     int significant;            /* p (or q with fdr) <= alpha */
 } jh_lisa_row;
 
-typedef struct jh_spatial {
+typedef struct jh_spatial_table {
     jh_spatial_row *rows;
     size_t n_rows;
     jh_lisa_row *lisa;
     size_t n_lisa;
     size_t islands;             /* regions of the data with no neighbour at all */
-} jh_spatial;
+} jh_spatial_table;
 
 /* Runs the statistics.  Slices too small or constant get rows with NaN
  * and a status; an island gets a warning once.  JH_EINVAL (a pair out of
  * range, no year in range), JH_ENOMEM. */
 int jh_spatial_run(const jh_study *s, const jh_spatial_opts *o, jh_diag *diag,
-                   jh_spatial **out);
-void jh_spatial_free(jh_spatial *sp);
+                   jh_spatial_table **out);
+void jh_spatial_table_free(jh_spatial_table *sp);
 
 /* "HH", "LH", "LL", "HL" or "" */
 const char *jh_lisa_quadrant_name(enum jh_lisa_quadrant q);

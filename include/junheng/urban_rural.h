@@ -14,7 +14,7 @@
  * per teacher); the ratio_of column says which.  A ratio above 1 thus
  * always means town is better served than country.
  *
- * Any two strata of one dimension compare the same way (jh_ur_opts.compare,
+ * Any two strata of one dimension compare the same way (jh_urban_rural_opts.compare,
  * e.g. migrant workers' children against local children): the first plays
  * the urban part, the second the rural one, always on the strata basis,
  * for the indicators and years where both strata have values.
@@ -34,7 +34,7 @@ extern "C" {
 #endif
 
 /* What to compare and how. */
-typedef struct jh_ur_opts {
+typedef struct jh_urban_rural_opts {
     const char *by;         /* column grouping counties into areas below the
                                province (e.g. "prefecture"), or NULL for the
                                province only */
@@ -55,7 +55,7 @@ typedef struct jh_ur_opts {
                                the ratios (county and area) and their
                                gini, cv, theil_t empty for that year;
                                DROP: treat those values as missing */
-} jh_ur_opts;
+} jh_urban_rural_opts;
 
 /* Basis of a comparison. */
 typedef enum jh_ur_basis { JH_UR_STRATA, JH_UR_CLASS } jh_ur_basis;
@@ -101,8 +101,8 @@ typedef struct jh_ur_area {
     double gap_low, gap_high, gap_se;       /* bootstrap, NaN without */
 } jh_ur_area;
 
-/* The result.  Caller owns it; free with jh_ur_table_free(). */
-typedef struct jh_ur_table {
+/* The result.  Caller owns it; free with jh_urban_rural_table_free(). */
+typedef struct jh_urban_rural_table {
     jh_intern areas;       /* area names, sorted (bytewise) */
     jh_ur_county *county;  /* county rows in data order */
     size_t n_county, cap_county;
@@ -120,7 +120,7 @@ typedef struct jh_ur_table {
     char dropped[2][JH_STRATUM_CODE_MAX + 24];    /* "urban value <= 0 dropped" */
     char left_out[2][JH_STRATUM_CODE_MAX + 48];   /* "no urban value; county left out
                                                      of the means" */
-} jh_ur_table;
+} jh_urban_rural_table;
 
 /* Compares town and country (or the two strata of o->compare) for every
  * selected indicator and year.  A stratum of o->compare that the data lack,
@@ -134,9 +134,9 @@ typedef struct jh_ur_table {
  * year, stratum, region and value, and returns JH_EZERO (JH_ENEGATIVE
  * when a value is negative) without *out; DROP and SKIP add one warning
  * per slice and rows to t->notes. */
-int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
-                         jh_ur_table **out);
-void jh_ur_table_free(jh_ur_table *t);
+int jh_urban_rural_run(const jh_study *s, const jh_urban_rural_opts *o, jh_diag *diag,
+                       jh_urban_rural_table **out);
+void jh_urban_rural_table_free(jh_urban_rural_table *t);
 
 /* Writes the area table: indicator,year,level,area,basis,n,left_out,
  * urban_mean,rural_mean,ratio,gap,ratio_of (with --compare A:B the columns
@@ -144,12 +144,12 @@ void jh_ur_table_free(jh_ur_table *t);
  * theil_t_ratio (then ratio_ci_low,ratio_ci_high,ratio_se,gap_ci_low,
  * gap_ci_high,gap_se with a bootstrap); fmt "%.17g" (long) or "%.10g".
  * csv: 0, or JH_CSV_RAW for text cells as they are (output.h). */
-void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t,
+void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_urban_rural_table *t,
                        const char *fmt, int csv);
 
 /* Writes the county table: indicator,year,region,name,area,urban,rural,
  * ratio,gap,ratio_of,note (A,B for --compare A:B). */
-void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t,
+void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_urban_rural_table *t,
                           const char *fmt, int csv);
 
 /* ---- gaps between groups of people -------------------------------- */
@@ -165,25 +165,31 @@ size_t jh_strata_pairs(const jh_dataset *d, const char *dimension, size_t (*pair
                        size_t cap);
 
 /* One pair compared: its two stratum positions and their comparison
- * (jh_urban_rural_study with compare set to the pair). */
+ * (jh_urban_rural_run with compare set to the pair). */
 typedef struct jh_gap_pair {
     size_t a, b;
-    jh_ur_table *t;
+    jh_urban_rural_table *t;
 } jh_gap_pair;
 
 /* Every pair of jh_strata_pairs compared.  Caller owns it. */
-typedef struct jh_gap_set {
+typedef struct jh_group_gaps_table {
     jh_gap_pair *pair;
     size_t n;
-} jh_gap_set;
+} jh_group_gaps_table;
 
-/* Compares each pair of strata of dimension (jh_strata_pairs) as o asks
- * (o->compare is ignored; each pair sets it).  Returns JH_OK and sets *out
- * (n may be 0 when the data have no such strata), or what
- * jh_urban_rural_study returns. */
-int jh_group_gaps_study(const jh_study *s, const jh_ur_opts *o, const char *dimension,
-                        jh_diag *diag, jh_gap_set **out);
-void jh_gap_set_free(jh_gap_set *g);
+/* How jh_group_gaps_run compares. */
+typedef struct jh_group_gaps_opts {
+    jh_urban_rural_opts compare; /* as for one pair; its compare is ignored
+                                    (each pair sets it) */
+    const char *dimension;       /* the strata's dimension, e.g. "group" */
+} jh_group_gaps_opts;
+
+/* Compares each pair of strata of opts->dimension (jh_strata_pairs) as
+ * opts->compare asks.  Returns JH_OK and sets *out (n may be 0 when the
+ * data have no such strata), or what jh_urban_rural_run returns. */
+int jh_group_gaps_run(const jh_study *s, const jh_group_gaps_opts *opts, jh_diag *diag,
+                      jh_group_gaps_table **out);
+void jh_group_gaps_table_free(jh_group_gaps_table *g);
 
 /* Writes tables/group-gaps.csv: group,comparison,indicator,year,level,
  * area,region,name,n,left_out,group_value,comparison_value,ratio,gap,
@@ -191,9 +197,9 @@ void jh_gap_set_free(jh_gap_set *g);
  * province), the area rows (level area, area named) and the county rows
  * (level county: region code and name, its area, no n and left_out).
  * Means on the province and area rows, values on the county rows; ratio
- * and gap oriented as jh_ur_table's, ratio_of "group/comparison" or the
+ * and gap oriented as jh_urban_rural_table's, ratio_of "group/comparison" or the
  * reverse for a lower-better indicator.  fmt as jh_write_ur_areas. */
-void jh_write_group_gaps(FILE *f, const jh_study *s, const jh_gap_set *g, const char *fmt,
+void jh_write_group_gaps(FILE *f, const jh_study *s, const jh_group_gaps_table *g, const char *fmt,
                          int csv);
 
 #ifdef __cplusplus

@@ -3,7 +3,7 @@
  *
  * Pure library code: the checks read the dataset (and the catalogs when
  * given), put what they find into a jh_diag and the numbers into a
- * jh_validation, and print nothing.  Every loop runs in the dataset's
+ * jh_validate_table, and print nothing.  Every loop runs in the dataset's
  * fixed order (indicator, year, stratum, region), so the findings come out
  * in the same order on every run. */
 #ifndef JUNHENG_VALIDATE_H
@@ -34,8 +34,8 @@ typedef struct jh_validate_opts {
                           not an error */
 } jh_validate_opts;
 
-/* What the checks counted.  Owned by the caller: jh_validation_free. */
-typedef struct jh_validation {
+/* What the checks counted.  Owned by the caller: jh_validate_table_free. */
+typedef struct jh_validate_table {
     size_t *present;   /* [(ind * n_years + year) * n_strata + stratum]:
                           regions with a value in that slice */
     size_t n_slices;   /* entries of present */
@@ -57,7 +57,7 @@ typedef struct jh_validation {
                                    more than one region (warnings) */
     size_t n_bad_target_years;  /* catalog targets not after their baseline year
                                    (errors) */
-} jh_validation;
+} jh_validate_table;
 
 /* Runs every check on d.  Findings go to diag without a file position
  * (the dense dataset no longer knows lines) except for catalog rows:
@@ -70,17 +70,17 @@ typedef struct jh_validation {
  * values for several regions, and catalog regions without data.  A
  * dataset without observations is a warning too.  Returns JH_OK and sets
  * *out, JH_EINVAL for NULL arguments, JH_ENOMEM. */
-int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag,
-                jh_validation **out);
+int jh_validate_run(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag,
+                    jh_validate_table **out);
 
-void jh_validation_free(jh_validation *v);
+void jh_validate_table_free(jh_validate_table *v);
 
 /* What the validate report shows: the dataset as read, the checks, the
  * catalogs' paths (NULL: none) and the messages of reading. */
 typedef struct jh_validation_report {
     const jh_dataset *d;
-    const jh_validation *v;
-    const jh_diag *checks;          /* messages of jh_validate */
+    const jh_validate_table *v;
+    const jh_diag *checks;          /* messages of jh_validate_run */
     const char *regions, *indicators;
     jh_censored_policy censored;
     size_t read_errors, read_warnings;
@@ -90,7 +90,7 @@ typedef struct jh_validation_report {
 void jh_write_validation(FILE *f, const jh_validation_report *r);
 
 /* Number of regions with a value in slice (ind, year, stratum). */
-static inline size_t jh_validation_present(const jh_validation *v, const jh_dataset *d,
+static inline size_t jh_validation_present(const jh_validate_table *v, const jh_dataset *d,
                                            size_t ind, size_t year, size_t stratum)
 {
     return v->present[(ind * d->n_years + year) * d->n_strata + stratum];

@@ -61,7 +61,7 @@ typedef struct run {
     const jh_dataset *d;
     const jh_converge_opts *o;
     jh_diag *diag;
-    jh_converge *c;
+    jh_converge_table *c;
     size_t stratum;            /* the stratum analysed */
     size_t y0, y1;             /* first and last year positions */
     sigma_index *ix;           /* n_index */
@@ -109,7 +109,7 @@ static int sigma_value(run *r, const sigma_index *ix, const double *x,
  * when p < level, otherwise no significant trend. */
 static int do_sigma(run *r, size_t ind)
 {
-    jh_converge *c = r->c;
+    jh_converge_table *c = r->c;
     size_t ny = r->y1 - r->y0 + 1;
     double *yr = r->scratch, *val = r->scratch + ny;
     for (size_t k = 0; k < c->n_index; k++) {
@@ -288,7 +288,7 @@ static void undefined_beta(jh_beta_row *row)
 
 static int do_beta(run *r, size_t ind, const size_t *group_of, size_t n_groups)
 {
-    jh_converge *c = r->c;
+    jh_converge_table *c = r->c;
     const double *wsrc = r->o->weighted_beta ? jh_study_weights(r->s, ind, r->y0, r->stratum) : NULL;
     double T = (double)(r->d->years[r->y1] - r->d->years[r->y0]);
     int badw;
@@ -646,7 +646,7 @@ static int find_year(const jh_dataset *d, int year, size_t *pos)
     return JH_ENOTFOUND;
 }
 
-void jh_converge_free(jh_converge *c)
+void jh_converge_table_free(jh_converge_table *c)
 {
     if (!c)
         return;
@@ -718,7 +718,7 @@ static int setup(run *r, const jh_converge_opts *o)
 }
 
 int jh_converge_run(const jh_study *s, const jh_converge_opts *opts,
-                    jh_diag *diag, jh_converge **out)
+                    jh_diag *diag, jh_converge_table **out)
 {
     jh_converge_opts o = *opts;
     run r = {.s = s, .d = s->data, .o = &o, .diag = diag};
@@ -761,7 +761,7 @@ int jh_converge_run(const jh_study *s, const jh_converge_opts *opts,
     free(r.scratch);
     free(r.idx);
     if (rc) {
-        jh_converge_free(r.c);
+        jh_converge_table_free(r.c);
         return rc;
     }
     *out = r.c;

@@ -863,8 +863,8 @@ static int run_year(struct ctx *c, size_t ind, size_t y, unsigned set, size_t n_
     return rc;
 }
 
-int jh_decompose_study(const jh_study *s, const jh_decompose_opts *o,
-                       jh_diag *diag, jh_decompose_table **out)
+int jh_decompose_run(const jh_study *s, const jh_decompose_opts *o,
+                     jh_diag *diag, jh_decompose_table **out)
 {
     const jh_dataset *d = s->data;
     struct ctx c = {.s = s, .o = o, .diag = diag};

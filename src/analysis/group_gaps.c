@@ -43,13 +43,15 @@ size_t jh_strata_pairs(const jh_dataset *d, const char *dimension, size_t (*pair
     return n;
 }
 
-int jh_group_gaps_study(const jh_study *s, const jh_ur_opts *o, const char *dimension,
-                        jh_diag *diag, jh_gap_set **out)
+int jh_group_gaps_run(const jh_study *s, const jh_group_gaps_opts *opts, jh_diag *diag,
+                      jh_group_gaps_table **out)
 {
     const jh_dataset *d = s->data;
+    const jh_urban_rural_opts *o = &opts->compare;
+    const char *dimension = opts->dimension;
     size_t n = jh_strata_pairs(d, dimension, NULL, 0);
     size_t (*pair)[2] = malloc((n ? n : 1) * sizeof *pair);
-    jh_gap_set *g = calloc(1, sizeof *g);
+    jh_group_gaps_table *g = calloc(1, sizeof *g);
     int rc = pair && g ? JH_OK : JH_ENOMEM;
     *out = NULL;
     if (!rc && n && !(g->pair = calloc(n, sizeof *g->pair)))
@@ -57,28 +59,28 @@ int jh_group_gaps_study(const jh_study *s, const jh_ur_opts *o, const char *dime
     if (!rc)
         jh_strata_pairs(d, dimension, pair, n);
     for (size_t i = 0; !rc && i < n; i++) {
-        jh_ur_opts po = *o;
+        jh_urban_rural_opts po = *o;
         po.compare[0] = jh_dataset_stratum_name(d, pair[i][0]);
         po.compare[1] = jh_dataset_stratum_name(d, pair[i][1]);
         g->pair[i] = (jh_gap_pair){pair[i][0], pair[i][1], NULL};
-        rc = jh_urban_rural_study(s, &po, diag, &g->pair[i].t);
+        rc = jh_urban_rural_run(s, &po, diag, &g->pair[i].t);
         g->n += !rc;
     }
     free(pair);
     if (rc) {
-        jh_gap_set_free(g);
+        jh_group_gaps_table_free(g);
         return rc;
     }
     *out = g;
     return JH_OK;
 }
 
-void jh_gap_set_free(jh_gap_set *g)
+void jh_group_gaps_table_free(jh_group_gaps_table *g)
 {
     if (!g)
         return;
     for (size_t i = 0; i < g->n; i++)
-        jh_ur_table_free(g->pair[i].t);
+        jh_urban_rural_table_free(g->pair[i].t);
     free(g->pair);
     free(g);
 }

@@ -11,7 +11,7 @@
 
 /* ---- indicators ranked by disparity ------------------------------------ */
 
-void jh_rank_ind_table_free(jh_rank_ind_table *t)
+void jh_rank_indicators_table_free(jh_rank_indicators_table *t)
 {
     if (!t)
         return;
@@ -32,14 +32,16 @@ static int cmp_ind_rows(const void *a, const void *b)
     return (x->indicator > y->indicator) - (x->indicator < y->indicator);
 }
 
-int jh_rank_indicators(const jh_study *s, jh_index_id id, int weighted,
-                       size_t stratum, int base_year, jh_diag *diag,
-                       jh_rank_ind_table **out)
+int jh_rank_indicators_run(const jh_study *s, const jh_rank_indicators_opts *opts,
+                           jh_diag *diag, jh_rank_indicators_table **out)
 {
+    jh_index_id id = opts->index;
+    int weighted = opts->weighted, base_year = opts->base_year;
+    size_t stratum = opts->stratum;
     const jh_dataset *d = s->data;
     size_t nr = d->regions.n, ni = d->indicators.n, ny = d->n_years, base = 0;
     size_t n_rows = 0, n_neutral = 0, n_unweighted = 0;
-    jh_rank_ind_table *t = calloc(1, sizeof *t);
+    jh_rank_indicators_table *t = calloc(1, sizeof *t);
     double *x = malloc((nr ? nr : 1) * sizeof *x), *w = malloc((nr ? nr : 1) * sizeof *w);
     jh_workspace *ws = jh_workspace_alloc(nr ? nr : 1);
     int rc = JH_OK;
@@ -158,7 +160,7 @@ done:
     free(w);
     jh_workspace_free(ws);
     if (rc) {
-        jh_rank_ind_table_free(t);
+        jh_rank_indicators_table_free(t);
         t = NULL;
     }
     *out = t;
@@ -167,7 +169,7 @@ done:
 
 /* ---- counties ranked by a composite score ------------------------------ */
 
-void jh_rank_county_table_free(jh_rank_county_table *t)
+void jh_rank_counties_table_free(jh_rank_counties_table *t)
 {
     if (!t)
         return;
@@ -269,7 +271,7 @@ static double group_mean(const double *v, size_t nr, const size_t *group_of, siz
 
 /* Scores of one set of columns (all, or one domain) for the n kept rows:
  * weights renormalised to the set, then weighted sum or TOPSIS. */
-static int score_columns(const jh_rank_opts *o, struct scratch *w, size_t n,
+static int score_columns(const jh_rank_counties_opts *o, struct scratch *w, size_t n,
                          size_t m, const size_t *cols, size_t mc, double *out)
 {
     long double ws = 0;
@@ -290,7 +292,7 @@ static int score_columns(const jh_rank_opts *o, struct scratch *w, size_t n,
 
 /* The matrix of year y: x[n * m] for the counties with every selected
  * value (imputed when asked), their data regions in keep; returns n. */
-static size_t year_matrix(const jh_study *s, const jh_rank_opts *o, const size_t *cols,
+static size_t year_matrix(const jh_study *s, const jh_rank_counties_opts *o, const size_t *cols,
                           size_t m, const size_t *group_of, size_t y, double *filled,
                           double *x, size_t *keep)
 {
@@ -325,14 +327,14 @@ static size_t year_matrix(const jh_study *s, const jh_rank_opts *o, const size_t
 }
 
 /* The objective method of o: entropy or CRITIC, or EQUAL when none. */
-static jh_weight_method objective_of(const jh_rank_opts *o)
+static jh_weight_method objective_of(const jh_rank_counties_opts *o)
 {
     jh_weight_method k = o->weights == JH_WEIGHTS_COMBINED ? o->objective : o->weights;
     return k == JH_WEIGHTS_ENTROPY || k == JH_WEIGHTS_CRITIC ? k : JH_WEIGHTS_EQUAL;
 }
 
 /* Objective weights of the normalised n x m matrix z into w and info. */
-static int objective_weights(const jh_rank_opts *o, const double *z, size_t n, size_t m,
+static int objective_weights(const jh_rank_counties_opts *o, const double *z, size_t n, size_t m,
                              double *w, double *info)
 {
     switch (objective_of(o)) {
@@ -352,7 +354,7 @@ static int objective_weights(const jh_rank_opts *o, const double *z, size_t n, s
 /* Objective weights held for every year (o->weights_base): on the base
  * year's matrix, normalised as that year is scored, or on every selected
  * year stacked and normalised together.  wo and info get m weights. */
-static int base_weights(const jh_study *s, const jh_rank_opts *o, const size_t *cols,
+static int base_weights(const jh_study *s, const jh_rank_counties_opts *o, const size_t *cols,
                         size_t m, const size_t *group_of, double *filled,
                         const struct scratch *w, jh_diag *diag, double *wo, double *info)
 {
@@ -418,7 +420,7 @@ static const char *method_name(jh_weight_method k)
 
 /* The CR of the AHP matrix holding code (NaN when none): t->ahp[k] is
  * the check of o->subj.ahp[k]. */
-static double cr_of(const jh_rank_opts *o, const jh_rank_county_table *t, const char *code)
+static double cr_of(const jh_rank_counties_opts *o, const jh_rank_counties_table *t, const char *code)
 {
     for (size_t k = 0; *code && k < t->n_ahp; k++)
         for (size_t j = 0; j < o->subj.ahp[k]->n; j++)
@@ -428,7 +430,7 @@ static double cr_of(const jh_rank_opts *o, const jh_rank_county_table *t, const 
 }
 
 /* The weighting in words in one language (zh 1: Chinese), into out. */
-static void weighting_words(const jh_rank_opts *o, const jh_rank_county_table *t, int zh,
+static void weighting_words(const jh_rank_counties_opts *o, const jh_rank_counties_table *t, int zh,
                             char *out, size_t size)
 {
     char subj[96] = "", base[64] = "", cr[64] = "";
@@ -467,7 +469,7 @@ static void weighting_words(const jh_rank_opts *o, const jh_rank_county_table *t
 
 /* t->weighting (and its Chinese twin), t->cr_max and the note on the
  * weights. */
-static void describe_weights(const jh_rank_opts *o, jh_rank_county_table *t, jh_diag *diag,
+static void describe_weights(const jh_rank_counties_opts *o, jh_rank_counties_table *t, jh_diag *diag,
                              int say)
 {
     t->cr_max = NAN;
@@ -491,8 +493,8 @@ static void describe_weights(const jh_rank_opts *o, jh_rank_county_table *t, jh_
              "range: add --fixed-range for scores comparable over time");
 }
 
-int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
-                     jh_rank_county_table **out)
+int jh_rank_counties_run(const jh_study *s, const jh_rank_counties_opts *o, jh_diag *diag,
+                         jh_rank_counties_table **out)
 {
     const jh_dataset *d = s->data;
     size_t nr = d->regions.n, ni = d->indicators.n, ny = d->n_years;
@@ -500,7 +502,7 @@ int jh_rank_counties(const jh_study *s, const jh_rank_opts *o, jh_diag *diag,
     size_t *cols = NULL, *dom_of = NULL, *group_of = NULL, *dcols = NULL, *prev_rank = NULL;
     double *filled = NULL, *ws = NULL, *wo_base = NULL, *info_base = NULL, *wo = NULL;
     struct scratch w;
-    jh_rank_county_table *t = calloc(1, sizeof *t);
+    jh_rank_counties_table *t = calloc(1, sizeof *t);
     int rc = JH_OK;
     memset(&w, 0, sizeof w);
     *out = NULL;
@@ -898,7 +900,7 @@ done:
     free(wo);
     scratch_free(&w);
     if (rc) {
-        jh_rank_county_table_free(t);
+        jh_rank_counties_table_free(t);
         return rc;
     }
     *out = t;

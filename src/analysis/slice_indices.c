@@ -459,27 +459,29 @@ static int slice_indices(const struct weight_source *src, const jh_indices_opts 
     return JH_OK;
 }
 
-int jh_analysis_indices(const jh_dataset *d, int use_weights, jh_diag *diag,
-                        jh_slice_indices **out, size_t *n_out)
+int jh_indices_run(const jh_study *s, const jh_indices_opts *opts, jh_diag *diag,
+                   jh_indices_table **out)
 {
-    struct weight_source src = {d, NULL};
-    jh_indices_opts o = {.use_weights = use_weights};
-    return slice_indices(&src, &o, diag, out, n_out);
-}
-
-int jh_study_indices(const jh_study *s, int use_weights, jh_diag *diag,
-                     jh_slice_indices **out, size_t *n_out)
-{
-    struct weight_source src = {s->data, s};
-    jh_indices_opts o = {.use_weights = use_weights};
-    return slice_indices(&src, &o, diag, out, n_out);
-}
-
-int jh_study_indices_opts(const jh_study *s, const jh_indices_opts *opts,
-                          jh_diag *diag, jh_slice_indices **out, size_t *n_out)
-{
-    if (!s || !opts || !out || !n_out)
+    if (!s || !opts || !out)
         return JH_EINVAL;
+    *out = NULL;
+    jh_indices_table *t = calloc(1, sizeof *t);
+    if (!t)
+        return JH_ENOMEM;
     struct weight_source src = {s->data, s};
-    return slice_indices(&src, opts, diag, out, n_out);
+    int rc = slice_indices(&src, opts, diag, &t->slices, &t->n);
+    if (rc) {
+        free(t);
+        return rc;
+    }
+    *out = t;
+    return JH_OK;
+}
+
+void jh_indices_table_free(jh_indices_table *t)
+{
+    if (!t)
+        return;
+    free(t->slices);
+    free(t);
 }

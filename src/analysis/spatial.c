@@ -13,7 +13,7 @@ const char *jh_lisa_quadrant_name(enum jh_lisa_quadrant q)
     return (unsigned)q < 5 ? names[q] : "";
 }
 
-void jh_spatial_free(jh_spatial *sp)
+void jh_spatial_table_free(jh_spatial_table *sp)
 {
     if (!sp)
         return;
@@ -44,7 +44,7 @@ static void nan_moran(jh_moran *m)
     *m = (jh_moran){nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, 0};
 }
 
-static int add_lisa(jh_spatial *sp, size_t *cap, const jh_lisa_row *r)
+static int add_lisa(jh_spatial_table *sp, size_t *cap, const jh_lisa_row *r)
 {
     if (jh_grow((void **)&sp->lisa, cap, sp->n_lisa + 1, sizeof *sp->lisa))
         return JH_ENOMEM;
@@ -52,7 +52,7 @@ static int add_lisa(jh_spatial *sp, size_t *cap, const jh_lisa_row *r)
     return JH_OK;
 }
 
-static int lisa_rows(jh_spatial *sp, size_t *cap, const jh_spatial_row *row,
+static int lisa_rows(jh_spatial_table *sp, size_t *cap, const jh_spatial_row *row,
                      const struct slice_ws *w, const jh_spatial_opts *o)
 {
     double alpha = o->alpha > 0 ? o->alpha : 0.05;
@@ -68,7 +68,7 @@ static int lisa_rows(jh_spatial *sp, size_t *cap, const jh_spatial_row *row,
 
 /* The statistics of one slice whose values are already in w. */
 static int slice_stats(const jh_weights *full, const jh_spatial_opts *o, struct slice_ws *w,
-                       jh_spatial_row *row, jh_spatial *sp, size_t *cap)
+                       jh_spatial_row *row, jh_spatial_table *sp, size_t *cap)
 {
     jh_weights *W = NULL;
     int rc = jh_weights_subset(full, w->keep, o->weights, &W);
@@ -113,7 +113,7 @@ static size_t year_index(const jh_dataset *d, int year, int last)
 }
 
 static int run_slices(const jh_study *s, const jh_spatial_opts *o, const jh_weights *full,
-                      struct slice_ws *w, jh_spatial *sp)
+                      struct slice_ws *w, jh_spatial_table *sp)
 {
     const jh_dataset *d = s->data;
     size_t st = total_stratum(d), y0 = year_index(d, o->from, 0), y1 = year_index(d, o->to, 1);
@@ -140,7 +140,7 @@ static int run_slices(const jh_study *s, const jh_spatial_opts *o, const jh_weig
     return JH_OK;
 }
 
-static void warn_islands(const jh_dataset *d, const jh_weights *W, jh_diag *diag, jh_spatial *sp)
+static void warn_islands(const jh_dataset *d, const jh_weights *W, jh_diag *diag, jh_spatial_table *sp)
 {
     sp->islands = jh_weights_islands(W);
     for (size_t r = 0; r < W->n; r++)
@@ -151,7 +151,7 @@ static void warn_islands(const jh_dataset *d, const jh_weights *W, jh_diag *diag
 }
 
 int jh_spatial_run(const jh_study *s, const jh_spatial_opts *o, jh_diag *diag,
-                   jh_spatial **out)
+                   jh_spatial_table **out)
 {
     if (!s || !o || !out)
         return JH_EINVAL;
@@ -161,7 +161,7 @@ int jh_spatial_run(const jh_study *s, const jh_spatial_opts *o, jh_diag *diag,
     jh_weights *full = NULL;
     int rc = jh_weights_from_pairs(n, o->neighbor_a, o->neighbor_b, o->n_neighbors,
                                    JH_WEIGHTS_BINARY, &full);
-    jh_spatial *sp = rc ? NULL : calloc(1, sizeof *sp);
+    jh_spatial_table *sp = rc ? NULL : calloc(1, sizeof *sp);
     struct slice_ws w = {malloc((n + 1) * sizeof(double)), malloc((n + 1) * sizeof(size_t)),
                          malloc(n + 1), malloc((n + 1) * sizeof(jh_lisa))};
     if (!rc && (!sp || !w.x || !w.region || !w.keep || !w.lisa))
@@ -176,7 +176,7 @@ int jh_spatial_run(const jh_study *s, const jh_spatial_opts *o, jh_diag *diag,
     free(w.lisa);
     jh_weights_free(full);
     if (rc) {
-        jh_spatial_free(sp);
+        jh_spatial_table_free(sp);
         return rc;
     }
     *out = sp;

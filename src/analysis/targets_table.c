@@ -11,7 +11,7 @@
 
 #define NOTE(d, ...) jh_diag_add((d), JH_DIAG_WARNING, NULL, 0, 0, __VA_ARGS__)
 
-void jh_target_table_free(jh_target_table *t)
+void jh_targets_table_free(jh_targets_table *t)
 {
     if (!t)
         return;
@@ -80,13 +80,14 @@ static void persons(jh_target_row *row, jh_target_county_row *cr, const double *
     row->shortfall_persons += cr->shortfall_persons;
 }
 
-int jh_targets_table(const jh_study *s, size_t stratum, jh_diag *diag,
-                     jh_target_table **out)
+int jh_targets_run(const jh_study *s, const jh_targets_opts *opts, jh_diag *diag,
+                   jh_targets_table **out)
 {
+    size_t stratum = opts->stratum;
     const jh_dataset *d = s->data;
     const jh_indicator_catalog *cat = s->indicators;
     size_t nr = d->regions.n, ny = d->n_years, n_targets = 0;
-    jh_target_table *t = calloc(1, sizeof *t);
+    jh_targets_table *t = calloc(1, sizeof *t);
     double *x = malloc((nr + 1) * sizeof *x), *scratch = malloc((nr + 1) * sizeof *scratch);
     int rc = JH_OK;
     *out = NULL;
@@ -198,7 +199,7 @@ done:
     free(x);
     free(scratch);
     if (rc) {
-        jh_target_table_free(t);
+        jh_targets_table_free(t);
         return rc;
     }
     *out = t;

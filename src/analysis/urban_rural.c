@@ -31,9 +31,9 @@ struct obs {
 
 struct ctx {
     const jh_study *s;
-    const jh_ur_opts *o;
+    const jh_urban_rural_opts *o;
     jh_diag *diag;
-    jh_ur_table *t;
+    jh_urban_rural_table *t;
     size_t *area_of;   /* [region] area id or JH_NONE */
     size_t n_areas;
     struct obs *ob;    /* scratch, n_regions */
@@ -58,7 +58,7 @@ struct ctx {
 static int pick_sides(struct ctx *c)
 {
     const jh_dataset *d = c->s->data;
-    jh_ur_table *t = c->t;
+    jh_urban_rural_table *t = c->t;
     const char *const *cmp = c->o->compare;
     c->st_t = jh_dataset_stratum_pos(d, JH_STRATUM_TOTAL);
     c->st_u = cmp[0] ? jh_dataset_stratum_find(d, cmp[0])
@@ -139,7 +139,7 @@ static void area_means(const struct obs *ob, size_t n, const unsigned *counts,
 static int add_area(struct ctx *c, size_t ind, size_t y, size_t area, jh_ur_basis basis,
                     size_t n, size_t left_out, int reversed, int no_weight)
 {
-    jh_ur_table *t = c->t;
+    jh_urban_rural_table *t = c->t;
     if (jh_grow((void **)&t->area, &t->cap_area, t->n_area + 1, sizeof *t->area))
         return JH_ENOMEM;
     jh_ur_area *a = &t->area[t->n_area++];
@@ -293,7 +293,7 @@ static int county_rows(struct ctx *c, size_t ind, size_t y, int reversed)
     const double *u = c->vu, *r = c->vr;
     const double *ou = jh_dataset_slice(d, ind, y, c->st_u);
     const double *orr = jh_dataset_slice(d, ind, y, c->st_r);
-    jh_ur_table *t = c->t;
+    jh_urban_rural_table *t = c->t;
     size_t incomplete = 0, no_side[2] = {0, 0};
     const char *first = NULL, *first_side = NULL;
     for (size_t k = 0; k < d->regions.n; k++) {
@@ -458,8 +458,8 @@ static int has_classes(const jh_study *s)
     return 0;
 }
 
-int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
-                         jh_ur_table **out)
+int jh_urban_rural_run(const jh_study *s, const jh_urban_rural_opts *o, jh_diag *diag,
+                       jh_urban_rural_table **out)
 {
     const jh_dataset *d = s->data;
     size_t nr = d->regions.n ? d->regions.n : 1, B = o->bootstrap;
@@ -547,14 +547,14 @@ int jh_urban_rural_study(const jh_study *s, const jh_ur_opts *o, jh_diag *diag,
     if (!rc && (c.n_err_zero || c.n_err_neg))
         rc = c.n_err_neg ? JH_ENEGATIVE : JH_EZERO;
     if (rc) {
-        jh_ur_table_free(c.t);
+        jh_urban_rural_table_free(c.t);
         return rc;
     }
     *out = c.t;
     return JH_OK;
 }
 
-void jh_ur_table_free(jh_ur_table *t)
+void jh_urban_rural_table_free(jh_urban_rural_table *t)
 {
     if (!t)
         return;

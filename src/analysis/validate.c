@@ -6,7 +6,7 @@
 #include "junheng/indices.h"
 #include "junheng/validate.h"
 
-void jh_validation_free(jh_validation *v)
+void jh_validate_table_free(jh_validate_table *v)
 {
     if (!v)
         return;
@@ -32,7 +32,7 @@ static const char *region_label(const jh_dataset *d, size_t r)
 
 /* Negative values everywhere, values above 100 where the unit is %. */
 static void check_ranges(const jh_dataset *d, const jh_validate_opts *o, jh_diag *diag,
-                         jh_validation *v)
+                         jh_validate_table *v)
 {
     for (size_t i = 0; i < d->indicators.n; i++) {
         const char *ind = d->indicators.str[i];
@@ -78,7 +78,7 @@ static int is_neutral(const jh_indicator_catalog *cat, const char *code)
 
 /* Robust z-scores per slice: |x - median| / (1.4826 MAD) > threshold. */
 static int check_outliers(const jh_dataset *d, const jh_indicator_catalog *cat, double zmax,
-                          jh_diag *diag, jh_validation *v)
+                          jh_diag *diag, jh_validate_table *v)
 {
     size_t nr = d->regions.n ? d->regions.n : 1;
     double *x = malloc(nr * sizeof *x), *dev = malloc(nr * sizeof *dev);
@@ -139,7 +139,7 @@ static int region_has_data(const jh_dataset *d, size_t r)
 }
 
 static void check_catalogs(const jh_dataset *d, const jh_validate_opts *o, jh_diag *diag,
-                           jh_validation *v)
+                           jh_validate_table *v)
 {
     if (o->regions) {
         const jh_region_catalog *cat = o->regions;
@@ -198,7 +198,7 @@ static size_t bad_weight_at(const jh_dataset *d, const jh_indicator_catalog *cat
  * commands leave the weighted indices of those slices empty.  One finding
  * per region, year and stratum. */
 static void check_weights(const jh_dataset *d, const jh_indicator_catalog *cat, jh_diag *diag,
-                          jh_validation *v)
+                          jh_validate_table *v)
 {
     if (!d->weights)
         return;
@@ -228,7 +228,7 @@ static void check_weights(const jh_dataset *d, const jh_indicator_catalog *cat, 
  * for several regions mean the scope (or the data) is wrong, and charts
  * and the report leave the indicator out. */
 static void check_scope(const jh_dataset *d, const jh_indicator_catalog *cat, jh_diag *diag,
-                        jh_validation *v)
+                        jh_validate_table *v)
 {
     for (size_t i = 0; cat && i < d->indicators.n; i++) {
         size_t e = jh_indicator_catalog_find(cat, d->indicators.str[i]);
@@ -254,7 +254,7 @@ static void check_scope(const jh_dataset *d, const jh_indicator_catalog *cat, jh
 
 /* A target whose year is not after its baseline year cannot be tracked:
  * `targets` leaves it out. */
-static void check_target_years(const jh_indicator_catalog *cat, jh_diag *diag, jh_validation *v)
+static void check_target_years(const jh_indicator_catalog *cat, jh_diag *diag, jh_validate_table *v)
 {
     for (size_t e = 0; cat && e < cat->n; e++) {
         const jh_indicator *in = &cat->ind[e];
@@ -268,21 +268,21 @@ static void check_target_years(const jh_indicator_catalog *cat, jh_diag *diag, j
     }
 }
 
-int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag,
-                jh_validation **out)
+int jh_validate_run(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag,
+                    jh_validate_table **out)
 {
     static const jh_validate_opts defaults = {0};
     if (!d || !diag || !out)
         return JH_EINVAL;
     *out = NULL;
     const jh_validate_opts *o = opts ? opts : &defaults;
-    jh_validation *v = calloc(1, sizeof *v);
+    jh_validate_table *v = calloc(1, sizeof *v);
     if (!v)
         return JH_ENOMEM;
     v->n_slices = d->indicators.n * d->n_years * d->n_strata;
     v->present = calloc(v->n_slices ? v->n_slices : 1, sizeof *v->present);
     if (!v->present) {
-        jh_validation_free(v);
+        jh_validate_table_free(v);
         return JH_ENOMEM;
     }
     if (d->n_observations == 0)
@@ -292,7 +292,7 @@ int jh_validate(const jh_dataset *d, const jh_validate_opts *opts, jh_diag *diag
     check_scope(d, o->indicators, diag, v);
     check_target_years(o->indicators, diag, v);
     if (check_outliers(d, o->indicators, o->outlier_z > 0 ? o->outlier_z : JH_VALIDATE_OUTLIER_Z, diag, v)) {
-        jh_validation_free(v);
+        jh_validate_table_free(v);
         return JH_ENOMEM;
     }
     check_catalogs(d, o, diag, v);

@@ -264,7 +264,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
     return rc ? rc : cli_data_check("converge", &o->data);
 }
 
-static int write_output(const struct opts *o, const jh_dataset *d, const jh_converge *c)
+static int write_output(const struct opts *o, const jh_dataset *d, const jh_converge_table *c)
 {
     jh_outfile out;
     if (cli_open_output(&out, o->output))
@@ -280,7 +280,7 @@ int cmd_converge(int argc, char **argv)
     struct opts o = {.layout = JH_LAYOUT_LONG, .run.tables = JH_CONVERGE_TREND,
                      .nb = CLI_NEIGHBOR_DEFAULTS};
     jh_study *s = NULL;
-    jh_converge *c = NULL;
+    jh_converge_table *c = NULL;
     size_t *na = NULL, *nb = NULL, nn = 0;
     jh_diag diag;
     int code = parse_args(argc, argv, &o);
@@ -303,7 +303,7 @@ int cmd_converge(int argc, char **argv)
     if (!code)
         code = write_output(&o, s->data, c);
     jh_diag_clear(&diag);
-    jh_converge_free(c);
+    jh_converge_table_free(c);
     jh_study_free(s);
     free(na);
     free(nb);

@@ -242,7 +242,7 @@ int cmd_decompose(int argc, char **argv)
     if (!code && o.dec.indicator && jh_intern_find(&st->data->indicators, o.dec.indicator) == (size_t)-1)
         code = cli_no_indicator("decompose", st, o.dec.indicator);
     if (!code) {
-        int rc = jh_decompose_study(st, &o.dec, &diag, &t);
+        int rc = jh_decompose_run(st, &o.dec, &diag, &t);
         cli_print_diag(&diag);
         if (rc == JH_ENOTFOUND)
             code = EX_USAGE;

@@ -244,9 +244,8 @@ int cmd_indices(int argc, char **argv)
     o.inf = (cli_inference){&o.ix.bootstrap, &o.ix.ci, &o.ix.seed, &o.ix.nonpositive,
                             &o.notes, 0, 0};
     jh_study *st = NULL;
-    jh_slice_indices *s = NULL;
+    jh_indices_table *t = NULL;
     struct by_groups by = {.group_of = NULL};
-    size_t n = 0;
     jh_diag diag;
     int code = parse_args(argc, argv, &o);
     if (code) {
@@ -262,7 +261,7 @@ int cmd_indices(int argc, char **argv)
     }
     jh_diag_init(&diag, 20);
     if (!code) {
-        int rc = jh_study_indices_opts(st, &o.ix, &diag, &s, &n);
+        int rc = jh_indices_run(st, &o.ix, &diag, &t);
         cli_print_diag(&diag);
         if (rc == JH_EZERO || rc == JH_ENEGATIVE)
             code = EX_DATAERR;
@@ -274,13 +273,13 @@ int cmd_indices(int argc, char **argv)
     if (!code) {
         jh_diag warn;
         jh_diag_init(&warn, 0);
-        cli_indices_warnings(s, n, o.ix.nonpositive == JH_NONPOS_SKIP, &warn);
+        cli_indices_warnings(t->slices, t->n, o.ix.nonpositive == JH_NONPOS_SKIP, &warn);
         cli_print_diag(&warn);
         jh_diag_clear(&warn);
-        code = write_output(&o, st->data, s, n);
+        code = write_output(&o, st->data, t->slices, t->n);
     }
     jh_diag_clear(&diag);
-    free(s);
+    jh_indices_table_free(t);
     free(by.group_of);
     jh_intern_clear(&by.names);
     jh_study_free(st);

@@ -115,7 +115,7 @@ struct opts {
     const char *weights;        /* --weights, read after the options */
     const char *weights_dir;    /* --weights-dir */
     int accept;                 /* --ahp-accept-inconsistent */
-    jh_rank_opts rank;          /* the county-ranking's weighting */
+    jh_rank_counties_opts rank;          /* the county-ranking's weighting */
     cli_weights files;          /* the weight files read; owned */
 };
 

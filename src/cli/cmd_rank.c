@@ -119,7 +119,7 @@ struct opts {
     const char *stratum;       /* --stratum: a label of the data */
     const char *years;        /* --years list, unparsed */
     cli_files codes;          /* --indicator arguments */
-    jh_rank_opts rank;        /* scoring options */
+    jh_rank_counties_opts rank;        /* scoring options */
     const char *weights_out;  /* --weights-out */
     const char *weights;      /* --weights, read after the options */
     int accept;               /* --ahp-accept-inconsistent */
@@ -353,8 +353,8 @@ static int run(struct opts *o, jh_study *st)
     const jh_dataset *d = st->data;
     jh_diag notes;
     jh_outfile out = {0}, wout = {0};
-    jh_rank_ind_table *it = NULL;
-    jh_rank_county_table *ct = NULL;
+    jh_rank_indicators_table *it = NULL;
+    jh_rank_counties_table *ct = NULL;
     int *year_sel = NULL, *ind_sel = NULL, code = EX_OK, rc;
     jh_index_id id = JH_IX_GINI;
     int weighted = 1;
@@ -377,12 +377,13 @@ static int run(struct opts *o, jh_study *st)
     if ((code = make_selection(o, st, year_sel, ind_sel)))
         goto done;
     if (o->indicators) {
-        rc = jh_rank_indicators(st, id, weighted, stratum, o->base_year, &notes, &it);
+        jh_rank_indicators_opts ro = {id, weighted, stratum, o->base_year};
+        rc = jh_rank_indicators_run(st, &ro, &notes, &it);
     } else {
         o->rank.stratum = stratum;
         o->rank.year_sel = year_sel;
         o->rank.ind_sel = ind_sel;
-        rc = jh_rank_counties(st, &o->rank, &notes, &ct);
+        rc = jh_rank_counties_run(st, &o->rank, &notes, &ct);
     }
     print_notes(&notes);
     if (rc) {
@@ -406,8 +407,8 @@ done:
     jh_outfile_abort(&out);
     jh_outfile_abort(&wout);
     jh_diag_clear(&notes);
-    jh_rank_ind_table_free(it);
-    jh_rank_county_table_free(ct);
+    jh_rank_indicators_table_free(it);
+    jh_rank_counties_table_free(ct);
     free(year_sel);
     free(ind_sel);
     return code;

@@ -155,7 +155,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
     return rc ? rc : cli_data_check("spatial", &o->data);
 }
 
-static int write_output(const struct opts *o, const jh_study *s, const jh_spatial *sp)
+static int write_output(const struct opts *o, const jh_study *s, const jh_spatial_table *sp)
 {
     jh_outfile out;
     if (cli_open_output(&out, o->output))
@@ -170,7 +170,7 @@ static int write_output(const struct opts *o, const jh_study *s, const jh_spatia
 static int run(struct opts *o, const jh_study *s)
 {
     size_t *na = NULL, *nb = NULL, nn = 0;
-    jh_spatial *sp = NULL;
+    jh_spatial_table *sp = NULL;
     jh_diag diag;
     jh_diag_init(&diag, 20);
     int code = cli_neighbor_pairs(&o->nb, s->data, &na, &nb, &nn);
@@ -189,7 +189,7 @@ static int run(struct opts *o, const jh_study *s)
     }
     if (!code)
         code = write_output(o, s, sp);
-    jh_spatial_free(sp);
+    jh_spatial_table_free(sp);
     jh_diag_clear(&diag);
     free(na);
     free(nb);

@@ -105,13 +105,13 @@ static int run(const struct opts *o, const jh_study *st)
     const jh_dataset *d = st->data;
     jh_diag notes;
     jh_outfile out = {0}, cout = {0};
-    jh_target_table *t = NULL;
+    jh_targets_table *t = NULL;
     size_t stratum;
     int code = cli_stratum_pos("targets", d, o->stratum, &stratum), rc;
     if (code)
         return code;
     jh_diag_init(&notes, 50);
-    rc = jh_targets_table(st, stratum, &notes, &t);
+    rc = jh_targets_run(st, &(jh_targets_opts){stratum}, &notes, &t);
     for (size_t i = 0; i < notes.n; i++)
         fprintf(stderr, "junheng: %s%s\n",
                 notes.items[i].level == JH_DIAG_WARNING ? "note: " : "", notes.items[i].text);
@@ -133,7 +133,7 @@ done:
     jh_outfile_abort(&out);
     jh_outfile_abort(&cout);
     jh_diag_clear(&notes);
-    jh_target_table_free(t);
+    jh_targets_table_free(t);
     return code;
 }
 

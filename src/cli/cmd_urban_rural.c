@@ -78,7 +78,7 @@ enum {
 
 struct opts {
     cli_data data;
-    jh_ur_opts ur;
+    jh_urban_rural_opts ur;
     int by_given;
     const char *fmt;
     const char *output, *counties;
@@ -166,7 +166,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
     return cli_data_check(cmd, &o->data);
 }
 
-static int write_outputs(const struct opts *o, const jh_study *st, const jh_ur_table *t)
+static int write_outputs(const struct opts *o, const jh_study *st, const jh_urban_rural_table *t)
 {
     cli_output out[] = {{.path = o->output, .what = "--output"},
                         {.path = o->counties, .what = "--counties"},
@@ -188,7 +188,7 @@ int cmd_urban_rural(int argc, char **argv)
     o.inf = (cli_inference){&o.ur.bootstrap, &o.ur.ci, &o.ur.seed, &o.ur.nonpositive,
                             &o.notes, 0, 0};
     jh_study *st = NULL;
-    jh_ur_table *t = NULL;
+    jh_urban_rural_table *t = NULL;
     jh_diag diag;
     int code = parse_args(argc, argv, &o);
     if (code) {
@@ -205,7 +205,7 @@ int cmd_urban_rural(int argc, char **argv)
     if (!code && !o.by_given)
         o.ur.by = jh_study_default_group(st);
     if (!code) {
-        int rc = jh_urban_rural_study(st, &o.ur, &diag, &t);
+        int rc = jh_urban_rural_run(st, &o.ur, &diag, &t);
         cli_print_diag(&diag);
         if (rc == JH_ENOTFOUND)
             code = EX_USAGE;
@@ -217,7 +217,7 @@ int cmd_urban_rural(int argc, char **argv)
     if (!code)
         code = write_outputs(&o, st, t);
     jh_diag_clear(&diag);
-    jh_ur_table_free(t);
+    jh_urban_rural_table_free(t);
     jh_study_free(st);
     free(o.data.files.path);
     free(o.compare);

@@ -140,7 +140,7 @@ int cmd_validate(int argc, char **argv)
     jh_region_catalog *reg = NULL;
     jh_indicator_catalog *ind = NULL;
     jh_service_list *svc = NULL;
-    jh_validation *v = NULL;
+    jh_validate_table *v = NULL;
     jh_diag read_diag, check_diag;
     int code = parse_args(argc, argv, &o);
     if (code) {
@@ -163,7 +163,7 @@ int cmd_validate(int argc, char **argv)
     if (d && rc != JH_ENOMEM) {
         jh_validate_opts vo = {.regions = reg, .indicators = ind, .services = svc,
                                .lenient = o.lenient};
-        if (jh_validate(d, &vo, &check_diag, &v)) {
+        if (jh_validate_run(d, &vo, &check_diag, &v)) {
             fputs("junheng: out of memory\n", stderr);
             rc = JH_ENOMEM;
         } else {
@@ -180,7 +180,7 @@ int cmd_validate(int argc, char **argv)
             }
         }
     }
-    jh_validation_free(v);
+    jh_validate_table_free(v);
     jh_dataset_free(d);
     jh_region_catalog_free(reg);
     jh_indicator_catalog_free(ind);

@@ -95,7 +95,7 @@ typedef struct cli_plot_opts {
     const char *index;           /* index of trend and disparity-ranking */
     int keep;                    /* keep the scripts and data files */
     const char *template_dir;    /* NULL: found (cli_plot_templates) */
-    const jh_rank_opts *rank;    /* the county ranking's weighting, or NULL */
+    const jh_rank_counties_opts *rank;    /* the county ranking's weighting, or NULL */
     double outlier_z;            /* the distribution charts' outlier rings;
                                     0: validate's default */
     const jh_plot_tables *have;  /* result tables already made (the run's),

@@ -296,7 +296,7 @@ static void map_one(struct maps *r, const struct shapes *m, size_t ind)
 }
 
 /* LISA colours of the counties of one indicator and year. */
-static size_t lisa_colours(const jh_spatial *sp, const struct shapes *m, size_t ind, size_t year,
+static size_t lisa_colours(const jh_spatial_table *sp, const struct shapes *m, size_t ind, size_t year,
                            const char **colour, size_t *count)
 {
     size_t n = m->plane.n, drawn = 0;
@@ -317,7 +317,7 @@ static size_t lisa_colours(const jh_spatial *sp, const struct shapes *m, size_t 
     return drawn;
 }
 
-static void lisa_one(struct maps *r, const struct shapes *m, const jh_spatial *sp, size_t ind)
+static void lisa_one(struct maps *r, const struct shapes *m, const jh_spatial_table *sp, size_t ind)
 {
     const cli_map_opts *o = r->o;
     const jh_study *s = r->s;
@@ -360,7 +360,7 @@ static void lisa_one(struct maps *r, const struct shapes *m, const jh_spatial *s
 }
 
 /* The LISA clusters of the year, with o's permutations, seed and pairs. */
-static int lisa_run(struct maps *r, jh_spatial **sp)
+static int lisa_run(struct maps *r, jh_spatial_table **sp)
 {
     jh_spatial_opts so = r->o->sp;
     so.local = 1;
@@ -373,7 +373,7 @@ int cli_plot_maps(const jh_study *s, const cli_map_opts *o, jh_diag *diag,
 {
     struct maps r = {.o = o, .s = s, .diag = diag, .counts = counts};
     struct shapes m = {0};
-    jh_spatial *sp = NULL;
+    jh_spatial_table *sp = NULL;
     size_t *all = o->inds ? NULL : malloc((s->data->indicators.n + 1) * sizeof *all);
     int code = o->inds || all ? EX_OK : cli_exit_code(JH_ENOMEM);
     size_t n = o->inds ? o->n_inds : all ? cli_plot_default_indicators(s, all) : 0;
@@ -397,7 +397,7 @@ int cli_plot_maps(const jh_study *s, const cli_map_opts *o, jh_diag *diag,
             map_one(&r, &m, inds[k]);
         counts->drawn += counts->not_drawn == before;
     }
-    jh_spatial_free(sp);
+    jh_spatial_table_free(sp);
     shapes_free(&m);
     free(all);
     return code ? code : r.failed;

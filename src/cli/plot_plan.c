@@ -32,7 +32,7 @@ struct run {
     char template_dir[4096];
     char source_files[512];   /* data file names for the source line */
     int idx, weighted;        /* the index of trend and ranking */
-    const jh_rank_opts *rank; /* the county ranking's weighting */
+    const jh_rank_counties_opts *rank; /* the county ranking's weighting */
     int missing_gnuplot;      /* gnuplot was not found */
     int failed;               /* exit code of the first failure */
     cli_plot_counts *counts;
@@ -595,7 +595,7 @@ static int compute_tables(const struct run *r, plot_tables *t)
 int cli_plot_draw(const jh_study *s, const cli_plot_opts *o, jh_diag *diag,
                   cli_plot_counts *counts)
 {
-    static const jh_rank_opts entropy = {0};
+    static const jh_rank_counties_opts entropy = {0};
     struct run r = {.o = o, .s = s, .diag = diag, .counts = counts,
                     .rank = o->rank ? o->rank : &entropy};
     memset(counts, 0, sizeof *counts);

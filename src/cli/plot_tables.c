@@ -16,8 +16,9 @@ static int kept(int rc)
 static int compute_indices(const jh_study *s, plot_tables *t, jh_diag *diag)
 {
     jh_indices_opts o = {.use_weights = 1, .ci = 0.95, .seed = 1};
-    int rc = jh_study_indices_opts(s, &o, diag, &t->ix, &t->view.n_ix);
-    t->view.ix = t->ix;
+    int rc = jh_indices_run(s, &o, diag, &t->ix);
+    t->view.ix = t->ix ? t->ix->slices : NULL;
+    t->view.n_ix = t->ix ? t->ix->n : 0;
     return kept(rc);
 }
 
@@ -36,7 +37,7 @@ static int compute_decompose(const jh_study *s, const plot_tables_opts *po, plot
     jh_decompose_opts o = {.by = jh_plot_decompose_by(s), .methods = 1u << JH_DM_THEIL_T,
                            .use_weights = 1, .ci = 0.95, .year = one_year(s, po),
                            .stratum = (int)s->data->strata[jh_plot_stratum(s)]};
-    int rc = o.by ? jh_decompose_study(s, &o, diag, &t->dec) : JH_EEMPTY;
+    int rc = o.by ? jh_decompose_run(s, &o, diag, &t->dec) : JH_EEMPTY;
     t->view.dec = t->dec;
     return kept(rc);
 }
@@ -44,8 +45,8 @@ static int compute_decompose(const jh_study *s, const plot_tables_opts *po, plot
 static int compute_urban_rural(const jh_study *s, const plot_tables_opts *po, plot_tables *t,
                                jh_diag *diag)
 {
-    jh_ur_opts o = {.use_weights = 1, .year = one_year(s, po)};
-    int rc = jh_urban_rural_study(s, &o, diag, &t->ur);
+    jh_urban_rural_opts o = {.use_weights = 1, .year = one_year(s, po)};
+    int rc = jh_urban_rural_run(s, &o, diag, &t->ur);
     t->view.ur = t->ur;
     return kept(rc);
 }
@@ -53,8 +54,8 @@ static int compute_urban_rural(const jh_study *s, const plot_tables_opts *po, pl
 static int compute_gaps(const jh_study *s, const plot_tables_opts *po, plot_tables *t,
                         jh_diag *diag)
 {
-    jh_ur_opts o = {.use_weights = 1, .year = one_year(s, po)};
-    int rc = jh_group_gaps_study(s, &o, "group", diag, &t->gaps);
+    jh_group_gaps_opts o = {{.use_weights = 1, .year = one_year(s, po)}, "group"};
+    int rc = jh_group_gaps_run(s, &o, diag, &t->gaps);
     t->view.gaps = t->gaps;
     return kept(rc);
 }
@@ -65,8 +66,8 @@ static int compute_rank_county(const jh_study *s, const plot_tables_opts *po, pl
                                jh_diag *diag)
 {
     const jh_dataset *d = s->data;
-    const jh_rank_opts *w = po->rank;
-    jh_rank_opts o;
+    const jh_rank_counties_opts *w = po->rank;
+    jh_rank_counties_opts o;
     memset(&o, 0, sizeof o);
     o.stratum = jh_plot_stratum(s);
     int *year_sel = NULL;
@@ -85,7 +86,7 @@ static int compute_rank_county(const jh_study *s, const plot_tables_opts *po, pl
         o.alpha = w->alpha;
         o.weights_base = w->weights_base;
     }
-    int rc = jh_rank_counties(s, &o, diag, &t->rank_county);
+    int rc = jh_rank_counties_run(s, &o, diag, &t->rank_county);
     free(year_sel);
     t->view.rank_county = t->rank_county;
     return kept(rc);
@@ -93,7 +94,8 @@ static int compute_rank_county(const jh_study *s, const plot_tables_opts *po, pl
 
 static int compute_targets(const jh_study *s, plot_tables *t, jh_diag *diag)
 {
-    int rc = jh_targets_table(s, jh_plot_stratum(s), diag, &t->targets);
+    jh_targets_opts o = {jh_plot_stratum(s)};
+    int rc = jh_targets_run(s, &o, diag, &t->targets);
     t->view.targets = t->targets;
     return kept(rc);
 }
@@ -147,19 +149,20 @@ int plot_tables_compute(const jh_study *s, const plot_tables_opts *o,
 
 void plot_tables_free(plot_tables *t)
 {
-    free(t->ix);
+    jh_indices_table_free(t->ix);
     jh_decompose_table_free(t->dec);
-    jh_ur_table_free(t->ur);
-    jh_gap_set_free(t->gaps);
-    jh_rank_county_table_free(t->rank_county);
-    jh_target_table_free(t->targets);
-    jh_converge_free(t->density);
+    jh_urban_rural_table_free(t->ur);
+    jh_group_gaps_table_free(t->gaps);
+    jh_rank_counties_table_free(t->rank_county);
+    jh_targets_table_free(t->targets);
+    jh_converge_table_free(t->density);
     memset(t, 0, sizeof *t);
 }
 
 jh_plot_tables plot_tables_of_run(const run_results *r, const jh_study *s)
 {
-    jh_plot_tables v = {.ix = r->ix, .n_ix = r->n_ix, .ur = r->ur, .gaps = r->gaps,
+    jh_plot_tables v = {.ix = r->ix ? r->ix->slices : NULL, .n_ix = r->ix ? r->ix->n : 0,
+                        .ur = r->ur, .gaps = r->gaps,
                         .rank_county = r->rank_county, .targets = r->targets};
     const char *by = jh_plot_decompose_by(s);
     for (size_t k = 0; by && k < r->n_dec; k++)

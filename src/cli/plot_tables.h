@@ -27,7 +27,7 @@ enum {
 
 typedef struct plot_tables_opts {
     unsigned need;              /* PLOT_T_* bits */
-    const jh_rank_opts *rank;   /* county-ranking weighting (NULL: entropy per year) */
+    const jh_rank_counties_opts *rank;   /* county-ranking weighting (NULL: entropy per year) */
     const size_t *years;        /* years charted (data positions): the county
                                    scores are computed for these, and the
                                    decomposition and comparisons for the
@@ -42,13 +42,13 @@ typedef struct plot_tables_opts {
 /* The tables and the ones of them this call computed (owned). */
 typedef struct plot_tables {
     jh_plot_tables view;        /* what the charts read */
-    jh_slice_indices *ix;
+    jh_indices_table *ix;
     jh_decompose_table *dec;
-    jh_ur_table *ur;
-    jh_gap_set *gaps;
-    jh_rank_county_table *rank_county;
-    jh_target_table *targets;
-    jh_converge *density;
+    jh_urban_rural_table *ur;
+    jh_group_gaps_table *gaps;
+    jh_rank_counties_table *rank_county;
+    jh_targets_table *targets;
+    jh_converge_table *density;
 } plot_tables;
 
 /* Fills t->view with every table o->need asks for: taken from have when

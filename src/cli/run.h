@@ -16,20 +16,19 @@
 /* The result tables of the steps, in memory: the writers and the report
  * read these, the charts the same study; nothing is computed twice. */
 typedef struct run_results {
-    jh_slice_indices *ix;          /* indices (long and wide) */
-    size_t n_ix;
+    jh_indices_table *ix;          /* indices (long and wide) */
     jh_decompose_table *dec[8];    /* one per analysis.group_by column */
     char *dec_by[8];               /* their columns; owned */
     size_t n_dec;
-    jh_ur_table *ur;
-    jh_gap_set *gaps;              /* gaps between groups of people, or NULL */
-    jh_rank_ind_table *rank_ind;
-    jh_rank_county_table *rank_county;
-    jh_target_table *targets;
-    jh_converge *converge;
+    jh_urban_rural_table *ur;
+    jh_group_gaps_table *gaps;              /* gaps between groups of people, or NULL */
+    jh_rank_indicators_table *rank_ind;
+    jh_rank_counties_table *rank_county;
+    jh_targets_table *targets;
+    jh_converge_table *converge;
     jh_converge_opts converge_opts;
     const char *converge_index[8]; /* the sigma indices converge measured */
-    jh_spatial *spatial;           /* Moran, spatial Gini and LISA, or NULL */
+    jh_spatial_table *spatial;           /* Moran, spatial Gini and LISA, or NULL */
     char *neighbors_file;          /* tables/neighbors.csv when the spatial step derived
                                       the pairs from boundaries (the LISA map reads it
                                       instead of deriving them again); owned, or NULL */

@@ -116,7 +116,7 @@ static int write_html(run_state *rs, const char *path, char **charts, size_t n_c
         /* The steps' result tables, as written to tables/: nothing here
          * is computed again. */
         jh_report_input in = {
-            .study = rs->study, .ix = r->ix, .n_ix = r->n_ix,
+            .study = rs->study, .ix = r->ix ? r->ix->slices : NULL, .n_ix = r->ix ? r->ix->n : 0,
             .index = cfg->value[RK_ANALYSIS_INDEX],
             .lang = cfg->value[RK_OUTPUT_LANG], .title = cfg->value[RK_OUTPUT_TITLE],
             .note = cfg->value[RK_OUTPUT_NOTE],

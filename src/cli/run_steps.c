@@ -173,12 +173,12 @@ static int validate_once(run_state *rs, const jh_dataset *d, jh_region_catalog *
                          jh_indicator_catalog *ind, const jh_diag *read_diag)
 {
     jh_diag checks;
-    jh_validation *v = NULL;
+    jh_validate_table *v = NULL;
     size_t len = 0;
     jh_validate_opts vo = {.regions = reg, .indicators = ind, .services = rs->services,
                            .lenient = rs->data.study.lenient, .outlier_z = rs->outlier_z};
     jh_diag_init(&checks, 100);
-    int rc = jh_validate(d, &vo, &checks, &v);
+    int rc = jh_validate_run(d, &vo, &checks, &v);
     FILE *f = rc ? NULL : open_memstream(&rs->validation, &len);
     if (f) {
         jh_validation_report r = {
@@ -196,7 +196,7 @@ static int validate_once(run_state *rs, const jh_dataset *d, jh_region_catalog *
                 checks.n_errors == 1 ? "error" : "errors");
         rc = JH_EPARSE;
     }
-    jh_validation_free(v);
+    jh_validate_table_free(v);
     jh_diag_clear(&checks);
     return rc;
 }
@@ -320,7 +320,7 @@ static void map_plan(const run_state *rs, int *map, int *lisa)
  * configured index in the last year; NULL when rank found none. */
 static const char *headline_indicator(const run_state *rs)
 {
-    const jh_rank_ind_table *t = rs->res.rank_ind;
+    const jh_rank_indicators_table *t = rs->res.rank_ind;
     const jh_dataset *d = rs->study->data;
     for (size_t i = 0; t && i < t->n; i++)
         if (t->rows[i].year + 1 == d->n_years && t->rows[i].rank == 1)
@@ -480,9 +480,9 @@ static int a_indices(run_state *rs, size_t g, jh_diag *diag)
     jh_indices_opts o = {.ci = 0.95, .seed = 1, .use_weights = 1};
     (void)g;
     bootstrap_of(rs, &o.bootstrap, &o.seed);
-    int rc = jh_study_indices_opts(rs->study, &o, diag, &rs->res.ix, &rs->res.n_ix);
+    int rc = jh_indices_run(rs->study, &o, diag, &rs->res.ix);
     if (!rc)
-        cli_indices_warnings(rs->res.ix, rs->res.n_ix, 0, diag);
+        cli_indices_warnings(rs->res.ix->slices, rs->res.ix->n, 0, diag);
     return analysis_code(rc);
 }
 
@@ -491,30 +491,30 @@ static int a_decompose(run_state *rs, size_t g, jh_diag *diag)
     jh_decompose_opts o = {.use_weights = 1, .stratum = -1, .ci = 0.95, .seed = 1,
                            .by = rs->res.dec_by[g]};
     bootstrap_of(rs, &o.bootstrap, &o.seed);
-    return analysis_code(jh_decompose_study(rs->study, &o, diag, &rs->res.dec[g]));
+    return analysis_code(jh_decompose_run(rs->study, &o, diag, &rs->res.dec[g]));
 }
 
 static int a_urban_rural(run_state *rs, size_t g, jh_diag *diag)
 {
-    jh_ur_opts o = {.use_weights = 1, .ci = 0.95, .seed = 1};
+    jh_urban_rural_opts o = {.use_weights = 1, .ci = 0.95, .seed = 1};
     (void)g;
     /* Areas: prefectures, when the catalog knows them (as the command). */
     if (rs->study->regions && jh_region_catalog_column(rs->study->regions, "prefecture"))
         o.by = "prefecture";
     bootstrap_of(rs, &o.bootstrap, &o.seed);
-    return analysis_code(jh_urban_rural_study(rs->study, &o, diag, &rs->res.ur));
+    return analysis_code(jh_urban_rural_run(rs->study, &o, diag, &rs->res.ur));
 }
 
 /* Each group of people against its comparison (the strata catalog's
  * compare, else the whole population), with the areas of urban-rural. */
 static int a_group_gaps(run_state *rs, size_t g, jh_diag *diag)
 {
-    jh_ur_opts o = {.use_weights = 1, .ci = 0.95, .seed = 1};
+    jh_group_gaps_opts o = {{.use_weights = 1, .ci = 0.95, .seed = 1}, "group"};
     (void)g;
     if (rs->study->regions && jh_region_catalog_column(rs->study->regions, "prefecture"))
-        o.by = "prefecture";
-    bootstrap_of(rs, &o.bootstrap, &o.seed);
-    return analysis_code(jh_group_gaps_study(rs->study, &o, "group", diag, &rs->res.gaps));
+        o.compare.by = "prefecture";
+    bootstrap_of(rs, &o.compare.bootstrap, &o.compare.seed);
+    return analysis_code(jh_group_gaps_run(rs->study, &o, diag, &rs->res.gaps));
 }
 
 static int rank_code(int rc)
@@ -540,14 +540,15 @@ static int a_rank_indicators(run_state *rs, size_t g, jh_diag *diag)
         return EX_DATAERR;
     if (jh_index_lookup(rs->cfg->value[RK_ANALYSIS_INDEX], &id, &weighted) != JH_OK)
         return EX_USAGE; /* the configuration reader checked it */
-    return rank_code(jh_rank_indicators(rs->study, id, weighted, k, 0, diag, &rs->res.rank_ind));
+    jh_rank_indicators_opts o = {id, weighted, k, 0};
+    return rank_code(jh_rank_indicators_run(rs->study, &o, diag, &rs->res.rank_ind));
 }
 
 /* The composite weights of [analysis] weights, weights_base and
  * ahp_accept_inconsistent, their files relative to run.ini. */
 static int a_rank_counties(run_state *rs, size_t g, jh_diag *diag)
 {
-    jh_rank_opts o = {.n_obstacles = 3};
+    jh_rank_counties_opts o = {.n_obstacles = 3};
     cli_weights files = {0};
     const char *base = rs->cfg->value[RK_ANALYSIS_WEIGHTS_BASE];
     char where[300];
@@ -564,7 +565,7 @@ static int a_rank_counties(run_state *rs, size_t g, jh_diag *diag)
     o.subj.accept_inconsistent = !strcasecmp(rs->cfg->value[RK_ANALYSIS_AHP_ACCEPT], "yes") ||
                                  !strcasecmp(rs->cfg->value[RK_ANALYSIS_AHP_ACCEPT], "true");
     if (!code)
-        code = rank_code(jh_rank_counties(rs->study, &o, diag, &rs->res.rank_county));
+        code = rank_code(jh_rank_counties_run(rs->study, &o, diag, &rs->res.rank_county));
     cli_weights_free(&files);
     return code;
 }
@@ -575,7 +576,8 @@ static int a_targets(run_state *rs, size_t g, jh_diag *diag)
     (void)g;
     if (total_stratum(rs, &k))
         return EX_DATAERR;
-    int rc = jh_targets_table(rs->study, k, diag, &rs->res.targets);
+    jh_targets_opts o = {k};
+    int rc = jh_targets_run(rs->study, &o, diag, &rs->res.targets);
     return rc == JH_ENOMEM ? cli_exit_code(rc) : rc ? EX_DATAERR : EX_OK;
 }
 
@@ -689,14 +691,14 @@ static void w_lisa(const run_state *rs, size_t g, FILE *f)
 static void w_indices(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
-    jh_write_indices(f, rs->study->data, rs->res.ix, rs->res.n_ix, JH_LAYOUT_LONG,
+    jh_write_indices(f, rs->study->data, rs->res.ix->slices, rs->res.ix->n, JH_LAYOUT_LONG,
                      rs->data.csv);
 }
 
 static void w_indices_wide(const run_state *rs, size_t g, FILE *f)
 {
     (void)g;
-    jh_write_indices(f, rs->study->data, rs->res.ix, rs->res.n_ix, JH_LAYOUT_WIDE,
+    jh_write_indices(f, rs->study->data, rs->res.ix->slices, rs->res.ix->n, JH_LAYOUT_WIDE,
                      rs->data.csv);
 }
 
@@ -1013,7 +1015,7 @@ static int chart_output(const run_state *rs, cli_plot_output *o, char **dir)
 /* The county ranking's weighting, as the rank counties step has it
  * ([analysis] weights, weights_base, ahp_accept_inconsistent, files
  * beside run.ini); the weight files' messages go to run.log. */
-static int chart_weights(run_state *rs, jh_rank_opts *o, cli_weights *files)
+static int chart_weights(run_state *rs, jh_rank_counties_opts *o, cli_weights *files)
 {
     const run_config *c = rs->cfg;
     long from = log_begin(rs);
@@ -1030,7 +1032,7 @@ static int chart_weights(run_state *rs, jh_rank_opts *o, cli_weights *files)
 /* One chart step: the kinds of one word of [charts] kinds, drawn from the
  * run's study with the configured index in every chart, as in the
  * summary beside it. */
-static int chart_step(run_state *rs, const char *kind, const jh_rank_opts *rank)
+static int chart_step(run_state *rs, const char *kind, const jh_rank_counties_opts *rank)
 {
     struct chart_step c;
     /* The charts draw the steps' own tables: the numbers of a chart are
@@ -1067,7 +1069,7 @@ static int chart_steps(run_state *rs)
 {
     size_t n = 0;
     char **w = run_config_words(rs->cfg->value[RK_CHARTS_KINDS], &n);
-    jh_rank_opts rank = {0};
+    jh_rank_counties_opts rank = {0};
     cli_weights files = {0};
     int code = w ? EX_OK : cli_exit_code(JH_ENOMEM);
     if (!code && (wants_kind(rs, "all") || wants_kind(rs, "county-ranking")))
@@ -1200,18 +1202,18 @@ int run_steps(run_state *rs)
 
 static void run_results_clear(run_results *r)
 {
-    free(r->ix);
+    jh_indices_table_free(r->ix);
     for (size_t i = 0; i < r->n_dec; i++) {
         jh_decompose_table_free(r->dec[i]);
         free(r->dec_by[i]);
     }
-    jh_ur_table_free(r->ur);
-    jh_gap_set_free(r->gaps);
-    jh_rank_ind_table_free(r->rank_ind);
-    jh_rank_county_table_free(r->rank_county);
-    jh_target_table_free(r->targets);
-    jh_converge_free(r->converge);
-    jh_spatial_free(r->spatial);
+    jh_urban_rural_table_free(r->ur);
+    jh_group_gaps_table_free(r->gaps);
+    jh_rank_indicators_table_free(r->rank_ind);
+    jh_rank_counties_table_free(r->rank_county);
+    jh_targets_table_free(r->targets);
+    jh_converge_table_free(r->converge);
+    jh_spatial_table_free(r->spatial);
     free(r->neighbors_file);
     memset(r, 0, sizeof *r);
 }

@@ -94,7 +94,7 @@ static int read_file(const char *dir, const char *name, size_t len, int ahp, cli
 
 /* fixed:FILE or ahp:FILE[:FILE...] in s[0..len) into o->subj. */
 static int subjective(const char *s, size_t len, const char *where, const char *dir,
-                      jh_rank_opts *o, cli_weights *w)
+                      jh_rank_counties_opts *o, cli_weights *w)
 {
     int ahp = len > 4 && strncmp(s, "ahp:", 4) == 0;
     int code;
@@ -119,7 +119,7 @@ static int subjective(const char *s, size_t len, const char *where, const char *
 }
 
 /* combined:SUBJ,OBJ[,ALPHA]: the last one or two words after commas. */
-static int combined(const char *spec, const char *where, const char *dir, jh_rank_opts *o,
+static int combined(const char *spec, const char *where, const char *dir, jh_rank_counties_opts *o,
                     cli_weights *w)
 {
     const char *body = spec + strlen("combined:");
@@ -159,7 +159,7 @@ static int combined(const char *spec, const char *where, const char *dir, jh_ran
     return code;
 }
 
-int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_rank_opts *o,
+int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_rank_counties_opts *o,
                       cli_weights *w)
 {
     cli_weights_free(w);

@@ -22,7 +22,7 @@ typedef struct cli_weights {
  * usage messages ("rank" or the configuration key).  Returns 0, EX_USAGE
  * after a message for a bad spelling, or the exit code of a file that
  * cannot be read (its messages printed). */
-int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_rank_opts *o,
+int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_rank_counties_opts *o,
                       cli_weights *w);
 void cli_weights_free(cli_weights *w);
 

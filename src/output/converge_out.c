@@ -18,7 +18,7 @@ static void key(FILE *f, const jh_dataset *d, size_t ind, size_t stratum, int cs
 
 static void put_int(FILE *f, long v) { fprintf(f, ",%ld", v); }
 
-static void write_sigma(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+static void write_sigma(FILE *f, const jh_dataset *d, const jh_converge_table *c, jh_layout lay,
                         int csv)
 {
     if (lay == JH_LAYOUT_LONG) {
@@ -68,7 +68,7 @@ static void write_sigma(FILE *f, const jh_dataset *d, const jh_converge *c, jh_l
     }
 }
 
-static void write_trend(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+static void write_trend(FILE *f, const jh_dataset *d, const jh_converge_table *c, jh_layout lay,
                         double level, int csv)
 {
     const char *fmt = lay == JH_LAYOUT_LONG ? "%.17g" : "%.10g";
@@ -91,7 +91,7 @@ static void write_trend(FILE *f, const jh_dataset *d, const jh_converge *c, jh_l
     }
 }
 
-static void write_beta(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+static void write_beta(FILE *f, const jh_dataset *d, const jh_converge_table *c, jh_layout lay,
                        const char *conditional, int csv)
 {
     const char *fmt = lay == JH_LAYOUT_LONG ? "%.17g" : "%.10g";
@@ -129,7 +129,7 @@ static void write_beta(FILE *f, const jh_dataset *d, const jh_converge *c, jh_la
     }
 }
 
-static void write_density(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+static void write_density(FILE *f, const jh_dataset *d, const jh_converge_table *c, jh_layout lay,
                           int csv)
 {
     if (lay == JH_LAYOUT_LONG) {
@@ -186,7 +186,7 @@ static void put_class(FILE *f, size_t cls)
         put_int(f, (long)cls + 1);
 }
 
-static void write_markov(FILE *f, const jh_dataset *d, const jh_converge *c, jh_layout lay,
+static void write_markov(FILE *f, const jh_dataset *d, const jh_converge_table *c, jh_layout lay,
                          int csv)
 {
     if (lay == JH_LAYOUT_LONG) {
@@ -231,7 +231,7 @@ static void write_markov(FILE *f, const jh_dataset *d, const jh_converge *c, jh_
     }
 }
 
-void jh_write_converge(FILE *f, const jh_dataset *d, const jh_converge *c,
+void jh_write_converge(FILE *f, const jh_dataset *d, const jh_converge_table *c,
                        const jh_converge_opts *o, jh_layout layout, int csv)
 {
     switch (o->tables) {

@@ -151,12 +151,12 @@ void jh_write_decompose_groups(FILE *f, const jh_study *s, const jh_decompose_ta
 
 /* "urban/rural", or "rural/urban" for a lower-better indicator (the
  * sides' labels with --compare). */
-static void ratio_of(FILE *f, const jh_ur_table *t, int reversed)
+static void ratio_of(FILE *f, const jh_urban_rural_table *t, int reversed)
 {
     fprintf(f, ",%s/%s", t->side[reversed ? 1 : 0], t->side[reversed ? 0 : 1]);
 }
 
-void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t, const char *fmt,
+void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_urban_rural_table *t, const char *fmt,
                        int csv)
 {
     const jh_dataset *d = s->data;
@@ -192,7 +192,7 @@ void jh_write_ur_areas(FILE *f, const jh_study *s, const jh_ur_table *t, const c
     }
 }
 
-void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_ur_table *t, const char *fmt,
+void jh_write_ur_counties(FILE *f, const jh_study *s, const jh_urban_rural_table *t, const char *fmt,
                           int csv)
 {
     const jh_dataset *d = s->data;

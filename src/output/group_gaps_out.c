@@ -3,13 +3,13 @@
 #include "junheng/output.h"
 #include "junheng/urban_rural.h"
 
-static void ratio_of(FILE *f, const jh_ur_table *t, int reversed)
+static void ratio_of(FILE *f, const jh_urban_rural_table *t, int reversed)
 {
     fprintf(f, ",%s/%s", t->side[reversed ? 1 : 0], t->side[reversed ? 0 : 1]);
 }
 
 /* The pair's two codes and the indicator and year of a row. */
-static void key(FILE *f, const jh_dataset *d, const jh_ur_table *t, size_t ind, size_t y,
+static void key(FILE *f, const jh_dataset *d, const jh_urban_rural_table *t, size_t ind, size_t y,
                 int csv)
 {
     jh_csv_text(f, t->side[0], JH_CSV_FIRST | csv);
@@ -18,7 +18,7 @@ static void key(FILE *f, const jh_dataset *d, const jh_ur_table *t, size_t ind, 
     fprintf(f, ",%d", d->years[y]);
 }
 
-static void areas(FILE *f, const jh_study *s, const jh_ur_table *t, size_t ind, size_t y,
+static void areas(FILE *f, const jh_study *s, const jh_urban_rural_table *t, size_t ind, size_t y,
                   const char *fmt, int csv)
 {
     for (size_t i = 0; i < t->n_area; i++) {
@@ -38,7 +38,7 @@ static void areas(FILE *f, const jh_study *s, const jh_ur_table *t, size_t ind, 
     }
 }
 
-static void counties(FILE *f, const jh_study *s, const jh_ur_table *t, size_t ind, size_t y,
+static void counties(FILE *f, const jh_study *s, const jh_urban_rural_table *t, size_t ind, size_t y,
                      const char *fmt, int csv)
 {
     const jh_dataset *d = s->data;
@@ -62,7 +62,7 @@ static void counties(FILE *f, const jh_study *s, const jh_ur_table *t, size_t in
     }
 }
 
-void jh_write_group_gaps(FILE *f, const jh_study *s, const jh_gap_set *g, const char *fmt,
+void jh_write_group_gaps(FILE *f, const jh_study *s, const jh_group_gaps_table *g, const char *fmt,
                          int csv)
 {
     const jh_dataset *d = s->data;

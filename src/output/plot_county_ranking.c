@@ -28,13 +28,13 @@ static int by_rank(const void *a, const void *b)
 }
 
 /* Entropy weights computed per year: the label of old. */
-static int o_default_weights(const jh_rank_opts *w)
+static int o_default_weights(const jh_rank_counties_opts *w)
 {
     return !w || (w->weights == JH_WEIGHTS_ENTROPY && !w->weights_base);
 }
 
 int jh_plot_county_ranking(FILE *f, const jh_study *s, const jh_plot_tables *tab, size_t year,
-                           const char *lang, const jh_rank_opts *weights, jh_plot_spec *sp)
+                           const char *lang, const jh_rank_counties_opts *weights, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
     size_t n = d->regions.n;
@@ -46,7 +46,7 @@ int jh_plot_county_ranking(FILE *f, const jh_study *s, const jh_plot_tables *tab
     jh_intern_init(&names);
     /* The scores of the run's (or the plot call's) county table, weighted
      * as weights says (the label below names the weighting). */
-    const jh_rank_county_table *t = tab ? tab->rank_county : NULL;
+    const jh_rank_counties_table *t = tab ? tab->rank_county : NULL;
     int rc = it && group_of && glabels ? JH_OK : JH_ENOMEM;
     size_t m = 0, ng = 0;
     if (rc == JH_OK && !t)

@@ -19,7 +19,7 @@
  * (first[k], SIZE_MAX when c has none) and how many points it has
  * (points[k]): one pass over the table, whose rows of one density are
  * consecutive. */
-static void find_densities(const jh_converge *c, size_t ind, size_t st, const size_t *years,
+static void find_densities(const jh_converge_table *c, size_t ind, size_t st, const size_t *years,
                            size_t n_years, size_t *first, size_t *points)
 {
     for (size_t k = 0; k < n_years; k++) {
@@ -49,7 +49,7 @@ int jh_plot_density(FILE *f, const jh_study *s, const jh_plot_tables *t, size_t 
     if (nv >= 1 && nv <= JH_PLOT_FEW_DISTINCT)
         return jh_plot_levels(f, s, ind, years, n_years, 0, vals, nv, lang, sp);
     const jh_dataset *d = s->data;
-    const jh_converge *c = t ? t->density : NULL;
+    const jh_converge_table *c = t ? t->density : NULL;
     int en = strcmp(lang, "en") == 0;
     size_t *first = malloc((n_years + 1) * sizeof *first);
     size_t *points = malloc((n_years + 1) * sizeof *points);

@@ -29,7 +29,7 @@ int jh_plot_targets(FILE *f, const jh_study *s, const jh_plot_tables *tab, size_
 {
     const jh_dataset *d = s->data;
     int en = strcmp(lang, "en") == 0;
-    const jh_target_table *t = tab ? tab->targets : NULL;
+    const jh_targets_table *t = tab ? tab->targets : NULL;
     if (!t)
         return JH_EEMPTY;
     size_t m = 0;

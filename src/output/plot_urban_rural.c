@@ -111,7 +111,7 @@ static int urban_rural_texts(jh_plot_spec *sp, const char *label, const char *un
 }
 
 /* The chart of table t (urban and rural, or the pair p) for ind and year. */
-static int pair_chart(FILE *f, const jh_study *s, const jh_ur_table *t, size_t ind,
+static int pair_chart(FILE *f, const jh_study *s, const jh_urban_rural_table *t, size_t ind,
                       size_t year, const struct sides *p, const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
@@ -224,7 +224,7 @@ int jh_plot_strata_gap(FILE *f, const jh_study *s, const jh_plot_tables *tab, si
                        size_t year, size_t a, size_t b, const char *lang, jh_plot_spec *sp)
 {
     const jh_dataset *d = s->data;
-    const jh_ur_table *t = NULL;
+    const jh_urban_rural_table *t = NULL;
     for (size_t k = 0; tab && tab->gaps && k < tab->gaps->n; k++)
         if (tab->gaps->pair[k].a == a && tab->gaps->pair[k].b == b)
             t = tab->gaps->pair[k].t;

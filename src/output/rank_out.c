@@ -4,8 +4,8 @@
 #include "junheng/output.h"
 #include "junheng/rank.h"
 
-void jh_write_rank_indicators(FILE *f, const jh_study *st, const jh_rank_ind_table *t,
-                             const char *index, int csv)
+void jh_write_rank_indicators(FILE *f, const jh_study *st, const jh_rank_indicators_table *t,
+                              const char *index, int csv)
 {
     const jh_dataset *d = st->data;
     fputs("year,indicator,domain,index,value,n,rank,tier,change_prev,change_base\n", f);
@@ -27,8 +27,8 @@ void jh_write_rank_indicators(FILE *f, const jh_study *st, const jh_rank_ind_tab
     }
 }
 
-void jh_write_rank_counties(FILE *f, const jh_study *st, const jh_rank_county_table *t,
-                           int csv)
+void jh_write_rank_counties(FILE *f, const jh_study *st, const jh_rank_counties_table *t,
+                            int csv)
 {
     const jh_dataset *d = st->data;
     fputs("year,region,name,prefecture,score,rank,rank_change", f);
@@ -67,8 +67,8 @@ void jh_write_rank_counties(FILE *f, const jh_study *st, const jh_rank_county_ta
     }
 }
 
-void jh_write_rank_weights(FILE *f, const jh_study *st, const jh_rank_county_table *t,
-                          int csv)
+void jh_write_rank_weights(FILE *f, const jh_study *st, const jh_rank_counties_table *t,
+                           int csv)
 {
     const jh_dataset *d = st->data;
     fputs("year,indicator,domain,weight,info,subjective,objective,cr,cr_domain\n", f);

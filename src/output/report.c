@@ -376,7 +376,7 @@ static void summary(rctx *c)
 
 static void urban_rural(rctx *c)
 {
-    const jh_ur_table *t = c->in->urban_rural;
+    const jh_urban_rural_table *t = c->in->urban_rural;
     int opened = 0;
     section(c, "urban-rural", M(c, RM_UR));
     for (size_t i = 0; t && i < t->n_area; i++) {
@@ -417,7 +417,7 @@ static void urban_rural(rctx *c)
 /* Position of the report's index among the indices converge measured. */
 static size_t converge_index(const rctx *c)
 {
-    const jh_converge *v = c->in->converge;
+    const jh_converge_table *v = c->in->converge;
     size_t k = 0;
     while (v && k < v->n_index && strcmp(v->index_names[k], c->in->index) != 0)
         k++;
@@ -426,7 +426,7 @@ static size_t converge_index(const rctx *c)
 
 static size_t converge_count(const rctx *c, const char *verdict, size_t *total)
 {
-    const jh_converge *v = c->in->converge;
+    const jh_converge_table *v = c->in->converge;
     size_t k = converge_index(c), n = 0;
     *total = 0;
     for (size_t i = 0; v && k < v->n_index && i < v->n_trend; i++)
@@ -439,7 +439,7 @@ static size_t converge_count(const rctx *c, const char *verdict, size_t *total)
 
 static void converge(rctx *c)
 {
-    const jh_converge *v = c->in->converge;
+    const jh_converge_table *v = c->in->converge;
     size_t k = converge_index(c);
     int opened = 0;
     section(c, "converge", M(c, RM_CONV));
@@ -466,7 +466,7 @@ static void converge(rctx *c)
 
 static size_t targets_on_track(const rctx *c, size_t *total)
 {
-    const jh_target_table *t = c->in->targets;
+    const jh_targets_table *t = c->in->targets;
     size_t n = 0;
     for (size_t i = 0; t && i < t->n; i++)
         if (t->rows[i].year == c->last && !isnan(t->rows[i].value) &&
@@ -479,7 +479,7 @@ static size_t targets_on_track(const rctx *c, size_t *total)
 
 static void targets(rctx *c)
 {
-    const jh_target_table *t = c->in->targets;
+    const jh_targets_table *t = c->in->targets;
     int opened = 0;
     section(c, "targets", M(c, RM_TARGETS));
     for (size_t i = 0; t && i < t->n; i++) {
@@ -528,7 +528,7 @@ static int by_score(const void *a, const void *b)
 static void prefecture_cell(rctx *c, const jh_rank_county_row *r, const size_t *en_of,
                             const jh_intern *en_names)
 {
-    const jh_rank_county_table *t = c->in->counties;
+    const jh_rank_counties_table *t = c->in->counties;
     fputs("<td>", c->f);
     if (en_of && en_of[r->region] != JH_NONE && *en_names->str[en_of[r->region]])
         esc(c->f, en_names->str[en_of[r->region]]);
@@ -571,7 +571,7 @@ static void county_rows(rctx *c, const jh_rank_county_row **r, size_t n)
 
 static void lagging_counties(rctx *c)
 {
-    const jh_rank_county_table *t = c->in->counties;
+    const jh_rank_counties_table *t = c->in->counties;
     size_t n = 0;
     const jh_rank_county_row **r = t ? malloc((t->n ? t->n : 1) * sizeof *r) : NULL;
     section(c, "counties", M(c, RM_LAG));

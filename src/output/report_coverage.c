@@ -85,7 +85,7 @@ static void row(FILE *f, const jh_report_input *in, const jh_target_row *r)
 
 void jh_report_coverage(FILE *f, const jh_report_input *in, const jh_report_hooks *h)
 {
-    const jh_target_table *t = in->targets;
+    const jh_targets_table *t = in->targets;
     const jh_dataset *d = in->study->data;
     size_t n = 0;
     char cap[128];

@@ -71,7 +71,7 @@ static void number(FILE *f, const jh_report_input *in, double x, jh_num_kind kin
 }
 
 /* Counties of (ind, year) with a ratio, and those below 1. */
-static void worse_off(const jh_ur_table *t, size_t ind, size_t year, size_t *worse, size_t *n)
+static void worse_off(const jh_urban_rural_table *t, size_t ind, size_t year, size_t *worse, size_t *n)
 {
     *worse = *n = 0;
     for (size_t i = 0; i < t->n_county; i++) {
@@ -107,7 +107,7 @@ static void row(FILE *f, const jh_report_input *in, const jh_gap_pair *p, const 
 /* The province rows of the latest year, pair by pair; 0 when none. */
 static size_t table(FILE *f, const jh_report_input *in, const jh_report_hooks *h, size_t last)
 {
-    const jh_gap_set *g = in->group_gaps;
+    const jh_group_gaps_table *g = in->group_gaps;
     size_t n = 0;
     char cap[256];
     for (size_t p = 0; p < g->n; p++)
@@ -151,7 +151,7 @@ static const char *chart(const jh_report_input *in, const jh_gap_pair *p, size_t
 
 static void figures(const jh_report_input *in, const jh_report_hooks *h, size_t last)
 {
-    const jh_gap_set *g = in->group_gaps;
+    const jh_group_gaps_table *g = in->group_gaps;
     const jh_dataset *d = in->study->data;
     char cap[768];
     for (size_t p = 0; p < g->n; p++)

@@ -122,7 +122,7 @@ static const char *trend_of(const jh_report_input *in, size_t ind)
         {"converging", "收敛（差距缩小）"}, {"diverging", "发散（差距扩大）"},
         {"no significant trend", "无显著趋势"}, {"undefined", "无法判断"},
     };
-    const jh_converge *c = in->converge;
+    const jh_converge_table *c = in->converge;
     size_t k = 0;
     while (c && k < c->n_index && strcmp(c->index_names[k], in->index ? in->index : "") != 0)
         k++;

@@ -117,7 +117,7 @@ static void index_cell(FILE *f, const jh_report_input *in, double x)
 }
 
 /* Significant LISA clusters of one indicator and year: HH, LL, HL + LH. */
-static void clusters(const jh_spatial *sp, size_t ind, size_t year, size_t count[3])
+static void clusters(const jh_spatial_table *sp, size_t ind, size_t year, size_t count[3])
 {
     memset(count, 0, 3 * sizeof *count);
     for (size_t k = 0; k < sp->n_lisa; k++) {

@@ -57,7 +57,7 @@ static void nums(FILE *f, const double *v, size_t n)
         jh_csv_number(f, v[i], "%.17g", 0);
 }
 
-void jh_write_spatial(FILE *f, const jh_dataset *d, const jh_spatial *sp, int csv)
+void jh_write_spatial(FILE *f, const jh_dataset *d, const jh_spatial_table *sp, int csv)
 {
     fputs("indicator,year,n,islands,moran_i,expected_i,var_norm,z_norm,p_norm,var_rand,"
           "z_rand,p_rand,permutations,p_sim,z_sim,gini,gini_neighbor,gini_nonneighbor,"
@@ -90,7 +90,7 @@ static const char *region_name(const jh_study *s, size_t r)
     return name ? name : "";
 }
 
-void jh_write_lisa(FILE *f, const jh_study *s, const jh_spatial *sp, int csv)
+void jh_write_lisa(FILE *f, const jh_study *s, const jh_spatial_table *sp, int csv)
 {
     const jh_dataset *d = s->data;
     fputs("indicator,year,region_code,region_name,value,local_i,lag,quadrant,p_sim,q_fdr,"

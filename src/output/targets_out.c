@@ -26,7 +26,7 @@ static void write_baseline(FILE *f, const jh_indicator *ind, int cum)
             ind->baseline.x);
 }
 
-void jh_write_targets(FILE *f, const jh_study *st, const jh_target_table *t, int csv)
+void jh_write_targets(FILE *f, const jh_study *st, const jh_targets_table *t, int csv)
 {
     const jh_dataset *d = st->data;
     fputs("indicator,domain,kind,baseline_year,baseline,target_year,target,year,value,"
@@ -68,7 +68,7 @@ void jh_write_targets(FILE *f, const jh_study *st, const jh_target_table *t, int
     }
 }
 
-void jh_write_target_counties(FILE *f, const jh_study *st, const jh_target_table *t, int csv)
+void jh_write_target_counties(FILE *f, const jh_study *st, const jh_targets_table *t, int csv)
 {
     const jh_dataset *d = st->data;
     fputs("indicator,year,region,name,value,target,meets,shortfall", f);

@@ -8,7 +8,7 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
-static void print_coverage(FILE *f, const jh_dataset *d, const jh_validation *v)
+static void print_coverage(FILE *f, const jh_dataset *d, const jh_validate_table *v)
 {
     size_t nr = d->regions.n;
     fprintf(f, "\ncoverage (share of the %zu %s with a value):\n", nr, plural(nr, "region", "regions"));
@@ -42,7 +42,7 @@ static void print_coverage(FILE *f, const jh_dataset *d, const jh_validation *v)
 static void print_report(FILE *f, const jh_validation_report *o)
 {
     const jh_dataset *d = o->d;
-    const jh_validation *v = o->v;
+    const jh_validate_table *v = o->v;
     const jh_diag *checks = o->checks;
     fprintf(f, "junheng validate\n\nfiles:\n");
     for (size_t i = 0; i < d->n_files; i++)

@@ -481,7 +481,7 @@ static void jilin_slices(void **state)
     jh_converge_opts o = {.tables = JH_CONVERGE_BETA | JH_CONVERGE_TREND,
                           .index = ix, .n_index = 1};
     jh_diag diag;
-    jh_converge *c = NULL;
+    jh_converge_table *c = NULL;
     jh_diag_init(&diag, 20);
     assert_int_equal(jh_converge_run(s, &o, &diag, &c), JH_OK);
     size_t nr = d->regions.n, last = d->n_years - 1, st = 0;
@@ -520,7 +520,7 @@ static void jilin_slices(void **state)
     free(x0);
     free(xT);
     free(scr);
-    jh_converge_free(c);
+    jh_converge_table_free(c);
     jh_diag_clear(&diag);
     jh_study_free(s);
 }
@@ -555,7 +555,7 @@ static void jilin_spatial_markov(void **state)
     jh_converge_opts o = {.tables = JH_CONVERGE_MARKOV, .classes = 4,
                           .neighbor_a = a, .neighbor_b = b, .n_neighbors = n};
     jh_diag diag;
-    jh_converge *c = NULL;
+    jh_converge_table *c = NULL;
     jh_diag_init(&diag, 100);
     assert_int_equal(jh_converge_run(s, &o, &diag, &c), JH_OK);
     enum { K = 4 };
@@ -601,7 +601,7 @@ static void jilin_spatial_markov(void **state)
         }
     }
     assert_true(checked > 0);
-    jh_converge_free(c);
+    jh_converge_table_free(c);
     jh_diag_clear(&diag);
     jh_study_free(s);
 }

@@ -1,5 +1,5 @@
 /* Unit tests for the bootstrap intervals, the jackknife SE of the Gini and
- * the nonpositive policies of jh_study_indices_opts (issue 5, "Bootstrap
+ * the nonpositive policies of jh_indices_run (issue 5, "Bootstrap
  * intervals" and "Zeros, negatives, missing"), 2026-11-29.
  *
  * Expected values are worked by hand (arithmetic in the comments) or
@@ -61,14 +61,19 @@ static jh_study *load(const char *csv)
     return rc ? NULL : s;
 }
 
-/* Runs the indices with opts; returns the slices (free()) or fails. */
+/* Runs the indices with opts; returns the slices (free()) or fails.  The
+ * tests index the slices directly, so the table's array is taken over. */
 static jh_slice_indices *run(const jh_study *st, const jh_indices_opts *o, size_t *n)
 {
-    jh_slice_indices *s = NULL;
+    jh_indices_table *t = NULL;
     jh_diag diag;
     jh_diag_init(&diag, 20);
-    assert_int_equal(jh_study_indices_opts(st, o, &diag, &s, n), JH_OK);
+    assert_int_equal(jh_indices_run(st, o, &diag, &t), JH_OK);
     jh_diag_clear(&diag);
+    jh_slice_indices *s = t->slices;
+    *n = t->n;
+    t->slices = NULL;
+    jh_indices_table_free(t);
     return s;
 }
 
@@ -358,12 +363,12 @@ static void test_policy_drop(void **state)
     jh_study *st = load(zeros);
     assert_non_null(st);
     jh_indices_opts o = {.nonpositive = JH_NONPOS_DROP};
-    jh_slice_indices *s = NULL;
-    size_t n;
+    jh_indices_table *t = NULL;
     jh_diag diag;
     jh_diag_init(&diag, 20);
-    assert_int_equal(jh_study_indices_opts(st, &o, &diag, &s, &n), JH_OK);
-    assert_int_equal(n, 2);
+    assert_int_equal(jh_indices_run(st, &o, &diag, &t), JH_OK);
+    assert_int_equal(t->n, 2);
+    const jh_slice_indices *s = t->slices;
     assert_int_equal(diag.n_warnings, 2); /* one per slice with drops */
     assert_non_null(strstr(diag.items[0].text, "dropped 1 value <= 0"));
     /* 2020: {1,2,3}: n 3, mean 2, G = (2*14 - 4*6)/(3*6) = 2/9,
@@ -382,7 +387,7 @@ static void test_policy_drop(void **state)
     assert_close(s[1].plain.value[JH_IX_GINI], 1.0 / 6);
     assert_close(s[1].plain.value[JH_IX_MAX_MIN_RATIO], 2);
     jh_diag_clear(&diag);
-    free(s);
+    jh_indices_table_free(t);
     jh_study_free(st);
 }
 
@@ -428,13 +433,11 @@ static void test_policy_error(void **state)
     jh_study *st = load(zeros);
     assert_non_null(st);
     jh_indices_opts o = {.nonpositive = JH_NONPOS_ERROR};
-    jh_slice_indices *s = NULL;
-    size_t n = 99;
+    jh_indices_table *t = NULL;
     jh_diag diag;
     jh_diag_init(&diag, 20);
-    assert_int_equal(jh_study_indices_opts(st, &o, &diag, &s, &n), JH_ENEGATIVE);
-    assert_null(s);
-    assert_int_equal(n, 99);
+    assert_int_equal(jh_indices_run(st, &o, &diag, &t), JH_ENEGATIVE);
+    assert_null(t);
     assert_int_equal(diag.n_errors, 2);
     assert_non_null(strstr(diag.items[0].text, "indicator 'x', year 2020, stratum total, "
                                                "region 'a': value 0 is not positive"));
@@ -448,11 +451,11 @@ static void test_bad_args(void **state)
 {
     (void)state;
     jh_study *st = load("region_code,year,indicator,value\na,2020,x,1\nb,2020,x,2\n");
-    jh_slice_indices *s = NULL;
-    size_t n;
+    jh_indices_table *t = NULL;
     jh_indices_opts o = {.bootstrap = 10, .ci = 1.0};
-    assert_int_equal(jh_study_indices_opts(st, &o, NULL, &s, &n), JH_EINVAL);
-    assert_int_equal(jh_study_indices_opts(st, NULL, NULL, &s, &n), JH_EINVAL);
+    assert_int_equal(jh_indices_run(st, &o, NULL, &t), JH_EINVAL);
+    assert_int_equal(jh_indices_run(st, NULL, NULL, &t), JH_EINVAL);
+    assert_null(t);
     jh_nonpositive p;
     assert_int_equal(jh_nonpositive_parse("drop", &p), 0);
     assert_int_equal(p, JH_NONPOS_DROP);

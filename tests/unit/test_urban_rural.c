@@ -103,12 +103,12 @@ static void test_ur_counties_and_province(void **state)
     (void)state;
     const char *codes[] = {"doctors_per_1000", "infant_mortality"};
     for (int k = 0; k < 2; k++) {
-        jh_ur_opts o = {.indicator = codes[k], .year = 2020, .use_weights = 1,
+        jh_urban_rural_opts o = {.indicator = codes[k], .year = 2020, .use_weights = 1,
                         .by = "prefecture", .ci = 0.95};
         jh_diag diag;
-        jh_ur_table *t = NULL;
+        jh_urban_rural_table *t = NULL;
         jh_diag_init(&diag, 20);
-        assert_int_equal(jh_urban_rural_study(ST, &o, &diag, &t), JH_OK);
+        assert_int_equal(jh_urban_rural_run(ST, &o, &diag, &t), JH_OK);
         size_t ind = find_ind(codes[k]), y = find_year(2020);
         size_t su = stratum_pos(JH_STRATUM_URBAN), sr = stratum_pos(JH_STRATUM_RURAL);
         const double *u = jh_dataset_slice(ST->data, ind, y, su);
@@ -163,7 +163,7 @@ static void test_ur_counties_and_province(void **state)
         /* A single stratum is announced (doctors_per_1000 lacks one in the
          * Jilin panel; the warning count follows it). */
         assert_int_equal(diag.n_warnings, single ? 1 : 0);
-        jh_ur_table_free(t);
+        jh_urban_rural_table_free(t);
         jh_diag_clear(&diag);
     }
 }
@@ -175,18 +175,18 @@ static void test_ur_bootstrap(void **state)
     (void)state;
     double lo[3], hi[3];
     for (int run = 0; run < 3; run++) {
-        jh_ur_opts o = {.indicator = "disposable_income", .year = 2019, .use_weights = 1,
+        jh_urban_rural_opts o = {.indicator = "disposable_income", .year = 2019, .use_weights = 1,
                         .bootstrap = 299, .ci = 0.9, .seed = run == 2 ? 99 : 5};
         jh_diag diag;
-        jh_ur_table *t = NULL;
+        jh_urban_rural_table *t = NULL;
         jh_diag_init(&diag, 20);
-        assert_int_equal(jh_urban_rural_study(ST, &o, &diag, &t), JH_OK);
+        assert_int_equal(jh_urban_rural_run(ST, &o, &diag, &t), JH_OK);
         assert_int_equal(t->n_area, 1);
         lo[run] = t->area[0].ratio_low;
         hi[run] = t->area[0].ratio_high;
         assert_true(lo[run] < t->area[0].ratio && t->area[0].ratio < hi[run]);
         assert_true(t->area[0].ratio_se > 0);
-        jh_ur_table_free(t);
+        jh_urban_rural_table_free(t);
         jh_diag_clear(&diag);
     }
     assert_true(lo[0] == lo[1] && hi[0] == hi[1]);
@@ -218,7 +218,7 @@ static void test_decompose_identities(void **state)
     double *x = malloc(ST->data->regions.n * sizeof *x);
     double *w = malloc(ST->data->regions.n * sizeof *w);
     jh_diag_init(&diag, 20);
-    assert_int_equal(jh_decompose_study(ST, &o, &diag, &t), JH_OK);
+    assert_int_equal(jh_decompose_run(ST, &o, &diag, &t), JH_OK);
     size_t runs = 0;
     for (size_t i = 0; i < t->n_rows; i++) {
         const jh_decompose_row *tot = &t->row[i];
@@ -279,7 +279,7 @@ static void test_decompose_relabel(void **state)
                                .methods = 1u << JH_DM_THEIL_L | 1u << JH_DM_GINI, .ci = 0.95};
         jh_diag diag;
         jh_diag_init(&diag, 20);
-        assert_int_equal(jh_decompose_study(ST, &o, &diag, &t[k]), JH_OK);
+        assert_int_equal(jh_decompose_run(ST, &o, &diag, &t[k]), JH_OK);
         jh_diag_clear(&diag);
     }
     assert_int_equal(t[0]->n_rows, t[1]->n_rows);
@@ -313,7 +313,7 @@ static void test_decompose_resampling(void **state)
                                .within = "prefecture", .seed = 3};
         jh_diag diag;
         jh_diag_init(&diag, 20);
-        assert_int_equal(jh_decompose_study(ST, &o, &diag, &t[k]), JH_OK);
+        assert_int_equal(jh_decompose_run(ST, &o, &diag, &t[k]), JH_OK);
         jh_diag_clear(&diag);
     }
     assert_int_equal(t[0]->n_rows, t[1]->n_rows);
