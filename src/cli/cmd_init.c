@@ -79,7 +79,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
     }
     for (int i = optind; i < argc; i++)
         if (cli_files_add(&o->data.files, argv[i]))
-            return EX_OSERR;
+            return cli_exit_code(JH_ENOMEM);
     return cli_data_check("init", &o->data);
 }
 
@@ -518,7 +518,7 @@ int cmd_init(int argc, char **argv)
     if (!code) {
         struct weight w = find_weight(&o, s);
         double scale = population_scale(s->data, &w);
-        code = mark_negative(s->data, &w) ? EX_OSERR : EX_OK;
+        code = mark_negative(s->data, &w) ? cli_exit_code(JH_ENOMEM) : EX_OK;
         if (!code)
             code = write_all(&o, s, &w, &n_coded, &n_derived, scale);
         if (!code)

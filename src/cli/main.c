@@ -44,8 +44,8 @@ static void usage(FILE *f)
           "'junheng init DATA...' writes starter catalogs and a run.ini; both catalog\n"
           "formats (regions.csv, indicators.csv) are in docs/catalogs.md.\n"
           "Exit codes: 0 success, 64 usage, 65 bad input data, 66 input not found,\n"
-          "69 a needed program is missing, 70 internal error, 73 cannot create output,\n"
-          "74 input/output error.\n", f);
+          "69 a needed program is missing, 70 internal error, 71 out of memory,\n"
+          "73 cannot create output, 74 input/output error.\n", f);
 }
 
 /* A full disk or closed stdout must not pass for success. */

@@ -19,7 +19,7 @@ int cli_plot_jobs_add(cli_plot_jobs *q, const char *name, const char *base, cons
 {
     void *v = q->v;
     if (jh_grow(&v, &q->cap, q->n + 1, sizeof *q->v) != JH_OK)
-        return EX_OSERR;
+        return cli_exit_code(JH_ENOMEM);
     q->v = v;
     cli_plot_job *j = &q->v[q->n++];
     snprintf(j->name, sizeof j->name, "%s", name);

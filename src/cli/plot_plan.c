@@ -172,7 +172,7 @@ static void draw(struct run *r, const char *kind, const char *name, fill_fn fill
     };
     if (sp.failed) {
         jh_diag_add(r->diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
-        fail(r, EX_OSERR);
+        fail(r, cli_exit_code(JH_ENOMEM));
         jh_plot_spec_clear(&sp);
         return;
     }
@@ -605,7 +605,7 @@ int cli_plot_draw(const jh_study *s, const cli_plot_opts *o, jh_diag *diag,
     source_files(&r);
     size_t *all = o->inds ? NULL : malloc((s->data->indicators.n + 1) * sizeof *all);
     if (!o->inds && !all)
-        return EX_OSERR;
+        return cli_exit_code(JH_ENOMEM);
     size_t n_inds = o->inds ? o->n_inds : cli_plot_default_indicators(s, all);
     r.missing_gnuplot = !cli_gnuplot_on_path();
     plot_tables tables;

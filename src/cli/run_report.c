@@ -108,7 +108,7 @@ static int write_html(run_state *rs, const char *path, char **charts, size_t n_c
     }
     if (words_of(cfg->value[RK_REPORT_INDICATORS], &ind) | words_of(cfg->value[RK_REPORT_DOMAINS], &dom) |
         words_of(cfg->value[RK_REPORT_CHARTS], &kinds))
-        code = EX_SOFTWARE;
+        code = cli_exit_code(JH_ENOMEM); /* words_of fails only out of memory */
     FILE *f = code ? NULL : fopen(path, "w");
     if (!code && !f)
         code = EX_CANTCREAT;
@@ -134,7 +134,7 @@ static int write_html(run_state *rs, const char *path, char **charts, size_t n_c
             .map_indicator = r->map_indicator,
         };
         if (jh_report_write(f, &in) != 0)
-            code = EX_SOFTWARE;
+            code = cli_exit_code(JH_ENOMEM); /* its one failure */
         if (ferror(f) | (fclose(f) != 0))
             code = code ? code : EX_IOERR;
     }

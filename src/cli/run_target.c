@@ -309,7 +309,7 @@ int run_target_prepare(run_target *t, const char *dir, const run_state *rs, cons
         return cli_usage_error("run", "no output folder (output.dir is empty)");
     if (resolve(t, dir) != 0) {
         fputs("junheng: out of memory\n", stderr);
-        return EX_OSERR;
+        return cli_exit_code(JH_ENOMEM);
     }
     tidy_leftovers(t);
     if ((why = refusal(t, rs, config, buf, sizeof buf)))
