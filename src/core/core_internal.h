@@ -30,6 +30,14 @@ int jh_sort_slice(const double *x, const double *w, size_t n, jh_workspace *ws);
 void jh_weighted_mean(const double *x, const double *w, size_t n,
                       long double *total_weight, long double *mean);
 
+/* The prologue every index shares: jh_check_input(x, w, n, nonneg), then
+ * JH_EINVAL when result (where the caller will write) is NULL, then total
+ * and mean as jh_weighted_mean gives them.  With nonneg the index divides
+ * by the mean, so a zero mean is JH_EZEROMEAN; total and mean are set
+ * then too. */
+int jh_checked_mean(const double *x, const double *w, size_t n, int nonneg,
+                    const void *result, long double *total, long double *mean);
+
 /* mean clamped to [lo, hi], the smallest and largest value it averages. */
 long double jh_clamp_mean(long double mean, double lo, double hi);
 

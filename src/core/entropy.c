@@ -13,19 +13,6 @@ static int has_zero(const double *x, size_t n)
     return 0;
 }
 
-/* Common checks: x >= 0, mu_w > 0; on success *total and *mean are set. */
-static int prepare(const double *x, const double *w, size_t n, void *result,
-                   long double *total, long double *mean)
-{
-    int rc = jh_check_input(x, w, n, 1);
-    if (rc)
-        return rc;
-    if (!result)
-        return JH_EINVAL;
-    jh_weighted_mean(x, w, n, total, mean);
-    return *mean == 0 ? JH_EZEROMEAN : JH_OK;
-}
-
 /* ln r for r = x/mu, given u = (x - mu)/mu and r computed directly as
  * x/mu.  Near 1, log1p(u) keeps the digits of u; but far below 1, u is
  * -1 plus a sliver and rounding has eaten the digits of r (on {1e-9, 1e9}
@@ -199,7 +186,7 @@ void jh_entropy_all(const double *x, const double *w, size_t n, double value[6],
                     int status[6])
 {
     long double total = 0, mean = 0;
-    int rc = prepare(x, w, n, value, &total, &mean);
+    int rc = jh_checked_mean(x, w, n, 1, value, &total, &mean);
     jh_entropy_from(x, w, n, total, mean, rc, value, status);
 }
 
@@ -268,7 +255,7 @@ static int ge_ld(const double *x, const double *w, size_t n, double alpha, doubl
     int rc;
     if (!isfinite(alpha))
         return JH_EINVAL;
-    rc = prepare(x, w, n, result, &total, &mean);
+    rc = jh_checked_mean(x, w, n, 1, result, &total, &mean);
     if (rc)
         return rc;
     if (alpha <= 0 && has_zero(x, n))
@@ -303,7 +290,7 @@ static int atkinson_ld(const double *x, const double *w, size_t n, double eps,
     int rc;
     if (!(eps >= 0) || !isfinite(eps))
         return JH_EINVAL;
-    rc = prepare(x, w, n, result, &total, &mean);
+    rc = jh_checked_mean(x, w, n, 1, result, &total, &mean);
     if (rc)
         return rc;
     if (eps >= 1 && has_zero(x, n))

@@ -34,17 +34,14 @@ double jh_gini_sorted(const double *xs, const double *ws, size_t n)
 int jh_gini(const double *x, const double *w, size_t n, int corrected,
             jh_workspace *ws, double *result)
 {
-    int rc = jh_check_input(x, w, n, 1);
     long double total, mean;
+    int rc = jh_checked_mean(x, w, n, 1, result, &total, &mean);
+    if (rc && rc != JH_EZEROMEAN)
+        return rc;
+    if (corrected && (w || n < 2)) /* a bad request before a zero mean */
+        return JH_EINVAL;
     if (rc)
         return rc;
-    if (!result)
-        return JH_EINVAL;
-    if (corrected && (w || n < 2))
-        return JH_EINVAL;
-    jh_weighted_mean(x, w, n, &total, &mean);
-    if (mean == 0)
-        return JH_EZEROMEAN;
     rc = jh_sort_slice(x, w, n, ws);
     if (rc)
         return rc;

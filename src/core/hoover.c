@@ -18,15 +18,10 @@ long double jh_hoover_from(const double *x, const double *w, size_t n,
 
 int jh_hoover(const double *x, const double *w, size_t n, double *result)
 {
-    int rc = jh_check_input(x, w, n, 1);
     long double total, mean;
+    int rc = jh_checked_mean(x, w, n, 1, result, &total, &mean);
     if (rc)
         return rc;
-    if (!result)
-        return JH_EINVAL;
-    jh_weighted_mean(x, w, n, &total, &mean);
-    if (mean == 0)
-        return JH_EZEROMEAN;
     *result = (double)jh_hoover_from(x, w, n, total, mean);
     return JH_OK;
 }

@@ -4,15 +4,10 @@
 int jh_lorenz(const double *x, const double *w, size_t n, jh_workspace *ws,
               double *pop, double *share)
 {
-    int rc = jh_check_input(x, w, n, 1);
     long double total, mean, cw = 0, cwx = 0;
+    int rc = jh_checked_mean(x, w, n, 1, pop && share ? pop : NULL, &total, &mean);
     if (rc)
         return rc;
-    if (!pop || !share)
-        return JH_EINVAL;
-    jh_weighted_mean(x, w, n, &total, &mean);
-    if (mean == 0)
-        return JH_EZEROMEAN;
     rc = jh_sort_slice(x, w, n, ws);
     if (rc)
         return rc;

@@ -5,13 +5,10 @@
 
 int jh_mean(const double *x, const double *w, size_t n, double *result)
 {
-    int rc = jh_check_input(x, w, n, 0);
     long double total, mean;
+    int rc = jh_checked_mean(x, w, n, 0, result, &total, &mean);
     if (rc)
         return rc;
-    if (!result)
-        return JH_EINVAL;
-    jh_weighted_mean(x, w, n, &total, &mean);
     *result = (double)mean;
     return JH_OK;
 }
@@ -31,13 +28,10 @@ long double jh_weighted_sd(const double *x, const double *w, size_t n,
 
 int jh_sd(const double *x, const double *w, size_t n, double *result)
 {
-    int rc = jh_check_input(x, w, n, 0);
     long double total, mean;
+    int rc = jh_checked_mean(x, w, n, 0, result, &total, &mean);
     if (rc)
         return rc;
-    if (!result)
-        return JH_EINVAL;
-    jh_weighted_mean(x, w, n, &total, &mean);
     *result = (double)jh_weighted_sd(x, w, n, total, mean);
     return JH_OK;
 }
@@ -45,15 +39,10 @@ int jh_sd(const double *x, const double *w, size_t n, double *result)
 /* CV = sd / mu; weighted, Williamson (1965): sqrt(sum p_i (x_i - mu_w)^2) / mu_w. */
 int jh_cv(const double *x, const double *w, size_t n, double *result)
 {
-    int rc = jh_check_input(x, w, n, 1);
     long double total, mean;
+    int rc = jh_checked_mean(x, w, n, 1, result, &total, &mean);
     if (rc)
         return rc;
-    if (!result)
-        return JH_EINVAL;
-    jh_weighted_mean(x, w, n, &total, &mean);
-    if (mean == 0)
-        return JH_EZEROMEAN;
     *result = (double)(jh_weighted_sd(x, w, n, total, mean) / mean);
     return JH_OK;
 }

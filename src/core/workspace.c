@@ -144,6 +144,18 @@ void jh_weighted_mean(const double *x, const double *w, size_t n,
     *mean = jh_clamp_mean(swx / sw, lo, hi);
 }
 
+int jh_checked_mean(const double *x, const double *w, size_t n, int nonneg,
+                    const void *result, long double *total, long double *mean)
+{
+    int rc = jh_check_input(x, w, n, nonneg);
+    if (rc)
+        return rc;
+    if (!result)
+        return JH_EINVAL;
+    jh_weighted_mean(x, w, n, total, mean);
+    return nonneg && *mean == 0 ? JH_EZEROMEAN : JH_OK;
+}
+
 /* A mean lies between the smallest and the largest value; rounding can
  * put sum(w x)/W a hair outside (0.1 with weights 0.3, 0.7 ...), and then
  * equal values would show a spread of 1e-19.  Clamping makes the mean of

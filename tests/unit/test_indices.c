@@ -1991,6 +1991,28 @@ static void test_error_null_result(void **state)
                         JH_EINVAL);
 }
 
+/* The shared prologue (jh_checked_mean) keeps the order of the checks:
+ * bad input first, then a missing result, then the Gini's own request
+ * (corrected with weights, or n < 2) before a zero mean; a zero mean is
+ * JH_EZEROMEAN for the ratio indices but not for the mean and sd. */
+static void test_error_order_prologue(void **state)
+{
+    (void)state;
+    const double zeros[] = {0, 0}, w[] = {1, 1}, bad[] = {-1, 2};
+    double v = SENTINEL;
+    assert_status(jh_gini(zeros, w, 2, 1, WS, &v), JH_EINVAL);
+    assert_status(jh_gini(zeros, NULL, 2, 1, WS, &v), JH_EZEROMEAN);
+    assert_status(jh_gini(bad, w, 2, 1, WS, &v), JH_ENEGATIVE);
+    assert_status(jh_gini(bad, w, 2, 1, WS, NULL), JH_ENEGATIVE);
+    assert_status(jh_cv(zeros, NULL, 2, NULL), JH_EINVAL);
+    assert_status(jh_cv(zeros, NULL, 2, &v), JH_EZEROMEAN);
+    assert_true(v == SENTINEL);
+    assert_status(jh_mean(zeros, NULL, 2, &v), JH_OK);
+    assert_true(v == 0);
+    assert_status(jh_sd(zeros, NULL, 2, &v), JH_OK);
+    assert_true(v == 0);
+}
+
 static void test_error_workspace_missing_or_small(void **state)
 {
     (void)state;
@@ -2399,6 +2421,7 @@ int main(void)
         T(test_error_zero_mean_precedes_zero_value),
         T(test_error_null_x),
         T(test_error_null_result),
+        T(test_error_order_prologue),
         T(test_error_workspace_missing_or_small),
         T(test_error_gini_corrected_needs_unweighted_n2),
         T(test_error_quantile_p_out_of_range),
