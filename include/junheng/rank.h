@@ -184,6 +184,18 @@ typedef struct jh_rank_county_row {
     double *obstacle_deg; /* [n_obstacles] their obstacle degrees */
 } jh_rank_county_row;
 
+/* The weighting a scoring used, as data: jh_rank_weighting_words says it. */
+typedef struct jh_rank_weighting {
+    jh_weight_method method;     /* as asked (jh_rank_counties_opts.weights) */
+    jh_weight_method objective;  /* the objective part: entropy or CRITIC, or
+                                    equal when there is none */
+    jh_weight_method subjective; /* combined: fixed or AHP */
+    jh_combine_form combine;     /* combined: product or linear */
+    double alpha;                /* linear: the subjective share */
+    int base;                    /* weights_base: 0 (per year), a calendar
+                                    year, or JH_WEIGHTS_BASE_POOLED */
+} jh_rank_weighting;
+
 typedef struct jh_rank_counties_table {
     jh_rank_county_row *rows;  /* by year then region (data order); owned */
     size_t n;                  /* number of rows */
@@ -197,9 +209,8 @@ typedef struct jh_rank_counties_table {
     size_t n_indicators_used;  /* indicators that entered */
     size_t n_imputed;          /* values imputed in total */
     size_t n_left_out;         /* county-years left out */
-    char weighting[200];       /* the weighting in words, for the report:
-                                  "AHP (CR 0.033)", "entropy, held from 2018" */
-    char weighting_zh[240];    /* the same in Chinese: "层次分析法（AHP）（…）" */
+    jh_rank_weighting weighting; /* the weighting used (in words:
+                                  jh_rank_weighting_words) */
     jh_ahp_check *ahp;         /* [n_ahp] each AHP matrix used; owned */
     size_t n_ahp;
     double cr_max;             /* largest CR of the AHP matrices; NaN without */
@@ -223,6 +234,17 @@ typedef struct jh_rank_counties_table {
 int jh_rank_counties_run(const jh_study *s, const jh_rank_counties_opts *o, jh_diag *diag,
                          jh_rank_counties_table **out);
 void jh_rank_counties_table_free(jh_rank_counties_table *t);
+
+/* The name of a weighting method in English ("entropy", "CRITIC", "fixed",
+ * "AHP", "combined", "equal") or, with zh, in Chinese ("熵值法" ...). */
+const char *jh_weight_method_name(jh_weight_method k, int zh);
+
+/* The weighting of t in one line (zh: Chinese), for the report, the
+ * charts and the notes: "AHP (1 matrix, CR 0.0330)", "entropy; entropy
+ * held from 2018", "层次分析法（AHP）（…）"; JH_RANK_WEIGHTING_MAX bytes
+ * are always enough. */
+#define JH_RANK_WEIGHTING_MAX 256
+void jh_rank_weighting_words(const jh_rank_counties_table *t, int zh, char *out, size_t size);
 
 /* The subjective weights w[m] of the scored indicators cols[m] (data
  * indices) under sub (see jh_subjective); for AHP, *checks (owned by the

@@ -85,11 +85,14 @@ int jh_plot_county_ranking(FILE *f, const jh_study *s, const jh_plot_tables *tab
             jh_plot_spec_text(sp, "XLABEL", "%s",
                               en ? "Composite score (min-max normalised, entropy weights; 0-1)"
                                  : "综合得分（极差标准化，熵权法；0—1）");
-        else
+        else {
+            char words[JH_RANK_WEIGHTING_MAX];
+            jh_rank_weighting_words(t, 0, words, sizeof words);
             jh_plot_spec_text(sp, "XLABEL", en ? "Composite score (min-max normalised; "
                                                  "weights: %s; 0-1)"
                                                : "综合得分（极差标准化；权重：%s；0—1）",
-                              t->weighting);
+                              words);
+        }
         jh_plot_spec_text(sp, "YLABEL", "%s", "");
         jh_plot_spec_text(sp, "NOTE", en ? "%zu indicators; %zu counties ranked%s"
                                          : "%zu项指标；%zu个县（市、区）参与排序%s",

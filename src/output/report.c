@@ -588,7 +588,9 @@ static void lagging_counties(rctx *c)
         /* the weighting and, for AHP, the consistency ratio (issue 21) */
         fputs(c->en ? "<p class=note>Composite score weights: " : "<p class=note>综合得分权重：",
               c->f);
-        esc(c->f, c->en ? t->weighting : t->weighting_zh);
+        char words[JH_RANK_WEIGHTING_MAX];
+        jh_rank_weighting_words(t, !c->en, words, sizeof words);
+        esc(c->f, words);
         fputs("</p>\n", c->f);
         char rest[32];
         snprintf(rest, sizeof rest, "%d", c->d->years[c->last]);
