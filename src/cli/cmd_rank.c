@@ -137,6 +137,81 @@ static int parse_int(const char *s, long lo, long hi, long *out)
     return 0;
 }
 
+/* The options of the composite score (counties): EX_OK when c is one of
+ * them and arg is good, an exit code when arg is bad, NOT_SCORE when c is
+ * another option. */
+#define NOT_SCORE (-2)
+static int score_option(int c, const char *arg, struct opts *o)
+{
+    char *end;
+    long v;
+    switch (c) {
+    case OPT_NORM:
+        if (strcmp(arg, "minmax") == 0)
+            o->rank.norm = JH_NORM_MINMAX;
+        else if (strcmp(arg, "zscore") == 0)
+            o->rank.norm = JH_NORM_ZSCORE;
+        else
+            return cli_usage_error("rank", "unknown --norm '%s' (expected minmax or zscore)", arg);
+        break;
+    case OPT_FIXED:
+        o->rank.fixed_range = 1;
+        break;
+    case OPT_WEIGHTS:
+        o->weights = arg;
+        break;
+    case OPT_WEIGHTS_BASE:
+        if (cli_weights_base_parse(arg, &o->rank.weights_base))
+            return cli_usage_error("rank", "invalid --weights-base '%s' (expected a year or pooled)", arg);
+        break;
+    case OPT_ACCEPT:
+        o->accept = 1;
+        break;
+    case OPT_SHIFT:
+        o->rank.entropy_shift = strtod(arg, &end);
+        if (end == arg || *end || !(o->rank.entropy_shift > 0 && o->rank.entropy_shift < 1))
+            return cli_usage_error("rank", "invalid --entropy-shift '%s' (expected a number between 0 and 1, exclusive)", arg);
+        break;
+    case OPT_METHOD:
+        if (strcmp(arg, "wsum") == 0)
+            o->rank.method = JH_SCORE_WSUM;
+        else if (strcmp(arg, "topsis") == 0)
+            o->rank.method = JH_SCORE_TOPSIS;
+        else
+            return cli_usage_error("rank", "unknown --method '%s' (expected wsum or topsis)", arg);
+        break;
+    case OPT_OUTSIDE:
+        o->rank.topsis_form = JH_TOPSIS_WEIGHT_OUTSIDE;
+        break;
+    case OPT_COUPLING:
+        if (strcmp(arg, "standard") == 0)
+            o->rank.coupling = JH_COUPLING_STANDARD;
+        else if (strcmp(arg, "corrected") == 0)
+            o->rank.coupling = JH_COUPLING_CORRECTED;
+        else
+            return cli_usage_error("rank", "unknown --coupling '%s' (expected standard or corrected)", arg);
+        break;
+    case OPT_IMPUTE:
+        if (strcmp(arg, "none") == 0)
+            o->rank.impute = JH_IMPUTE_NONE;
+        else if (strcmp(arg, "prefecture-mean") == 0)
+            o->rank.impute = JH_IMPUTE_PREFECTURE;
+        else if (strcmp(arg, "province-mean") == 0)
+            o->rank.impute = JH_IMPUTE_PROVINCE;
+        else
+            return cli_usage_error("rank", "unknown --impute '%s' (expected none, prefecture-mean or province-mean)", arg);
+        break;
+    case OPT_OBSTACLES:
+        if (parse_int(arg, 0, 100, &v))
+            return cli_usage_error("rank", "invalid --obstacles '%s' (expected 0 to 100)", arg);
+        o->rank.n_obstacles = (size_t)v;
+        break;
+    default:
+        return NOT_SCORE;
+    }
+    return EX_OK;
+}
+
 static int parse_args(int argc, char **argv, struct opts *o)
 {
     static const struct option longopts[] = {
@@ -165,7 +240,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
     };
     int c;
     long v;
-    char *end;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":d:w:o:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -198,66 +272,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
             if (cli_files_add(&o->codes, optarg))
                 return cli_exit_code(JH_ENOMEM);
             break;
-        case OPT_NORM:
-            if (strcmp(optarg, "minmax") == 0)
-                o->rank.norm = JH_NORM_MINMAX;
-            else if (strcmp(optarg, "zscore") == 0)
-                o->rank.norm = JH_NORM_ZSCORE;
-            else
-                return cli_usage_error("rank", "unknown --norm '%s' (expected minmax or zscore)", optarg);
-            break;
-        case OPT_FIXED:
-            o->rank.fixed_range = 1;
-            break;
-        case OPT_WEIGHTS:
-            o->weights = optarg;
-            break;
-        case OPT_WEIGHTS_BASE:
-            if (cli_weights_base_parse(optarg, &o->rank.weights_base))
-                return cli_usage_error("rank", "invalid --weights-base '%s' (expected a year or pooled)", optarg);
-            break;
-        case OPT_ACCEPT:
-            o->accept = 1;
-            break;
-        case OPT_SHIFT:
-            o->rank.entropy_shift = strtod(optarg, &end);
-            if (end == optarg || *end || !(o->rank.entropy_shift > 0 && o->rank.entropy_shift < 1))
-                return cli_usage_error("rank", "invalid --entropy-shift '%s' (expected a number between 0 and 1, exclusive)", optarg);
-            break;
-        case OPT_METHOD:
-            if (strcmp(optarg, "wsum") == 0)
-                o->rank.method = JH_SCORE_WSUM;
-            else if (strcmp(optarg, "topsis") == 0)
-                o->rank.method = JH_SCORE_TOPSIS;
-            else
-                return cli_usage_error("rank", "unknown --method '%s' (expected wsum or topsis)", optarg);
-            break;
-        case OPT_OUTSIDE:
-            o->rank.topsis_form = JH_TOPSIS_WEIGHT_OUTSIDE;
-            break;
-        case OPT_COUPLING:
-            if (strcmp(optarg, "standard") == 0)
-                o->rank.coupling = JH_COUPLING_STANDARD;
-            else if (strcmp(optarg, "corrected") == 0)
-                o->rank.coupling = JH_COUPLING_CORRECTED;
-            else
-                return cli_usage_error("rank", "unknown --coupling '%s' (expected standard or corrected)", optarg);
-            break;
-        case OPT_IMPUTE:
-            if (strcmp(optarg, "none") == 0)
-                o->rank.impute = JH_IMPUTE_NONE;
-            else if (strcmp(optarg, "prefecture-mean") == 0)
-                o->rank.impute = JH_IMPUTE_PREFECTURE;
-            else if (strcmp(optarg, "province-mean") == 0)
-                o->rank.impute = JH_IMPUTE_PROVINCE;
-            else
-                return cli_usage_error("rank", "unknown --impute '%s' (expected none, prefecture-mean or province-mean)", optarg);
-            break;
-        case OPT_OBSTACLES:
-            if (parse_int(optarg, 0, 100, &v))
-                return cli_usage_error("rank", "invalid --obstacles '%s' (expected 0 to 100)", optarg);
-            o->rank.n_obstacles = (size_t)v;
-            break;
         case OPT_WEIGHTS_OUT:
             o->weights_out = optarg;
             break;
@@ -270,7 +284,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
             cli_print_help(help_rest);
             return -1;
         default: {
-            int rc = cli_common_option("rank", c, argv, &o->data);
+            int rc = score_option(c, optarg, o);
+            if (rc == NOT_SCORE)
+                rc = cli_common_option("rank", c, argv, &o->data);
             if (rc)
                 return rc;
         }
