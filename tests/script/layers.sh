@@ -14,7 +14,7 @@ declare -A header=(
   [composite]=core [targets]=core [dynamics]=core [spatial]=core [geom]=core [classify]=core [ahp]=core [grow]=core
   [boundary]=data [diag]=data [weightfile]=data [intern]=data [strata]=data [services]=data [value]=data [dataset]=data [catalog]=data [study]=data
   [analysis]=analysis [converge]=analysis [decompose_analysis]=analysis
-  [notes]=analysis [slice]=analysis [spatial_analysis]=analysis [rank]=analysis [urban_rural]=analysis [validate]=analysis
+  [notes]=analysis [catalog_draft]=analysis [slice]=analysis [spatial_analysis]=analysis [rank]=analysis [urban_rural]=analysis [validate]=analysis
   [output]=output [spatial_out]=output [plot_map]=output [plot]=output [report]=output [sha256]=output [numfmt]=output [xlsx]=output
 )
 fail=0
