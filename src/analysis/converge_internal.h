@@ -6,6 +6,7 @@
 
 #include "junheng/slice.h"
 #include "junheng/converge.h"
+#include "junheng/grow.h"
 
 #define NO_CLASS ((size_t)-1)
 
@@ -18,17 +19,12 @@ typedef struct sigma_index {
 } sigma_index;
 
 
-/* Growable arrays of rows. */
+/* Appends row to arr (n rows of cap), growing it by the one rule
+ * (jh_grow); returns JH_ENOMEM from the function when out of memory. */
 #define PUSH(arr, n, cap, row)                                              \
     do {                                                                    \
-        if ((n) == (cap)) {                                                 \
-            size_t nc_ = (cap) ? 2 * (cap) : 64;                            \
-            void *p_ = realloc((arr), nc_ * sizeof *(arr));                 \
-            if (!p_)                                                        \
-                return JH_ENOMEM;                                           \
-            (arr) = p_;                                                     \
-            (cap) = nc_;                                                    \
-        }                                                                   \
+        if (jh_grow((void **)&(arr), &(cap), (n) + 1, sizeof *(arr)))      \
+            return JH_ENOMEM;                                               \
         (arr)[(n)++] = (row);                                               \
     } while (0)
 

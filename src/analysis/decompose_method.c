@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "junheng/grow.h"
 #include "decompose_internal.h"
 
 /* Number of values compute() gives for a method with G groups. */
@@ -89,30 +90,17 @@ static int compute(struct ctx *c, jh_dmethod m, const double *x, const double *w
 
 jh_decompose_row *decompose_new_row(jh_decompose_table *t)
 {
-    if (t->n_rows == t->cap_rows) {
-        size_t cap = t->cap_rows ? 2 * t->cap_rows : 256;
-        jh_decompose_row *p = realloc(t->row, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        t->row = p;
-        t->cap_rows = cap;
-    }
+    if (jh_grow((void **)&t->row, &t->cap_rows, t->n_rows + 1, sizeof *t->row))
+        return NULL;
     return &t->row[t->n_rows++];
 }
 
 static jh_decompose_group *new_group_row(jh_decompose_table *t)
 {
-    if (t->n_group_rows == t->cap_group_rows) {
-        size_t cap = t->cap_group_rows ? 2 * t->cap_group_rows : 256;
-        jh_decompose_group *p = realloc(t->group, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        t->group = p;
-        t->cap_group_rows = cap;
-    }
+    if (jh_grow((void **)&t->group, &t->cap_group_rows, t->n_group_rows + 1, sizeof *t->group))
+        return NULL;
     return &t->group[t->n_group_rows++];
 }
-
 
 const char *decompose_stratum_label(const struct ctx *c, size_t st)
 {
