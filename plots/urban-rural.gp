@@ -4,9 +4,11 @@
 # town better served, whichever way the indicator points).  Copy and restyle.
 # Set by junheng: DATA (row, y position, urban, rural, ratio, county), NBARS,
 # NRATIO (counties with a ratio; 0: no ratio panel), XSTEP (tic step), RSTEP
-# and RFORMAT (the ratio axis' tics), HEIGHT, LMARGIN (room
+# and RFORMAT (the ratio axis' tics), RLO and RHI (its range: the ratios
+# and parity with some room, so no marker sits on the frame), HEIGHT, LMARGIN (room
 # for the names), TITLE, TITLELINES[] (it wrapped), TOPX (px the further
-# title lines take), XLABEL, X2LABEL (the ratio panel's title), X2NOTE
+# title lines take), XLABEL, XLABELLINES[] (it wrapped to the bar panel),
+# BOTX (px the further lines take at the bottom), X2LABEL (the ratio panel's title), X2NOTE
 # (how to read it), RLABEL (its axis), YLABEL, KURBAN, KRURAL, NOTE, SOURCE,
 # FONTSIZE, COLOURS[] and linetypes 1-9.
 reset
@@ -14,7 +16,7 @@ BIG = sprintf(",%d", FONTSIZE * 5 / 4)
 SMALL = sprintf(",%d", FONTSIZE * 3 / 4)
 set datafile separator "\t"
 TOP = 1 - (160.0 + TOPX) / HEIGHT
-BOT = 230.0 / HEIGHT
+BOT = (230.0 + BOTX) / HEIGHT
 RIGHT = NRATIO > 0 ? 0.66 : 0.95
 set multiplot
 # Texts at fixed places: with fixed margins gnuplot would put axis titles
@@ -22,7 +24,11 @@ set multiplot
 do for [k = 1:|TITLELINES|] {
     set label (20 + k) TITLELINES[k] noenhanced at screen 0.5, screen 1 - (45.0 + 50 * (k - 1)) / HEIGHT center font BIG
 }
-set label 3 XLABEL noenhanced at screen (LMARGIN + RIGHT) / 2, screen 105.0 / HEIGHT center
+# The bars' axis title, its last line where a one-line title stands.
+NXL = |XLABELLINES|
+do for [k = 1:NXL] {
+    set label (30 + k) XLABELLINES[k] noenhanced at screen (LMARGIN + RIGHT) / 2, screen (105.0 + 40 * (NXL - k)) / HEIGHT center
+}
 set label 1 SOURCE noenhanced at screen 0.02, screen 20.0 / HEIGHT left font SMALL tc rgb '#555555'
 set label 2 NOTE noenhanced at screen 0.02, screen 55.0 / HEIGHT left font SMALL
 set ylabel YLABEL noenhanced
@@ -46,10 +52,10 @@ if (NRATIO > 0) {
     unset ylabel
     set label 5 X2LABEL noenhanced at screen 0.835, screen 1 - (95.0 + TOPX) / HEIGHT center tc rgb COLOURS[7]
     set label 6 X2NOTE noenhanced at screen 0.835, screen 1 - (130.0 + TOPX) / HEIGHT center font SMALL tc rgb COLOURS[7]
-    set label 7 RLABEL noenhanced at screen 0.835, screen 105.0 / HEIGHT center tc rgb COLOURS[7]
+    set label 7 RLABEL noenhanced at screen 0.835, screen (105.0 + 40 * (NXL - 1)) / HEIGHT center tc rgb COLOURS[7]
     set lmargin at screen 0.71
     set rmargin at screen 0.96
-    set xrange [*<1 : 1<*]
+    set xrange [RLO : RHI]
     set xtics RSTEP out nomirror tc rgb COLOURS[7] font SMALL
     set format x RFORMAT
     set ytics 1 scale 0 format ''

@@ -37,7 +37,15 @@ typedef enum jh_num_kind {
 
 /* Flags of jh_format_human, or'ed. */
 enum {
-    JH_NUM_SIGNED = 1  /* a change: "+" before a positive number */
+    JH_NUM_SIGNED = 1, /* a change: "+" before a positive number */
+    /* A label that stands alone (a chart's "T = ..."): a JH_NUM_INDEX whose
+     * 4 significant digits fall below 0.001 in magnitude is written as
+     * those digits times a power of ten, 6.949×10⁻⁵, not as a row of
+     * zeros (0.00006949); larger ones and other kinds as without it. */
+    JH_NUM_POWER = 2,
+    /* Trailing zeros of the decimals dropped (one of a few levels of a
+     * status indicator: 0, 37.5 and 100, not 0.0, 37.5 and 100.0). */
+    JH_NUM_TRIM = 4
 };
 
 /* Writes x for people into buf (size bytes, always terminated), rounded by

@@ -7,6 +7,9 @@
 
 enum { INDEX_DIGITS = 4, SMALL_VALUE_DIGITS = 3, MAX_DECIMALS = 12 };
 
+/* JH_NUM_POWER: from here down an index has three zeros after the point. */
+static const double POWER_BELOW = 0.001;
+
 static int is_money(const char *unit)
 {
     return unit && (strstr(unit, "元") || strstr(unit, "yuan") || strstr(unit, "Yuan") ||
@@ -90,6 +93,44 @@ static void group_thousands(const char *s, char *out, size_t size)
     out[o] = '\0';
 }
 
+/* Drops the trailing zeros of the decimals of s, and the point with them. */
+static void trim_zeros(char *s)
+{
+    char *dot = strchr(s, '.');
+    if (!dot)
+        return;
+    char *end = s + strlen(s);
+    while (end > dot + 1 && end[-1] == '0')
+        *--end = '\0';
+    if (end == dot + 1)
+        *dot = '\0';
+}
+
+/* |x| as "6.949×10⁻⁵" into out when its INDEX_DIGITS significant digits
+ * are below POWER_BELOW; returns 0 (out untouched) otherwise.  The
+ * exponent in superscript digits: the labels are drawn noenhanced. */
+static int power_form(double x, char *out, size_t size)
+{
+    static const char *const sup[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    char probe[64];
+    snprintf(probe, sizeof probe, "%.*e", INDEX_DIGITS - 1, fabs(x));
+    double r = strtod(probe, NULL);
+    char *e = strchr(probe, 'e');
+    if (r == 0.0 || r >= POWER_BELOW || !e)
+        return 0;
+    *e = '\0';
+    int exp = atoi(e + 1);
+    char pow[64] = "";
+    if (exp < 0)
+        strcat(pow, "⁻");
+    char dig[16];
+    snprintf(dig, sizeof dig, "%d", abs(exp));
+    for (const char *c = dig; *c; c++)
+        strcat(pow, sup[*c - '0']);
+    snprintf(out, size, "%s×10%s", probe, pow);
+    return 1;
+}
+
 size_t jh_format_human(char *buf, size_t size, double x, jh_num_kind kind, const char *unit,
                        const char *lang, int flags)
 {
@@ -100,7 +141,11 @@ size_t jh_format_human(char *buf, size_t size, double x, jh_num_kind kind, const
         return 0;
     }
     char digits[512], grouped[700];
-    snprintf(digits, sizeof digits, "%.*f", d, fabs(x));
+    if (!((flags & JH_NUM_POWER) && kind == JH_NUM_INDEX &&
+          power_form(x, digits, sizeof digits)))
+        snprintf(digits, sizeof digits, "%.*f", d, fabs(x));
+    if (flags & JH_NUM_TRIM)
+        trim_zeros(digits);
     /* The sign of what is printed, not of x: -0.00001 at 4 decimals is 0. */
     int zero = strspn(digits, "0.") == strlen(digits);
     const char *sign = zero ? "" : x < 0 ? "-" : (flags & JH_NUM_SIGNED) ? "+" : "";

@@ -89,7 +89,9 @@ int jh_plot_decomposition(FILE *f, const jh_study *s, const jh_plot_tables *tab,
         double max_em = 0;
         for (size_t k = 0; k < m; k++) {
             char lab[640], name[512], t_text[64], t_part[96];
-            jh_format_human(t_text, sizeof t_text, it[k].total, JH_NUM_INDEX, NULL, lang, 0);
+            /* A tiny T (a near-equal indicator) as 6.949×10⁻⁵. */
+            jh_format_human(t_text, sizeof t_text, it[k].total, JH_NUM_INDEX, NULL, lang,
+                            JH_NUM_POWER);
             snprintf(t_part, sizeof t_part, en ? " (T = %s)" : "（T = %s）", t_text);
             /* The widest margin (0.6 of 1600 px) holds 37 ems of the 24 px
              * font: the name is cut, "(T = ...)" stays. */

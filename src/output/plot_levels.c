@@ -135,10 +135,14 @@ static int set_texts(jh_plot_spec *sp, const jh_study *s, size_t ind, const size
     char levels[JH_PLOT_FEW_DISTINCT][96];
     const char *items[JH_PLOT_FEW_DISTINCT];
     for (size_t v = 0; v < n_vals; v++) {
+        /* A level as the catalog states it: 0 and 100, not 0.0; a percent
+         * or per-mille sign right after the number (100%), another unit in
+         * brackets. */
         char num[64];
-        jh_format_human(num, sizeof num, vals[v], JH_NUM_VALUE, unit, lang, 0);
-        snprintf(levels[v], sizeof levels[v], unit[0] ? (en ? "%s (%s)" : "%s（%s）") : "%s%.0s",
-                 num, unit);
+        jh_format_human(num, sizeof num, vals[v], JH_NUM_VALUE, unit, lang, JH_NUM_TRIM);
+        int sign = strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0;
+        snprintf(levels[v], sizeof levels[v],
+                 sign ? "%s%s" : unit[0] ? (en ? "%s (%s)" : "%s（%s）") : "%s%.0s", num, unit);
         items[v] = levels[v];
     }
     jh_plot_spec_array(sp, "LEVELS", n_vals, items);

@@ -45,7 +45,7 @@ int jh_plot_lorenz(FILE *f, const jh_study *s, const jh_plot_tables *t, size_t i
             break;
         }
         char g_text[64];
-        jh_format_human(g_text, sizeof g_text, g, JH_NUM_INDEX, NULL, lang, 0);
+        jh_format_human(g_text, sizeof g_text, g, JH_NUM_INDEX, NULL, lang, JH_NUM_POWER);
         snprintf(keys[n_keys], len, en ? "%d (Gini %s)" : "%d年（基尼系数 %s）",
                  d->years[years[k]], g_text);
         n_keys++;

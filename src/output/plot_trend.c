@@ -11,6 +11,7 @@
 #include <string.h>
 #include "junheng/converge.h"
 #include "junheng/indices.h"
+#include "junheng/numfmt.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
 
@@ -56,8 +57,11 @@ int jh_plot_trend(FILE *f, const jh_study *s, const jh_plot_tables *t, const siz
                 rc = JH_ENOMEM;
                 break;
             }
-            snprintf(own[k], len, en ? "%s (trend %+.2g/yr)" : "%s（趋势 %+.2g/年）", label,
-                     fit[k].slope);
+            /* A slope of 5e-05 a year reads 5.000×10⁻⁵, never e-05. */
+            char slope[64];
+            jh_format_human(slope, sizeof slope, fit[k].slope, JH_NUM_INDEX, NULL, lang,
+                            JH_NUM_SIGNED | JH_NUM_POWER);
+            snprintf(own[k], len, en ? "%s (trend %s/yr)" : "%s（趋势 %s/年）", label, slope);
             keys[n_keys++] = own[k];
             span[2 * k] = yr[0];
             span[2 * k + 1] = yr[m_fit - 1];

@@ -39,11 +39,11 @@ struct sides {
 
 /* The texts of a comparison of two strata (jh_plot_strata_gap).  The
  * catalog's names can be long ("Adults holding a disability
- * certificate"): the title names the pair and the year, cut to the
- * canvas (about 40 ems of the big font); the indicator goes under the
- * bars, cut to the bar panel; the key says group and comparison only
- * (gnuplot counts a CJK character as two when it lays out a key, and two
- * long names would wrap into the panels). */
+ * certificate"): the title names the pair and the year, each name cut
+ * to 30 ems so that the year always shows; the indicator goes under the
+ * bars, wrapped to the bar panel (xlabel_lines); the key says group and
+ * comparison only (gnuplot counts a CJK character as two when it lays out
+ * a key, and two long names would wrap into the panels). */
 /* TITLE and its lines for the template (TITLELINES, 38 ems of the 40 px
  * font); returns TOPX, the 50 px each further line takes at the top. */
 static int title_lines(jh_plot_spec *sp, const char *title)
@@ -54,20 +54,36 @@ static int title_lines(jh_plot_spec *sp, const char *title)
     return topx;
 }
 
-static int pair_texts(jh_plot_spec *sp, const struct sides *p, const char *label,
-                      const char *unit, double lmargin, int year, int reversed, int en)
+/* XLABEL and its lines under the bar panel (XLABELLINES, the panel's
+ * width from lmargin to right of 1600 px, 32 px an em of the body font;
+ * at most three lines, a longer text cut at the end of the third);
+ * returns BOTX, the 40 px each further line takes at the bottom. */
+static int xlabel_lines(jh_plot_spec *sp, const char *x, double lmargin, double right)
 {
-    char t[768], x[768], cut[768];
+    double width = (right - lmargin) * 1600 / 32;
+    char cut[768];
+    jh_plot_spec_text(sp, "XLABEL", "%s", x);
+    size_t n = jh_plot_spec_lines(sp, "XLABELLINES",
+                                  jh_plot_shorten(x, 2.8 * width, cut, sizeof cut), width);
+    int botx = 40 * ((int)n - 1);
+    jh_plot_spec_number(sp, "BOTX", botx);
+    return botx;
+}
+
+static int pair_texts(jh_plot_spec *sp, const struct sides *p, const char *label,
+                      const char *unit, double lmargin, int year, int reversed, int en,
+                      int *botx)
+{
+    char t[768], x[768], a[256], b[256];
     snprintf(t, sizeof t, en ? "%s and %s by county, %d" : "各县（市、区）%s与%s（%d年）",
-             p->name[0], p->name[1], year);
-    int topx = title_lines(sp, jh_plot_shorten(t, 40, cut, sizeof cut));
+             jh_plot_shorten(p->name[0], 30, a, sizeof a),
+             jh_plot_shorten(p->name[1], 30, b, sizeof b), year);
+    int topx = title_lines(sp, t);
     if (unit[0])
         snprintf(x, sizeof x, en ? "%s (%s)" : "%s（%s）", label, unit);
     else
         snprintf(x, sizeof x, "%s", label);
-    /* The bar panel spans 0.66 - lmargin of 1600 px, 24 px an em. */
-    jh_plot_spec_text(sp, "XLABEL", "%s",
-                      jh_plot_shorten(x, (0.66 - lmargin) * 1600 / 24 - 2, cut, sizeof cut));
+    *botx = xlabel_lines(sp, x, lmargin, 0.66);
     jh_plot_spec_text(sp, "X2LABEL", "%s", reversed ? (en ? "Ratio comparison / group"
                                                           : "比值（对照/该人群）")
                                                     : (en ? "Ratio group / comparison"
@@ -84,18 +100,20 @@ static int pair_texts(jh_plot_spec *sp, const struct sides *p, const char *label
 }
 
 /* The texts of town and country (jh_plot_urban_rural). */
-static int urban_rural_texts(jh_plot_spec *sp, const char *label, const char *unit, int year,
-                             int reversed, int en)
+static int urban_rural_texts(jh_plot_spec *sp, const char *label, const char *unit,
+                             double lmargin, int year, int reversed, int en, int *botx)
 {
     char title[768];
     snprintf(title, sizeof title, en ? "%s: urban and rural by county, %d"
                                      : "%s：各县（市、区）城乡对比（%d年）",
              label, year);
     int topx = title_lines(sp, title);
+    char x[256];
     if (unit[0])
-        jh_plot_spec_text(sp, "XLABEL", en ? "Value (%s)" : "数值（%s）", unit);
+        snprintf(x, sizeof x, en ? "Value (%s)" : "数值（%s）", unit);
     else
-        jh_plot_spec_text(sp, "XLABEL", "%s", en ? "Value" : "数值");
+        snprintf(x, sizeof x, "%s", en ? "Value" : "数值");
+    *botx = xlabel_lines(sp, x, lmargin, 0.66);
     jh_plot_spec_text(sp, "X2LABEL", "%s",
                       reversed ? (en ? "Ratio rural / urban" : "城乡比（农村/城镇）")
                                : (en ? "Ratio urban / rural" : "城乡比（城镇/农村）"));
@@ -163,11 +181,12 @@ static int pair_chart(FILE *f, const jh_study *s, const jh_urban_rural_table *t,
         jh_plot_spec_number(sp, "LMARGIN", lmargin);
         const char *label = jh_study_indicator_label(s, ind, lang);
         const char *unit = jh_study_unit(s, ind, lang);
-        int topx;
+        int topx, botx;
         if (p)
-            topx = pair_texts(sp, p, label, unit, lmargin, d->years[year], reversed, en);
+            topx = pair_texts(sp, p, label, unit, lmargin, d->years[year], reversed, en, &botx);
         else
-            topx = urban_rural_texts(sp, label, unit, d->years[year], reversed, en);
+            topx = urban_rural_texts(sp, label, unit, lmargin, d->years[year], reversed, en,
+                                     &botx);
         /* No county ratio (no denominator above 0, e.g. all rural values 0):
          * the bars alone, and the note says why there is no ratio axis. */
         jh_plot_spec_number(sp, "NRATIO", (double)n_ratio);
@@ -178,6 +197,13 @@ static int pair_chart(FILE *f, const jh_study *s, const jh_urban_rural_table *t,
         double rstep = jh_plot_nice_step((rhi - rlo) / 4);
         int dec = rstep >= 1 ? 0 : (int)ceil(-log10(rstep) - 1e-9);
         jh_plot_spec_number(sp, "RSTEP", rstep);
+        /* Headroom: 6% of the span on both sides (about 20 px of the 400 px
+         * panel), so that neither the largest marker nor one at parity
+         * sits on the frame; gnuplot's autoscale ended on a tic, and a
+         * ratio on a tic (1.5, or 1 itself) touched it. */
+        double pad = rhi > rlo ? 0.06 * (rhi - rlo) : 0.05;
+        jh_plot_spec_number(sp, "RLO", rlo - pad);
+        jh_plot_spec_number(sp, "RHI", rhi + pad);
         jh_plot_spec_text(sp, "RFORMAT", "%%.%df", dec);
         if (!n_ratio && p)
             jh_plot_spec_text(sp, "NOTE", en ? "No ratio: no county has a value of %s above 0"
@@ -205,7 +231,7 @@ static int pair_chart(FILE *f, const jh_study *s, const jh_urban_rural_table *t,
         else
             jh_plot_spec_text(sp, "NOTE", "%s", "");
         jh_plot_spec_number(sp, "NBARS", (double)m);
-        sp->height = 510 + topx + 30 * (int)m;
+        sp->height = 510 + topx + botx + 30 * (int)m;
         if (sp->height < 1000)
             sp->height = 1000;
         jh_plot_spec_number(sp, "HEIGHT", sp->height);

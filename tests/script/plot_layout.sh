@@ -10,9 +10,16 @@
 # space (viewBox), and then
 #   - no text may leave the canvas (0..width, 0..height, 1 unit of slack);
 #   - no two texts may overlap by more than 1 unit in both directions.
+#   - no text may end cut with an ellipsis ("…") unless it is one of an
+#     axis' tic labels (names in a margin of fixed width, docs/charts.md;
+#     lined up with two or more of the same style): a title or an axis
+#     title is wrapped, never cut.
 # Exception, documented: two texts of the same axis' tic labels (same
 # font size, same anchor, same rotation, lined up on one x or one y) are
 # spaced by gnuplot itself; a clash there is gnuplot's call, not ours.
+# The Jilin data is drawn with its groups of people (groups.csv and the
+# strata catalog), so the group-gap charts are measured too: without them
+# a cut axis title there went unseen.
 # The SVGs are inlined into a few HTML pages (no iframes: ~150 frames
 # hung --dump-dom for minutes) and the verdict is written into a <pre>.
 # JH_LAYOUT_KEEP=DIR keeps the SVGs and the verdicts.
@@ -74,6 +81,11 @@ function measure(div) {
     ts.push({t: txt, b: box(svg, all[i]), style: style(all[i]), o: origin(all[i])});
   }
   ts.forEach(function (a) {
+    // Tic labels come in rows of three and more; a title's two lines or
+    // an axis title beside another panel's are lined up too, but alone.
+    if (/…$/.test(a.t) &&
+        ts.filter(function (b) { return b !== a && ticPair(a, b); }).length < 2)
+      out.push('cut ' + JSON.stringify(a.t));
     if (a.b.x0 < -s || a.b.y0 < -s || a.b.x1 > W + s || a.b.y1 > H + s)
       out.push('off canvas ' + JSON.stringify(a.t) + ' [' + [a.b.x0, a.b.y0, a.b.x1, a.b.y1]
                .map(Math.round).join(',') + '] of ' + W + 'x' + H);
@@ -143,16 +155,22 @@ rate,某项服务覆盖率,Coverage of a service,health,%,higher_better,populati
 status,县域达标状态,Counties meeting the standard,education,%,higher_better,none,%,2019,50,2020,80,at_least
 long,每万名常住人口拥有的经过认证并持续运营的基层综合性公共文化服务设施数量,Number of certified and continuously operating grassroots comprehensive public cultural service facilities per 10000 permanent residents,culture_sports,个/万人,higher_better,population,per 10000,,,,,
 CSV
-# FIXTURE DIR DATA REGIONS INDICATORS: both languages' SVGs into DIR/zh, DIR/en.
+# FIXTURE DIR DATA REGIONS INDICATORS [OPTION...]: both languages' SVGs into
+# DIR/zh, DIR/en.
 draw() {
-    mkdir -p "$1"
+    local dir=$1 data=$2 regions=$3 indicators=$4
+    shift 4
+    mkdir -p "$dir"
     for lang in zh en; do
-        "$bin" plot all --data "$2" --regions "$3" --indicators "$4" --lang $lang \
-            -o "$1/$lang" --format svg 2> "$1.$lang.err"
-        check "$1 $lang: plot all exits 0" '[ $? = 0 ]' || cat "$1.$lang.err"
+        "$bin" plot all --data "$data" --regions "$regions" --indicators "$indicators" "$@" \
+            --lang $lang -o "$dir/$lang" --format svg 2> "$dir.$lang.err"
+        check "$dir $lang: plot all exits 0" '[ $? = 0 ]' || cat "$dir.$lang.err"
     done
 }
-draw jilin "$jl/values.csv" "$jl/regions.csv" "$jl/indicators.csv"
+draw jilin "$jl/values.csv" "$jl/regions.csv" "$jl/indicators.csv" \
+     --data "$jl/groups.csv" --strata "$jl/strata.csv"
+gaps=(jilin/*/group-gap-*.svg)
+check "group-gap charts drawn in both languages (${#gaps[@]})" '[ ${#gaps[@]} -ge 8 ]'
 draw hostile "$top/tests/data/hostile/values.csv" "$top/tests/data/hostile/regions.csv" \
      "$top/tests/data/hostile/indicators.csv"
 draw national nat/values.csv nat/regions.csv nat/indicators.csv
@@ -192,6 +210,7 @@ bad=$(wc -l < verdict.txt)
 sed 's/^BAD /  /' verdict.txt | head -200
 check "no text off the canvas" '! grep -q ": off canvas" verdict.txt'
 check "no two texts overlap" '! grep -q ": overlap" verdict.txt'
+check "no title or axis title cut" '! grep -q ": cut" verdict.txt'
 echo "$bad defect(s) in $(cut -d: -f1 verdict.txt | sort -u | wc -l) chart(s)"
 if [ -n "${JH_LAYOUT_KEEP:-}" ]; then
     mkdir -p "$JH_LAYOUT_KEEP" && cp -r jilin hostile national nat verdict.txt "$JH_LAYOUT_KEEP"/

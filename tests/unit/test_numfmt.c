@@ -69,6 +69,37 @@ static void ratios_and_percent(void **state)
     is(12345.6, JH_NUM_COUNT, "人", "en", 0, "12,346");
 }
 
+/* JH_NUM_POWER: a chart label's tiny index as digits times a power of
+ * ten.  6.949e-05 has 4 significant digits 6.949 at 10^-5; 0.00099996 rounds
+ * (4 significant) to 0.001000, no longer below 0.001, so stays fixed. */
+static void power_of_ten(void **state)
+{
+    (void)state;
+    is(6.949e-05, JH_NUM_INDEX, NULL, "zh", JH_NUM_POWER, "6.949×10⁻⁵");
+    is(8.2234e-07, JH_NUM_INDEX, NULL, "en", JH_NUM_POWER, "8.223×10⁻⁷");
+    is(-1.5e-12, JH_NUM_INDEX, NULL, "en", JH_NUM_POWER | JH_NUM_SIGNED, "-1.500×10⁻¹²");
+    is(4.2e-4, JH_NUM_INDEX, NULL, "en", JH_NUM_POWER | JH_NUM_SIGNED, "+4.200×10⁻⁴");
+    is(0.00099996, JH_NUM_INDEX, NULL, "zh", JH_NUM_POWER, "0.001000");
+    is(0.001060, JH_NUM_INDEX, NULL, "zh", JH_NUM_POWER, "0.001060");
+    is(0.2871, JH_NUM_INDEX, NULL, "zh", JH_NUM_POWER, "0.2871");
+    /* Zero is no tiny number; other kinds ignore the flag. */
+    is(0.0, JH_NUM_INDEX, NULL, "zh", JH_NUM_POWER, "0.000");
+    is(0.0001234, JH_NUM_VALUE, "万人", "zh", JH_NUM_POWER, "0.000123");
+}
+
+/* JH_NUM_TRIM: the levels of a 0/100 status read 0 and 100, not 0.0 and
+ * 100.0 (a rate has one decimal); a level of 37.5 keeps it. */
+static void trimmed(void **state)
+{
+    (void)state;
+    is(0.0, JH_NUM_VALUE, "%", "en", JH_NUM_TRIM, "0");
+    is(100.0, JH_NUM_VALUE, "%", "zh", JH_NUM_TRIM, "100");
+    is(37.5, JH_NUM_VALUE, "%", "zh", JH_NUM_TRIM, "37.5");
+    is(2.50, JH_NUM_VALUE, "张/千人", "zh", JH_NUM_TRIM, "2.5");
+    /* Whole numbers keep their zeros: 1500 yuan is not 15. */
+    is(1500.0, JH_NUM_VALUE, "元", "en", JH_NUM_TRIM, "1,500");
+}
+
 static void missing(void **state)
 {
     (void)state;
@@ -94,7 +125,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(indices),  cmocka_unit_test(values), cmocka_unit_test(ratios_and_percent),
-        cmocka_unit_test(missing), cmocka_unit_test(cut),
+        cmocka_unit_test(missing), cmocka_unit_test(cut), cmocka_unit_test(power_of_ten),
+        cmocka_unit_test(trimmed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
