@@ -11,11 +11,15 @@
 #
 # Each round runs `junheng plot all` on datasets/jilin (PNG and SVG, the
 # files of `junheng run datasets/jilin/run.ini`) twice under /usr/bin/time:
-# JUNHENG_PLOT_WORKERS=0 (a fresh gnuplot per chart) and the default (one
-# gnuplot per thread, fed chart after chart).  CPU is user + system of
-# junheng and every gnuplot it started (the rusage of waited-for children).
-# The outputs must be byte-identical between the two and between 1 thread
-# and the default; the exit status is 1 when they are not.
+# the baseline, JUNHENG_PLOT_WORKERS=0 JUNHENG_GNUPLOT_PNG= (a fresh gnuplot
+# per chart writing PNGs as libpng chooses, as before issue 17), and the
+# default (one gnuplot per thread, fed chart after chart, PNG rows
+# unfiltered: src/preload/gnuplot_png.c).  CPU is user + system of junheng
+# and every gnuplot it started (the rusage of waited-for children).
+# The outputs must be byte-identical between a fresh gnuplot per chart and
+# the workers (both with the PNG module) and between 1 thread and the
+# default; the exit status is 1 when they are not.  The baseline's PNGs
+# differ in bytes only (the same pixels: compare `convert A.png ppm:-`).
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=3 build=$top/build/bench work=/tmp/junheng-bench-charts
@@ -36,25 +40,28 @@ command -v gnuplot > /dev/null || { echo "bench/charts.sh: gnuplot not installed
 j=$top/datasets/jilin
 rm -rf "$work" && mkdir -p "$work"
 export JUNHENG_TEMPLATE_DIR=$top/plots
-# plot OUT WORKERS: one timed run, "cpu wall" appended to OUT.times
+# plot OUT WORKERS [VAR=VALUE...]: one timed run, "cpu wall" appended to OUT.times
 plot() {
-    rm -rf "$work/$1"
-    JUNHENG_PLOT_WORKERS=$2 /usr/bin/time -f '%U %S %e' -a -o "$work/$1.times" \
+    local out=$1 workers=$2
+    shift 2
+    rm -rf "$work/$out"
+    env "$@" JUNHENG_PLOT_WORKERS="$workers" /usr/bin/time -f '%U %S %e' -a -o "$work/$out.times" \
         "$bin" plot all --data "$j/values.csv" --regions "$j/regions.csv" \
-        --indicators "$j/indicators.csv" --format png,svg -o "$work/$1" 2> "$work/$1.err" ||
-        { echo "bench/charts.sh: plot exited $? ($work/$1.err)" >&2; exit 1; }
+        --indicators "$j/indicators.csv" --format png,svg -o "$work/$out" 2> "$work/$out.err" ||
+        { echo "bench/charts.sh: plot exited $? ($work/$out.err)" >&2; exit 1; }
 }
 for r in $(seq 0 "$runs"); do
     [ "$r" = 0 ] && sfx=.warmup || sfx=
-    plot "per-chart$sfx" 0
+    plot "per-chart$sfx" 0 JUNHENG_GNUPLOT_PNG=
     plot "workers$sfx" 1
 done
-JUNHENG_THREADS=1 plot one-thread 1
+plot fresh 0
+plot one-thread 1 JUNHENG_THREADS=1
 status=0
 n=$(ls "$work/workers" | grep -cE '\.(png|svg)$')
-if diff -r "$work/per-chart" "$work/workers" > /dev/null &&
+if diff -r "$work/fresh" "$work/workers" > /dev/null &&
    diff -r "$work/workers" "$work/one-thread" > /dev/null; then
-    echo "files: $n, byte-identical (per chart = workers = workers on 1 thread)"
+    echo "files: $n, byte-identical (a gnuplot per chart = workers = workers on 1 thread)"
 else
     echo "files: $n, DIFFERENT between the modes"; status=1
 fi

@@ -275,6 +275,52 @@ static int watch(pid_t pid, int fd, double deadline, jh_gnuplot_result *res)
     }
 }
 
+/* The module that makes gnuplot write PNG rows unfiltered (the same
+ * pixels in about half the CPU; src/preload/gnuplot_png.c): the build's,
+ * or $JUNHENG_GNUPLOT_PNG (empty: none); NULL when there is none to read. */
+static const char *png_module(void)
+{
+    const char *m = getenv("JUNHENG_GNUPLOT_PNG");
+#ifdef JUNHENG_GNUPLOT_PNG
+    if (!m)
+        m = JUNHENG_GNUPLOT_PNG;
+#endif
+    return m && *m && access(m, R_OK) == 0 ? m : NULL;
+}
+
+/* gnuplot's environment: junheng's, the PNG module first in LD_PRELOAD.
+ * The caller frees the array (unless it is environ) and *own_entry;
+ * environ itself when there is no module or no memory (gnuplot then writes
+ * the same pixels, only slower). */
+static char **child_env(char **own_entry)
+{
+    const char *m = png_module();
+    *own_entry = NULL;
+    if (!m)
+        return environ;
+    size_t n = 0;
+    const char *old = getenv("LD_PRELOAD");
+    while (environ[n])
+        n++;
+    char **env = malloc((n + 2) * sizeof *env);
+    size_t len = strlen("LD_PRELOAD=") + strlen(m) + (old && *old ? strlen(old) + 1 : 0) + 1;
+    char *entry = malloc(len);
+    if (!env || !entry) {
+        free(env);
+        free(entry);
+        return environ;
+    }
+    snprintf(entry, len, "LD_PRELOAD=%s%s%s", m, old && *old ? ":" : "", old && *old ? old : "");
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(environ[i], "LD_PRELOAD=", 11) != 0)
+            env[k++] = environ[i];
+    env[k++] = entry;
+    env[k] = NULL;
+    *own_entry = entry;
+    return env;
+}
+
 pid_t jh_gp_spawn(const char *prog, const char *script_path, int in_fd, int err_fd, int *rc)
 {
     posix_spawn_file_actions_t fa;
@@ -302,7 +348,12 @@ pid_t jh_gp_spawn(const char *prog, const char *script_path, int in_fd, int err_
                                       POSIX_SPAWN_SETSIGDEF);
     /* Without a script gnuplot reads its commands from stdin. */
     char *argv[] = {(char *)prog, (char *)script_path, NULL};
-    *rc = posix_spawnp(&pid, prog, &fa, &at, argv, environ);
+    char *entry;
+    char **env = child_env(&entry);
+    *rc = posix_spawnp(&pid, prog, &fa, &at, argv, env);
+    if (env != environ)
+        free(env);
+    free(entry);
     posix_spawnattr_destroy(&at);
     posix_spawn_file_actions_destroy(&fa);
     return *rc == 0 ? pid : -1;
