@@ -65,15 +65,23 @@ if diff -r "$work/fresh" "$work/workers" > /dev/null &&
 else
     echo "files: $n, DIFFERENT between the modes"; status=1
 fi
-# median of column 1+2 (cpu) and 3 (wall) over the counted rounds
+# Medians with sort, not gawk's asort (Debian's awk is mawk).
+# median FILE: the middle line (the lower middle of an even count) of sorted numbers
+median() { sort -g "$1" | awk '{v[NR] = $1} END {m = int((NR + 1) / 2); print v[m], v[1], v[NR], NR}'; }
+# summary NAME: median cpu (user + system) and wall over the counted rounds
 summary() {
-    awk -v name="$1" '{cpu[NR] = $1 + $2; wall[NR] = $3}
-        END {n = asort(cpu); asort(wall); m = int((n + 1) / 2);
-             printf "%-10s cpu %6.2f s (min %.2f, max %.2f)   wall %6.2f s   (%d runs)\n",
-                    name, cpu[m], cpu[1], cpu[n], wall[m], n}' "$work/$1.times"
+    awk '{print $1 + $2}' "$work/$1.times" > "$work/$1.cpu"
+    awk '{print $3}' "$work/$1.times" > "$work/$1.wall"
+    read -r cpu lo hi n < <(median "$work/$1.cpu")
+    read -r wall _ < <(median "$work/$1.wall")
+    printf "%-10s cpu %6.2f s (min %.2f, max %.2f)   wall %6.2f s   (%d runs)\n" \
+        "$1" "$cpu" "$lo" "$hi" "$wall" "$n"
 }
 summary per-chart
 summary workers
 paste "$work/per-chart.times" "$work/workers.times" |
-    awk '{r[NR] = ($1 + $2) / ($4 + $5)} END {n = asort(r); printf "ratio per-chart/workers (cpu), median of %d pairs: %.2f (min %.2f, max %.2f)\n", n, r[int((n + 1) / 2)], r[1], r[n]}'
+    awk '{print ($1 + $2) / ($4 + $5)}' > "$work/ratio"
+read -r r lo hi n < <(median "$work/ratio")
+printf "ratio per-chart/workers (cpu), median of %d pairs: %.2f (min %.2f, max %.2f)\n" \
+    "$n" "$r" "$lo" "$hi"
 exit $status
