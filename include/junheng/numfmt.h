@@ -44,7 +44,8 @@ enum {
      * zeros (0.00006949); larger ones and other kinds as without it. */
     JH_NUM_POWER = 2,
     /* Trailing zeros of the decimals dropped (one of a few levels of a
-     * status indicator: 0, 37.5 and 100, not 0.0, 37.5 and 100.0). */
+     * status indicator: 0, 37.5 and 100, not 0.0, 37.5 and 100.0; with
+     * JH_NUM_POWER, 7.5×10⁻⁴). */
     JH_NUM_TRIM = 4
 };
 

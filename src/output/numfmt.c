@@ -106,10 +106,10 @@ static void trim_zeros(char *s)
         *dot = '\0';
 }
 
-/* |x| as "6.949×10⁻⁵" into out when its INDEX_DIGITS significant digits
+/* |x| as "6.949×10⁻⁵" (trim: 7.5×10⁻⁴, not 7.500×10⁻⁴) into out when its INDEX_DIGITS significant digits
  * are below POWER_BELOW; returns 0 (out untouched) otherwise.  The
  * exponent in superscript digits: the labels are drawn noenhanced. */
-static int power_form(double x, char *out, size_t size)
+static int power_form(double x, int trim, char *out, size_t size)
 {
     static const char *const sup[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
     char probe[64];
@@ -119,6 +119,8 @@ static int power_form(double x, char *out, size_t size)
     if (r == 0.0 || r >= POWER_BELOW || !e)
         return 0;
     *e = '\0';
+    if (trim)
+        trim_zeros(probe);
     int exp = atoi(e + 1);
     char pow[64] = "";
     if (exp < 0)
@@ -142,7 +144,7 @@ size_t jh_format_human(char *buf, size_t size, double x, jh_num_kind kind, const
     }
     char digits[512], grouped[700];
     if (!((flags & JH_NUM_POWER) && kind == JH_NUM_INDEX &&
-          power_form(x, digits, sizeof digits)))
+          power_form(x, flags & JH_NUM_TRIM, digits, sizeof digits)))
         snprintf(digits, sizeof digits, "%.*f", d, fabs(x));
     if (flags & JH_NUM_TRIM)
         trim_zeros(digits);

@@ -57,10 +57,11 @@ int jh_plot_trend(FILE *f, const jh_study *s, const jh_plot_tables *t, const siz
                 rc = JH_ENOMEM;
                 break;
             }
-            /* A slope of 5e-05 a year reads 5.000×10⁻⁵, never e-05. */
+            /* At most 4 significant digits, +0.1 not +0.1000; a slope of
+             * 5e-05 a year reads 5×10⁻⁵, never e-05. */
             char slope[64];
             jh_format_human(slope, sizeof slope, fit[k].slope, JH_NUM_INDEX, NULL, lang,
-                            JH_NUM_SIGNED | JH_NUM_POWER);
+                            JH_NUM_SIGNED | JH_NUM_POWER | JH_NUM_TRIM);
             snprintf(own[k], len, en ? "%s (trend %s/yr)" : "%s（趋势 %s/年）", label, slope);
             keys[n_keys++] = own[k];
             span[2 * k] = yr[0];

@@ -96,6 +96,11 @@ static void trimmed(void **state)
     is(100.0, JH_NUM_VALUE, "%", "zh", JH_NUM_TRIM, "100");
     is(37.5, JH_NUM_VALUE, "%", "zh", JH_NUM_TRIM, "37.5");
     is(2.50, JH_NUM_VALUE, "张/千人", "zh", JH_NUM_TRIM, "2.5");
+    /* A trend's slope: at most 4 significant digits, trimmed, the power
+     * form's digits too. */
+    is(0.1, JH_NUM_INDEX, NULL, "en", JH_NUM_SIGNED | JH_NUM_POWER | JH_NUM_TRIM, "+0.1");
+    is(-7.5e-4, JH_NUM_INDEX, NULL, "en", JH_NUM_SIGNED | JH_NUM_POWER | JH_NUM_TRIM,
+       "-7.5×10⁻⁴");
     /* Whole numbers keep their zeros: 1500 yuan is not 15. */
     is(1500.0, JH_NUM_VALUE, "元", "en", JH_NUM_TRIM, "1,500");
 }
