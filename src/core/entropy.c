@@ -194,7 +194,7 @@ void jh_entropy_all(const double *x, const double *w, size_t n, double value[6],
  * and the suite give the same double. */
 static int family_one(const double *x, const double *w, size_t n, int k, double *result)
 {
-    double v[6];
+    double v[6] = {0}; /* all set by jh_entropy_all; gcc -O2 cannot see it */
     int st[6];
     if (!result)
         return JH_EINVAL;

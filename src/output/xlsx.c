@@ -75,12 +75,20 @@ static int in_list(const char *const *v, size_t n, const char *s)
 /* What a column of the output sheet holds. */
 enum col_kind { C_CSV, C_INDICATOR_NAME, C_REGION_NAME, C_INDEX_NAME, C_DOMAIN_NAME };
 
+/* The cell formats, made once per workbook: libxlsxwriter caches the
+ * style index only in the first of several equal formats and hashes a
+ * later twin at every cell it formats (a fifth of a run's CPU when each
+ * sheet had its own). */
+struct formats {
+    lxw_format *head, *machine, *dec[13], *text;
+};
+
 typedef struct sheet {
     lxw_workbook *wb;
     lxw_worksheet *ws;
     const jh_study *study;
     int en;
-    lxw_format *head, *machine, *dec[13], *text;
+    struct formats *fmt;       /* the workbook's, shared by its sheets */
     char *field[MAX_COLS];     /* the current CSV row */
     size_t n_field;
     char *name[MAX_COLS];      /* the CSV header, owned */
@@ -155,7 +163,7 @@ static void write_header(sheet *s)
         for (size_t c = 0; c < s->n_col; c++) {
             const char *m = machine_name(s, c), *t = r ? m : header_word(s, m);
             s->bad |= worksheet_write_string(s->ws, (lxw_row_t)r, (lxw_col_t)c, t,
-                                             r ? s->machine : s->head) != LXW_NO_ERROR;
+                                             r ? s->fmt->machine : s->fmt->head) != LXW_NO_ERROR;
             note_width(s, c, t);
         }
     worksheet_freeze_panes(s->ws, 2, 0);
@@ -192,14 +200,14 @@ static int decimals(const sheet *s, const char *col, double x)
 static lxw_format *number_format(sheet *s, int d)
 {
     d = d < 0 ? 0 : d > 12 ? 12 : d;
-    if (!s->dec[d]) {
+    if (!s->fmt->dec[d]) {
         char f[32] = "0";
         if (d)
             snprintf(f, sizeof f, "0.%.*s", d, "000000000000");
-        s->dec[d] = workbook_add_format(s->wb);
-        format_set_num_format(s->dec[d], f);
+        s->fmt->dec[d] = workbook_add_format(s->wb);
+        format_set_num_format(s->fmt->dec[d], f);
     }
-    return s->dec[d];
+    return s->fmt->dec[d];
 }
 
 static const char *name_of(const sheet *s, enum col_kind k, const char *code, char *buf,
@@ -243,7 +251,7 @@ static void write_cell(sheet *s, size_t c, const char *t)
         }
     }
     /* A string cell is never a formula, whatever it begins with. */
-    s->bad |= worksheet_write_string(s->ws, s->row, col, t, s->text) != LXW_NO_ERROR;
+    s->bad |= worksheet_write_string(s->ws, s->row, col, t, s->fmt->text) != LXW_NO_ERROR;
     note_width(s, c, t);
 }
 
@@ -300,18 +308,18 @@ static int read_table(sheet *s, const char *csv_path)
     return err || s->bad ? -1 : 0;
 }
 
-static void formats(sheet *s)
+static void formats(lxw_workbook *wb, struct formats *f)
 {
-    s->head = workbook_add_format(s->wb);
-    format_set_bold(s->head);
-    format_set_bg_color(s->head, 0xEEF4F9);
-    format_set_bottom(s->head, LXW_BORDER_THIN);
-    s->machine = workbook_add_format(s->wb);
-    format_set_italic(s->machine);
-    format_set_font_color(s->machine, 0x666666);
-    format_set_bottom(s->machine, LXW_BORDER_THIN);
-    s->text = workbook_add_format(s->wb);
-    format_set_num_format(s->text, "@");
+    f->head = workbook_add_format(wb);
+    format_set_bold(f->head);
+    format_set_bg_color(f->head, 0xEEF4F9);
+    format_set_bottom(f->head, LXW_BORDER_THIN);
+    f->machine = workbook_add_format(wb);
+    format_set_italic(f->machine);
+    format_set_font_color(f->machine, 0x666666);
+    format_set_bottom(f->machine, LXW_BORDER_THIN);
+    f->text = workbook_add_format(wb);
+    format_set_num_format(f->text, "@");
 }
 
 int jh_xlsx_tables(const char *path, const char *const *csv, const char *const *name, size_t n,
@@ -329,12 +337,14 @@ int jh_xlsx_tables(const char *path, const char *const *csv, const char *const *
     lxw_doc_properties props = {.title = "junheng tables", .created = (time_t)created};
     workbook_set_properties(wb, &props);
     sheet *s = calloc(1, sizeof *s);
+    struct formats fmt = {0};
+    formats(wb, &fmt);
     for (size_t i = 0; s && i < n && !code; i++) {
         memset(s, 0, sizeof *s);
         s->wb = wb;
+        s->fmt = &fmt;
         s->study = study;
         s->en = lang && strcmp(lang, "en") == 0;
-        formats(s);
         s->ws = workbook_add_worksheet(wb, name[i]);
         if (!s->ws || read_table(s, csv[i]) != 0) {
             fprintf(stderr, "junheng: %s: cannot read the table into the workbook\n", csv[i]);
