@@ -288,7 +288,10 @@ int cmd_converge(int argc, char **argv)
     if (!code)
         code = cli_load_study(&o.data, &s);
     if (!code && (o.nb.neighbors || o.nb.boundaries)) {
-        code = cli_neighbor_pairs(&o.nb, s->data, &na, &nb, &nn);
+        code = cli_neighbor_pairs(&o.nb, s->data, &diag, &na, &nb, &nn);
+        cli_print_diag(&diag); /* the source's messages before the analysis' */
+        jh_diag_clear(&diag);
+        jh_diag_init(&diag, 20);
         o.run.neighbor_a = na;
         o.run.neighbor_b = nb;
         o.run.n_neighbors = nn;

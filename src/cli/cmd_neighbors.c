@@ -114,7 +114,11 @@ int cmd_neighbors(int argc, char **argv)
     int code = parse_args(argc, argv, &o);
     if (code)
         return code < 0 ? EX_OK : code;
-    code = cli_boundary_contacts(&o.nb, &b, &c, &n);
+    jh_diag diag;
+    jh_diag_init(&diag, 20);
+    code = cli_boundary_contacts(&o.nb, &diag, &b, &c, &n);
+    cli_print_diag(&diag);
+    jh_diag_clear(&diag);
     if (!code) {
         warn_islands(b, c, n, o.nb.rook);
         jh_outfile out;

@@ -220,9 +220,13 @@ static int lisa_pairs(struct opts *o, const jh_study *s)
 {
     cli_neighbor_opts src = o->nb;
     size_t *a = NULL, *b = NULL, n = 0;
+    jh_diag diag;
     if (src.neighbors)
         src.boundaries = NULL;
-    int code = cli_neighbor_pairs(&src, s->data, &a, &b, &n);
+    jh_diag_init(&diag, 20);
+    int code = cli_neighbor_pairs(&src, s->data, &diag, &a, &b, &n);
+    cli_print_diag(&diag);
+    jh_diag_clear(&diag);
     o->map.sp.neighbor_a = a;
     o->map.sp.neighbor_b = b;
     o->map.sp.n_neighbors = n;

@@ -173,7 +173,10 @@ static int run(struct opts *o, const jh_study *s)
     jh_spatial_table *sp = NULL;
     jh_diag diag;
     jh_diag_init(&diag, 20);
-    int code = cli_neighbor_pairs(&o->nb, s->data, &na, &nb, &nn);
+    int code = cli_neighbor_pairs(&o->nb, s->data, &diag, &na, &nb, &nn);
+    cli_print_diag(&diag); /* the source's messages before the statistics' */
+    jh_diag_clear(&diag);
+    jh_diag_init(&diag, 20);
     if (!code) {
         o->run.neighbor_a = na;
         o->run.neighbor_b = nb;

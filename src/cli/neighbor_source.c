@@ -135,7 +135,8 @@ static int pair_line(char *line, const jh_dataset *d, int rook, unsigned long li
  * unknown is a header.  A line with fewer than two fields is an error
  * naming file, line and column; pairs naming a region that is not in
  * the data are counted and skipped with one warning. */
-static int read_pairs(const char *path, const jh_dataset *d, int rook, struct pairs *p)
+static int read_pairs(const char *path, const jh_dataset *d, int rook, jh_diag *diag,
+                      struct pairs *p)
 {
     FILE *f = fopen(path, "r");
     char line[4096];
@@ -143,7 +144,7 @@ static int read_pairs(const char *path, const jh_dataset *d, int rook, struct pa
     size_t ia, ib;
     unsigned long lineno = 0;
     if (!f) {
-        fprintf(stderr, "junheng: %s: cannot open: %s\n", path, strerror(errno));
+        jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
         return EX_NOINPUT;
     }
     while (fgets(line, sizeof line, f)) {
@@ -156,50 +157,47 @@ static int read_pairs(const char *path, const jh_dataset *d, int rook, struct pa
         size_t len = strlen(line);
         int r = pair_line(line, d, rook, lineno, &ia, &ib, &unknown);
         if (r < 0) {
-            fprintf(stderr, "junheng: %s:%lu:%zu: expected two region codes separated by a "
-                    "comma, found '%s'\n", path, lineno, len + 1, line);
+            jh_diag_add(diag, JH_DIAG_ERROR, path, lineno, len + 1, "expected two region codes "
+                        "separated by a comma, found '%s'", line);
             fclose(f);
             return EX_DATAERR;
         }
         if (r > 0 && push_pair(p, ia, ib)) {
             fclose(f);
-            fputs("junheng: out of memory\n", stderr);
+            jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
             return cli_exit_code(JH_ENOMEM);
         }
     }
     int err = ferror(f);
     fclose(f);
     if (err) {
-        fprintf(stderr, "junheng: %s: read error\n", path);
+        jh_diag_add(diag, JH_DIAG_ERROR, path, 0, 0, "read error");
         return EX_IOERR;
     }
     if (unknown.n) {
         const char *near = jh_suggest(unknown.code, (const char *const *)d->regions.str,
                                       d->regions.n);
-        fprintf(stderr, "junheng: warning: %s: %zu pair(s) name a region not in the data; "
-                "skipped (first: line %lu, '%s'%s%s%s)\n", path, unknown.n, unknown.line,
-                unknown.code, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+        jh_diag_add(diag, JH_DIAG_WARNING, path, 0, 0, "%zu pair(s) name a region not in the "
+                    "data; skipped (first: line %lu, '%s'%s%s%s)", unknown.n, unknown.line,
+                    unknown.code, near ? "; did you mean '" : "", near ? near : "",
+                    near ? "'?" : "");
     }
     return EX_OK;
 }
 
 /* ---- boundaries --------------------------------------------------------------- */
 
-int cli_boundary_contacts(const cli_neighbor_opts *o, jh_boundaries **b, jh_contact **c,
-                          size_t *n)
+int cli_boundary_contacts(const cli_neighbor_opts *o, jh_diag *diag, jh_boundaries **b,
+                          jh_contact **c, size_t *n)
 {
-    jh_diag diag;
-    jh_diag_init(&diag, 20);
     *c = NULL;
     *n = 0;
-    int rc = jh_boundaries_read(o->boundaries, o->key, b, &diag);
+    int rc = jh_boundaries_read(o->boundaries, o->key, b, diag);
     double tol = o->tol_m / 1000, min = (o->min_border_m > 0 ? o->min_border_m : 10 * o->tol_m) / 1000;
     if (!rc)
         rc = jh_boundaries_contiguity(*b, tol, min, c, n);
     if (rc == JH_ENOMEM)
-        jh_diag_add(&diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
-    cli_print_diag(&diag);
-    jh_diag_clear(&diag);
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
     if (rc) {
         jh_boundaries_free(*b);
         *b = NULL;
@@ -207,21 +205,29 @@ int cli_boundary_contacts(const cli_neighbor_opts *o, jh_boundaries **b, jh_cont
     return cli_exit_code(rc);
 }
 
-/* Lists up to 5 codes of what[] (n of them) after text. */
-static void warn_codes(const char *path, const char *text, char **codes, size_t n)
+/* A warning listing up to 5 codes of codes[] (n of them) after text. */
+static int warn_codes(jh_diag *diag, const char *path, const char *text, char **codes, size_t n)
 {
+    size_t len = sizeof " ...";
     if (!n)
-        return;
-    fprintf(stderr, "junheng: warning: %s: %zu %s:", path, n, text);
+        return 0;
     for (size_t i = 0; i < n && i < 5; i++)
-        fprintf(stderr, " %s", codes[i]);
-    fprintf(stderr, "%s\n", n > 5 ? " ..." : "");
+        len += strlen(codes[i]) + 1;
+    char *list = malloc(len), *end = list;
+    if (!list)
+        return -1;
+    for (size_t i = 0; i < n && i < 5; i++)
+        end += sprintf(end, " %s", codes[i]);
+    strcpy(end, n > 5 ? " ..." : "");
+    jh_diag_add(diag, JH_DIAG_WARNING, path, 0, 0, "%zu %s:%s", n, text, list);
+    free(list);
+    return 0;
 }
 
 /* Reports codes unmatched on either side: features of b not in the data,
  * regions of the data without a feature. */
 static int report_unmatched(const char *path, const jh_boundaries *b, const jh_dataset *d,
-                            size_t *region_of)
+                            jh_diag *diag, size_t *region_of)
 {
     char **list = malloc((b->shapes.n + d->regions.n + 1) * sizeof *list);
     size_t m = 0;
@@ -232,22 +238,25 @@ static int report_unmatched(const char *path, const jh_boundaries *b, const jh_d
         if (region_of[f] == (size_t)-1)
             list[m++] = b->code[f];
     }
-    warn_codes(path, "boundary feature(s) match no region of the data; left out", list, m);
+    int rc = warn_codes(diag, path, "boundary feature(s) match no region of the data; left out",
+                        list, m);
     m = 0;
     for (size_t r = 0; r < d->regions.n; r++)
         if (jh_boundaries_find(b, d->regions.str[r]) == (size_t)-1)
             list[m++] = d->regions.str[r];
-    warn_codes(path, "region(s) of the data have no boundary (no neighbours)", list, m);
+    rc |= warn_codes(diag, path, "region(s) of the data have no boundary (no neighbours)", list,
+                     m);
     free(list);
-    return 0;
+    return rc;
 }
 
 /* The contacts between features of b as pairs of data regions. */
 static int contact_pairs(const cli_neighbor_opts *o, const jh_boundaries *b,
-                         const jh_contact *c, size_t n, const jh_dataset *d, struct pairs *p)
+                         const jh_contact *c, size_t n, const jh_dataset *d, jh_diag *diag,
+                         struct pairs *p)
 {
     size_t *region_of = malloc((b->shapes.n + 1) * sizeof *region_of);
-    int code = !region_of || report_unmatched(o->boundaries, b, d, region_of)
+    int code = !region_of || report_unmatched(o->boundaries, b, d, diag, region_of)
                    ? cli_exit_code(JH_ENOMEM) : EX_OK;
     for (size_t k = 0; !code && k < n; k++) {
         size_t ra = region_of[c[k].a], rb = region_of[c[k].b];
@@ -260,14 +269,15 @@ static int contact_pairs(const cli_neighbor_opts *o, const jh_boundaries *b,
     return code;
 }
 
-static int boundary_pairs(const cli_neighbor_opts *o, const jh_dataset *d, struct pairs *p)
+static int boundary_pairs(const cli_neighbor_opts *o, const jh_dataset *d, jh_diag *diag,
+                          struct pairs *p)
 {
     jh_boundaries *b = NULL;
     jh_contact *c = NULL;
     size_t n = 0;
-    int code = cli_boundary_contacts(o, &b, &c, &n);
+    int code = cli_boundary_contacts(o, diag, &b, &c, &n);
     if (!code)
-        code = contact_pairs(o, b, c, n, d, p);
+        code = contact_pairs(o, b, c, n, d, diag, p);
     free(c);
     jh_boundaries_free(b);
     return code;
@@ -287,17 +297,19 @@ static int give_pairs(int code, struct pairs *p, size_t **a, size_t **b, size_t 
     return EX_OK;
 }
 
-int cli_neighbor_pairs(const cli_neighbor_opts *o, const jh_dataset *d, size_t **a,
-                       size_t **b, size_t *n)
+int cli_neighbor_pairs(const cli_neighbor_opts *o, const jh_dataset *d, jh_diag *diag,
+                       size_t **a, size_t **b, size_t *n)
 {
     struct pairs p = {0};
-    int code = o->boundaries ? boundary_pairs(o, d, &p) : read_pairs(o->neighbors, d, o->rook, &p);
+    int code = o->boundaries ? boundary_pairs(o, d, diag, &p)
+                             : read_pairs(o->neighbors, d, o->rook, diag, &p);
     return give_pairs(code, &p, a, b, n);
 }
 
 int cli_contact_pairs(const cli_neighbor_opts *o, const jh_boundaries *bd, const jh_contact *c,
-                      size_t nc, const jh_dataset *d, size_t **a, size_t **b, size_t *n)
+                      size_t nc, const jh_dataset *d, jh_diag *diag, size_t **a, size_t **b,
+                      size_t *n)
 {
     struct pairs p = {0};
-    return give_pairs(contact_pairs(o, bd, c, nc, d, &p), &p, a, b, n);
+    return give_pairs(contact_pairs(o, bd, c, nc, d, diag, &p), &p, a, b, n);
 }

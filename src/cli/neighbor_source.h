@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "junheng/boundary.h"
 #include "junheng/dataset.h"
+#include "junheng/diag.h"
 
 /* Option codes far above any command's own (CLI_OPT_FIRST_FREE + n). */
 enum {
@@ -58,20 +59,22 @@ int cli_neighbor_option(const char *cmd, int c, const char *arg, cli_neighbor_op
 int cli_neighbor_check(const char *cmd, const cli_neighbor_opts *o, int required);
 
 /* The pairs derived from boundaries, as features of *b (the caller frees
- * both).  Prints diagnostics; returns an exit code. */
-int cli_boundary_contacts(const cli_neighbor_opts *o, jh_boundaries **b, jh_contact **c,
-                          size_t *n);
+ * both).  Adds its messages to diag (the caller prints or logs them;
+ * readers stop early once it keeps max_kept errors); returns an exit code. */
+int cli_boundary_contacts(const cli_neighbor_opts *o, jh_diag *diag, jh_boundaries **b,
+                          jh_contact **c, size_t *n);
 
 /* The neighbour pairs as data region positions, from either source.
  * Codes not in the data are reported (once, with a count), and with
- * boundaries also the regions of the data without a boundary.  Prints
- * diagnostics; returns an exit code; the caller frees *a and *b. */
-int cli_neighbor_pairs(const cli_neighbor_opts *o, const jh_dataset *d, size_t **a,
-                       size_t **b, size_t *n);
+ * boundaries also the regions of the data without a boundary.  Adds its
+ * messages to diag; returns an exit code; the caller frees *a and *b. */
+int cli_neighbor_pairs(const cli_neighbor_opts *o, const jh_dataset *d, jh_diag *diag,
+                       size_t **a, size_t **b, size_t *n);
 
 /* The same from contacts already derived (cli_boundary_contacts with o):
  * a caller that also writes the derived list derives it once. */
 int cli_contact_pairs(const cli_neighbor_opts *o, const jh_boundaries *bd, const jh_contact *c,
-                      size_t nc, const jh_dataset *d, size_t **a, size_t **b, size_t *n);
+                      size_t nc, const jh_dataset *d, jh_diag *diag, size_t **a, size_t **b,
+                      size_t *n);
 
 #endif

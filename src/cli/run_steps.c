@@ -621,15 +621,15 @@ static int neighbor_source(run_state *rs, cli_neighbor_opts *o, char **path)
 /* The pairs derived from boundaries, once: also written to
  * tables/neighbors.csv (as `junheng neighbors`), which the LISA map step
  * reads instead of deriving them a second time. */
-static int derived_pairs(run_state *rs, const cli_neighbor_opts *nb, size_t **a, size_t **b,
-                         size_t *n)
+static int derived_pairs(run_state *rs, const cli_neighbor_opts *nb, jh_diag *diag, size_t **a,
+                         size_t **b, size_t *n)
 {
     jh_boundaries *bd = NULL;
     jh_contact *c = NULL;
     size_t nc = 0;
-    int code = cli_boundary_contacts(nb, &bd, &c, &nc);
+    int code = cli_boundary_contacts(nb, diag, &bd, &c, &nc);
     if (!code)
-        code = cli_contact_pairs(nb, bd, c, nc, rs->study->data, a, b, n);
+        code = cli_contact_pairs(nb, bd, c, nc, rs->study->data, diag, a, b, n);
     char *path = code ? NULL : out_path(rs, "tables/neighbors.csv");
     jh_outfile out;
     if (!code)
@@ -650,7 +650,7 @@ static int derived_pairs(run_state *rs, const cli_neighbor_opts *nb, size_t **a,
 }
 
 /* Global Moran and the spatial Gini of every indicator and year, and the
- * LISA table; the source's messages (unmatched codes) go to run.log. */
+ * LISA table; the source's messages (unmatched codes) are the step's. */
 static int a_spatial(run_state *rs, size_t g, jh_diag *diag)
 {
     cli_neighbor_opts nb = CLI_NEIGHBOR_DEFAULTS;
@@ -658,11 +658,9 @@ static int a_spatial(run_state *rs, size_t g, jh_diag *diag)
     char *path = NULL;
     (void)g;
     int code = neighbor_source(rs, &nb, &path);
-    long from = code ? -1 : log_begin(rs);
     if (!code)
-        code = nb.boundaries ? derived_pairs(rs, &nb, &a, &b, &n)
-                             : cli_neighbor_pairs(&nb, rs->study->data, &a, &b, &n);
-    log_end(rs, from, code != EX_OK);
+        code = nb.boundaries ? derived_pairs(rs, &nb, diag, &a, &b, &n)
+                             : cli_neighbor_pairs(&nb, rs->study->data, diag, &a, &b, &n);
     if (!code) {
         jh_spatial_opts o = {.neighbor_a = a, .neighbor_b = b, .n_neighbors = n,
                              .permutations = 999, .local = 1,
@@ -1084,12 +1082,13 @@ static int chart_steps(run_state *rs)
 
 /* The LISA map's neighbour pairs: [data] neighbors, else the pairs the
  * spatial step derived from the boundaries (tables/neighbors.csv); their
- * messages go to run.log, as the spatial step's. */
+ * messages go to run.log (warnings counted), as the spatial step's. */
 static int lisa_pairs(run_state *rs, jh_spatial_opts *sp, const char *boundaries)
 {
     const run_config *c = rs->cfg;
     cli_neighbor_opts nb = CLI_NEIGHBOR_DEFAULTS;
     size_t *a = NULL, *b = NULL, n = 0;
+    jh_diag diag;
     char *list = c->value[RK_DATA_NEIGHBORS][0] ? run_config_path(c, c->value[RK_DATA_NEIGHBORS])
                                                 : NULL;
     nb.neighbors = list ? list : rs->res.neighbors_file;
@@ -1098,9 +1097,10 @@ static int lisa_pairs(run_state *rs, jh_spatial_opts *sp, const char *boundaries
     if (rs->verbose)
         fprintf(stderr, "\njunheng: run: charts: lisa-map: boundaries %s, neighbors %s\n",
                 boundaries ? boundaries : "(none)", nb.neighbors ? nb.neighbors : "(derived)");
-    long from = log_begin(rs);
-    int code = cli_neighbor_pairs(&nb, rs->study->data, &a, &b, &n);
-    log_end(rs, from, code != EX_OK);
+    jh_diag_init(&diag, 20);
+    int code = cli_neighbor_pairs(&nb, rs->study->data, &diag, &a, &b, &n);
+    log_diag(rs, &diag, 0, code != EX_OK); /* not the map's chart notes */
+    jh_diag_clear(&diag);
     sp->neighbor_a = a;
     sp->neighbor_b = b;
     sp->n_neighbors = n;
