@@ -202,7 +202,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
     if (!code)
         code = cli_data_check("plot", &o->data);
     if (!code && o->weights)
-        code = cli_weights_parse(o->weights, "plot", o->weights_dir, &o->rank, &o->files);
+        code = cli_weights_option("plot", o->weights, o->weights_dir, &o->rank, &o->files);
     o->rank.subj.accept_inconsistent = o->accept;
     return code;
 }

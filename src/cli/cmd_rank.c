@@ -296,7 +296,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         return cli_usage_error("rank", "unexpected argument '%s'", argv[optind]);
     int code = cli_data_check("rank", &o->data);
     if (!code && o->weights)
-        code = cli_weights_parse(o->weights, "rank", NULL, &o->rank, &o->files);
+        code = cli_weights_option("rank", o->weights, NULL, &o->rank, &o->files);
     o->rank.subj.accept_inconsistent = o->accept;
     return code;
 }

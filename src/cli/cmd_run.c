@@ -146,8 +146,7 @@ int cmd_run(int argc, char **argv)
         run_config_clear(&o.cfg);
         return code < 0 ? EX_OK : code;
     }
-    run_state rs = {.cfg = &o.cfg, .quiet = o.quiet || !isatty(2), .verbose = o.verbose,
-                    .saved_stderr = -1};
+    run_state rs = {.cfg = &o.cfg, .quiet = o.quiet || !isatty(2), .verbose = o.verbose};
     run_target t = {.lock = -1};
     /* Check the inputs first: a bad file stops the run before anything is written. */
     code = run_check_inputs(&rs);

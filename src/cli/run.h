@@ -44,9 +44,6 @@ typedef struct run_state {
     size_t n_inputs;
     FILE *log;              /* run.log in outdir; the steps' messages go there */
     size_t n_warnings;      /* warnings the steps wrote to run.log */
-    int saved_stderr;       /* the terminal's stderr while messages that are printed,
-                               not collected, go to run.log (the neighbour sources,
-                               the weight files), or -1 */
     size_t step, n_steps;   /* progress: steps begun, steps planned */
     char *chart_notes;      /* the chart steps' warnings (their jh_diag), "NAME: why"
                                a line (charts not drawn or skipped); owned, or NULL */

@@ -252,44 +252,20 @@ static char *out_path(const run_state *rs, const char *rel)
     return p;
 }
 
-/* While a step runs its messages go to run.log, not the terminal: each
- * step would otherwise repeat the same warnings (indices runs twice).
- * Returns the log offset where the step's messages start, or -1. */
-static long log_begin(run_state *rs)
+/* The step's messages into run.log, as the command would print them;
+ * warnings counted from the diagnostics.  On failure also on stderr. */
+static void log_diag(run_state *rs, const jh_diag *d, int notes, int failed)
 {
-    if (!rs->log || fflush(rs->log) != 0)
-        return -1;
-    long from = ftell(rs->log);
-    fflush(stderr);
-    rs->saved_stderr = dup(2);
-    if (from < 0 || rs->saved_stderr < 0 || dup2(fileno(rs->log), 2) < 0) {
-        if (rs->saved_stderr >= 0)
-            close(rs->saved_stderr);
-        rs->saved_stderr = -1;
-        return -1;
-    }
-    return from;
-}
-
-/* Restores stderr, counts the step's warnings, and on failure shows its
- * messages on the terminal after all.  For what still prints instead of
- * collecting a jh_diag (the neighbour sources, the weight files). */
-static void log_end(run_state *rs, long from, int failed)
-{
-    char line[4096];
-    if (from < 0)
-        return;
-    fflush(stderr);
-    dup2(rs->saved_stderr, 2);
-    close(rs->saved_stderr);
-    rs->saved_stderr = -1;
-    fseek(rs->log, from, SEEK_SET);
-    while (fgets(line, sizeof line, rs->log)) {
-        rs->n_warnings += strstr(line, "warning:") != NULL;
+    for (size_t i = 0; i < d->n; i++) {
+        int warn = d->items[i].level == JH_DIAG_WARNING;
+        const char *word = !warn ? "" : notes ? "note: " : "warning: ";
+        if (rs->log)
+            fprintf(rs->log, "junheng: %s%s\n", word, d->items[i].text);
         if (failed)
-            fputs(line, stderr);
+            fprintf(stderr, "junheng: %s%s\n", word, d->items[i].text);
     }
-    fseek(rs->log, 0, SEEK_END);
+    if (!notes)
+        rs->n_warnings += d->n_warnings;
 }
 
 /* Whether [charts] kinds asks for kind (all asks for every one). */
@@ -555,9 +531,13 @@ static int a_rank_counties(run_state *rs, size_t g, jh_diag *diag)
     (void)g;
     if (total_stratum(rs, &o.stratum))
         return EX_DATAERR;
+    jh_diag wd; /* the weight files' messages: warnings, not the step's notes */
     run_config_where(rs->cfg, RK_ANALYSIS_WEIGHTS, where, sizeof where);
-    int code = cli_weights_parse(rs->cfg->value[RK_ANALYSIS_WEIGHTS], where, rs->cfg->base,
+    jh_diag_init(&wd, 20);
+    int code = cli_weights_parse(rs->cfg->value[RK_ANALYSIS_WEIGHTS], where, rs->cfg->base, &wd,
                                  &o, &files);
+    log_diag(rs, &wd, 0, code != EX_OK);
+    jh_diag_clear(&wd);
     if (code == EX_USAGE && rs->cfg->line[RK_ANALYSIS_WEIGHTS])
         code = EX_DATAERR; /* a bad value in run.ini, as the reader says */
     if (*base && cli_weights_base_parse(base, &o.weights_base))
@@ -768,22 +748,6 @@ static const run_step_row steps[] = {
     {"spatial", "tables/spatial.csv", "tables/lisa.csv", NEEDS_NEIGHBORS, 0, 0, a_spatial,
      w_spatial, w_lisa},
 };
-
-/* The step's messages into run.log, as the command would print them;
- * warnings counted from the diagnostics.  On failure also on stderr. */
-static void log_diag(run_state *rs, const jh_diag *d, int notes, int failed)
-{
-    for (size_t i = 0; i < d->n; i++) {
-        int warn = d->items[i].level == JH_DIAG_WARNING;
-        const char *word = !warn ? "" : notes ? "note: " : "warning: ";
-        if (rs->log)
-            fprintf(rs->log, "junheng: %s%s\n", word, d->items[i].text);
-        if (failed)
-            fprintf(stderr, "junheng: %s%s\n", word, d->items[i].text);
-    }
-    if (!notes)
-        rs->n_warnings += d->n_warnings;
-}
 
 /* Writes one table through the output layer's writer: a temporary file
  * renamed into place once complete. */
@@ -1012,18 +976,22 @@ static int chart_output(const run_state *rs, cli_plot_output *o, char **dir)
 
 /* The county ranking's weighting, as the rank counties step has it
  * ([analysis] weights, weights_base, ahp_accept_inconsistent, files
- * beside run.ini); the weight files' messages go to run.log. */
+ * beside run.ini).  That step logged the weight files' messages already:
+ * they go to run.log again only if reading fails here after all. */
 static int chart_weights(run_state *rs, jh_rank_counties_opts *o, cli_weights *files)
 {
     const run_config *c = rs->cfg;
-    long from = log_begin(rs);
+    jh_diag diag;
+    jh_diag_init(&diag, 20);
     int code = cli_weights_parse(c->value[RK_ANALYSIS_WEIGHTS], "run", c->base ? c->base : ".",
-                                 o, files);
+                                 &diag, o, files);
     if (!code && *c->value[RK_ANALYSIS_WEIGHTS_BASE] &&
         cli_weights_base_parse(c->value[RK_ANALYSIS_WEIGHTS_BASE], &o->weights_base))
         code = EX_USAGE;
     o->subj.accept_inconsistent = is_yes(c->value[RK_ANALYSIS_AHP_ACCEPT]);
-    log_end(rs, from, code != EX_OK);
+    if (code)
+        log_diag(rs, &diag, 0, 1);
+    jh_diag_clear(&diag);
     return code;
 }
 

@@ -8,23 +8,29 @@
 #include "weights_opt.h"
 #include "junheng/value.h"
 
-/* A bad spelling: "junheng: WHERE: message", and the pointer to --help
- * when WHERE is a command (not a place in run.ini). */
-static int bad(const char *where, const char *fmt, ...)
+/* A bad spelling: "WHERE: message" into diag.  The commands add the
+ * pointer to --help when they print it; the run logs it as it is. */
+static int bad(jh_diag *diag, const char *where, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
+    __attribute__((format(printf, 3, 4)))
 #endif
     ;
-static int bad(const char *where, const char *fmt, ...)
+static int bad(jh_diag *diag, const char *where, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "junheng: %s: ", where);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    fputs("\n", stderr);
-    if (!strpbrk(where, " :"))
-        fprintf(stderr, "Try 'junheng %s --help'.\n", where);
+    char *text = len < 0 ? NULL : malloc((size_t)len + 1);
+    if (!text) {
+        jh_diag_add(diag, JH_DIAG_ERROR, NULL, 0, 0, "out of memory");
+        return cli_exit_code(JH_ENOMEM);
+    }
+    va_start(ap, fmt);
+    vsnprintf(text, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    jh_diag_add(diag, JH_DIAG_ERROR, where, 0, 0, "%s", text);
+    free(text);
     return EX_USAGE;
 }
 
@@ -67,47 +73,44 @@ static char *file_path(const char *dir, const char *name, size_t len)
     return p;
 }
 
-/* Reads one file (a weight list or a matrix) and prints its messages. */
-static int read_file(const char *dir, const char *name, size_t len, int ahp, cli_weights *w)
+/* Reads one file (a weight list or a matrix), its messages into diag. */
+static int read_file(const char *dir, const char *name, size_t len, int ahp, jh_diag *diag,
+                     cli_weights *w)
 {
-    jh_diag diag;
     char *path = file_path(dir, name, len);
     int rc;
     if (!path)
         return cli_exit_code(JH_ENOMEM);
-    jh_diag_init(&diag, 20);
     if (ahp) {
         jh_pairwise **grown = realloc(w->ahp, (w->n_ahp + 1) * sizeof *grown);
-        rc = grown ? jh_pairwise_read(path, &diag, &grown[w->n_ahp]) : JH_ENOMEM;
+        rc = grown ? jh_pairwise_read(path, diag, &grown[w->n_ahp]) : JH_ENOMEM;
         if (grown)
             w->ahp = grown;
         if (!rc)
             w->n_ahp++;
     } else {
-        rc = jh_weight_list_read(path, &diag, &w->fixed);
+        rc = jh_weight_list_read(path, diag, &w->fixed);
     }
-    cli_print_diag(&diag);
-    jh_diag_clear(&diag);
     free(path);
     return cli_exit_code(rc);
 }
 
 /* fixed:FILE or ahp:FILE[:FILE...] in s[0..len) into o->subj. */
 static int subjective(const char *s, size_t len, const char *where, const char *dir,
-                      jh_rank_counties_opts *o, cli_weights *w)
+                      jh_diag *diag, jh_rank_counties_opts *o, cli_weights *w)
 {
     int ahp = len > 4 && strncmp(s, "ahp:", 4) == 0;
     int code;
     if (!ahp && !(len > 6 && strncmp(s, "fixed:", 6) == 0))
-        return bad(where, "unknown subjective weights '%.*s' (expected "
+        return bad(diag, where, "unknown subjective weights '%.*s' (expected "
                                "fixed:FILE or ahp:FILE[:FILE...])", (int)len, s);
     const char *p = s + (ahp ? 4 : 6), *end = s + len;
     while (p < end) {
         const char *colon = ahp ? memchr(p, ':', (size_t)(end - p)) : NULL;
         size_t n = colon ? (size_t)(colon - p) : (size_t)(end - p);
         if (n == 0)
-            return bad(where, "empty file name in '%.*s'", (int)len, s);
-        if ((code = read_file(dir, p, n, ahp, w)))
+            return bad(diag, where, "empty file name in '%.*s'", (int)len, s);
+        if ((code = read_file(dir, p, n, ahp, diag, w)))
             return code;
         p += n + (colon != NULL);
     }
@@ -119,28 +122,28 @@ static int subjective(const char *s, size_t len, const char *where, const char *
 }
 
 /* combined:SUBJ,OBJ[,ALPHA]: the last one or two words after commas. */
-static int combined(const char *spec, const char *where, const char *dir, jh_rank_counties_opts *o,
-                    cli_weights *w)
+static int combined(const char *spec, const char *where, const char *dir, jh_diag *diag,
+                    jh_rank_counties_opts *o, cli_weights *w)
 {
     const char *body = spec + strlen("combined:");
     const char *c1 = strrchr(body, ','), *obj, *c2;
     char *end;
     if (!c1)
-        return bad(where, "invalid --weights '%s' (expected combined:SUBJ,OBJ"
+        return bad(diag, where, "invalid --weights '%s' (expected combined:SUBJ,OBJ"
                                "[,ALPHA], e.g. combined:ahp:m.csv,entropy)", spec);
     obj = c1 + 1;
     o->combine = JH_COMBINE_PRODUCT;
     double alpha = strtod(obj, &end);
     if (end != obj && !*end) {
         if (!(alpha >= 0 && alpha <= 1))
-            return bad(where, "invalid ALPHA '%s' in --weights '%s' (expected a "
+            return bad(diag, where, "invalid ALPHA '%s' in --weights '%s' (expected a "
                                    "number from 0 to 1: the subjective share)", obj, spec);
         o->combine = JH_COMBINE_LINEAR;
         o->alpha = alpha;
         for (c2 = c1 - 1; c2 > body && *c2 != ','; c2--)
             ;
         if (*c2 != ',')
-            return bad(where, "invalid --weights '%s' (expected combined:SUBJ,"
+            return bad(diag, where, "invalid --weights '%s' (expected combined:SUBJ,"
                                    "OBJ[,ALPHA])", spec);
         obj = c2 + 1;
         c1 = c2;
@@ -151,16 +154,16 @@ static int combined(const char *spec, const char *where, const char *dir, jh_ran
     else if (on == 6 && strncmp(obj, "critic", 6) == 0)
         o->objective = JH_WEIGHTS_CRITIC;
     else
-        return bad(where, "unknown objective weights '%.*s' in --weights '%s' "
+        return bad(diag, where, "unknown objective weights '%.*s' in --weights '%s' "
                                "(expected entropy or critic)", (int)on, obj, spec);
-    int code = subjective(body, (size_t)(c1 - body), where, dir, o, w);
+    int code = subjective(body, (size_t)(c1 - body), where, dir, diag, o, w);
     if (!code)
         o->weights = JH_WEIGHTS_COMBINED;
     return code;
 }
 
-int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_rank_counties_opts *o,
-                      cli_weights *w)
+int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_diag *diag,
+                      jh_rank_counties_opts *o, cli_weights *w)
 {
     cli_weights_free(w);
     memset(&o->subj, 0, sizeof o->subj);
@@ -171,10 +174,23 @@ int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_r
     else if (strcmp(spec, "equal") == 0)
         o->weights = JH_WEIGHTS_EQUAL;
     else if (strncmp(spec, "combined:", 9) == 0)
-        return combined(spec, where, dir, o, w);
+        return combined(spec, where, dir, diag, o, w);
     else if (strncmp(spec, "fixed:", 6) == 0 || strncmp(spec, "ahp:", 4) == 0)
-        return subjective(spec, strlen(spec), where, dir, o, w);
+        return subjective(spec, strlen(spec), where, dir, diag, o, w);
     else
-        return bad(where, "unknown --weights '%s' (expected " EXPECTED ")", spec);
+        return bad(diag, where, "unknown --weights '%s' (expected " EXPECTED ")", spec);
     return 0;
+}
+
+int cli_weights_option(const char *cmd, const char *spec, const char *dir,
+                       jh_rank_counties_opts *o, cli_weights *w)
+{
+    jh_diag diag;
+    jh_diag_init(&diag, 20);
+    int code = cli_weights_parse(spec, cmd, dir, &diag, o, w);
+    cli_print_diag(&diag);
+    jh_diag_clear(&diag);
+    if (code == EX_USAGE)
+        fprintf(stderr, "Try 'junheng %s --help'.\n", cmd);
+    return code;
 }

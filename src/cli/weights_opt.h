@@ -6,6 +6,7 @@
 #ifndef JUNHENG_WEIGHTS_OPT_H
 #define JUNHENG_WEIGHTS_OPT_H
 
+#include "junheng/diag.h"
 #include "junheng/rank.h"
 #include "junheng/weightfile.h"
 
@@ -19,11 +20,16 @@ typedef struct cli_weights {
 /* Sets o->weights (and o->subj, o->objective, o->combine, o->alpha) from
  * spec, reading the files it names into w; a relative file name is taken
  * relative to dir when dir is not NULL (run.ini's folder).  `where` starts
- * usage messages ("rank" or the configuration key).  Returns 0, EX_USAGE
- * after a message for a bad spelling, or the exit code of a file that
- * cannot be read (its messages printed). */
-int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_rank_counties_opts *o,
-                      cli_weights *w);
+ * usage messages ("rank" or the configuration key).  Messages go to diag
+ * (the caller prints or logs them).  Returns 0, EX_USAGE for a bad
+ * spelling (a command then adds its "Try 'junheng CMD --help'."), or the
+ * exit code of a file that cannot be read. */
+int cli_weights_parse(const char *spec, const char *where, const char *dir, jh_diag *diag,
+                      jh_rank_counties_opts *o, cli_weights *w);
+/* The same for a command's --weights: its messages printed, and after a
+ * bad spelling the pointer to `junheng CMD --help`. */
+int cli_weights_option(const char *cmd, const char *spec, const char *dir,
+                       jh_rank_counties_opts *o, cli_weights *w);
 void cli_weights_free(cli_weights *w);
 
 /* "pooled" or a year into *base (JH_WEIGHTS_BASE_POOLED or the year): 0,
