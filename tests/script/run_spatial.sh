@@ -38,4 +38,18 @@ grep -q "<th>Indicator</th><th>Moran's I</th>" "$tmp/with/report.html" ||
 grep -q 'No spatial statistics' "$tmp/with/report.html" &&
     no "report says the statistics are missing though they ran"
 grep -q '<li>spatial:' "$tmp/with/report.html" && no "spatial listed as skipped"
+# A pair naming a county not in the data: the source's warning goes to
+# run.log once (not to the terminal) and counts in the run's total, which
+# is the log's "warning:" lines, one more than the run without that pair.
+{ cat "$top/tests/data/run/neighbors-small.csv"; echo '220102,229999,rook'; } >"$tmp/nb.csv"
+"$bin" run "$top/datasets/jilin/run.ini" --set charts.kinds=none --set output.lang=en \
+    --set "data.neighbors=$tmp/nb.csv" -o "$tmp/unknown" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+warn="junheng: warning: $tmp/nb.csv: 1 pair(s) name a region not in the data; skipped (first: line 26, '229999')"
+[ "$(grep -cxF "$warn" "$tmp/unknown/run.log")" = 1 ] || no "run.log does not have the unknown pair's warning once"
+grep -qF "pair(s)" "$tmp/err" && no "the unknown pair's warning reached the terminal"
+logged=$(grep -c 'warning:' "$tmp/unknown/run.log")
+[ "$logged" = $(($(grep -c 'warning:' "$tmp/with/run.log") + 1)) ] ||
+    no "run.log: $logged warnings, expected one more than without the unknown pair"
+grep -qF "($logged warnings in $tmp/unknown/run.log)" "$tmp/err" ||
+    no "the run's warning total is not run.log's $logged: $(tail -1 "$tmp/err")"
 exit $fail
