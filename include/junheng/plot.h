@@ -201,6 +201,9 @@ typedef struct jh_plot_level {
     const char *en;         /* "prefecture" */
     const char *en_plural;  /* "prefectures" */
     const char *en_title;   /* "Prefecture" */
+    const char *whole_zh;   /* the area its groups make up: "全省" */
+    const char *whole_en;   /* "Province" */
+    const char *whole_adj;  /* "Provincial" */
 } jh_plot_level;
 const jh_plot_level *jh_plot_group_level(const struct jh_study *s);
 

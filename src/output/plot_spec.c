@@ -108,10 +108,11 @@ void jh_plot_spec_array(jh_plot_spec *sp, const char *name, size_t n,
 /* The levels charts may group counties by, in order of preference: the
  * region-catalog column, and its name in each language. */
 static const jh_plot_level levels[] = {
-    {"prefecture", "市（州）", "prefecture", "prefectures", "Prefecture"},
-    {"province", "省", "province", "provinces", "Province"},
-    {"city", "市", "city", "cities", "City"},
-    {"group", "组", "group", "groups", "Group"},
+    {"prefecture", "市（州）", "prefecture", "prefectures", "Prefecture", "全省", "Province",
+     "Provincial"},
+    {"province", "省", "province", "provinces", "Province", "全国", "National", "National"},
+    {"city", "市", "city", "cities", "City", "全省", "Province", "Provincial"},
+    {"group", "组", "group", "groups", "Group", "全部县", "All counties", "Overall"},
 };
 
 const jh_plot_level *jh_plot_group_level(const jh_study *s)

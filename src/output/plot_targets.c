@@ -103,12 +103,16 @@ int jh_plot_targets(FILE *f, const jh_study *s, const jh_plot_tables *tab, size_
     jh_plot_spec_text(sp, "X2LABEL", "%s", en ? "Counties meeting (%)" : "达标县比例（%）");
     jh_plot_spec_text(sp, "YLABEL", "%s", "");
     jh_plot_spec_text(sp, "KBASE", "%s", en ? "Baseline" : "基期值");
-    jh_plot_spec_text(sp, "KMEETS", "%s", en ? "Province, meets the target" : "全省，已达目标");
-    jh_plot_spec_text(sp, "KMISSES", "%s", en ? "Province, below the target" : "全省，未达目标");
-    jh_plot_spec_text(sp, "NOTE", "%s",
-                      en ? "Provincial value: population-weighted mean of the counties; "
+    const jh_plot_level *lv = jh_plot_group_level(s);
+    jh_plot_spec_text(sp, "KMEETS", en ? "%s, meets the target" : "%s，已达目标",
+                      en ? lv->whole_en : lv->whole_zh);
+    jh_plot_spec_text(sp, "KMISSES", en ? "%s, below the target" : "%s，未达目标",
+                      en ? lv->whole_en : lv->whole_zh);
+    jh_plot_spec_text(sp, "NOTE",
+                      en ? "%s value: population-weighted mean of the counties; "
                            "for at-most targets (mortality) lower is better"
-                         : "全省值为各县人口加权平均；“≤”类目标（如死亡率）越低越好");
+                         : "%s值为各县人口加权平均；“≤”类目标（如死亡率）越低越好",
+                      en ? lv->whole_adj : lv->whole_zh);
     jh_plot_spec_number(sp, "NBARS", (double)m);
     /* Names wider than the room at most (55%) are drawn smaller. */
     double left = jh_plot_left_margin(need_px, 1, 0.3, 0.55);

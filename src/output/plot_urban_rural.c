@@ -219,14 +219,17 @@ static int pair_chart(FILE *f, const jh_study *s, const jh_urban_rural_table *t,
             jh_format_human(um, sizeof um, prov->urban_mean, JH_NUM_VALUE, unit, lang, 0);
             jh_format_human(rm, sizeof rm, prov->rural_mean, JH_NUM_VALUE, unit, lang, 0);
             jh_format_human(ra, sizeof ra, prov->ratio, JH_NUM_RATIO, NULL, lang, 0);
+            /* the whole the groups make up: 全省, or 全国 for provinces */
+            const jh_plot_level *lv = jh_plot_group_level(s);
+            const char *whole = en ? lv->whole_en : lv->whole_zh;
             if (p)
-                jh_plot_spec_text(sp, "NOTE", en ? "Province (population-weighted means): %s %s, %s %s, ratio %s"
-                                                 : "全省（人口加权平均）：%s %s，%s %s，比值 %s",
-                                  p->name[0], um, p->name[1], rm, ra);
+                jh_plot_spec_text(sp, "NOTE", en ? "%s (population-weighted means): %s %s, %s %s, ratio %s"
+                                                 : "%s（人口加权平均）：%s %s，%s %s，比值 %s",
+                                  whole, p->name[0], um, p->name[1], rm, ra);
             else
-                jh_plot_spec_text(sp, "NOTE", en ? "Province (population-weighted means): urban %s, rural %s, ratio %s"
-                                                 : "全省（人口加权平均）：城镇 %s，农村 %s，城乡比 %s",
-                                  um, rm, ra);
+                jh_plot_spec_text(sp, "NOTE", en ? "%s (population-weighted means): urban %s, rural %s, ratio %s"
+                                                 : "%s（人口加权平均）：城镇 %s，农村 %s，城乡比 %s",
+                                  whole, um, rm, ra);
         }
         else
             jh_plot_spec_text(sp, "NOTE", "%s", "");

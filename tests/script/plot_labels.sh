@@ -82,5 +82,19 @@ done
 # last characters.
 grep -q '^<text>facilities (facilities)</text>' en.texts || bad "en: the group-gap axis title lost its end"
 grep -q '设施数量（个）' zh.texts || bad "zh: the group-gap axis title lost its end"
-[ $fail = 0 ] && echo "ok: T = 9.313×10⁻⁶, keys 0% and 100%, ratio axis 0.97..1.53, group-gap title whole"
+# The whole the groups make up is named by the catalog's level: 全省 /
+# Province over prefectures; 全国 / National when the same counties are
+# grouped into provinces (the note of the urban-rural chart).
+grep -q "^NOTE = '全省（人口加权平均）" zh/urban-rural-ur-2020.gp || bad "zh: the urban-rural note is not 全省"
+sed 's/prefecture/province/g' regions.csv > provinces.csv
+for lang in zh en; do
+    "$bin" plot urban-rural --data values.csv --regions provinces.csv --indicators indicators.csv \
+        --strata strata.csv --lang $lang -f svg -o nat-$lang --keep-scripts 2>> err ||
+        bad "$lang: plot urban-rural by province failed"
+done
+grep -q "^NOTE = '全国（人口加权平均）" nat-zh/urban-rural-ur-2020.gp ||
+    bad "zh by province: $(grep '^NOTE' nat-zh/urban-rural-ur-2020.gp)"
+grep -q "^NOTE = 'National (population-weighted means)" nat-en/urban-rural-ur-2020.gp ||
+    bad "en by province: $(grep '^NOTE' nat-en/urban-rural-ur-2020.gp)"
+[ $fail = 0 ] && echo "ok: T = 9.313×10⁻⁶, keys 0% and 100%, ratio axis 0.97..1.53, group-gap title whole, 全国/National"
 exit $fail
