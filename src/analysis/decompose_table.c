@@ -234,9 +234,7 @@ static int cmp_names(const void *a, const void *b)
 static int make_groups(struct ctx *c, size_t *n_global)
 {
     const jh_dataset *d = c->s->data;
-    jh_intern raw;
     int rc;
-    jh_intern_init(&raw);
     if (strcmp(c->o->by, "stratum") == 0) {
         /* The strata are the groups, named by their codes in byte order
          * (rural before urban); group ids are assigned in gather. */
@@ -258,39 +256,15 @@ static int make_groups(struct ctx *c, size_t *n_global)
             c->group_of[r] = JH_NONE;
         return JH_OK;
     }
-    rc = jh_study_groups(c->s, c->o->by, c->group_of, &raw, c->diag);
-    if (rc) {
-        jh_intern_clear(&raw);
-        return rc;
-    }
-    char **sorted = malloc((raw.n ? raw.n : 1) * sizeof *sorted);
-    if (!sorted) {
-        jh_intern_clear(&raw);
-        return JH_ENOMEM;
-    }
-    /* No region may have a group at all: raw.str is then NULL. */
-    if (raw.n) {
-        memcpy(sorted, raw.str, raw.n * sizeof *sorted);
-        qsort(sorted, raw.n, sizeof *sorted, cmp_names);
-    }
-    for (size_t k = 0; k < raw.n && !rc; k++)
-        if (jh_intern_add(&c->t->groups, sorted[k], strlen(sorted[k]), NULL) == JH_NONE)
-            rc = JH_ENOMEM;
-    free(sorted);
+    rc = jh_study_groups_sorted(c->s, c->o->by, c->group_of, &c->t->groups, c->diag);
     size_t unassigned = 0;
-    for (size_t r = 0; r < d->regions.n && !rc; r++) {
-        if (c->group_of[r] == JH_NONE) {
-            unassigned++;
-            continue;
-        }
-        c->group_of[r] = jh_intern_find(&c->t->groups, raw.str[c->group_of[r]]);
-    }
+    for (size_t r = 0; r < d->regions.n && !rc; r++)
+        unassigned += c->group_of[r] == JH_NONE;
     if (!rc && unassigned)
         jh_diag_add(c->diag, JH_DIAG_WARNING, NULL, 0, 0,
                     "%zu region%s without a value in column '%s' left out of every decomposition",
                     unassigned, unassigned == 1 ? "" : "s", c->o->by);
     *n_global = c->t->groups.n;
-    jh_intern_clear(&raw);
     return rc;
 }
 

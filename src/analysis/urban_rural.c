@@ -413,39 +413,16 @@ static int apply_policy(struct ctx *c, size_t ind, size_t y, jh_ur_basis basis)
     return stop ? JH_EZERO : JH_OK;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Areas of --by, sorted by name into t->areas. */
 static int make_areas(struct ctx *c)
 {
     const jh_dataset *d = c->s->data;
-    jh_intern raw;
-    int rc;
     if (!c->o->by)
         return JH_OK;
     c->area_of = malloc((d->regions.n ? d->regions.n : 1) * sizeof *c->area_of);
     if (!c->area_of)
         return JH_ENOMEM;
-    jh_intern_init(&raw);
-    rc = jh_study_groups(c->s, c->o->by, c->area_of, &raw, c->diag);
-    char **sorted = rc ? NULL : malloc((raw.n ? raw.n : 1) * sizeof *sorted);
-    if (!rc && !sorted)
-        rc = JH_ENOMEM;
-    if (!rc) {
-        memcpy(sorted, raw.str, raw.n * sizeof *sorted);
-        qsort(sorted, raw.n, sizeof *sorted, cmp_names);
-        for (size_t k = 0; k < raw.n && !rc; k++)
-            if (jh_intern_add(&c->t->areas, sorted[k], strlen(sorted[k]), NULL) == JH_NONE)
-                rc = JH_ENOMEM;
-        for (size_t r = 0; r < d->regions.n && !rc; r++)
-            if (c->area_of[r] != JH_NONE)
-                c->area_of[r] = jh_intern_find(&c->t->areas, raw.str[c->area_of[r]]);
-    }
-    free(sorted);
-    jh_intern_clear(&raw);
+    int rc = jh_study_groups_sorted(c->s, c->o->by, c->area_of, &c->t->areas, c->diag);
     c->n_areas = c->t->areas.n;
     return rc;
 }
