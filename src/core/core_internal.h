@@ -15,7 +15,7 @@ struct jh_sort_pair {
 struct jh_workspace {
     size_t capacity;            /* largest n the buffers hold */
     struct jh_sort_pair *pairs; /* sort keys */
-    struct jh_sort_pair *tmp;   /* the merge sort's other half, capacity pairs */
+    struct jh_sort_pair *tmp;   /* the sort's other buffer, capacity pairs */
     double *xs;                 /* values in ascending order */
     double *ws;                 /* their weights (1 when unweighted) */
 };

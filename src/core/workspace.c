@@ -1,7 +1,9 @@
 /* Workspace allocation, input checks and the one sort every order-based
  * index shares. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include "core_internal.h"
 
 jh_workspace *jh_workspace_alloc(size_t n)
@@ -53,12 +55,13 @@ int jh_check_input(const double *x, const double *w, size_t n, int nonneg)
     return JH_OK;
 }
 
-/* The sort of every slice (12% of a national run through qsort and its
- * comparison calls): a stable merge sort on x alone, runs of 16 sorted by
- * insertion first.  Pairs start in input order and every step keeps equal
- * x in their order, so ties (and -0 against +0, which compare equal) stay
- * in input order: the order of sorting by (x, input position). */
-enum { SORT_RUN = 16 };
+/* The sort of every slice: ties (and -0 against +0, which compare equal)
+ * keep input order, the order of sorting by (x, input position), so that
+ * output is deterministic.  Short slices go through insertion sort; longer
+ * ones through a stable least-significant-digit radix sort on the bits of
+ * x (a merge sort before: 7% of a national run, most of it mispredicted
+ * comparisons, where radix passes are branch-free). */
+enum { SORT_SHORT = 64, RADIX_BITS = 8, RADIX = 1 << RADIX_BITS, RADIX_PASSES = 8 };
 
 static void insertion_sort(struct jh_sort_pair *p, size_t n)
 {
@@ -71,36 +74,42 @@ static void insertion_sort(struct jh_sort_pair *p, size_t n)
     }
 }
 
-/* a then b into out, taking from b only what is strictly smaller. */
-static void merge(const struct jh_sort_pair *a, size_t na, const struct jh_sort_pair *b,
-                  size_t nb, struct jh_sort_pair *out)
+/* An unsigned key in the order of x (finite): a negative number's bits
+ * inverted, a positive one's sign bit set; -0 keyed as +0, since the two
+ * compare equal and must stay in input order. */
+static uint64_t order_key(double x)
 {
-    size_t i = 0, j = 0, k = 0;
-    while (i < na && j < nb)
-        out[k++] = b[j].x < a[i].x ? b[j++] : a[i++];
-    while (i < na)
-        out[k++] = a[i++];
-    while (j < nb)
-        out[k++] = b[j++];
+    uint64_t u;
+    x = x == 0 ? 0.0 : x;
+    memcpy(&u, &x, sizeof u);
+    return u ^ ((uint64_t)-(int64_t)(u >> 63) | (UINT64_C(1) << 63));
 }
 
-static size_t min_size(size_t a, size_t b)
-{
-    return a < b ? a : b;
-}
-
-/* Sorts p[0..n) using tmp (n pairs); returns whichever holds the result. */
-static struct jh_sort_pair *merge_sort(struct jh_sort_pair *p, struct jh_sort_pair *tmp,
+/* Sorts p[0..n) using tmp (n pairs); returns whichever holds the result.
+ * One pass counts every digit; a digit that is the same for all n (the
+ * sign and most of the exponent, as a rule) costs no pass. */
+static struct jh_sort_pair *radix_sort(struct jh_sort_pair *p, struct jh_sort_pair *tmp,
                                        size_t n)
 {
+    size_t count[RADIX_PASSES][RADIX] = {{0}};
+    for (size_t i = 0; i < n; i++) {
+        uint64_t k = order_key(p[i].x);
+        for (int d = 0; d < RADIX_PASSES; d++)
+            count[d][(k >> (d * RADIX_BITS)) & (RADIX - 1)]++;
+    }
     struct jh_sort_pair *src = p, *dst = tmp;
-    for (size_t s = 0; s < n; s += SORT_RUN)
-        insertion_sort(p + s, min_size(SORT_RUN, n - s));
-    for (size_t width = SORT_RUN; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = min_size(lo + width, n), hi = min_size(lo + 2 * width, n);
-            merge(src + lo, mid - lo, src + mid, hi - mid, dst + lo);
+    for (int d = 0; d < RADIX_PASSES; d++) {
+        size_t *c = count[d], sum = 0;
+        int shift = d * RADIX_BITS;
+        if (c[(order_key(p[0].x) >> shift) & (RADIX - 1)] == n)
+            continue;
+        for (int b = 0; b < RADIX; b++) {
+            size_t t = c[b];
+            c[b] = sum;
+            sum += t;
         }
+        for (size_t i = 0; i < n; i++)
+            dst[c[(order_key(src[i].x) >> shift) & (RADIX - 1)]++] = src[i];
         struct jh_sort_pair *t = src;
         src = dst;
         dst = t;
@@ -116,7 +125,11 @@ int jh_sort_slice(const double *x, const double *w, size_t n, jh_workspace *ws)
         ws->pairs[i].x = x[i];
         ws->pairs[i].i = i;
     }
-    struct jh_sort_pair *sorted = merge_sort(ws->pairs, ws->tmp, n);
+    struct jh_sort_pair *sorted = ws->pairs;
+    if (n <= SORT_SHORT)
+        insertion_sort(sorted, n);
+    else
+        sorted = radix_sort(ws->pairs, ws->tmp, n);
     if (sorted != ws->pairs) { /* callers (dagum.c) read the sorted pairs */
         ws->tmp = ws->pairs;
         ws->pairs = sorted;

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/core_internal.h"
 #include "junheng/grow.h"
 #include "junheng/indices.h"
 #include "junheng/status.h"
@@ -2295,6 +2296,40 @@ static void test_sort_keeps_ties_in_input_order(void **state)
     }
 }
 
+/* jh_sort_slice directly, against qsort by (x, position), on slices long
+ * enough for its radix passes: negatives, -0 and +0 (equal, so in input
+ * order), subnormals, the largest doubles, repeats and values that share
+ * every byte but one. */
+static void test_sort_slice_orders_by_value_then_position(void **state)
+{
+    (void)state;
+    static const double odd[] = {-0.0, 0.0, 4.9e-324, -4.9e-324, 2.2250738585072009e-308,
+                                 DBL_MAX, -DBL_MAX, 1.0, 1.0000000000000002, -1.0, 0.1, 1e300};
+    static double x[4096], w[5000];
+    static struct ref_pair ref[4096];
+    lcg_seed(29);
+    for (int rep = 0; rep < 200; rep++) {
+        size_t n = 1 + (size_t)(lcg_next() % (rep < 100 ? 200 : 4096));
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = lcg_next();
+            x[i] = r % 3 == 0   ? odd[lcg_next() % 12]
+                   : r % 3 == 1 ? (lcg_unit() - 0.5) * 1e6
+                                : (double)(lcg_next() % 50);
+            w[i] = (double)(i + 1);
+            ref[i] = (struct ref_pair){x[i], i};
+        }
+        qsort(ref, n, sizeof *ref, ref_compare);
+        assert_status(jh_sort_slice(x, w, n, WS), JH_OK);
+        for (size_t k = 0; k < n; k++) {
+            struct jh_sort_pair got = WS->pairs[k];
+            if (got.i != ref[k].i || memcmp(&WS->xs[k], &x[ref[k].i], sizeof(double)) ||
+                WS->ws[k] != w[ref[k].i])
+                fail_msg("slice %d (n %zu): position %zu holds input %zu, expected %zu", rep,
+                         n, k, got.i, ref[k].i);
+        }
+    }
+}
+
 /* jh_indices_all_both sorts once for both weightings: the same bytes as
  * two jh_indices_all calls, on random slices with zeros, and with a bad
  * weight (weighted refused, unweighted computed). */
@@ -2331,6 +2366,7 @@ int main(void)
         T(test_near_equality_keeps_last_digits),
         T(test_entropy_double_against_textbook),
         T(test_sort_keeps_ties_in_input_order),
+        T(test_sort_slice_orders_by_value_then_position),
         T(test_indices_both_equal_two_calls),
         T(test_gini_unweighted_1234),
         T(test_gini_unweighted_with_zero),
