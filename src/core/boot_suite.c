@@ -328,13 +328,14 @@ static int suite_table(struct suite *s, const double *xs, const double *ws)
 static void suite_run(struct suite *s, const double *xs, const double *ws, size_t B,
                       jh_boot_stream *stream, double *xr, double *wr, double *rep)
 {
+    int simd = jh_boot_simd();
     for (size_t b = 0; b < B; b += SL) {
         struct sums z;
         vd delta[NV] = {{0}};
         memset(&z, 0, sizeof z);
         memset(s->c, 0, s->n * SL * sizeof *s->c);
         for (size_t l = 0; l < SL && b + l < B; l++)
-            jh_boot_count_draws(stream, (uint32_t)s->n, s->c + l, SL);
+            jh_boot_count_draws(stream, (uint32_t)s->n, s->c + l, SL, simd);
         pass_moments(s, &z);
         pass_terms(s, &z);
         for (size_t v = 0; v < NV; v++)

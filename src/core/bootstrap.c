@@ -143,33 +143,158 @@ static inline void batch_draw(jh_boot_stream *s, const batch *b, uint32_t *pos)
     }
 }
 
-/* One replicate: n positions drawn k at a time from whole outputs (the
+/* counts[p * stride] += 1 in 32-bit (wide) or 16-bit cells: with wide and
+ * stride constants where it is inlined, one increment. */
+static inline void bump(void *counts, uint32_t p, size_t stride, int wide)
+{
+    if (wide)
+        ((unsigned *)counts)[p * stride]++;
+    else
+        ((uint16_t *)counts)[p * stride]++;
+}
+
+/* The draws of one replicate from its k-th on, a batch at a time (the
  * positions of the last batch past n are dropped), counted into
  * counts[i * stride] (zeroed by the caller): a stride > 1 lays the counts
- * of several replicates side by side (see gini_lanes and boot_suite.c).
- * Inlined with a constant stride where it is called. */
-static inline void count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride)
+ * of several replicates side by side (see gini_lanes and boot_suite.c). */
+static inline void count_from(jh_boot_stream *s, const batch *b, size_t k, uint32_t n,
+                              void *counts, size_t stride, int wide)
 {
-    batch b = batch_for(n);
     uint32_t pos[BATCH_MAX];
-    size_t k = 0;
-    for (; k + b.k <= n; k += b.k) {
-        batch_draw(s, &b, pos);
-        for (unsigned j = 0; j < b.k; j++)
-            counts[pos[j] * stride]++;
+    for (; k + b->k <= n; k += b->k) {
+        batch_draw(s, b, pos);
+        for (unsigned j = 0; j < b->k; j++)
+            bump(counts, pos[j], stride, wide);
     }
     if (k < n) {
-        batch_draw(s, &b, pos);
+        batch_draw(s, b, pos);
         for (unsigned j = 0; k + j < n; j++)
-            counts[pos[j] * stride]++;
+            bump(counts, pos[j], stride, wide);
     }
 }
 
-void jh_boot_count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride)
+/* One replicate of n draws into 32-bit counts; inlined with a constant
+ * stride where it is called. */
+static inline void count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride)
 {
-    if (stride == 1)
+    batch b = batch_for(n);
+    count_from(s, &b, 0, n, counts, stride, 1);
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define JH_AVX512 __attribute__((target("avx2,avx512f,avx512dq")))
+
+/* The batches of the stream's next eight outputs at once (AVX-512): output
+ * i is mix64(state + i gamma), computed in the eight 64-bit lanes of one
+ * register, and each digit is the high word of r n, a 64 x 32-bit product
+ * made of two 32 x 32-bit ones (r = 2^32 r1 + r0: t = r1 n + (r0 n >> 32),
+ * the digit t >> 32, the next r (t << 32) | (r0 n mod 2^32); t < 2^64).
+ * The same digits as batch_draw, output i's digit j in pos[8 j + i] (the
+ * order does not matter to counts).  Returns 1 and moves the stream eight
+ * outputs on; 0, the stream untouched, when one of the eight is rejected
+ * (then batch_draw takes the next batch). */
+JH_AVX512 static inline int draw8(jh_boot_stream *s, const batch *b, uint32_t *pos)
+{
+    const uint64_t g = 0x9e3779b97f4a7c15ULL;
+    const __m512i n = _mm512_set1_epi64((long long)b->n),
+                  lo32 = _mm512_set1_epi64(0xffffffffLL);
+    __m512i z = _mm512_add_epi64(
+        _mm512_set1_epi64((long long)(s->state + g)),
+        _mm512_set_epi64((long long)(7 * g), (long long)(6 * g), (long long)(5 * g),
+                         (long long)(4 * g), (long long)(3 * g), (long long)(2 * g),
+                         (long long)g, 0));
+    z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64(z, 30)),
+                           _mm512_set1_epi64((long long)0xbf58476d1ce4e5b9ULL));
+    z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64(z, 27)),
+                           _mm512_set1_epi64((long long)0x94d049bb133111ebULL));
+    z = _mm512_xor_si512(z, _mm512_srli_epi64(z, 31));
+    for (unsigned j = 0; j < b->k; j++) {
+        __m512i lo = _mm512_mul_epu32(z, n);
+        __m512i t = _mm512_add_epi64(_mm512_mul_epu32(_mm512_srli_epi64(z, 32), n),
+                                     _mm512_srli_epi64(lo, 32));
+        _mm256_storeu_si256((__m256i *)(void *)(pos + 8 * j),
+                            _mm512_cvtepi64_epi32(_mm512_srli_epi64(t, 32)));
+        z = _mm512_or_si512(_mm512_slli_epi64(t, 32), _mm512_and_si512(lo, lo32));
+    }
+    if (_mm512_cmplt_epu64_mask(z, _mm512_set1_epi64((long long)b->reject_below)))
+        return 0;
+    s->state += 8 * g;
+    s->has_spare = 0;
+    return 1;
+}
+
+/* count_from with the outputs taken eight at a time while a whole eight
+ * fits in the replicate: the same counts, the stream left where it leaves
+ * it.  The draws are a third of a Gini bootstrap's time. */
+JH_AVX512 static inline void count_draws8(jh_boot_stream *s, uint32_t n, void *counts,
+                                          size_t stride, int wide)
+{
+    batch b = batch_for(n);
+    uint32_t pos[8 * BATCH_MAX];
+    size_t k = 0;
+    while (k + 8 * b.k <= n) {
+        if (!draw8(s, &b, pos)) {
+            batch_draw(s, &b, pos);
+            for (unsigned j = 0; j < b.k; j++)
+                bump(counts, pos[j], stride, wide);
+            k += b.k;
+            continue;
+        }
+        /* Eight increments a step: a loop of one was a third slower. */
+        for (unsigned j = 0; j < b.k; j++)
+            for (unsigned i = 0; i < 8; i++)
+                bump(counts, pos[8 * j + i], stride, wide);
+        k += 8 * b.k;
+    }
+    count_from(s, &b, k, n, counts, stride, wide);
+}
+
+JH_AVX512 static void count_avx512_1(jh_boot_stream *s, uint32_t n, unsigned *counts)
+{
+    count_draws8(s, n, counts, 1, 1);
+}
+
+JH_AVX512 static void count_avx512_4(jh_boot_stream *s, uint32_t n, unsigned *counts)
+{
+    count_draws8(s, n, counts, 4, 1);
+}
+
+/* 16-bit counts, eight replicates side by side (jh_gini_bootstrap). */
+JH_AVX512 static void count_avx512_16x8(jh_boot_stream *s, uint32_t n, uint16_t *counts)
+{
+    count_draws8(s, n, counts, 8, 0);
+}
+
+int jh_boot_simd(void)
+{
+    const char *e = getenv("JUNHENG_SIMD");
+    if (e && strcmp(e, "sse2") == 0)
+        return JH_SIMD_SSE2;
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+        __builtin_cpu_supports("avx2"))
+        return JH_SIMD_AVX512;
+    return __builtin_cpu_supports("avx") ? JH_SIMD_AVX : JH_SIMD_SSE2;
+}
+#else
+int jh_boot_simd(void)
+{
+    return JH_SIMD_SSE2;
+}
+#define count_avx512_1(s, n, c) count_draws(s, n, c, 1)
+#define count_avx512_4(s, n, c) count_draws(s, n, c, 4)
+#endif
+
+void jh_boot_count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride,
+                         int simd)
+{
+    if (simd == JH_SIMD_AVX512 && stride == 1)
+        count_avx512_1(s, n, counts);
+    else if (simd == JH_SIMD_AVX512 && stride == 4) /* boot_suite.c's lanes */
+        count_avx512_4(s, n, counts);
+    else if (stride == 1)
         count_draws(s, n, counts, 1);
-    else if (stride == 4) /* boot_suite.c's lanes */
+    else if (stride == 4)
         count_draws(s, n, counts, 4);
     else
         count_draws(s, n, counts, stride);
@@ -194,7 +319,7 @@ int jh_boot_draw_counts(jh_boot_stream *s, size_t n, unsigned *counts)
     if (!s || !counts || n == 0 || n > UINT32_MAX)
         return JH_EINVAL;
     memset(counts, 0, n * sizeof *counts);
-    count_draws(s, (uint32_t)n, counts, 1);
+    jh_boot_count_draws(s, (uint32_t)n, counts, 1, jh_boot_simd());
     return JH_OK;
 }
 
@@ -390,7 +515,6 @@ static void gini_lanes(const double *xs, const double *ws, const double *gap,
 }
 
 #if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
 /* gini_lanes with AVX where the processor has it: the same operations on
  * the same lanes, four doubles a register instead of two (no FMA, so
  * every lane's sums round as in gini_lanes: the same bits on any x86-64). */
@@ -423,22 +547,88 @@ gini_lanes_avx(const double *xs, const double *ws, const double *gap, const unsi
                      : NAN;
 }
 
-/* AVX where the processor has it, unless JUNHENG_SIMD=sse2 (the unit
- * test compares the two paths bit for bit). */
-static int have_avx(void)
+/* Two blocks of LANES replicates with 16-bit counts (block 1 at c + n
+ * LANES), one block a register of eight doubles (AVX-512): the operations
+ * of gini_lanes on each lane, so the same bits.  The two blocks' chains of
+ * additions (a prefix sum is one chain a lane) are independent, so they
+ * run side by side where one block would wait on the adder.  The second
+ * pass zeroes the counts it has read, ready for the next draws. */
+typedef double vd8 __attribute__((vector_size(8 * sizeof(double))));
+
+JH_AVX512 static inline vd8 lanes16(double w, const uint16_t *c)
 {
-    const char *e = getenv("JUNHENG_SIMD");
-    if (e && strcmp(e, "sse2") == 0)
-        return 0;
-    return __builtin_cpu_supports("avx");
+    return w * (vd8)_mm512_cvtepi32_pd(
+                   _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(const void *)c)));
+}
+
+JH_AVX512 static void gini_lanes16(const double *xs, const double *ws, const double *gap,
+                                   uint16_t *c, size_t n, double *out)
+{
+    uint16_t *c1 = c + n * LANES;
+    vd8 W0 = {0}, T0 = {0}, C0 = {0}, num0 = {0}, W1 = {0}, T1 = {0}, C1 = {0}, num1 = {0};
+    for (size_t k = 0; k < n; k++) {
+        vd8 a = lanes16(ws[k], c + k * LANES), b = lanes16(ws[k], c1 + k * LANES);
+        W0 += a;
+        T0 += a * xs[k];
+        W1 += b;
+        T1 += b * xs[k];
+    }
+    for (size_t k = 0; k < n; k++) {
+        C0 += lanes16(ws[k], c + k * LANES);
+        C1 += lanes16(ws[k], c1 + k * LANES);
+        num0 += gap[k] * (C0 * (W0 - C0));
+        num1 += gap[k] * (C1 * (W1 - C1));
+        _mm_storeu_si128((__m128i *)(void *)(c + k * LANES), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(c1 + k * LANES), _mm_setzero_si128());
+    }
+    for (size_t l = 0; l < LANES; l++) {
+        out[l] = T0[l] > 0 ? num0[l] / (W0[l] * T0[l]) : NAN;
+        out[LANES + l] = T1[l] > 0 ? num1[l] / (W1[l] * T1[l]) : NAN;
+    }
+}
+
+/* The B replicates 2 LANES at a time, drawn in turn from the stream into
+ * 16-bit counts (n <= 65535, so no count overflows): the counts of eight
+ * replicates take 16 n bytes, which stay in the first-level cache while
+ * they are drawn (45 KB at n = 2,850, against 91 KB in 32 bits).
+ * r has room for B + 2 LANES; 0 or JH_ENOMEM. */
+static int gini_boot16(const double *xs, const double *ws, const double *gap, size_t n,
+                       size_t B, jh_boot_stream *stream, double *r)
+{
+    uint16_t *c = calloc(2 * n * LANES, sizeof *c);
+    if (!c)
+        return JH_ENOMEM;
+    for (size_t b = 0; b < B; b += 2 * LANES) {
+        for (size_t l = 0; l < 2 * LANES && b + l < B; l++)
+            count_avx512_16x8(stream, (uint32_t)n, c + l / LANES * n * LANES + l % LANES);
+        gini_lanes16(xs, ws, gap, c, n, r + b);
+    }
+    free(c);
+    return JH_OK;
 }
 #else
-static int have_avx(void)
-{
-    return 0;
-}
 #define gini_lanes_avx gini_lanes
+#define gini_boot16(xs, ws, gap, n, B, stream, r) JH_EINVAL
 #endif
+
+/* The B replicates LANES at a time in 32-bit counts (SSE2 or AVX lanes),
+ * drawn in turn from the stream (the same draws as one at a time); a last
+ * partial block leaves its spare lanes at zero counts.  0 or JH_ENOMEM. */
+static int gini_boot32(const double *xs, const double *ws, const double *gap, size_t n,
+                       size_t B, jh_boot_stream *stream, double *r, int simd)
+{
+    unsigned *lanes = malloc(n * LANES * sizeof *lanes);
+    if (!lanes)
+        return JH_ENOMEM;
+    for (size_t b = 0; b < B; b += LANES) {
+        memset(lanes, 0, n * LANES * sizeof *lanes);
+        for (size_t l = 0; l < LANES && b + l < B; l++)
+            count_draws(stream, (uint32_t)n, lanes + l, LANES);
+        (simd >= JH_SIMD_AVX ? gini_lanes_avx : gini_lanes)(xs, ws, gap, lanes, n, r + b);
+    }
+    free(lanes);
+    return JH_OK;
+}
 
 int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
                       double ci, jh_boot_stream *stream, jh_workspace *ws,
@@ -447,9 +637,7 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
 {
     int rc = jh_check_input(x, w, n, 1);
     long double total, mean;
-    double *r, *gap;
-    unsigned *lanes;
-    (void)counts; /* the lanes below replace it */
+    (void)counts; /* the lanes of gini_boot16/32 replace it */
     if (rc)
         return rc;
     if (B == 0 || !(ci > 0 && ci < 1) || !stream || !ws || !lo || !hi || !se ||
@@ -461,33 +649,24 @@ int jh_gini_bootstrap(const double *x, const double *w, size_t n, size_t B,
     rc = jh_sort_slice(x, w, n, ws);
     if (rc)
         return rc;
-    r = malloc((B + LANES) * sizeof *r);
-    gap = malloc(n * sizeof *gap);
-    lanes = malloc(n * LANES * sizeof *lanes);
-    if (!r || !gap || !lanes) {
+    double *r = malloc((B + 2 * LANES) * sizeof *r), *gap = malloc(n * sizeof *gap);
+    if (!r || !gap) {
         free(r);
         free(gap);
-        free(lanes);
         return JH_ENOMEM;
     }
     for (size_t k = 0; k + 1 < n; k++)
         gap[k] = ws->xs[k + 1] - ws->xs[k];
     gap[n - 1] = 0;
-    int avx = have_avx();
-    /* LANES replicates at a time, drawn one after the other from the
-     * stream (the same draws as one at a time); a last partial block
-     * leaves its spare lanes at zero counts. */
-    for (size_t b = 0; b < B; b += LANES) {
-        memset(lanes, 0, n * LANES * sizeof *lanes);
-        for (size_t l = 0; l < LANES && b + l < B; l++)
-            count_draws(stream, (uint32_t)n, lanes + l, LANES);
-        (avx ? gini_lanes_avx : gini_lanes)(ws->xs, ws->ws, gap, lanes, n, r + b);
-    }
+    int simd = jh_boot_simd();
+    rc = simd == JH_SIMD_AVX512 && n <= UINT16_MAX
+             ? gini_boot16(ws->xs, ws->ws, gap, n, B, stream, r)
+             : gini_boot32(ws->xs, ws->ws, gap, n, B, stream, r, simd);
     free(gap);
-    free(lanes);
-    if (rep)
+    if (!rc && rep)
         memcpy(rep, r, B * sizeof *r);
-    rc = jh_boot_interval(r, B, ci, lo, hi, se, NULL);
+    if (!rc)
+        rc = jh_boot_interval(r, B, ci, lo, hi, se, NULL);
     free(r);
     return rc;
 }

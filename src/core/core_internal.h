@@ -79,10 +79,19 @@ void jh_quantiles_sorted(const double *xs, const double *ws, size_t n, const dou
  * median between two values. */
 double jh_midpoint(double a, double b);
 
+/* The vector instructions the bootstrap kernels use: AVX-512 (F, DQ, with
+ * AVX2), AVX or SSE2 where the processor has them, SSE2 when JUNHENG_SIMD
+ * is "sse2" (the unit tests compare the paths bit for bit).  Reads the
+ * environment: ask once per slice, not per replicate. */
+enum { JH_SIMD_SSE2, JH_SIMD_AVX, JH_SIMD_AVX512 };
+int jh_boot_simd(void);
+
 /* The n draws of one replicate (as jh_boot_draw_counts: 1 <= n <= 2^32 - 1,
  * the stream left where it leaves it) added into counts[i * stride], which
- * the caller zeroes: a stride > 1 lays several replicates side by side. */
-void jh_boot_count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride);
+ * the caller zeroes: a stride > 1 lays several replicates side by side.
+ * simd from jh_boot_simd(): the same counts on every path. */
+void jh_boot_count_draws(jh_boot_stream *s, uint32_t n, unsigned *counts, size_t stride,
+                         int simd);
 
 /* Kernels over a sorted slice (xs ascending, ws its weights, n >= 1,
  * sum ws*xs > 0 for the ratios). */
