@@ -3,10 +3,13 @@
  * `junheng indices` spreads them (JUNHENG_THREADS, default the processors
  * online): the counterpart of bench/boot_gini_numpy.py (same output
  * columns).  Each slice has its own stream, so the output does not depend
- * on the threads.
+ * on the threads.  A thread takes the next slice not yet taken, so a
+ * thread that another process slows down does fewer slices and both end
+ * within a slice of each other (a fixed share left one waiting).
  * Usage: bench_boot_gini FILE B OUT.csv */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -20,8 +23,9 @@ struct result {
 
 struct worker {
     const jh_dataset *d;
-    size_t B, first, step;
-    struct result *res; /* one per (indicator, year, stratum) */
+    size_t B;
+    atomic_size_t *next; /* the next slice to take, shared */
+    struct result *res;  /* one per (indicator, year, stratum) */
     int rc;
 };
 
@@ -33,7 +37,7 @@ static void *work(void *arg)
     double *x = malloc(nr * sizeof *x), *w = malloc(nr * sizeof *w);
     jh_workspace *ws = jh_workspace_alloc(nr);
     wk->rc = x && w && ws ? 0 : 1;
-    for (size_t j = wk->first; !wk->rc && j < ns; j += wk->step) {
+    for (size_t j; !wk->rc && (j = atomic_fetch_add(wk->next, 1)) < ns;) {
         size_t s = j % d->n_strata, y = j / d->n_strata % d->n_years,
                i = j / d->n_strata / d->n_years, off = jh_dataset_offset(d, i, y, s, 0), n = 0;
         for (size_t r = 0; r < nr; r++)
@@ -63,8 +67,10 @@ static int run(const jh_dataset *d, size_t B, FILE *out)
     pthread_t tid[16];
     struct result *res = calloc(ns ? ns : 1, sizeof *res);
     int rc = res && d->weights ? 0 : 1;
+    atomic_size_t next;
+    atomic_init(&next, 0);
     for (size_t k = 0; !rc && k < nt; k++)
-        wk[k] = (struct worker){d, B, k, nt, res, 0};
+        wk[k] = (struct worker){d, B, &next, res, 0};
     int started[16] = {0};
     for (size_t k = 1; !rc && k < nt; k++)
         started[k] = pthread_create(&tid[k], NULL, work, &wk[k]) == 0;
