@@ -9,9 +9,12 @@
  * regions seen when it starts (a wide file of one row and 10^6 columns
  * makes 10^6 slabs of one region each, about 64 bytes apiece with the grid
  * pointer), and a stratum's grid exists only once the stratum occurs. */
+#define _DEFAULT_SOURCE /* madvise */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include "slabs.h"
 
 /* A cell holds what one observation writes (value, NaN: missing or not
@@ -39,6 +42,11 @@ typedef struct jh_cell {
  * KiB), so that a freed arena leaves the process; and few of them, since
  * each munmap costs a TLB flush on every processor. */
 #define ARENA_CHUNKS 256
+/* Chunks of an arena faulted in at once, ahead of use: a page fault costs
+ * an exception, dear on a paravirtualized machine, where one madvise for
+ * 24 pages costs one system call; a step, not the whole arena, so that a
+ * small file does not hold pages it never writes. */
+#define POPULATE_CHUNKS 8
 
 typedef struct jh_slab {
     size_t n_chunk;      /* entries of chunk[] */
@@ -49,6 +57,7 @@ typedef struct jh_slab {
 typedef struct jh_arena {
     struct jh_arena *next;
     size_t used;         /* chunks handed out */
+    size_t populated;    /* chunks faulted in ahead */
     jh_cell mem[];       /* ARENA_CHUNKS chunks */
 } jh_arena;
 
@@ -202,6 +211,20 @@ static int grow_chunk0(jh_slabs *b, jh_slab *s, size_t ind, size_t i, size_t kno
     return 0;
 }
 
+/* Faults in [p, p + bytes) for writing, when the kernel can (Linux 5.14);
+ * the pages would be faulted in one by one otherwise, with the same result. */
+static void populate(void *p, size_t bytes)
+{
+#ifdef MADV_POPULATE_WRITE
+    static const uintptr_t page = 4096; /* the smallest page: a rounding only */
+    uintptr_t from = (uintptr_t)p & ~(page - 1), to = (uintptr_t)p + bytes;
+    (void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 /* A new whole chunk for indicator c, from c's arena. */
 static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts)
 {
@@ -222,8 +245,14 @@ static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts)
         if (!(a = malloc(sizeof *a + ARENA_CHUNKS * per)))
             return NULL;
         a->next = b->arena[c];
-        a->used = 0;
+        a->used = a->populated = 0;
         b->arena[c] = a;
+    }
+    if (a->used == a->populated) {
+        size_t n = ARENA_CHUNKS - a->used < POPULATE_CHUNKS ? ARENA_CHUNKS - a->used
+                                                             : POPULATE_CHUNKS;
+        populate((unsigned char *)a->mem + per * a->used, per * n);
+        a->populated += n;
     }
     return (jh_cell *)(void *)((unsigned char *)a->mem + per * a->used++);
 }
@@ -353,8 +382,13 @@ static void chunk_to_row(const jh_slab *s, size_t c, size_t lo, size_t hi, doubl
  * a little, not the slabs and the cube. */
 void jh_slabs_to_cube(jh_slabs *b, jh_dataset *d, const size_t *slot_index)
 {
-    size_t nr = d->regions.n;
+    size_t nr = d->regions.n, per_ind = d->n_years * d->n_strata * nr * sizeof *d->values;
     for (size_t i = 0; i < d->indicators.n; i++) {
+        /* The indicator's part of the cube faulted in at once, as it is
+         * written: no more memory than the cube would take as it fills. */
+        populate(d->values + jh_dataset_offset(d, i, 0, 0, 0), per_ind);
+        if (d->weights)
+            populate(d->weights + jh_dataset_offset(d, i, 0, 0, 0), per_ind);
         for (size_t slot = 0; slot < b->n_slots; slot++)
             for (size_t k = 0; k < d->n_strata; k++) {
                 jh_slab *const *g = b->grid[d->strata[k]];
