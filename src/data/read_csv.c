@@ -47,6 +47,29 @@ static const char *const role_aliases[ROLE_COUNT][8] = {
     [ROLE_WEIGHT] = {"population", "人口", "常住人口", "户籍人口"},
 };
 
+/* A file sorted by region repeats its region's cells on row after row:
+ * the text of the columns that decide what a row does for its region
+ * (code, name, group, the text columns kept) is remembered, and a row
+ * with the same text skips the checks (units, level, marker of missing),
+ * the interning and the attributes, whose outcome it would repeat. */
+struct key_cache {
+    size_t *col;              /* [n_col] the columns compared */
+    size_t n_col;
+    int stale;                /* the columns kept as text changed */
+    int kept;                 /* the text below passed the checks */
+    size_t region;            /* its region, attributes set, or (size_t)-1 */
+    char *text;               /* the cells' text, one after the other */
+    size_t *len;              /* [n_col] length of each */
+    size_t text_cap;
+};
+
+/* The previous row's stratum label and what it gave. */
+struct stratum_cache {
+    char text[32];
+    size_t len;               /* (size_t)-1: nothing remembered */
+    jh_stratum id;
+};
+
 struct reader {
     jh_builder *b;
     const jh_read_opts *o;
@@ -62,6 +85,11 @@ struct reader {
     int *col_year;            /* [field] with years_across: the column's year, 0 if none */
     size_t *attr;             /* [field] attribute column kept, or (size_t)-1 */
     size_t row_region;        /* region of the current row once interned, or (size_t)-1 */
+    struct key_cache key;     /* the previous row's region, reused when it comes again */
+    struct stratum_cache stratum; /* the previous row's stratum label */
+    size_t prev_ind;          /* indicator of the previous long row, or (size_t)-1 */
+    size_t *next_ind;         /* [indicator] the one that followed it last, or (size_t)-1 */
+    size_t next_cap;
     char *const *name;        /* [field] header text, for messages (the row
                                  reader's, alive while the file is read) */
     int at[ROLE_COUNT];       /* field of each role, -1 when absent */
@@ -215,6 +243,7 @@ static void keep_attr(struct reader *r, size_t f)
     r->attr[f] = jh_builder_attr(r->b, r->name[f]);
     if (r->attr[f] == (size_t)-1)
         r->oom = r->failed = 1;
+    r->key.stale = 1;
 }
 
 /* Column f of a wide file becomes an indicator. */
@@ -458,6 +487,34 @@ static void stratum_error(struct reader *r)
                 r->b->strata ? r->b->opts.strata_path : "");
 }
 
+/* Whether a[0..n) and b[0..n) are equal: the keys compared row by row
+ * are a few bytes, shorter than a call of memcmp. */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+/* The stratum of the row's label, the previous row's when the label is
+ * the same; -1 when unknown. */
+static jh_stratum row_stratum(struct reader *r)
+{
+    const jh_row_cell *c = cell_of(r, ROLE_STRATUM);
+    struct stratum_cache *k = &r->stratum;
+    if (c->len == k->len && same_bytes(c->text, k->text, c->len))
+        return k->id;
+    jh_stratum s = jh_strata_lookup(r->b->strata, c->text);
+    k->len = (size_t)-1;
+    if (s >= 0 && c->len <= sizeof k->text) {
+        memcpy(k->text, c->text, c->len);
+        k->len = c->len;
+    }
+    k->id = s;
+    return s;
+}
+
 /* The parts every row has: region, year, stratum, weight. */
 static int row_key(struct reader *r, jh_obs *o)
 {
@@ -472,8 +529,7 @@ static int row_key(struct reader *r, jh_obs *o)
     o->weight = NAN;
     if (r->at[ROLE_WEIGHT] >= 0)
         bad |= parse_value(r, r->at[ROLE_WEIGHT], 0, &o->weight);
-    if (r->at[ROLE_STRATUM] >= 0 &&
-        (s = jh_strata_lookup(r->b->strata, cell_of(r, ROLE_STRATUM)->text)) < 0) {
+    if (r->at[ROLE_STRATUM] >= 0 && (s = row_stratum(r)) < 0) {
         stratum_error(r);
         s = JH_STRATUM_TOTAL;
         bad = 1;
@@ -509,11 +565,11 @@ static void row_attrs(struct reader *r)
             r->oom = r->failed = 1;
 }
 
-static void push(struct reader *r, jh_obs *o, int *have_region)
+static void push(struct reader *r, jh_obs *o)
 {
-    if (!*have_region && row_region(r, o))
+    if (r->row_region == (size_t)-1 && row_region(r, o))
         return;
-    *have_region = 1;
+    o->region = (uint32_t)r->row_region;
     if (jh_builder_push(r->b, o, r->diag))
         r->oom = r->failed = 1;
 }
@@ -530,20 +586,59 @@ static int wanted_indicator(struct reader *r, const jh_row_cell *c)
     return 1;
 }
 
+/* Whether NUL-terminated s is text[0..len) (text holds no NUL). */
+static int same_text(const char *s, const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == text[i])
+        i++;
+    return i == len && !s[len];
+}
+
+/* The indicator of a long row, interned.  A long file repeats one order
+ * of indicators region after region: the one that followed the previous
+ * row's indicator last time is tried first, a comparison in place of a
+ * hash.  (size_t)-1 when out of memory. */
+static size_t row_indicator(struct reader *r, const jh_row_cell *c)
+{
+    const jh_intern *t = &r->b->indicators;
+    size_t prev = r->prev_ind, ind = prev < r->next_cap ? r->next_ind[prev] : (size_t)-1;
+    /* No NUL in a cell: a shorter stored string differs at its NUL, and
+     * nothing past it is read. */
+    if (ind == (size_t)-1 || !same_text(t->str[ind], c->text, c->len))
+        ind = jh_intern_add(&r->b->indicators, c->text, c->len, NULL);
+    if (ind == (size_t)-1)
+        return ind;
+    if (prev != (size_t)-1 && prev >= r->next_cap) {
+        size_t cap = r->next_cap ? 2 * r->next_cap : 64;
+        while (cap <= prev)
+            cap *= 2;
+        size_t *n = realloc(r->next_ind, cap * sizeof *n);
+        if (!n)
+            return (size_t)-1;
+        memset(n + r->next_cap, 0xFF, (cap - r->next_cap) * sizeof *n);
+        r->next_ind = n;
+        r->next_cap = cap;
+    }
+    if (prev != (size_t)-1)
+        r->next_ind[prev] = ind;
+    r->prev_ind = ind;
+    return ind;
+}
+
 static void long_row(struct reader *r, jh_obs *o)
 {
     const jh_row_cell *c = cell_of(r, ROLE_INDICATOR);
     if (require_text(r, ROLE_INDICATOR, "indicator") || !wanted_indicator(r, c) ||
         parse_value(r, r->at[ROLE_VALUE], 1, &o->value))
         return;
-    size_t ind = jh_intern_add(&r->b->indicators, c->text, c->len, NULL);
+    size_t ind = row_indicator(r, c);
     if (ind == (size_t)-1 || ind > UINT32_MAX) {
         r->oom = r->failed = 1;
         return;
     }
     o->indicator = (uint32_t)ind;
-    int have_region = 0;
-    push(r, o, &have_region);
+    push(r, o);
 }
 
 /* Text with no digit in it: a name, never a mistyped number. */
@@ -583,7 +678,6 @@ static int decide_kind(struct reader *r, size_t f)
 
 static void wide_row(struct reader *r, jh_obs *o)
 {
-    int have_region = 0;
     for (size_t f = 0; f < r->n_header && !r->failed; f++) {
         if (r->role[f] != ROLE_NONE ||
             ((r->kind[f] == KIND_UNDECIDED || r->kind[f] == KIND_OTHER) && decide_kind(r, f)))
@@ -593,7 +687,7 @@ static void wide_row(struct reader *r, jh_obs *o)
         if (r->col_year[f])
             o->year = r->col_year[f];
         o->indicator = r->indicator[f];
-        push(r, o, &have_region);
+        push(r, o);
     }
 }
 
@@ -674,19 +768,93 @@ static int units_row(struct reader *r)
     return 1;
 }
 
+/* The columns the key cache compares: region code, name, group and the
+ * columns kept as text.  0, or -1 when out of memory. */
+static int key_columns(struct reader *r)
+{
+    struct key_cache *k = &r->key;
+    size_t n = 0;
+    if (!k->col && !(k->col = malloc((r->n_header ? r->n_header : 1) * sizeof *k->col)))
+        return -1;
+    if (!k->len && !(k->len = malloc((r->n_header ? r->n_header : 1) * sizeof *k->len)))
+        return -1;
+    for (size_t f = 0; f < r->n_header; f++)
+        if ((int)f == r->at[ROLE_REGION] || (int)f == r->at[ROLE_NAME] ||
+            (int)f == r->at[ROLE_GROUP] || r->attr[f] != (size_t)-1)
+            k->col[n++] = f;
+    k->n_col = n;
+    k->stale = 0;
+    return 0;
+}
+
+/* Whether the row's key text is the one remembered. */
+static int same_key(const struct reader *r)
+{
+    const struct key_cache *k = &r->key;
+    if (!k->kept || k->stale)
+        return 0;
+    for (size_t i = 0, at = 0; i < k->n_col; at += k->len[i++]) {
+        const jh_row_cell *c = &r->cell[k->col[i]];
+        if (c->len != k->len[i] || !same_bytes(c->text, k->text + at, c->len))
+            return 0;
+    }
+    return 1;
+}
+
+/* Remembers the row's key text (the row passed the checks). */
+static void remember_key(struct reader *r)
+{
+    struct key_cache *k = &r->key;
+    size_t need = 1, at = 0;
+    k->kept = 0;
+    if (k->stale && key_columns(r)) {
+        r->oom = r->failed = 1;
+        return;
+    }
+    for (size_t i = 0; i < k->n_col; i++)
+        need += r->cell[k->col[i]].len;
+    if (need > k->text_cap) {
+        char *t = realloc(k->text, need);
+        if (!t) {
+            r->oom = r->failed = 1;
+            return;
+        }
+        k->text = t;
+        k->text_cap = need;
+    }
+    for (size_t i = 0; i < k->n_col; at += k->len[i++]) {
+        k->len[i] = r->cell[k->col[i]].len;
+        memcpy(k->text + at, r->cell[k->col[i]].text, k->len[i]);
+    }
+    k->kept = 1;
+}
+
 static void on_row(struct reader *r)
 {
     jh_obs o = {.file = r->file, .line = (uint32_t)r->row_line};
-    if (units_row(r) || other_level(r) || no_code(r))
+    int same = same_key(r);
+    if (!same && (units_row(r) || other_level(r) || no_code(r)))
         return;
-    if (row_key(r, &o))
+    if (!same) {
+        r->key.region = (size_t)-1;
+        remember_key(r);
+    }
+    if (r->failed || row_key(r, &o))
         return;
-    r->row_region = (size_t)-1;
+    /* The cached region had its attributes set by a row of the same text. */
+    r->row_region = r->key.region;
+    int cached = r->row_region != (size_t)-1;
     if (r->wide)
         wide_row(r, &o);
     else
         long_row(r, &o);
-    row_attrs(r);
+    if (!cached || r->key.stale)
+        row_attrs(r);
+    /* A text column found in this row: compared from the next row on. */
+    if (r->key.stale && !r->failed)
+        remember_key(r);
+    if (!r->failed && r->row_region != (size_t)-1)
+        r->key.region = r->row_region;
 }
 
 /* What the row reader is told after a row: go on, stop, out of memory. */
@@ -762,6 +930,10 @@ static void level_warning(const struct reader *r)
 
 static void free_reader(struct reader *r)
 {
+    free(r->key.col);
+    free(r->key.len);
+    free(r->key.text);
+    free(r->next_ind);
     free(r->role);
     free(r->indicator);
     free(r->kind);
@@ -771,7 +943,9 @@ static void free_reader(struct reader *r)
 
 int jh_builder_read(jh_builder *b, const char *path, jh_diag *diag)
 {
-    struct reader r = {.b = b, .o = &b->opts, .diag = diag, .path = path};
+    struct reader r = {.b = b, .o = &b->opts, .diag = diag, .path = path,
+                       .key = {.stale = 1, .region = (size_t)-1},
+                       .stratum = {.len = (size_t)-1}, .prev_ind = (size_t)-1};
     jh_rows_opts ro = {.encoding = b->opts.encoding, .delimiter = b->opts.delimiter,
                        .on_header = on_header_row, .on_row = on_data_row,
                        .on_open = on_open, .ctx = &r};
