@@ -17,9 +17,11 @@
 #include <unistd.h>
 #include "slabs.h"
 
-/* A cell holds what one observation writes (value, NaN: missing or not
- * observed; weight, NaN when none; where, (file + 1) << 32 | line, 0 = not
- * observed) side by side: a long file ordered by region writes each row
+/* A cell holds what one observation writes (value, NaN when missing;
+ * weight, NaN when none; where, (file + 1) << 32 | line, 0 = not observed,
+ * value and weight then meaningless) side by side: a cell of zeros is one
+ * not observed, so that the arenas' fresh pages need no writing before
+ * use; a long file ordered by region writes each row
  * into another slab, and three arrays per slab were three pages and cache
  * lines a row; a cell is one. */
 typedef struct jh_cell {
@@ -166,8 +168,7 @@ static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts);
 
 static void init_cells(jh_cell *c, uint32_t *count, size_t from, size_t to)
 {
-    for (size_t r = from; r < to; r++)
-        c[r] = (jh_cell){NAN, NAN, 0};
+    memset(c + from, 0, (to - from) * sizeof *c);
     if (count)
         memset(count + from, 0, (to - from) * sizeof *count);
 }
@@ -196,7 +197,6 @@ static int grow_chunk0(jh_slabs *b, jh_slab *s, size_t ind, size_t i, size_t kno
         free(s->chunk[0]);
         s->chunk[0] = c;
         s->cap0 = cap;
-        init_cells(c, counts ? chunk_count(s, 0) : NULL, old, cap);
         return 0;
     }
     if (!(c = realloc(s->chunk[0], chunk_bytes(cap, counts))))
@@ -225,7 +225,7 @@ static void populate(void *p, size_t bytes)
 #endif
 }
 
-/* A new whole chunk for indicator c, from c's arena. */
+/* A new whole chunk for indicator c, from c's arena: zeros. */
 static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts)
 {
     if (c >= b->n_arena) {
@@ -242,7 +242,9 @@ static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts)
     jh_arena *a = b->arena[c];
     size_t per = chunk_bytes(CHUNK, counts);
     if (!a || a->used == ARENA_CHUNKS) {
-        if (!(a = malloc(sizeof *a + ARENA_CHUNKS * per)))
+        /* Zeros: cells not observed, counts 0 (fresh pages from the
+         * kernel, which calloc does not write again). */
+        if (!(a = calloc(1, sizeof *a + ARENA_CHUNKS * per)))
             return NULL;
         a->next = b->arena[c];
         a->used = a->populated = 0;
@@ -280,7 +282,6 @@ static jh_cell *slab_chunk(jh_slabs *b, jh_slab **sp, size_t ind, size_t r, size
     } else if (!s->chunk[c]) {
         if (!(s->chunk[c] = arena_chunk(b, ind, counts)))
             return NULL;
-        init_cells(s->chunk[c], counts ? chunk_count(s, c) : NULL, 0, CHUNK);
     }
     return s->chunk[c];
 }
@@ -366,13 +367,13 @@ static void chunk_to_row(const jh_slab *s, size_t c, size_t lo, size_t hi, doubl
     const jh_cell *cells = s && c < s->n_chunk ? s->chunk[c] : NULL;
     size_t have = !cells ? 0 : c ? hi - lo : (s->cap0 < hi ? s->cap0 : hi);
     for (size_t r = 0; r < have; r++)
-        values[r] = cells[r].value;
+        values[r] = cells[r].where ? cells[r].value : NAN;
     for (size_t r = have; r < hi - lo; r++)
         values[r] = NAN;
     if (!weights)
         return;
     for (size_t r = 0; r < have; r++)
-        weights[r] = cells[r].weight;
+        weights[r] = cells[r].where ? cells[r].weight : NAN;
     for (size_t r = have; r < hi - lo; r++)
         weights[r] = NAN;
 }
