@@ -17,21 +17,21 @@
 #include <unistd.h>
 #include "slabs.h"
 
-/* A cell holds what one observation writes (value, NaN when missing;
- * weight, NaN when none; where, (file + 1) << 32 | line, 0 = not observed,
- * value and weight then meaningless) side by side: a cell of zeros is one
- * not observed, so that the arenas' fresh pages need no writing before
- * use; a long file ordered by region writes each row
- * into another slab, and three arrays per slab were three pages and cache
- * lines a row; a cell is one. */
+/* A cell holds what one observation writes: value (NaN when missing) and
+ * weight (NaN when none) side by side, since a long file ordered by
+ * region writes each row into another slab, and separate arrays were
+ * separate cache lines a row.  Where the value came from, needed only to
+ * name a duplicate, is a 32-bit position (see position()) in an array
+ * after the cells: 16 + 4 bytes a cell, not 24.  Position 0 is a cell not
+ * observed (value and weight then meaningless), so that the arenas' fresh
+ * pages of zeros need no writing before use. */
 typedef struct jh_cell {
     double value, weight;
-    uint64_t where;
 } jh_cell;
 
-/* A slab's regions come in chunks of CHUNK: chunk[c] holds regions
- * [c * CHUNK, (c + 1) * CHUNK), followed, for JH_DUP_MEAN, by a count per
- * region (values averaged).  Chunk 0 is born as long as the regions seen
+/* A slab's regions come in chunks of CHUNK: chunk[c] holds the cells of
+ * regions [c * CHUNK, (c + 1) * CHUNK), then their positions, then, for
+ * JH_DUP_MEAN, a count per region (values averaged).  Chunk 0 is born as long as the regions seen
  * so far and grows to CHUNK (a slab of a wide file's single row stays one
  * cell); whole chunks come from the arenas of their indicator, so that a
  * slab never moves its cells to grow, and an indicator's arenas are given
@@ -40,7 +40,7 @@ typedef struct jh_cell {
  * that the tables a row touches stay in cache. */
 #define CHUNK_SHIFT 7
 #define CHUNK ((size_t)1 << CHUNK_SHIFT)
-/* Chunks of an arena: 256 x 3 KiB, above malloc's mmap threshold (128
+/* Chunks of an arena: 256 x 2.5 KiB, above malloc's mmap threshold (128
  * KiB), so that a freed arena leaves the process; and few of them, since
  * each munmap costs a TLB flush on every processor. */
 #define ARENA_CHUNKS 256
@@ -63,14 +63,24 @@ typedef struct jh_arena {
     jh_cell mem[];       /* ARENA_CHUNKS chunks */
 } jh_arena;
 
+/* Arrays after the cells of a chunk: positions, and counts for the mean. */
+#define TAIL_POS 0
+#define TAIL_COUNT 1
+
 static size_t chunk_bytes(size_t regions, int counts)
 {
-    return regions * (sizeof(jh_cell) + (counts ? sizeof(uint32_t) : 0));
+    return regions * (sizeof(jh_cell) + (counts ? 2 : 1) * sizeof(uint32_t));
 }
 
-static uint32_t *chunk_count(const jh_slab *s, size_t c)
+/* Array k (TAIL_*) after the n cells at cells. */
+static uint32_t *tail_of(jh_cell *cells, size_t n, int k)
 {
-    return (uint32_t *)(void *)(s->chunk[c] + (c ? CHUNK : s->cap0));
+    return (uint32_t *)(void *)(cells + n) + (size_t)k * n;
+}
+
+static uint32_t *chunk_tail(const jh_slab *s, size_t c, int k)
+{
+    return tail_of(s->chunk[c], c ? CHUNK : s->cap0, k);
 }
 
 static void free_arenas(jh_arena *a)
@@ -103,6 +113,10 @@ void jh_slabs_free(jh_slabs *b)
     free(b->year_of_slot);
     b->slot_of_year = NULL;
     b->year_of_slot = NULL;
+    free(b->base);
+    b->base = NULL;
+    b->n_base = 0;
+    b->pos_end = 0;
 }
 
 /* Slot of a year, new slots in order of first appearance. */
@@ -166,12 +180,6 @@ static int grow_grid(jh_slabs *b, size_t ind, size_t slot, int stratum)
 
 static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts);
 
-static void init_cells(jh_cell *c, uint32_t *count, size_t from, size_t to)
-{
-    memset(c + from, 0, (to - from) * sizeof *c);
-    if (count)
-        memset(count + from, 0, (to - from) * sizeof *count);
-}
 
 /* Makes chunk 0 of *sp hold region i (< CHUNK).  A new chunk starts as long
  * as the regions seen so far (known), so that only the first slabs of a
@@ -191,9 +199,9 @@ static int grow_chunk0(jh_slabs *b, jh_slab *s, size_t ind, size_t i, size_t kno
         if (!(c = arena_chunk(b, ind, counts)))
             return -1;
         if (old)
-            memcpy(c, s->chunk[0], chunk_bytes(old, 0));
-        if (old && counts)
-            memcpy(c + CHUNK, s->chunk[0] + old, old * sizeof(uint32_t));
+            memcpy(c, s->chunk[0], old * sizeof *c);
+        for (int k = 0; old && k <= counts; k++)
+            memcpy(tail_of(c, CHUNK, k), tail_of(s->chunk[0], old, k), old * sizeof(uint32_t));
         free(s->chunk[0]);
         s->chunk[0] = c;
         s->cap0 = cap;
@@ -201,13 +209,16 @@ static int grow_chunk0(jh_slabs *b, jh_slab *s, size_t ind, size_t i, size_t kno
     }
     if (!(c = realloc(s->chunk[0], chunk_bytes(cap, counts))))
         return -1;
-    /* The cells stay where they are; the counts move to their place after
-     * the longer cell array. */
-    if (counts)
-        memmove(c + cap, c + old, old * sizeof(uint32_t));
+    /* The cells stay where they are; the arrays after them move to their
+     * place after the longer cell array, the last first; the new places
+     * are zeros: not observed. */
+    for (int k = counts; k >= 0; k--) {
+        memmove(tail_of(c, cap, k), tail_of(c, old, k), old * sizeof(uint32_t));
+        memset(tail_of(c, cap, k) + old, 0, (cap - old) * sizeof(uint32_t));
+    }
+    memset(c + old, 0, (cap - old) * sizeof *c);
     s->chunk[0] = c;
     s->cap0 = cap;
-    init_cells(c, counts ? chunk_count(s, 0) : NULL, old, cap);
     return 0;
 }
 
@@ -301,16 +312,48 @@ static jh_slab **cell_for(jh_slabs *b, const jh_obs *o)
     return b->last;
 }
 
+/* The position of o: 1 + its line after the lines of the files before
+ * it, each file starting at or past every position given so far (files
+ * come one after the other, their rows in order); 0 when out of memory.
+ * Beyond 2^32 - 1 lines in all (a dataset that large does not fit in
+ * memory anyway) the positions stay at 2^32 - 1, observed but no longer
+ * told apart. */
+static uint32_t position(jh_slabs *b, const jh_obs *o)
+{
+    if (o->file >= b->n_base) {
+        uint64_t *t = realloc(b->base, ((size_t)o->file + 1) * sizeof *t);
+        if (!t)
+            return 0;
+        b->base = t;
+        while (b->n_base <= o->file)
+            b->base[b->n_base++] = b->pos_end;
+    }
+    uint64_t p = b->base[o->file] + o->line + 1;
+    if (p >= b->pos_end)
+        b->pos_end = p + 1;
+    return p > UINT32_MAX ? UINT32_MAX : (uint32_t)p;
+}
+
+/* (file + 1) << 32 | line of position p: the last file starting before
+ * p (files that gave no observation may share a start with the next). */
+static uint64_t where_of(const jh_slabs *b, uint32_t p)
+{
+    size_t f = b->n_base;
+    while (f > 1 && b->base[f - 1] >= p)
+        f--;
+    return f ? (uint64_t)f << 32 | (p - b->base[f - 1] - 1) : 0;
+}
+
 /* A second observation of cell c, by the duplicate policy; 1 when it is
  * an error, with *first where the first came from. */
-static int merge_duplicate(jh_slabs *b, jh_cell *c, uint32_t *count, const jh_obs *o,
-                           uint64_t *first)
+static int merge_duplicate(jh_slabs *b, jh_cell *c, uint32_t pos, uint32_t *count,
+                           const jh_obs *o, uint64_t *first)
 {
     b->n_duplicates++;
     switch (b->on_duplicate) {
     case JH_DUP_ERROR:
         b->dup_error = 1;
-        *first = c->where;
+        *first = where_of(b, pos);
         return 1;
     case JH_DUP_FIRST:
         break;
@@ -348,12 +391,17 @@ int jh_slabs_push(jh_slabs *b, const jh_obs *o, size_t known, uint64_t *first)
     if (!cells)
         return -1;
     s = *sp;
+    uint32_t p = position(b, o);
+    if (!p)
+        return -1;
     b->n_obs++;
     jh_cell *cell = cells + i;
-    uint32_t *count = mean ? chunk_count(s, c) + i : NULL;
-    if (cell->where)
-        return merge_duplicate(b, cell, count, o, first);
-    *cell = (jh_cell){o->value, o->weight, (uint64_t)(o->file + 1) << 32 | o->line};
+    uint32_t *pos = chunk_tail(s, c, TAIL_POS) + i;
+    uint32_t *count = mean ? chunk_tail(s, c, TAIL_COUNT) + i : NULL;
+    if (*pos)
+        return merge_duplicate(b, cell, *pos, count, o, first);
+    *cell = (jh_cell){o->value, o->weight};
+    *pos = p;
     if (count)
         *count = !isnan(o->value);
     return 0;
@@ -366,14 +414,15 @@ static void chunk_to_row(const jh_slab *s, size_t c, size_t lo, size_t hi, doubl
 {
     const jh_cell *cells = s && c < s->n_chunk ? s->chunk[c] : NULL;
     size_t have = !cells ? 0 : c ? hi - lo : (s->cap0 < hi ? s->cap0 : hi);
+    const uint32_t *pos = cells ? chunk_tail(s, c, TAIL_POS) : NULL;
     for (size_t r = 0; r < have; r++)
-        values[r] = cells[r].where ? cells[r].value : NAN;
+        values[r] = pos[r] ? cells[r].value : NAN;
     for (size_t r = have; r < hi - lo; r++)
         values[r] = NAN;
     if (!weights)
         return;
     for (size_t r = 0; r < have; r++)
-        weights[r] = cells[r].where ? cells[r].weight : NAN;
+        weights[r] = pos[r] ? cells[r].weight : NAN;
     for (size_t r = have; r < hi - lo; r++)
         weights[r] = NAN;
 }

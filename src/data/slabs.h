@@ -35,6 +35,9 @@ typedef struct jh_slabs {
     size_t last_key;        /* its position: stratum * (ind_cap * year_cap) + cell */
     struct jh_arena **arena; /* [indicator] the arenas of its whole chunks */
     size_t n_arena;
+    uint64_t *base;         /* [file] position of its line 0 (slabs.c) */
+    size_t n_base;
+    uint64_t pos_end;       /* past every position given */
     size_t n_obs;           /* observations pushed */
     size_t n_duplicates;    /* second observations of a cell */
     int dup_error;          /* a duplicate was an error */
