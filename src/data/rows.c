@@ -682,9 +682,11 @@ static int step(struct pool *pl, struct feed *fd, struct reader *r, size_t *next
         pthread_cond_broadcast(&pl->cv);
         return 1;
     }
-    /* Handing out is the longer part of the work: with a thread to parse,
-     * this one parses nothing, or it would keep the next block waiting. */
-    if (!*workers && parse_next(pl))
+    /* The oldest block is not parsed yet and no slot is free: rather than
+     * wait, this thread parses a block that waits for a thread (the
+     * handing out, lighter than the parsing of a block, would otherwise
+     * leave it idle); a spare slot keeps the other threads fed meanwhile. */
+    if (parse_next(pl))
         return 1;
     if (fd->eof && *next_hand == pl->next_read)
         return 0;
@@ -698,7 +700,7 @@ static void read_blocks(struct reader *r, jh_source *src)
     size_t nt = reader_threads(), workers = 0, next_hand = 0;
     struct block slot[MAX_THREADS + 2];
     pthread_t tid[MAX_THREADS];
-    struct pool pl = {.slot = slot, .n = nt + 1, .enc = src->encoding,
+    struct pool pl = {.slot = slot, .n = nt > 1 ? nt + 2 : 2, .enc = src->encoding,
                       .delim = delimiter_for(r->path, r->o->delimiter)};
     struct feed fd = {.src = src, .delim = pl.delim};
     r->pool = &pl;
