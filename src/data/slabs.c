@@ -32,39 +32,51 @@ typedef struct jh_cell {
 
 /* A slab's regions come in chunks of CHUNK: chunk[c] holds the cells of
  * regions [c * CHUNK, (c + 1) * CHUNK), then their positions, then, for
- * JH_DUP_MEAN, a count per region (values averaged).  Chunk 0 is born as long as the regions seen
- * so far and grows to CHUNK (a slab of a wide file's single row stays one
- * cell); whole chunks come from the arenas of their indicator, so that a
- * slab never moves its cells to grow, and an indicator's arenas are given
- * back as soon as the cube has the indicator: the cube fills in the order
- * the slabs empty.  The slab itself is only the chunk table: small, so
- * that the tables a row touches stay in cache. */
+ * JH_DUP_MEAN, a count per region (values averaged).  Chunk 0 is born as
+ * long as the regions seen so far and grows to CHUNK (a slab of a wide
+ * file's single row stays one cell); whole chunks come from arenas, in
+ * the order the rows need them, so that a slab never moves its cells to
+ * grow.  The slab itself is only the chunk table: small, so that the
+ * tables a row touches stay in cache. */
 #define CHUNK_SHIFT 7
 #define CHUNK ((size_t)1 << CHUNK_SHIFT)
-/* Chunks of an arena: 256 x 2.5 KiB, above malloc's mmap threshold (128
- * KiB), so that a freed arena leaves the process; and few of them, since
- * each munmap costs a TLB flush on every processor. */
-#define ARENA_CHUNKS 256
-/* Chunks of an arena faulted in at once, ahead of use: a page fault costs
- * an exception, dear on a paravirtualized machine, where one madvise for
- * 24 pages costs one system call; a step, not the whole arena, so that a
- * small file does not hold pages it never writes. */
+/* An arena is one huge page (2 MiB, where the system has them): a file
+ * ordered by region writes each row into another slab, about a thousand
+ * slabs in turn on M, and with pages of 4 KiB every row missed the TLB,
+ * two thirds of the time of a row.  The arenas are shared by every slab,
+ * and the cube is filled arena by arena (each chunk says where it goes),
+ * giving each back once copied: the peak stays the slabs and a little,
+ * not the slabs and the cube. */
+#define ARENA_BYTES ((size_t)2 << 20)
+/* Chunks of an arena faulted in at once, ahead of use, where huge pages
+ * are not given: a page fault costs an exception, dear on a
+ * paravirtualized machine, where one madvise for a few pages costs one
+ * system call; a step, not the whole arena, so that a small file does not
+ * hold pages it never writes. */
 #define POPULATE_CHUNKS 8
 /* Cells of a cube large enough to be filled on two threads (8 MiB of
  * values): the copy then takes milliseconds, a thread tens of microseconds. */
 #define FILL_THREAD_CELLS ((size_t)1 << 20)
 
 typedef struct jh_slab {
+    uint32_t ind, slot;  /* its indicator and year slot */
+    uint32_t stratum;
     size_t n_chunk;      /* entries of chunk[] */
     size_t cap0;         /* regions chunk[0] holds */
     jh_cell *chunk[];    /* NULL: no region of that chunk observed */
 } jh_slab;
 
+/* What precedes a whole chunk in its arena: where it goes in the cube. */
+typedef struct jh_chunk_head {
+    uint32_t ind, slot, stratum, c;
+} jh_chunk_head;
+
 typedef struct jh_arena {
-    struct jh_arena *next;
+    size_t per;          /* bytes of a chunk with its head */
+    size_t cap;          /* chunks it holds */
     size_t used;         /* chunks handed out */
     size_t populated;    /* chunks faulted in ahead */
-    jh_cell mem[];       /* ARENA_CHUNKS chunks */
+    unsigned char mem[]; /* the chunks, each a jh_chunk_head and the chunk */
 } jh_arena;
 
 /* Arrays after the cells of a chunk: positions, and counts for the mean. */
@@ -87,13 +99,39 @@ static uint32_t *chunk_tail(const jh_slab *s, size_t c, int k)
     return tail_of(s->chunk[c], c ? CHUNK : s->cap0, k);
 }
 
-static void free_arenas(jh_arena *a)
+static void free_arena(jh_arena *a)
 {
-    while (a) {
-        jh_arena *next = a->next;
-        free(a);
-        a = next;
-    }
+#if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+    if (a)
+        munmap(a, ARENA_BYTES);
+#else
+    free(a);
+#endif
+}
+
+/* A new arena of zeros, aligned on ARENA_BYTES so that it can be one huge
+ * page; NULL when out of memory. */
+static jh_arena *new_arena(size_t per)
+{
+    jh_arena *a;
+#if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+    unsigned char *m = mmap(NULL, 2 * ARENA_BYTES, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return NULL;
+    size_t lead = (ARENA_BYTES - (uintptr_t)m % ARENA_BYTES) % ARENA_BYTES;
+    if (lead)
+        munmap(m, lead);
+    munmap(m + lead + ARENA_BYTES, ARENA_BYTES - lead);
+    a = (jh_arena *)(void *)(m + lead);
+    (void)madvise(a, ARENA_BYTES, MADV_HUGEPAGE);
+#else
+    if (!(a = calloc(1, ARENA_BYTES)))
+        return NULL;
+#endif
+    a->per = per;
+    a->cap = (ARENA_BYTES - sizeof *a) / per;
+    return a;
 }
 
 void jh_slabs_free(jh_slabs *b)
@@ -109,10 +147,10 @@ void jh_slabs_free(jh_slabs *b)
         b->grid[k] = NULL;
     }
     for (size_t c = 0; c < b->n_arena; c++)
-        free_arenas(b->arena[c]);
+        free_arena(b->arena[c]);
     free(b->arena);
     b->arena = NULL;
-    b->n_arena = 0;
+    b->n_arena = b->arena_cap = 0;
     free(b->slot_of_year);
     free(b->year_of_slot);
     b->slot_of_year = NULL;
@@ -182,14 +220,13 @@ static int grow_grid(jh_slabs *b, size_t ind, size_t slot, int stratum)
     return 0;
 }
 
-static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts);
+static jh_cell *arena_chunk(jh_slabs *b, const jh_slab *s, size_t c, int counts);
 
 
 /* Makes chunk 0 of *sp hold region i (< CHUNK).  A new chunk starts as long
  * as the regions seen so far (known), so that only the first slabs of a
  * file grow by reallocation. */
-static int grow_chunk0(jh_slabs *b, jh_slab *s, size_t ind, size_t i, size_t known,
-                       int counts)
+static int grow_chunk0(jh_slabs *b, jh_slab *s, size_t i, size_t known, int counts)
 {
     size_t old = s->cap0;
     size_t cap = old ? 2 * old : (known > i + 1 ? known : i + 1);
@@ -200,7 +237,7 @@ static int grow_chunk0(jh_slabs *b, jh_slab *s, size_t ind, size_t i, size_t kno
     jh_cell *c;
     if (cap == CHUNK) {
         /* Whole: into the indicator's arena, like the other chunks. */
-        if (!(c = arena_chunk(b, ind, counts)))
+        if (!(c = arena_chunk(b, s, 0, counts)))
             return -1;
         if (old)
             memcpy(c, s->chunk[0], old * sizeof *c);
@@ -240,73 +277,74 @@ static void populate(void *p, size_t bytes)
 #endif
 }
 
-/* A new whole chunk for indicator c, from c's arena: zeros. */
-static jh_cell *arena_chunk(jh_slabs *b, size_t c, int counts)
+/* A new whole chunk c of slab s, from the newest arena: zeros, after a
+ * head that says where it goes. */
+static jh_cell *arena_chunk(jh_slabs *b, const jh_slab *s, size_t c, int counts)
 {
-    if (c >= b->n_arena) {
-        size_t n = b->n_arena ? b->n_arena : 8;
-        while (n <= c)
-            n *= 2;
-        jh_arena **t = realloc(b->arena, n * sizeof *t);
-        if (!t)
+    size_t per = sizeof(jh_chunk_head) + chunk_bytes(CHUNK, counts);
+    jh_arena *a = b->n_arena ? b->arena[b->n_arena - 1] : NULL;
+    if (!a || a->used == a->cap) {
+        if (b->n_arena == b->arena_cap) {
+            size_t n = b->arena_cap ? 2 * b->arena_cap : 16;
+            jh_arena **t = realloc(b->arena, n * sizeof *t);
+            if (!t)
+                return NULL;
+            b->arena = t;
+            b->arena_cap = n;
+        }
+        if (!(a = new_arena(per)))
             return NULL;
-        memset(t + b->n_arena, 0, (n - b->n_arena) * sizeof *t);
-        b->arena = t;
-        b->n_arena = n;
-    }
-    jh_arena *a = b->arena[c];
-    size_t per = chunk_bytes(CHUNK, counts);
-    if (!a || a->used == ARENA_CHUNKS) {
-        /* Zeros: cells not observed, counts 0 (fresh pages from the
-         * kernel, which calloc does not write again). */
-        if (!(a = calloc(1, sizeof *a + ARENA_CHUNKS * per)))
-            return NULL;
-        a->next = b->arena[c];
-        a->used = a->populated = 0;
-        b->arena[c] = a;
+        b->arena[b->n_arena++] = a;
     }
     if (a->used == a->populated) {
-        size_t n = ARENA_CHUNKS - a->used < POPULATE_CHUNKS ? ARENA_CHUNKS - a->used
-                                                             : POPULATE_CHUNKS;
-        populate((unsigned char *)a->mem + per * a->used, per * n);
+        size_t n = a->cap - a->used < POPULATE_CHUNKS ? a->cap - a->used : POPULATE_CHUNKS;
+        populate(a->mem + per * a->used, per * n);
         a->populated += n;
     }
-    return (jh_cell *)(void *)((unsigned char *)a->mem + per * a->used++);
+    unsigned char *at = a->mem + per * a->used++;
+    *(jh_chunk_head *)(void *)at = (jh_chunk_head){s->ind, s->slot, s->stratum, (uint32_t)c};
+    return (jh_cell *)(void *)(at + sizeof(jh_chunk_head));
 }
 
 /* The cells of region r's chunk in *sp, made when missing; NULL when out
  * of memory. */
-static jh_cell *slab_chunk(jh_slabs *b, jh_slab **sp, size_t ind, size_t r, size_t known,
-                           int counts)
+static jh_cell *slab_chunk(jh_slabs *b, jh_slab **sp, const jh_obs *o, size_t slot,
+                           size_t known, int counts)
 {
-    size_t c = r >> CHUNK_SHIFT;
+    size_t r = o->region, c = r >> CHUNK_SHIFT;
     jh_slab *s = *sp;
     if (!s || c >= s->n_chunk) {
         size_t n = s ? s->n_chunk : 0, want = c + 1;
         if (!(s = realloc(s, sizeof *s + want * sizeof *s->chunk)))
             return NULL;
-        if (!n)
+        if (!n) {
             s->cap0 = 0;
+            s->ind = o->indicator;
+            s->slot = (uint32_t)slot;
+            s->stratum = o->stratum;
+        }
         memset(s->chunk + n, 0, (want - n) * sizeof *s->chunk);
         s->n_chunk = want;
         *sp = s;
     }
     if (c == 0) {
-        if (r >= s->cap0 && grow_chunk0(b, s, ind, r, known, counts))
+        if (r >= s->cap0 && grow_chunk0(b, s, r, known, counts))
             return NULL;
     } else if (!s->chunk[c]) {
-        if (!(s->chunk[c] = arena_chunk(b, ind, counts)))
+        if (!(s->chunk[c] = arena_chunk(b, s, c, counts)))
             return NULL;
     }
     return s->chunk[c];
 }
 
-/* The grid cell of o's slab (the slab itself may still be NULL). */
-static jh_slab **cell_for(jh_slabs *b, const jh_obs *o)
+/* The grid cell of o's slab (the slab itself may still be NULL), and its
+ * year slot in *slot. */
+static jh_slab **cell_for(jh_slabs *b, const jh_obs *o, size_t *slot_out)
 {
     long slot = year_slot(b, o->year);
     if (slot < 0 || grow_grid(b, o->indicator, (size_t)slot, o->stratum))
         return NULL;
+    *slot_out = (size_t)slot;
     size_t cell = (size_t)o->indicator * b->year_cap + (size_t)slot;
     size_t key = o->stratum * (b->ind_cap * b->year_cap) + cell;
     if (b->last && b->last_key == key)
@@ -385,13 +423,14 @@ static int merge_duplicate(jh_slabs *b, jh_cell *c, uint32_t pos, uint32_t *coun
 int jh_slabs_push(jh_slabs *b, const jh_obs *o, size_t known, uint64_t *first)
 {
     int mean = b->on_duplicate == JH_DUP_MEAN;
-    jh_slab **sp = cell_for(b, o);
+    size_t slot;
+    jh_slab **sp = cell_for(b, o, &slot);
     if (!sp)
         return -1;
     size_t r = o->region, c = r >> CHUNK_SHIFT, i = r & (CHUNK - 1);
     jh_slab *s = *sp;
     jh_cell *cells = s && c < s->n_chunk && (c ? s->chunk[c] != NULL : i < s->cap0)
-                         ? s->chunk[c] : slab_chunk(b, sp, o->indicator, r, known, mean);
+                         ? s->chunk[c] : slab_chunk(b, sp, o, slot, known, mean);
     if (!cells)
         return -1;
     s = *sp;
@@ -411,14 +450,14 @@ int jh_slabs_push(jh_slabs *b, const jh_obs *o, size_t known, uint64_t *first)
     return 0;
 }
 
-/* Regions [lo, hi) of chunk c of slab s (may be NULL) into the cube row at
- * values/weights (weights may be NULL). */
-static void chunk_to_row(const jh_slab *s, size_t c, size_t lo, size_t hi, double *values,
+/* Regions [lo, hi) of the n cells at cells (NULL: none) into the cube
+ * row at values/weights (weights may be NULL); NaN past the n and where
+ * not observed. */
+static void cells_to_row(jh_cell *cells, size_t n, size_t lo, size_t hi, double *values,
                          double *weights)
 {
-    const jh_cell *cells = s && c < s->n_chunk ? s->chunk[c] : NULL;
-    size_t have = !cells ? 0 : c ? hi - lo : (s->cap0 < hi ? s->cap0 : hi);
-    const uint32_t *pos = cells ? chunk_tail(s, c, TAIL_POS) : NULL;
+    size_t have = !cells ? 0 : n < hi - lo ? n : hi - lo;
+    const uint32_t *pos = cells ? tail_of(cells, n, TAIL_POS) : NULL;
     for (size_t r = 0; r < have; r++)
         values[r] = pos[r] ? cells[r].value : NAN;
     for (size_t r = have; r < hi - lo; r++)
@@ -431,26 +470,59 @@ static void chunk_to_row(const jh_slab *s, size_t c, size_t lo, size_t hi, doubl
         weights[r] = NAN;
 }
 
-/* Indicators [from, to) into the cube, one by one, in the cube's order,
- * so that each indicator's memory is given back once it is in the cube:
- * the peak is the slabs and a little, not the slabs and the cube. */
-static void fill_indicators(jh_slabs *b, jh_dataset *d, const size_t *slot_index,
-                            size_t from, size_t to)
+/* What both passes of the fill need. */
+struct fill_job {
+    jh_slabs *b;
+    jh_dataset *d;
+    const size_t *slot_index;
+    size_t stratum_pos[JH_STRATA_MAX]; /* [stratum id] its place in the cube */
+    size_t from, to;        /* arenas, then indicators, of this thread */
+    size_t step;            /* arenas: every step-th from from */
+};
+
+/* The chunks of arenas from, from + step, ... (< to) into the cube, each
+ * arena given back once copied.  Two threads take every other arena, so
+ * that they fill the same stretch of the cube: a page of the cube the
+ * arenas' chunks write in part waits for the other parts only briefly. */
+static void fill_arenas(struct fill_job *j)
 {
-    size_t nr = d->regions.n, per_ind = d->n_years * d->n_strata * nr * sizeof *d->values;
-    for (size_t i = from; i < to; i++) {
-        /* The indicator's part of the cube faulted in at once, as it is
-         * written: no more memory than the cube would take as it fills. */
-        populate(d->values + jh_dataset_offset(d, i, 0, 0, 0), per_ind);
-        if (d->weights)
-            populate(d->weights + jh_dataset_offset(d, i, 0, 0, 0), per_ind);
+    jh_dataset *d = j->d;
+    size_t nr = d->regions.n;
+    for (size_t k = j->from; k < j->to; k += j->step) {
+        jh_arena *a = j->b->arena[k];
+        for (size_t u = 0; u < a->used; u++) {
+            unsigned char *at = a->mem + a->per * u;
+            const jh_chunk_head *h = (const jh_chunk_head *)(void *)at;
+            size_t lo = (size_t)h->c * CHUNK, hi = lo + CHUNK < nr ? lo + CHUNK : nr;
+            size_t off = jh_dataset_offset(d, h->ind, j->slot_index[h->slot],
+                                           j->stratum_pos[h->stratum], lo);
+            cells_to_row((jh_cell *)(void *)(at + sizeof *h), CHUNK, lo, hi, d->values + off,
+                         d->weights ? d->weights + off : NULL);
+        }
+        free_arena(a);
+        j->b->arena[k] = NULL;
+    }
+}
+
+/* Indicators [from, to): the chunks no arena holds, NaN where there are
+ * none and chunk 0 while it is short of CHUNK (then given back). */
+static void fill_rest(struct fill_job *j)
+{
+    jh_slabs *b = j->b;
+    jh_dataset *d = j->d;
+    size_t nr = d->regions.n;
+    for (size_t i = j->from; i < j->to; i++)
         for (size_t slot = 0; slot < b->n_slots; slot++)
             for (size_t k = 0; k < d->n_strata; k++) {
                 jh_slab *const *g = b->grid[d->strata[k]];
                 jh_slab *s = g && i < b->ind_cap ? g[i * b->year_cap + slot] : NULL;
                 for (size_t c = 0, lo = 0; lo < nr; c++, lo += CHUNK) {
-                    size_t off = jh_dataset_offset(d, i, slot_index[slot], k, lo);
-                    chunk_to_row(s, c, lo, lo + CHUNK < nr ? lo + CHUNK : nr, d->values + off,
+                    int short0 = s && c == 0 && s->n_chunk && s->cap0 < CHUNK;
+                    if (s && c < s->n_chunk && s->chunk[c] && !short0)
+                        continue; /* in an arena */
+                    size_t off = jh_dataset_offset(d, i, j->slot_index[slot], k, lo);
+                    cells_to_row(short0 ? s->chunk[0] : NULL, short0 ? s->cap0 : 0, lo,
+                                 lo + CHUNK < nr ? lo + CHUNK : nr, d->values + off,
                                  d->weights ? d->weights + off : NULL);
                 }
                 if (s && s->n_chunk && s->cap0 < CHUNK)
@@ -460,25 +532,17 @@ static void fill_indicators(jh_slabs *b, jh_dataset *d, const size_t *slot_index
                 if (s)
                     s->cap0 = 0;
             }
-        if (i < b->n_arena) {
-            free_arenas(b->arena[i]);
-            b->arena[i] = NULL;
-        }
-    }
 }
-
-/* The second half of the indicators, on a thread of its own. */
-struct fill_job {
-    jh_slabs *b;
-    jh_dataset *d;
-    const size_t *slot_index;
-    size_t from, to;
-};
 
 static void *fill_worker(void *arg)
 {
-    struct fill_job *j = arg;
-    fill_indicators(j->b, j->d, j->slot_index, j->from, j->to);
+    fill_arenas(arg);
+    return NULL;
+}
+
+static void *fill_rest_worker(void *arg)
+{
+    fill_rest(arg);
     return NULL;
 }
 
@@ -491,21 +555,45 @@ static int two_threads(void)
     return t > 1;
 }
 
-/* Each indicator's slabs and arenas are its own, and its part of the cube
- * too: two threads fill two halves of the indicators without sharing a
- * thing but the allocator.  A small cube is filled on this thread alone:
- * starting a thread would cost more than it saves. */
+/* Runs fn on [0, n) of job j, on two threads when allowed: every other
+ * item each (interleave) or two halves. */
+static void split(struct fill_job *j, size_t n, int two, int interleave,
+                  void (*fn)(struct fill_job *), void *(*worker)(void *))
+{
+    struct fill_job other = *j;
+    pthread_t tid;
+    *j = (struct fill_job){.b = j->b, .d = j->d, .slot_index = j->slot_index, .to = n, .step = 1};
+    memcpy(j->stratum_pos, other.stratum_pos, sizeof j->stratum_pos);
+    if (two && n > 1) {
+        other.step = interleave ? 2 : 1;
+        other.from = interleave ? 1 : n / 2;
+        other.to = n;
+        j->step = other.step;
+        j->to = interleave ? n : n / 2;
+        if (pthread_create(&tid, NULL, worker, &other) == 0) {
+            fn(j);
+            pthread_join(tid, NULL);
+            return;
+        }
+        j->step = 1;
+        j->to = n;
+    }
+    fn(j);
+}
+
+/* The arenas first, in the order the rows filled them, each given back
+ * once in the cube, so that the cube grows as the slabs shrink; then what
+ * no arena holds.  The chunks of an arena and the cells of an indicator
+ * go to parts of the cube of their own: two threads fill two halves
+ * without sharing a thing but the allocator.  A small cube is filled on
+ * this thread alone: a thread would cost more than it saves. */
 void jh_slabs_to_cube(jh_slabs *b, jh_dataset *d, const size_t *slot_index)
 {
-    size_t n = d->indicators.n, half = n / 2;
-    size_t cells = n * d->n_years * d->n_strata * d->regions.n;
-    pthread_t tid;
-    struct fill_job job = {b, d, slot_index, half, n};
-    if (half && cells >= FILL_THREAD_CELLS && two_threads() &&
-        pthread_create(&tid, NULL, fill_worker, &job) == 0) {
-        fill_indicators(b, d, slot_index, 0, half);
-        pthread_join(tid, NULL);
-        return;
-    }
-    fill_indicators(b, d, slot_index, 0, n);
+    struct fill_job j = {.b = b, .d = d, .slot_index = slot_index};
+    size_t cells = d->indicators.n * d->n_years * d->n_strata * d->regions.n;
+    int two = cells >= FILL_THREAD_CELLS && two_threads();
+    for (size_t k = 0; k < d->n_strata; k++)
+        j.stratum_pos[d->strata[k]] = k;
+    split(&j, b->n_arena, two, 1, fill_arenas, fill_worker);
+    split(&j, d->indicators.n, two, 0, fill_rest, fill_rest_worker);
 }

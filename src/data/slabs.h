@@ -33,8 +33,8 @@ typedef struct jh_slabs {
     size_t n_slots;
     struct jh_slab **last;  /* grid cell of the previous observation */
     size_t last_key;        /* its position: stratum * (ind_cap * year_cap) + cell */
-    struct jh_arena **arena; /* [indicator] the arenas of its whole chunks */
-    size_t n_arena;
+    struct jh_arena **arena; /* the arenas of whole chunks, oldest first */
+    size_t n_arena, arena_cap;
     uint64_t *base;         /* [file] position of its line 0 (slabs.c) */
     size_t n_base;
     uint64_t pos_end;       /* past every position given */

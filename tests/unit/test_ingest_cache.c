@@ -179,12 +179,64 @@ static void test_cache_across_regions(void **state)
     unlink(p);
 }
 
+/* Value of region r, indicator i, year slot y in the cube test: exact in
+ * binary (a multiple of 1/4 below 2^20). */
+static double cube_value(size_t r, size_t i, size_t y)
+{
+    return (double)(r * 1000 + i * 10 + y) + 0.25;
+}
+
+/* 300 regions (chunks of 128: two whole, one of 44), two indicators, two
+ * years, read region by region for indicator a and only for regions 200
+ * and up, in reverse, for indicator b: the cube is filled arena by arena,
+ * and what no arena holds (b's chunks 0 and 1: never observed; a short
+ * chunk 0) is NaN or copied.  Region r is the r-th code seen, so its
+ * place in the cube is r for a; b's regions were all seen before. */
+static void test_cube_from_arenas(void **state)
+{
+    (void)state;
+    char p[] = "/tmp/jh_ingest_q_XXXXXX";
+    int fd = mkstemp(p);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("region_code,year,indicator,value\n", f);
+    for (size_t r = 0; r < 300; r++)
+        for (size_t y = 0; y < 2; y++)
+            fprintf(f, "r%03zu,%zu,a,%.2f\n", r, 2020 + y, cube_value(r, 0, y));
+    for (size_t r = 300; r-- > 200;)
+        fprintf(f, "r%03zu,2021,b,%.2f\n", r, cube_value(r, 1, 1));
+    fclose(f);
+    char *paths[] = {p};
+    jh_read_opts ro = {0};
+    jh_diag diag;
+    jh_diag_init(&diag, 0);
+    jh_dataset *d = NULL;
+    assert_int_equal(read_files(paths, 1, &ro, &diag, &d), JH_OK);
+    assert_non_null(d);
+    assert_int_equal(d->regions.n, 300);
+    for (size_t i = 0; i < 2; i++)
+        for (size_t y = 0; y < 2; y++) {
+            const double *v = jh_dataset_slice(d, i, y, 0);
+            for (size_t r = 0; r < 300; r++) {
+                if (i == 0 || (y == 1 && r >= 200))
+                    assert_true(v[r] == cube_value(r, i, y));
+                else
+                    assert_true(isnan(v[r]));
+            }
+        }
+    jh_dataset_free(d);
+    jh_diag_clear(&diag);
+    unlink(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_duplicate_across_files),
         cmocka_unit_test(test_mean_after_growth),
         cmocka_unit_test(test_cache_across_regions),
+        cmocka_unit_test(test_cube_from_arenas),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
