@@ -8,7 +8,8 @@
  * Memory follows the values read: a slab is one allocation, as long as the
  * regions seen when it starts (a wide file of one row and 10^6 columns
  * makes 10^6 slabs of one region each, about 64 bytes apiece with the grid
- * pointer), and a stratum's grid exists only once the stratum occurs. */
+ * pointer), whole chunks of 128 regions fill 2 MiB arenas one after the
+ * other, and a stratum's grid exists only once the stratum occurs. */
 #define _DEFAULT_SOURCE /* madvise */
 #include <math.h>
 #include <pthread.h>
@@ -222,7 +223,6 @@ static int grow_grid(jh_slabs *b, size_t ind, size_t slot, int stratum)
 
 static jh_cell *arena_chunk(jh_slabs *b, const jh_slab *s, size_t c, int counts);
 
-
 /* Makes chunk 0 of *sp hold region i (< CHUNK).  A new chunk starts as long
  * as the regions seen so far (known), so that only the first slabs of a
  * file grow by reallocation. */
@@ -236,7 +236,7 @@ static int grow_chunk0(jh_slabs *b, jh_slab *s, size_t i, size_t known, int coun
         cap = CHUNK;
     jh_cell *c;
     if (cap == CHUNK) {
-        /* Whole: into the indicator's arena, like the other chunks. */
+        /* Whole: into an arena, like the other chunks. */
         if (!(c = arena_chunk(b, s, 0, counts)))
             return -1;
         if (old)
