@@ -683,9 +683,10 @@ static int step(struct pool *pl, struct feed *fd, struct reader *r, size_t *next
         return 1;
     }
     /* The oldest block is not parsed yet and no slot is free: rather than
-     * wait, this thread parses a block that waits for a thread (the
-     * handing out, lighter than the parsing of a block, would otherwise
-     * leave it idle); a spare slot keeps the other threads fed meanwhile. */
+     * wait, this thread parses a block that waits for a thread.  When the
+     * parsing is the heavier side, the handing out would otherwise leave
+     * this thread idle; when it is the lighter, a block rarely waits.  A
+     * spare slot keeps the other threads fed meanwhile. */
     if (parse_next(pl))
         return 1;
     if (fd->eof && *next_hand == pl->next_read)
