@@ -21,6 +21,9 @@
 #include <strings.h>
 #include <unistd.h>
 #include <csv.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "rows.h"
 #include "source.h"
 
@@ -260,7 +263,7 @@ static unsigned char delimiter_for(const char *path, char given)
     return len >= 4 && strcasecmp(path + len - 4, ".tsv") == 0 ? '\t' : ',';
 }
 
-/* Parses the block's UTF-8 text into rows. */
+/* Parses the block's UTF-8 text into rows with libcsv. */
 static void parse_text(struct bparse *p, unsigned char delim)
 {
     struct block *b = p->b;
@@ -294,6 +297,154 @@ static void parse_text(struct bparse *p, unsigned char delim)
     csv_free(&cp);
 }
 
+/* The quote-free fast path.  libcsv is the parser of record: it parses
+ * every block that holds a '"' or a NUL byte, and any delimiter other
+ * than a plain byte.  A block with neither (nearly every block of a data
+ * file) needs none of its states: a field is the bytes between two
+ * delimiters or line breaks.  Calling on_field for each of them, which
+ * copies the field into the text buffer byte by byte inside libcsv and
+ * again in on_field, was most of the parsing; here the block's text is
+ * copied once, split in place (a NUL written at each cell's trimmed end)
+ * and the cells point into it.  What it gives is what libcsv gives with
+ * the options of parse_text, rule for rule (the unit test test_rows runs
+ * both on the same inputs):
+ *  - a field loses the ' ' around it (space_is_blank), then jh_row_trim's
+ *    blanks; both together are jh_row_trim's blanks, trimmed once here;
+ *  - every CR and LF ends the row and reaches on_record (CSV_REPALL_NL),
+ *    which counts the lines (CRLF once) and drops blank rows;
+ *  - a line of nothing but spaces gives no field at all: libcsv skips
+ *    spaces before a row begins, so on_record sees the line break with no
+ *    field (and "\r  \n" is one line break, as libcsv counts it);
+ *  - a last line without a line break is a row (csv_fini) in the last
+ *    block, unless the file ends inside a character. */
+static int quote_free(const struct block *b, unsigned char delim)
+{
+    return delim != ' ' && delim != '"' && delim != '\n' && delim != '\r' && delim != '\0' &&
+           b->dec.len < UINT32_MAX - 16 && !memchr(b->dec.text, '"', b->dec.len) &&
+           !memchr(b->dec.text, '\0', b->dec.len);
+}
+
+/* Bit k is set when s[k] (k < 16) is the delimiter, a CR or an LF. */
+static unsigned breaks16(const char *s, unsigned char delim)
+{
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i d = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)delim));
+    __m128i lf = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+    __m128i cr = _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(d, _mm_or_si128(lf, cr)));
+#else
+    unsigned m = 0;
+    for (unsigned k = 0; k < 16; k++)
+        m |= (unsigned)(s[k] == (char)delim || s[k] == '\n' || s[k] == '\r') << k;
+    return m;
+#endif
+}
+
+/* The index of the lowest bit set in m (m != 0). */
+static unsigned low_bit(unsigned m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctz(m);
+#else
+    unsigned k = 0;
+    while (!(m & 1u)) {
+        m >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
+
+/* The field b->text[from..to) of the fast path: trimmed in place, as
+ * jh_row_trim trims (without moving it), NUL-terminated, one more cell. */
+static void fast_field(struct bparse *p, size_t from, size_t to)
+{
+    struct block *b = p->b;
+    char *s = b->text;
+    size_t k;
+    if (b->n_cell == b->cell_cap &&
+        grow((void **)&b->cell, &b->cell_cap, b->n_cell + 1, sizeof *b->cell)) {
+        b->oom = p->stop = 1;
+        return;
+    }
+    if (p->field == 0)
+        p->row_line = p->line;
+    p->prev_cr = 0;
+    if (to > from &&
+        (maybe_blank((unsigned char)s[from]) || maybe_blank((unsigned char)s[to - 1]))) {
+        while ((k = blank_at(s + from, to - from)) > 0)
+            from += k;
+        while (to > from && (k = blank_before(s + from, to - from)) > 0)
+            to -= k;
+    }
+    s[to] = '\0';
+    b->cell[b->n_cell++] = (struct bcell){(uint32_t)from, (uint32_t)(to - from),
+                                          (uint32_t)p->line, 0};
+    p->field++;
+}
+
+/* Whether s[0..n) is all spaces (also when n is 0). */
+static int all_spaces(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    return n == 0;
+}
+
+/* The line break s[at] (CR or LF) of the fast path, after the field that
+ * began at from, if there is one. */
+static void fast_break(struct bparse *p, size_t from, size_t at)
+{
+    const char *s = p->b->text;
+    char c = s[at];
+    if (p->field || !all_spaces(s + from, at - from))
+        fast_field(p, from, at);
+    on_record((unsigned char)c, p);
+}
+
+/* Parses the block's UTF-8 text into rows without libcsv (quote_free). */
+static void parse_fast(struct bparse *p, unsigned char delim)
+{
+    struct block *b = p->b;
+    size_t n = b->dec.len, from = 0;
+    /* 16 bytes past the text, zero: breaks16 reads whole chunks, and a
+     * zero byte is never a break (the delimiter is not NUL). */
+    if (grow((void **)&b->text, &b->text_cap, n + 16, 1)) {
+        b->oom = 1;
+        return;
+    }
+    char *s = b->text;
+    memcpy(s, b->dec.text, n);
+    memset(s + n, 0, 16);
+    b->text_len = n + 1;
+    for (size_t i = 0; i < n && !p->stop; i += 16) {
+        for (unsigned m = breaks16(s + i, delim); m && !p->stop; m &= m - 1) {
+            size_t at = i + low_bit(m);
+            if (s[at] == (char)delim)
+                fast_field(p, from, at);
+            else
+                fast_break(p, from, at);
+            from = at + 1;
+        }
+    }
+    if (p->stop)
+        return;
+    if (b->dec.cut) {
+        /* As parse_text: the row the cut character is in is never ended. */
+        p->stop = 1;
+        b->err = b->dec.err;
+        b->dec.err = NULL;
+        b->err_line = b->dec.err_line;
+        b->err_nl = 1;
+        b->err_rc = JH_EPARSE;
+    } else if (b->last && (p->field || !all_spaces(s + from, n - from))) {
+        /* csv_fini: the last line, without a line break. */
+        fast_field(p, from, n);
+        on_record(-1, p);
+    }
+}
+
 /* The cells of the columns marked in ahead[n] (rows of n cells), parsed as
  * values here, on the parsing thread, for the callbacks to take. */
 static void parse_ahead(struct block *b, const unsigned char *ahead, size_t n)
@@ -319,7 +470,7 @@ static void parse_ahead(struct block *b, const unsigned char *ahead, size_t n)
 
 /* Decodes and parses block b: its rows, or the error that ends it. */
 static void parse_block(struct block *b, jh_encoding enc, unsigned char delim,
-                        const unsigned char *ahead, size_t n_ahead)
+                        const unsigned char *ahead, size_t n_ahead, int libcsv_only)
 {
     struct bparse p = {.b = b};
     b->n_cell = b->text_len = b->n_row = b->n_val = 0;
@@ -337,7 +488,10 @@ static void parse_block(struct block *b, jh_encoding enc, unsigned char delim,
         b->err_rc = JH_EPARSE;
         return;
     }
-    parse_text(&p, delim);
+    if (!libcsv_only && quote_free(b, delim))
+        parse_fast(&p, delim);
+    else
+        parse_text(&p, delim);
     b->lines = p.line;
     b->nl = p.nl;
     if (ahead && !b->oom)
@@ -456,6 +610,7 @@ struct pool {
     const unsigned char *ahead; /* [n_ahead] columns to parse ahead, once the
                                    header is known; NULL before */
     size_t n_ahead;
+    int libcsv_only;            /* jh_rows_opts.libcsv_only */
 };
 
 /* Takes the next block to parse, if any, and parses it; the mutex is held
@@ -469,7 +624,7 @@ static int parse_next(struct pool *pl)
     size_t n_ahead = pl->n_ahead;
     b->state = SLOT_PARSING;
     pthread_mutex_unlock(&pl->mu);
-    parse_block(b, pl->enc, pl->delim, ahead, n_ahead);
+    parse_block(b, pl->enc, pl->delim, ahead, n_ahead, pl->libcsv_only);
     pthread_mutex_lock(&pl->mu);
     b->state = SLOT_DONE;
     pthread_cond_broadcast(&pl->cv);
@@ -702,7 +857,8 @@ static void read_blocks(struct reader *r, jh_source *src)
     struct block slot[MAX_THREADS + 2];
     pthread_t tid[MAX_THREADS];
     struct pool pl = {.slot = slot, .n = nt > 1 ? nt + 2 : 2, .enc = src->encoding,
-                      .delim = delimiter_for(r->path, r->o->delimiter)};
+                      .delim = delimiter_for(r->path, r->o->delimiter),
+                      .libcsv_only = r->o->libcsv_only};
     struct feed fd = {.src = src, .delim = pl.delim};
     r->pool = &pl;
     memset(slot, 0, sizeof slot);

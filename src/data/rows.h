@@ -73,6 +73,8 @@ typedef struct jh_rows_opts {
      * is read in (may be NULL); returns JH_OK or JH_ENOMEM. */
     int (*on_open)(void *ctx, jh_encoding used);
     void *ctx;              /* the callbacks' context */
+    int libcsv_only;        /* internal, for tests: 1 parses every block with
+                               libcsv, never with the quote-free fast path */
 } jh_rows_opts;
 
 /* Reads path row by row.  Returns JH_OK, JH_EPARSE when any error was added
