@@ -360,7 +360,7 @@ static unsigned low_bit(unsigned m)
 
 /* The field b->text[from..to) of the fast path: trimmed in place, as
  * jh_row_trim trims (without moving it), NUL-terminated, one more cell. */
-static void fast_field(struct bparse *p, size_t from, size_t to)
+static inline void fast_field(struct bparse *p, size_t from, size_t to)
 {
     struct block *b = p->b;
     char *s = b->text;
