@@ -265,6 +265,19 @@ static unsigned char delimiter_for(const char *path, char given)
     return len >= 4 && strcasecmp(path + len - 4, ".tsv") == 0 ? '\t' : ',';
 }
 
+/* The file ends inside a character: said after the rows before it, and
+ * the row it cut is never ended. */
+static void cut_error(struct bparse *p)
+{
+    struct block *b = p->b;
+    p->stop = 1;
+    b->err = b->dec.err;
+    b->dec.err = NULL;
+    b->err_line = b->dec.err_line;
+    b->err_nl = 1;
+    b->err_rc = JH_EPARSE;
+}
+
 /* Parses the block's UTF-8 text into rows with libcsv. */
 static void parse_text(struct bparse *p, unsigned char delim)
 {
@@ -284,26 +297,21 @@ static void parse_text(struct bparse *p, unsigned char delim)
         block_fail(p, jh_source_msg("malformed quoted field (a quote must be doubled inside "
                                     "quotes and followed by a delimiter or the end of the "
                                     "line)"), JH_EPARSE);
-    else if (!p->stop && b->dec.cut) {
-        /* The file ends inside a character: said after the rows before it,
-         * and the row it cut is never ended. */
-        p->stop = 1;
-        b->err = b->dec.err;
-        b->dec.err = NULL;
-        b->err_line = b->dec.err_line;
-        b->err_nl = 1;
-        b->err_rc = JH_EPARSE;
-    } else if (!p->stop && b->last && csv_fini(&cp, on_field, on_record, p) != 0)
+    else if (!p->stop && b->dec.cut)
+        cut_error(p);
+    else if (!p->stop && b->last && csv_fini(&cp, on_field, on_record, p) != 0)
         block_fail(p, jh_source_msg("unterminated quoted field (the file ends inside "
                                     "quotes)"), JH_EPARSE);
     csv_free(&cp);
 }
 
 /* The quote-free fast path.  libcsv is the parser of record: it parses
- * every block that holds a '"' or a NUL byte, and any delimiter other
- * than a plain byte.  A block with neither (nearly every block of a data
- * file) needs none of its states: a field is the bytes between two
- * delimiters or line breaks.  Calling on_field for each of them, which
+ * every block that holds a '"' or a NUL byte, and every block when the
+ * delimiter is ' ' (which libcsv tells from a blank by its state), a
+ * quote, CR, LF or NUL.  A
+ * block with neither (nearly every block of a data file) needs none of
+ * libcsv's states: a field is the bytes between two delimiters or line
+ * breaks.  Calling on_field for each of them, which
  * copies the field into the text buffer byte by byte inside libcsv and
  * again in on_field, was most of the parsing; here the block's text is
  * copied once, split in place (a NUL written at each cell's trimmed end)
@@ -433,13 +441,7 @@ static void parse_fast(struct bparse *p, unsigned char delim)
     if (p->stop)
         return;
     if (b->dec.cut) {
-        /* As parse_text: the row the cut character is in is never ended. */
-        p->stop = 1;
-        b->err = b->dec.err;
-        b->dec.err = NULL;
-        b->err_line = b->dec.err_line;
-        b->err_nl = 1;
-        b->err_rc = JH_EPARSE;
+        cut_error(p);
     } else if (b->last && (p->field || !all_spaces(s + from, n - from))) {
         /* csv_fini: the last line, without a line break. */
         fast_field(p, from, n);
