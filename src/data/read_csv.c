@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "junheng/grow.h"
 #include "builder_internal.h"
 #include "junheng/value.h"
 #include "rows.h"
@@ -610,15 +611,10 @@ static size_t row_indicator(struct reader *r, const jh_row_cell *c)
     if (ind == (size_t)-1)
         return ind;
     if (prev != (size_t)-1 && prev >= r->next_cap) {
-        size_t cap = r->next_cap ? 2 * r->next_cap : 64;
-        while (cap <= prev)
-            cap *= 2;
-        size_t *n = realloc(r->next_ind, cap * sizeof *n);
-        if (!n)
+        size_t old = r->next_cap;
+        if (jh_grow((void **)&r->next_ind, &r->next_cap, prev + 1, sizeof *r->next_ind))
             return (size_t)-1;
-        memset(n + r->next_cap, 0xFF, (cap - r->next_cap) * sizeof *n);
-        r->next_ind = n;
-        r->next_cap = cap;
+        memset(r->next_ind + old, 0xFF, (r->next_cap - old) * sizeof *r->next_ind);
     }
     if (prev != (size_t)-1)
         r->next_ind[prev] = ind;

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include "junheng/grow.h"
 #include "slabs.h"
 
 /* A cell holds what one observation writes: value (NaN when missing) and
@@ -284,14 +285,8 @@ static jh_cell *arena_chunk(jh_slabs *b, const jh_slab *s, size_t c, int counts)
     size_t per = sizeof(jh_chunk_head) + chunk_bytes(CHUNK, counts);
     jh_arena *a = b->n_arena ? b->arena[b->n_arena - 1] : NULL;
     if (!a || a->used == a->cap) {
-        if (b->n_arena == b->arena_cap) {
-            size_t n = b->arena_cap ? 2 * b->arena_cap : 16;
-            jh_arena **t = realloc(b->arena, n * sizeof *t);
-            if (!t)
-                return NULL;
-            b->arena = t;
-            b->arena_cap = n;
-        }
+        if (jh_grow((void **)&b->arena, &b->arena_cap, b->n_arena + 1, sizeof *b->arena))
+            return NULL;
         if (!(a = new_arena(per)))
             return NULL;
         b->arena[b->n_arena++] = a;
