@@ -308,10 +308,9 @@ static void parse_text(struct bparse *p, unsigned char delim)
 /* The quote-free fast path.  libcsv is the parser of record: it parses
  * every block that holds a '"' or a NUL byte, and every block when the
  * delimiter is ' ' (which libcsv tells from a blank by its state), a
- * quote, CR, LF or NUL.  A
- * block with neither (nearly every block of a data file) needs none of
- * libcsv's states: a field is the bytes between two delimiters or line
- * breaks.  Calling on_field for each of them, which
+ * quote, CR, LF or NUL.  A block with neither (nearly every block of a
+ * data file) needs none of libcsv's states: a field is the bytes between
+ * two delimiters or line breaks.  Calling on_field for each of them, which
  * copies the field into the text buffer byte by byte inside libcsv and
  * again in on_field, was most of the parsing; here the block's text is
  * copied once, split in place (a NUL written at each cell's trimmed end)

@@ -24,6 +24,7 @@
 #include "junheng/converge.h"
 #include "junheng/dataset.h"
 #include "junheng/study.h"
+#include "test_study.h"
 #include "junheng/indices.h"
 #include "junheng/status.h"
 
@@ -449,32 +450,13 @@ static void markov_errors(void **state)
 
 /* ---- the analysis on the bundled Jilin panel ----------------------------- */
 
-static jh_study *load_jilin(void)
-{
-    jh_read_opts ro = {0};
-    jh_study_opts so = {JH_SOURCE_DIR "/datasets/jilin/regions.csv", NULL, 0, NULL};
-    jh_diag diag;
-    jh_dataset *d = NULL;
-    jh_study *s = NULL;
-    jh_diag_init(&diag, 20);
-    jh_builder *b = jh_builder_alloc(&ro);
-    int rc = b ? jh_builder_read(b, JH_SOURCE_DIR "/datasets/jilin/values.csv", &diag) : JH_ENOMEM;
-    if (!rc)
-        rc = jh_builder_finish(b, &diag, &d);
-    jh_builder_free(b);
-    if (!rc)
-        rc = jh_study_make(d, &so, &diag, &s);
-    jh_diag_clear(&diag);
-    return rc ? NULL : s;
-}
-
 /* The analysis picks the right slices: its absolute beta equals
  * jh_beta_fit on the first and last year gathered here, and its cv trend
  * equals the OLS of jh_cv by year, for the first indicator. */
 static void jilin_slices(void **state)
 {
     (void)state;
-    jh_study *s = load_jilin();
+    jh_study *s = test_study_jilin(0);
     assert_non_null(s);
     const jh_dataset *d = s->data;
     const char *ix[] = {"cv"};
@@ -537,7 +519,7 @@ static void jilin_spatial_markov(void **state)
     FILE *f = fopen("/work/shared/data/boundaries_amap_garybikini/jilin_adjacency.csv", "r");
     if (!f)
         skip();
-    jh_study *s = load_jilin();
+    jh_study *s = test_study_jilin(0);
     assert_non_null(s);
     size_t a[400], b[400], n = 0;
     char line[256];

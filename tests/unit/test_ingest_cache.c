@@ -1,7 +1,7 @@
 /* The serial side of ingest: what the slabs remember of where a value came
  * from (a 32-bit position per cell, counted across files), and the
  * reader's cache of the previous row's region, stratum and indicator.
- * Each case reads small files through jh_builder and checks the exact
+ * Each case reads small files through jh_dataset_read and checks the exact
  * messages and the values in the cube. */
 #include <math.h>
 #include <stdarg.h>
@@ -26,21 +26,6 @@ static void write_file(char *path, const char *text)
     assert_non_null(f);
     fputs(text, f);
     fclose(f);
-}
-
-/* Reads the files in turn with opts; the status of finish, *out the data
- * (NULL on error), the messages in diag. */
-static int read_files(char **paths, size_t n, const jh_read_opts *opts, jh_diag *diag,
-                      jh_dataset **out)
-{
-    jh_builder *b = jh_builder_alloc(opts);
-    assert_non_null(b);
-    int rc = JH_OK;
-    for (size_t i = 0; i < n; i++)
-        rc = jh_status_worse(rc, jh_builder_read(b, paths[i], diag));
-    rc = jh_status_worse(rc, jh_builder_finish(b, diag, out));
-    jh_builder_free(b);
-    return rc;
 }
 
 /* Message k's text after the file name (the temporary paths differ). */
@@ -71,7 +56,7 @@ static void test_duplicate_across_files(void **state)
     jh_diag diag;
     jh_diag_init(&diag, 0);
     jh_dataset *d = NULL;
-    int rc = read_files(paths, 3, &ro, &diag, &d);
+    int rc = jh_dataset_read(paths, 3, &ro, &diag, &d);
     assert_int_equal(rc, JH_EPARSE);
     assert_null(d);
     assert_int_equal(diag.n_errors, 1);
@@ -102,7 +87,7 @@ static void test_mean_after_growth(void **state)
     jh_diag diag;
     jh_diag_init(&diag, 0);
     jh_dataset *d = NULL;
-    assert_int_equal(read_files(paths, 1, &ro, &diag, &d), JH_OK);
+    assert_int_equal(jh_dataset_read(paths, 1, &ro, &diag, &d), JH_OK);
     assert_non_null(d);
     assert_int_equal(d->regions.n, 5);
     assert_int_equal(d->n_years, 2);
@@ -141,7 +126,7 @@ static void test_cache_across_regions(void **state)
     jh_diag diag;
     jh_diag_init(&diag, 0);
     jh_dataset *d = NULL;
-    assert_int_equal(read_files(paths, 1, &ro, &diag, &d), JH_OK);
+    assert_int_equal(jh_dataset_read(paths, 1, &ro, &diag, &d), JH_OK);
     assert_non_null(d);
     assert_int_equal(diag.n_errors, 0);
     assert_int_equal(diag.n, 4);
@@ -212,7 +197,7 @@ static void test_cube_from_arenas(void **state)
     jh_diag diag;
     jh_diag_init(&diag, 0);
     jh_dataset *d = NULL;
-    assert_int_equal(read_files(paths, 1, &ro, &diag, &d), JH_OK);
+    assert_int_equal(jh_dataset_read(paths, 1, &ro, &diag, &d), JH_OK);
     assert_non_null(d);
     assert_int_equal(d->regions.n, 300);
     for (size_t i = 0; i < 2; i++)

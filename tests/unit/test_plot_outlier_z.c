@@ -21,37 +21,20 @@
 #include "junheng/diag.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
+#include "test_study.h"
 
 static jh_study *ST;
 
 static int setup(void **state)
 {
     (void)state;
-    char path[] = "/tmp/jh_outlier_z_XXXXXX";
-    int fd = mkstemp(path);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f)
-        return -1;
     static const double x[] = {1, 2, 3, 4, 5, 20};
-    fputs("region_code,year,indicator,value\n", f);
+    char csv[256] = "region_code,year,indicator,value\n";
     for (size_t k = 0; k < 6; k++)
-        fprintf(f, "22010%zu,2020,beds,%g\n", k + 1, x[k]);
-    fclose(f);
-    jh_read_opts ro = {0};
-    jh_study_opts so = {0};
-    jh_diag diag;
-    jh_dataset *d = NULL;
-    jh_diag_init(&diag, 20);
-    jh_builder *b = jh_builder_alloc(&ro);
-    int rc = b ? jh_builder_read(b, path, &diag) : JH_ENOMEM;
-    if (!rc)
-        rc = jh_builder_finish(b, &diag, &d);
-    jh_builder_free(b);
-    if (!rc)
-        rc = jh_study_make(d, &so, &diag, &ST);
-    jh_diag_clear(&diag);
-    unlink(path);
-    return rc ? -1 : 0;
+        snprintf(csv + strlen(csv), sizeof csv - strlen(csv), "22010%zu,2020,beds,%g\n", k + 1,
+                 x[k]);
+    ST = test_study_text(csv);
+    return ST ? 0 : -1;
 }
 
 static int teardown(void **state)

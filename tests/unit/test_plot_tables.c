@@ -19,28 +19,16 @@
 #include "junheng/decompose_analysis.h"
 #include "junheng/plot.h"
 #include "junheng/study.h"
+#include "test_study.h"
 
 static jh_study *ST;
 
 static int setup(void **state)
 {
     (void)state;
-    jh_read_opts ro = {0};
-    jh_study_opts so = {JH_SOURCE_DIR "/datasets/jilin/regions.csv",
-                        JH_SOURCE_DIR "/datasets/jilin/indicators.csv", 0, NULL};
-    jh_diag diag;
-    jh_dataset *d = NULL;
     gsl_set_error_handler_off();
-    jh_diag_init(&diag, 20);
-    jh_builder *b = jh_builder_alloc(&ro);
-    int rc = b ? jh_builder_read(b, JH_SOURCE_DIR "/datasets/jilin/values.csv", &diag) : JH_ENOMEM;
-    if (!rc)
-        rc = jh_builder_finish(b, &diag, &d);
-    jh_builder_free(b);
-    if (!rc)
-        rc = jh_study_make(d, &so, &diag, &ST);
-    jh_diag_clear(&diag);
-    return rc ? -1 : 0;
+    ST = test_study_jilin(1);
+    return ST ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -19,6 +19,7 @@
 #include "junheng/analysis.h"
 #include "junheng/bootstrap.h"
 #include "junheng/study.h"
+#include "test_study.h"
 
 static void check_close(double got, double expected, double tol, const char *what,
                         const char *file, int line)
@@ -32,34 +33,6 @@ static void check_close(double got, double expected, double tol, const char *wha
 }
 #define assert_close(got, expected) \
     check_close((got), (expected), 1e-12, #got, __FILE__, __LINE__)
-
-/* A study made from CSV text (long format, no catalogs). */
-static jh_study *load(const char *csv)
-{
-    char path[] = "/tmp/jh_slice_bootstrap_XXXXXX";
-    int fd = mkstemp(path);
-    jh_read_opts ro = {0};
-    jh_study_opts so = {NULL, NULL, 0, NULL};
-    jh_dataset *d = NULL;
-    jh_study *s = NULL;
-    jh_diag diag;
-    if (fd < 0)
-        return NULL;
-    FILE *f = fdopen(fd, "w");
-    fputs(csv, f);
-    fclose(f);
-    jh_diag_init(&diag, 20);
-    jh_builder *b = jh_builder_alloc(&ro);
-    int rc = b ? jh_builder_read(b, path, &diag) : JH_ENOMEM;
-    if (!rc)
-        rc = jh_builder_finish(b, &diag, &d);
-    jh_builder_free(b);
-    if (!rc)
-        rc = jh_study_make(d, &so, &diag, &s);
-    jh_diag_clear(&diag);
-    unlink(path);
-    return rc ? NULL : s;
-}
 
 /* Runs the indices with opts; returns the slices (free()) or fails.  The
  * tests index the slices directly, so the table's array is taken over. */
@@ -116,7 +89,7 @@ static double sample_sd(const double *r, size_t m)
 static void test_two_points(void **state)
 {
     (void)state;
-    jh_study *st = load("region_code,year,indicator,value,population\n"
+    jh_study *st = test_study_text("region_code,year,indicator,value,population\n"
                         "a,2020,x,1,1\nb,2020,x,3,3\n");
     assert_non_null(st);
     jh_indices_opts o = {.use_weights = 1, .bootstrap = 1000, .ci = 0.95, .seed = 42};
@@ -168,7 +141,7 @@ static void test_two_points(void **state)
 static void test_replicated_rows(void **state)
 {
     (void)state;
-    jh_study *st = load("region_code,year,indicator,value,population\n"
+    jh_study *st = test_study_text("region_code,year,indicator,value,population\n"
                         "a,2019,x,2,3\nb,2019,x,5,1\nc,2019,x,5,4\nd,2019,x,9,1\n"
                         "e,2019,x,14,5\nf,2019,x,20,9\ng,2019,x,33,2\n");
     assert_non_null(st);
@@ -232,7 +205,7 @@ static void test_contains_point(void **state)
         x[i] = 10 + 3 * (i % 7) + i / 2.0;
         snprintf(csv + strlen(csv), sizeof csv - strlen(csv), "r%02d,2020,x,%.17g\n", i, x[i]);
     }
-    jh_study *st = load(csv);
+    jh_study *st = test_study_text(csv);
     assert_non_null(st);
     size_t n;
     jh_indices_opts o = {.bootstrap = 999, .ci = 0.95, .seed = 1};
@@ -259,7 +232,7 @@ static void test_determinism(void **state)
     const char *two = "region_code,year,indicator,value\n"
                       "a,2020,x,1\nb,2020,x,4\nc,2020,x,6\nd,2020,x,13\n"
                       "a,2020,y,7\nb,2020,y,2\nc,2020,y,9\nd,2020,y,3\n";
-    jh_study *s1 = load(one), *s2 = load(two);
+    jh_study *s1 = test_study_text(one), *s2 = test_study_text(two);
     assert_non_null(s1);
     assert_non_null(s2);
     size_t n1, n2, n3, n4;
@@ -286,7 +259,7 @@ static void test_determinism(void **state)
 static void test_groups(void **state)
 {
     (void)state;
-    jh_study *st = load("region_code,year,indicator,value\n"
+    jh_study *st = test_study_text("region_code,year,indicator,value\n"
                         "a,2020,x,1\nb,2020,x,2\nc,2020,x,3\nd,2020,x,4\ne,2020,x,\n"
                         "f,2020,x,9\n");
     assert_non_null(st);
@@ -330,7 +303,7 @@ static void test_groups(void **state)
 static void test_jackknife_hand(void **state)
 {
     (void)state;
-    jh_study *st = load("region_code,year,indicator,value\n"
+    jh_study *st = test_study_text("region_code,year,indicator,value\n"
                         "a,2020,x,3\nb,2020,x,1\nc,2020,x,4\nd,2020,x,2\n"
                         "a,2021,x,5\nb,2021,x,5\n");
     assert_non_null(st);
@@ -360,7 +333,7 @@ static const char *zeros = "region_code,year,indicator,value\n"
 static void test_policy_drop(void **state)
 {
     (void)state;
-    jh_study *st = load(zeros);
+    jh_study *st = test_study_text(zeros);
     assert_non_null(st);
     jh_indices_opts o = {.nonpositive = JH_NONPOS_DROP};
     jh_indices_table *t = NULL;
@@ -399,7 +372,7 @@ static void test_policy_drop(void **state)
 static void test_policy_skip(void **state)
 {
     (void)state;
-    jh_study *st = load(zeros);
+    jh_study *st = test_study_text(zeros);
     assert_non_null(st);
     size_t n;
     jh_indices_opts o = {.nonpositive = JH_NONPOS_SKIP};
@@ -430,7 +403,7 @@ static void test_policy_skip(void **state)
 static void test_policy_error(void **state)
 {
     (void)state;
-    jh_study *st = load(zeros);
+    jh_study *st = test_study_text(zeros);
     assert_non_null(st);
     jh_indices_opts o = {.nonpositive = JH_NONPOS_ERROR};
     jh_indices_table *t = NULL;
@@ -450,7 +423,7 @@ static void test_policy_error(void **state)
 static void test_bad_args(void **state)
 {
     (void)state;
-    jh_study *st = load("region_code,year,indicator,value\na,2020,x,1\nb,2020,x,2\n");
+    jh_study *st = test_study_text("region_code,year,indicator,value\na,2020,x,1\nb,2020,x,2\n");
     jh_indices_table *t = NULL;
     jh_indices_opts o = {.bootstrap = 10, .ci = 1.0};
     assert_int_equal(jh_indices_run(st, &o, NULL, &t), JH_EINVAL);
