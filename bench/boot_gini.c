@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "junheng/bootstrap.h"
 #include "junheng/dataset.h"
+#include "junheng/threads.h"
 
 struct result {
     int ok;
@@ -60,9 +61,7 @@ static void *work(void *arg)
 static int run(const jh_dataset *d, size_t B, FILE *out)
 {
     size_t ns = d->indicators.n * d->n_years * d->n_strata;
-    const char *env = getenv("JUNHENG_THREADS");
-    long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-    size_t nt = t < 1 ? 1 : t > 16 ? 16 : (size_t)t;
+    size_t nt = jh_thread_count(16);
     struct worker wk[16];
     pthread_t tid[16];
     struct result *res = calloc(ns ? ns : 1, sizeof *res);

@@ -15,6 +15,7 @@
 #include "junheng/analysis.h"
 #include "junheng/bootstrap.h"
 #include "junheng/slice.h"
+#include "junheng/threads.h"
 
 static const char *const policy_names[] = {"defined", "error", "skip", "drop"};
 
@@ -303,13 +304,7 @@ static void *run_worker(void *arg)
  * else the processors online, at most 16 and at most one per job. */
 static size_t thread_count(size_t n_jobs)
 {
-    const char *env = getenv("JUNHENG_THREADS");
-    long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-    if (t < 1)
-        t = 1;
-    if (t > 16)
-        t = 16;
-    return (size_t)t < n_jobs ? (size_t)t : (n_jobs ? n_jobs : 1);
+    return jh_thread_count(n_jobs ? (n_jobs < 16 ? n_jobs : 16) : 1);
 }
 
 static int run_jobs(const struct weight_source *src, const jh_indices_opts *o,

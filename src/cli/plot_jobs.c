@@ -10,6 +10,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include "junheng/grow.h"
+#include "junheng/threads.h"
 #include "plot_jobs.h"
 
 static const jh_plot_format fmts[] = {JH_PLOT_PNG, JH_PLOT_SVG, JH_PLOT_PDF};
@@ -100,9 +101,8 @@ static void *draw_jobs(void *arg)
 void cli_plot_jobs_run(cli_plot_jobs *jobs, unsigned formats, double timeout,
                        cli_plot_progress progress, void *ctx)
 {
-    const char *env = getenv("JUNHENG_THREADS"), *per = getenv("JUNHENG_PLOT_WORKERS");
-    long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-    size_t nt = t < 1 ? 1 : t > 8 ? 8 : (size_t)t, started = 1, files = 0;
+    const char *per = getenv("JUNHENG_PLOT_WORKERS");
+    size_t nt = jh_thread_count(8), started = 1, files = 0;
     pthread_t tid[8];
     for (unsigned f = formats; f; f >>= 1)
         files += f & 1;

@@ -27,6 +27,7 @@
 #include <emmintrin.h>
 #endif
 #include "rows.h"
+#include "junheng/threads.h"
 #include "source.h"
 
 /* A block is at least this many bytes, up to the end of a record: large
@@ -645,14 +646,6 @@ static void *parse_worker(void *arg)
     return NULL;
 }
 
-/* The reader's threads: JUNHENG_THREADS when set (1 turns threading off),
- * else the processors online, at most MAX_THREADS. */
-static size_t reader_threads(void)
-{
-    const char *env = getenv("JUNHENG_THREADS");
-    long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-    return t < 1 ? 1 : t > MAX_THREADS ? MAX_THREADS : (size_t)t;
-}
 
 /* The handing-out side: the callbacks, positions, the header. */
 struct reader {
@@ -856,7 +849,7 @@ static int step(struct pool *pl, struct feed *fd, struct reader *r, size_t *next
 /* Reads every block of the open source and hands its rows out. */
 static void read_blocks(struct reader *r, jh_source *src)
 {
-    size_t nt = reader_threads(), workers = 0, next_hand = 0;
+    size_t nt = jh_thread_count(MAX_THREADS), workers = 0, next_hand = 0;
     struct block slot[MAX_THREADS + 2];
     pthread_t tid[MAX_THREADS];
     struct pool pl = {.slot = slot, .n = nt > 1 ? nt + 2 : 2, .enc = src->encoding,

@@ -18,6 +18,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "junheng/grow.h"
+#include "junheng/threads.h"
 #include "slabs.h"
 
 /* A cell holds what one observation writes: value (NaN when missing) and
@@ -545,9 +546,7 @@ static void *fill_rest_worker(void *arg)
  * (1 turns threading off), else the processors online. */
 static int two_threads(void)
 {
-    const char *env = getenv("JUNHENG_THREADS");
-    long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-    return t > 1;
+    return jh_thread_count(2) > 1;
 }
 
 /* Runs fn on [0, n) of job j, on two threads when allowed: every other

@@ -12,7 +12,7 @@ declare -A rank=([core]=0 [data]=1 [analysis]=2 [output]=3 [cli]=4)
 declare -A header=(
   [status]=core [indices]=core [decompose]=core [bootstrap]=core
   [composite]=core [targets]=core [dynamics]=core [spatial]=core [geom]=core [classify]=core [ahp]=core [grow]=core
-  [boundary]=data [diag]=data [weightfile]=data [intern]=data [strata]=data [services]=data [value]=data [dataset]=data [catalog]=data [study]=data
+  [boundary]=data [diag]=data [weightfile]=data [intern]=data [strata]=data [services]=data [value]=data [dataset]=data [catalog]=data [study]=data [threads]=data
   [analysis]=analysis [converge]=analysis [decompose_analysis]=analysis
   [notes]=analysis [catalog_draft]=analysis [slice]=analysis [spatial_analysis]=analysis [rank]=analysis [urban_rural]=analysis [validate]=analysis
   [output]=output [spatial_out]=output [plot_map]=output [plot]=output [report]=output [sha256]=output [numfmt]=output [xlsx]=output
